@@ -1,0 +1,249 @@
+/**
+ * Decision curves over a WTP grid in one pass over the samples: expected net benefit (ENB), the
+ * multi-strategy acceptability curve (CEAC), the acceptability frontier (CEAF), the expected
+ * value of perfect information (EVPI) and each strategy's expected loss.
+ *
+ * Net benefit is linear in λ, so in each sample the optimal strategy as λ grows is the upper
+ * envelope of S lines. The kernel walks that envelope once per sample, finding the grid index
+ * where each next line takes over (checked with the same `λe − c` comparison a direct
+ * evaluation makes, ties to the lowest index), and records the segments in difference arrays.
+ * The cost is O(N·S·h + K·S) for h envelope segments, instead of O(N·S·K).
+ *
+ * EVPI is accumulated in its loss form, mean over samples of NB(optimal) − NB(expected-best),
+ * with compensated sums: it is a small difference of large numbers and must stay accurate.
+ *
+ * @module
+ */
+
+import { argmax } from "../core/argmax.js";
+import { expectedNetBenefit } from "./nmb.js";
+import type { CeSamples } from "./samples.js";
+import { strategyMeans } from "./summary.js";
+import type { WtpGrid } from "./wtp.js";
+
+/** Decision curves on a WTP grid. Per-WTP, per-strategy arrays are WTP-major: `[k * S + j]`. */
+export interface DecisionCurves {
+  readonly strategies: readonly string[];
+  readonly wtp: Float64Array;
+  /** Expected net benefit, `enb[k * S + j]`. */
+  readonly enb: Float64Array;
+  /** Probability each strategy has the highest net benefit (ties: lowest index), `[k * S + j]`. */
+  readonly ceac: Float64Array;
+  /** Index of the strategy with the highest expected net benefit at each WTP (ties: lowest). */
+  readonly ceafStrategy: Int32Array;
+  /** Probability that the CEAF strategy is optimal in a sample (its CEAC value). */
+  readonly ceaf: Float64Array;
+  /** EVPI = E[max_j NB_j] − max_j E[NB_j], per WTP, per decision. */
+  readonly evpi: Float64Array;
+  /** Expected loss E[max NB − NB_j], `[k * S + j]`; its minimum over j is the EVPI. */
+  readonly expectedLoss: Float64Array;
+}
+
+/** Checks a grid is non-empty, finite and strictly increasing. */
+function checkGrid(wtp: ArrayLike<number>): void {
+  if (wtp.length === 0) throw new RangeError("decisionCurves: the WTP grid is empty");
+  for (let k = 0; k < wtp.length; k++) {
+    const v = wtp[k] as number;
+    if (!Number.isFinite(v)) throw new RangeError(`decisionCurves: WTP ${k} is not finite`);
+    if (k > 0 && !(v > (wtp[k - 1] as number))) {
+      throw new RangeError("decisionCurves: the WTP grid must be strictly increasing");
+    }
+  }
+}
+
+/** The step of a grid built as `start + k * step`, or 0 when the grid is not of that form. */
+function uniformStep(wtp: Float64Array): number {
+  if (wtp.length < 2) return 0;
+  const start = wtp[0] as number;
+  const step = (wtp[1] as number) - start;
+  for (let k = 2; k < wtp.length; k++) if (wtp[k] !== start + k * step) return 0;
+  return step;
+}
+
+/**
+ * For each grid index, the first later index where the expected-best strategy differs
+ * (or K). Lets the kernel split an owner's segment where the EVPI reference strategy changes.
+ */
+function nextChange(best: Int32Array): Int32Array {
+  const k = best.length;
+  const next = new Int32Array(k);
+  let change = k;
+  for (let w = k - 1; w >= 0; w--) {
+    if (w + 1 < k && best[w + 1] !== best[w]) change = w + 1;
+    next[w] = change;
+  }
+  return next;
+}
+
+/**
+ * Adds `v` at index `a` and `−v` at index `b` of a compensated difference array (hi/lo pairs).
+ */
+function addRange(hi: Float64Array, lo: Float64Array, a: number, b: number, v: number): void {
+  let s = hi[a] as number;
+  let t = s + v;
+  lo[a] = (lo[a] as number) + (Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s);
+  hi[a] = t;
+  s = hi[b] as number;
+  t = s - v;
+  lo[b] = (lo[b] as number) + (Math.abs(s) >= Math.abs(v) ? s - t - v : -v - t + s);
+  hi[b] = t;
+}
+
+/** Prefix sums of a compensated difference array, compensated again. */
+function prefixSums(hi: Float64Array, lo: Float64Array, k: number): Float64Array {
+  const out = new Float64Array(k);
+  let s = 0;
+  let c = 0;
+  for (let w = 0; w < k; w++) {
+    const h = hi[w] as number;
+    let t = s + h;
+    c += Math.abs(s) >= Math.abs(h) ? s - t + h : h - t + s;
+    s = t;
+    const l = lo[w] as number;
+    t = s + l;
+    c += Math.abs(s) >= Math.abs(l) ? s - t + l : l - t + s;
+    s = t;
+    out[w] = s + c;
+  }
+  return out;
+}
+
+/**
+ * Computes ENB, CEAC, CEAF, EVPI and expected loss for every strategy on a WTP grid.
+ *
+ * Conventions (see README): NB = λ·effect − cost; the optimal strategy in a sample is the strict
+ * arg-max with the lowest index winning exact ties; the CEAF strategy is the one with the highest
+ * *expected* NB and its probability is that strategy's CEAC value (not the maximum CEAC).
+ *
+ * @example
+ * ```ts
+ * const curves = decisionCurves(samples, wtpRange(0, 100000, 1000));
+ * curves.ceac[34 * 3 + 1]; // P(strategy 1 is optimal at λ = 34000)
+ * curves.evpi[34];
+ * ```
+ */
+export function decisionCurves(
+  samples: CeSamples,
+  wtp: WtpGrid | readonly number[],
+): DecisionCurves {
+  const grid = wtp instanceof Float64Array ? wtp : Float64Array.from(wtp);
+  checkGrid(grid);
+  const { cost, effect, nSamples: n, strategies } = samples;
+  const S = strategies.length;
+  const K = grid.length;
+  const means = strategyMeans(samples);
+  const enb = expectedNetBenefit(means.cost, means.effect, grid);
+  const best = new Int32Array(K);
+  for (let k = 0; k < K; k++) best[k] = argmax(enb.subarray(k * S, (k + 1) * S));
+  const bestChange = nextChange(best);
+
+  const counts = new Int32Array((K + 1) * S);
+  const eHi = new Float64Array(K + 1);
+  const eLo = new Float64Array(K + 1);
+  const cHi = new Float64Array(K + 1);
+  const cLo = new Float64Array(K + 1);
+  const lambda0 = grid[0] as number;
+  const step = uniformStep(grid);
+
+  // Does strategy i beat j at grid index k (strictly, or tied with the lower index)?
+  const beats = (s: number, i: number, j: number, k: number): boolean => {
+    const l = grid[k] as number;
+    const a = l * (effect[i * n + s] as number) - (cost[i * n + s] as number);
+    const b = l * (effect[j * n + s] as number) - (cost[j * n + s] as number);
+    return a > b || (a === b && i < j);
+  };
+  // First grid index >= from at which i (steeper) beats j, or K.
+  const takeover = (s: number, i: number, j: number, from: number): number => {
+    const x =
+      ((cost[i * n + s] as number) - (cost[j * n + s] as number)) /
+      ((effect[i * n + s] as number) - (effect[j * n + s] as number));
+    let k: number;
+    if (step > 0) {
+      const g = Math.ceil((x - lambda0) / step);
+      k = g < from ? from : g > K ? K : g;
+    } else {
+      let lo = from;
+      let hi = K;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((grid[mid] as number) < x) lo = mid + 1;
+        else hi = mid;
+      }
+      k = lo;
+    }
+    while (k > from && beats(s, i, j, k - 1)) k--;
+    while (k < K && !beats(s, i, j, k)) k++;
+    return k;
+  };
+  // Owner at grid index k by direct comparison.
+  const ownerAt = (s: number, k: number): number => {
+    const l = grid[k] as number;
+    let bj = 0;
+    let bv = l * (effect[s] as number) - (cost[s] as number);
+    for (let j = 1; j < S; j++) {
+      const v = l * (effect[j * n + s] as number) - (cost[j * n + s] as number);
+      if (v > bv) {
+        bv = v;
+        bj = j;
+      }
+    }
+    return bj;
+  };
+
+  for (let s = 0; s < n; s++) {
+    let j = ownerAt(s, 0);
+    let k = 0;
+    for (;;) {
+      let next = K;
+      const ej = effect[j * n + s] as number;
+      for (let i = 0; i < S; i++) {
+        if ((effect[i * n + s] as number) > ej) {
+          const t = takeover(s, i, j, k + 1);
+          if (t < next) next = t;
+        }
+      }
+      counts[k * S + j] = (counts[k * S + j] as number) + 1;
+      counts[next * S + j] = (counts[next * S + j] as number) - 1;
+      // Loss against the expected-best strategy, split where that strategy changes.
+      for (let p = k; p < next; ) {
+        const b = best[p] as number;
+        const q = Math.min(next, bestChange[p] as number);
+        if (b !== j) {
+          addRange(eHi, eLo, p, q, (effect[j * n + s] as number) - (effect[b * n + s] as number));
+          addRange(cHi, cLo, p, q, (cost[j * n + s] as number) - (cost[b * n + s] as number));
+        }
+        p = q;
+      }
+      if (next === K) break;
+      k = next;
+      j = ownerAt(s, k);
+    }
+  }
+
+  const ceac = new Float64Array(K * S);
+  const running = new Int32Array(S);
+  for (let k = 0; k < K; k++) {
+    for (let j = 0; j < S; j++) {
+      running[j] = (running[j] as number) + (counts[k * S + j] as number);
+      ceac[k * S + j] = (running[j] as number) / n;
+    }
+  }
+  const dE = prefixSums(eHi, eLo, K);
+  const dC = prefixSums(cHi, cLo, K);
+  const evpi = new Float64Array(K);
+  const ceaf = new Float64Array(K);
+  const expectedLoss = new Float64Array(K * S);
+  for (let k = 0; k < K; k++) {
+    const b = best[k] as number;
+    let v = ((grid[k] as number) * (dE[k] as number) - (dC[k] as number)) / n;
+    // Rounding can leave a few ulps below zero where EVPI is exactly zero.
+    const scale = Math.abs(enb[k * S + b] as number) + 1;
+    if (v < 0 && v > -1e-12 * scale) v = 0;
+    evpi[k] = v;
+    ceaf[k] = ceac[k * S + b] as number;
+    for (let j = 0; j < S; j++) {
+      expectedLoss[k * S + j] = v + ((enb[k * S + b] as number) - (enb[k * S + j] as number));
+    }
+  }
+  return { strategies, wtp: grid, enb, ceac, ceafStrategy: best, ceaf, evpi, expectedLoss };
+}

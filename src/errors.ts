@@ -1,0 +1,120 @@
+/**
+ * Error types shared by every layer.
+ *
+ * Programmer mistakes in kernels throw the built-in `RangeError`/`TypeError` with a message that
+ * starts with the function name. Mistakes in input written by a person (CSV, YAML, CLI flags)
+ * throw {@link InputError} (or {@link ScenarioError} for many issues at once) carrying the exact
+ * location, so the CLI can print one clear line and exit with code 2.
+ *
+ * @module
+ */
+
+/** Where in a person's input a problem was found. Every field is optional; give what is known. */
+export interface SourceLocation {
+  /** File name as the user typed it, or a flag such as `--wtp`. */
+  readonly file?: string | undefined;
+  /** 1-based line number. */
+  readonly line?: number | undefined;
+  /** 1-based column number. */
+  readonly column?: number | undefined;
+  /** Field, column header or key path, e.g. `cost` or `parameters.salary.sd`. */
+  readonly field?: string | undefined;
+}
+
+/**
+ * Base class of every error ceakit throws on purpose.
+ *
+ * @example
+ * ```ts
+ * try { run(); } catch (e) { if (e instanceof CeaError) console.error(e.message); }
+ * ```
+ */
+export class CeaError extends Error {
+  override readonly name: string = "CeaError";
+}
+
+/** One located problem in a person's input. */
+export interface InputIssue extends SourceLocation {
+  /** What is wrong, in words a non-programmer can act on. */
+  readonly message: string;
+}
+
+/**
+ * Formats a location as `file:line:column field` (parts that are unknown are left out).
+ *
+ * @example
+ * ```ts
+ * formatLocation({ file: "psa.csv", line: 3, column: 2, field: "cost" }); // "psa.csv:3:2 cost"
+ * ```
+ */
+export function formatLocation(loc: SourceLocation): string {
+  let where = loc.file ?? "";
+  if (loc.line !== undefined) {
+    where += `${where ? ":" : "line "}${loc.line}`;
+    if (loc.column !== undefined) where += `:${loc.column}`;
+  }
+  if (loc.field !== undefined) where += where ? ` ${loc.field}` : loc.field;
+  return where;
+}
+
+/** Formats one issue as `location: message`. */
+function formatIssue(issue: InputIssue): string {
+  const where = formatLocation(issue);
+  return where ? `${where}: ${issue.message}` : issue.message;
+}
+
+/**
+ * A mistake in input written by a person: a CSV cell, a YAML value, a command-line flag.
+ * The message is the complete, located sentence shown to the user.
+ *
+ * @example
+ * ```ts
+ * throw new InputError({ file: "psa.csv", line: 4, column: 3, field: "cost", message: "expected a number, got \"abc\"" });
+ * // message: psa.csv:4:3 cost: expected a number, got "abc"
+ * ```
+ */
+export class InputError extends CeaError {
+  override readonly name: string = "InputError";
+  /** The located problem (a single one; see {@link ScenarioError} for several). */
+  readonly issue: InputIssue;
+
+  constructor(issue: InputIssue) {
+    super(formatIssue(issue));
+    this.issue = issue;
+  }
+
+  /** A copy of this error with a file name filled in where it was unknown. */
+  withFile(file: string): InputError {
+    return this.issue.file === undefined ? new InputError({ ...this.issue, file }) : this;
+  }
+}
+
+/**
+ * Several located problems found while reading one scenario; the message lists them all.
+ *
+ * @example
+ * ```ts
+ * new ScenarioError([{ file: "x.yaml", line: 12, column: 5, field: "parameters.salary.sd", message: "expected a positive number, got -3" }]);
+ * ```
+ */
+export class ScenarioError extends CeaError {
+  override readonly name: string = "ScenarioError";
+  readonly issues: readonly InputIssue[];
+
+  constructor(issues: readonly InputIssue[]) {
+    super(issues.map(formatIssue).join("\n"));
+    this.issues = issues;
+  }
+}
+
+/**
+ * A model produced an unusable value (NaN, ±Infinity) or failed while running.
+ *
+ * @example
+ * ```ts
+ * throw new ModelError("sample 17, strategy swis: cost is NaN (salary = -1)");
+ * ```
+ */
+export class ModelError extends CeaError {
+  override readonly name: string = "ModelError";
+}
