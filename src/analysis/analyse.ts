@@ -1,0 +1,72 @@
+/**
+ * The full analysis of a PSA in one call: summary, incremental table, decision curves, exact
+ * switch points, pairwise comparison and (optionally) population EVPI. This is what the CLI's
+ * `analyse` command reports; each part is also available on its own.
+ *
+ * @module
+ */
+
+import { type DecisionCurves, decisionCurves } from "./decision.js";
+import { type PopulationOptions, populationEvpi } from "./evpi.js";
+import { calculateIcers, type IcerRow } from "./icers.js";
+import { comparePairwise, type PairwiseComparison } from "./pairwise.js";
+import type { CeSamples } from "./samples.js";
+import { type StrategySummary, strategyMeans, summarise } from "./summary.js";
+import { type SwitchPoint, switchPoints } from "./switch-points.js";
+
+/** Options of {@link analysePsa}. */
+export interface AnalysisOptions {
+  /** WTP grid, strictly increasing. */
+  readonly wtp: Float64Array | readonly number[];
+  /** Strategy the others are compared with (default: the first strategy). */
+  readonly comparator?: string;
+  /** Scale EVPI to a population over years, discounted. */
+  readonly population?: PopulationOptions;
+}
+
+/** Everything {@link analysePsa} computes. */
+export interface PsaAnalysis {
+  readonly strategies: readonly string[];
+  readonly nSamples: number;
+  readonly summary: StrategySummary[];
+  readonly icers: IcerRow[];
+  readonly curves: DecisionCurves;
+  readonly switchPoints: SwitchPoint[];
+  readonly comparator: string;
+  readonly pairwise: PairwiseComparison[];
+  readonly population?: PopulationOptions & { readonly evpi: Float64Array };
+}
+
+/**
+ * Runs every analysis of a PSA on one WTP grid.
+ *
+ * @example
+ * ```ts
+ * const result = analysePsa(samples, { wtp: wtpRange(0, 100000, 1000), comparator: "usual" });
+ * result.icers;              // incremental table
+ * result.curves.ceac;        // acceptability, [k * S + j]
+ * result.switchPoints;       // exact λ where the expected-best strategy changes
+ * ```
+ */
+export function analysePsa(samples: CeSamples, options: AnalysisOptions): PsaAnalysis {
+  const comparator = options.comparator ?? (samples.strategies[0] as string);
+  const means = strategyMeans(samples);
+  const curves = decisionCurves(samples, options.wtp);
+  const result: PsaAnalysis = {
+    strategies: samples.strategies,
+    nSamples: samples.nSamples,
+    summary: summarise(samples),
+    icers: calculateIcers({ strategies: samples.strategies, ...means }),
+    curves,
+    switchPoints: switchPoints(samples.strategies, means.cost, means.effect, {
+      from: Math.min(0, curves.wtp[0] as number),
+    }),
+    comparator,
+    pairwise: comparePairwise(samples, comparator, curves.wtp),
+  };
+  if (options.population === undefined) return result;
+  return {
+    ...result,
+    population: { ...options.population, evpi: populationEvpi(curves.evpi, options.population) },
+  };
+}

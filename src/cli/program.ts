@@ -1,0 +1,77 @@
+/**
+ * The `ceakit` command-line program. Only this folder touches the process; errors become exit
+ * codes here: 0 success, 1 failure while running, 2 bad input or usage (with one clear message
+ * and never a stack trace).
+ *
+ * @module
+ */
+
+import { Command, CommanderError } from "commander";
+import { CeaError, InputError, ScenarioError } from "../errors.js";
+import { VERSION } from "../version.js";
+import { addAnalyseCommand } from "./analyse-command.js";
+import type { CliIo } from "./io.js";
+
+/** Exit codes of the CLI. */
+export const ExitCode = { ok: 0, failure: 1, usage: 2 } as const;
+
+/**
+ * Builds the commander program bound to an {@link CliIo}.
+ *
+ * @example
+ * ```ts
+ * await createProgram(nodeIo()).parseAsync(["analyse", "psa.csv"], { from: "user" });
+ * ```
+ */
+export function createProgram(io: CliIo): Command {
+  const program = new Command("ceakit")
+    .description("Cost-effectiveness analysis: ICERs, net benefit, acceptability curves, EVPI")
+    .version(VERSION)
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+  addAnalyseCommand(program, io);
+  for (const command of program.commands) {
+    command
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+  }
+  return program;
+}
+
+/**
+ * Runs the CLI with the given arguments (without `node` and the script) and returns the exit
+ * code. Never throws.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await runCli(["analyse", "psa.csv", "--format", "json"], nodeIo());
+ * ```
+ */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  const program = createProgram(io);
+  if (args.length === 0) {
+    io.stdout(program.helpInformation());
+    return ExitCode.usage;
+  }
+  try {
+    await program.parseAsync([...args], { from: "user" });
+    return ExitCode.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are exits with code 0; every other commander error is a usage error
+      // whose message commander has already written.
+      return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    if (e instanceof InputError || e instanceof ScenarioError) {
+      io.stderr(`error: ${e.message}\n`);
+      return ExitCode.usage;
+    }
+    if (e instanceof CeaError) {
+      io.stderr(`error: ${e.message}\n`);
+      return ExitCode.failure;
+    }
+    io.stderr(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return ExitCode.failure;
+  }
+}

@@ -1,0 +1,315 @@
+/**
+ * Renders a {@link PsaAnalysis} as JSON, a plain-text report or a tidy CSV. Pure functions from
+ * numbers to strings; no I/O.
+ *
+ * @module
+ */
+
+import type { PsaAnalysis } from "../analysis/analyse.js";
+import {
+  csvField,
+  formatMoney,
+  formatNumber,
+  formatProbability,
+  formatWtp,
+  sampleIndices,
+  textTable,
+} from "./format.js";
+
+/** Splits a WTP-major flat array into one row per WTP. */
+function perWtp(flat: Float64Array, nStrategies: number): number[][] {
+  const rows: number[][] = [];
+  for (let k = 0; k < flat.length / nStrategies; k++) {
+    rows.push(Array.from(flat.subarray(k * nStrategies, (k + 1) * nStrategies)));
+  }
+  return rows;
+}
+
+/** The JSON document of an analysis (see README, "JSON output"). */
+export interface AnalysisJson {
+  readonly strategies: readonly string[];
+  readonly nSamples: number;
+  readonly wtp: number[];
+  readonly summary: PsaAnalysis["summary"];
+  readonly icers: PsaAnalysis["icers"];
+  readonly enb: number[][];
+  readonly ceac: number[][];
+  readonly ceaf: { strategy: string; probability: number }[];
+  readonly evpi: number[];
+  readonly expectedLoss: number[][];
+  readonly switchPoints: PsaAnalysis["switchPoints"];
+  readonly pairwise: {
+    readonly comparator: string;
+    readonly comparisons: Record<string, unknown>[];
+  };
+  readonly populationEvpi: {
+    readonly annualPopulation: number;
+    readonly years: number;
+    readonly discountRate: number;
+    readonly values: number[];
+  } | null;
+}
+
+/**
+ * Converts an analysis to plain JSON-ready data (typed arrays become arrays; per-WTP,
+ * per-strategy values become one array per WTP in strategy order).
+ *
+ * @example
+ * ```ts
+ * const doc = analysisToJson(analysePsa(samples, { wtp: [0, 20000] }));
+ * doc.ceaf[1]; // { strategy: "usual", probability: 0.902 }
+ * ```
+ */
+export function analysisToJson(a: PsaAnalysis): AnalysisJson {
+  const S = a.strategies.length;
+  const c = a.curves;
+  return {
+    strategies: a.strategies,
+    nSamples: a.nSamples,
+    wtp: Array.from(c.wtp),
+    summary: a.summary,
+    icers: a.icers,
+    enb: perWtp(c.enb, S),
+    ceac: perWtp(c.ceac, S),
+    ceaf: Array.from(c.ceafStrategy, (j, k) => ({
+      strategy: a.strategies[j] as string,
+      probability: c.ceaf[k] as number,
+    })),
+    evpi: Array.from(c.evpi),
+    expectedLoss: perWtp(c.expectedLoss, S),
+    switchPoints: a.switchPoints,
+    pairwise: {
+      comparator: a.comparator,
+      comparisons: a.pairwise.map((p) => ({
+        strategy: p.strategy,
+        incCost: p.incCost,
+        incEffect: p.incEffect,
+        icer: p.icer,
+        quadrants: p.quadrants,
+        inmb: Array.from(p.inmb),
+        inmbLower: Array.from(p.inmbLower),
+        inmbUpper: Array.from(p.inmbUpper),
+        probCostEffective: Array.from(p.probCostEffective),
+      })),
+    },
+    populationEvpi:
+      a.population === undefined
+        ? null
+        : {
+            annualPopulation: a.population.annualPopulation,
+            years: a.population.years,
+            discountRate: a.population.discountRate ?? 0,
+            values: Array.from(a.population.evpi),
+          },
+  };
+}
+
+/**
+ * Serialises an analysis as pretty-printed JSON (numbers at full precision).
+ *
+ * @example
+ * ```ts
+ * JSON.parse(analysisJsonText(result)).icers[1].icer;
+ * ```
+ */
+export function analysisJsonText(a: PsaAnalysis): string {
+  return `${JSON.stringify(analysisToJson(a), null, 2)}\n`;
+}
+
+/** Text of one incremental-table status. */
+const STATUS_TEXT = { ND: "non-dominated", ED: "extendedly dominated", D: "dominated" } as const;
+
+/**
+ * A plain-text report for reading in a terminal. Long WTP grids are shown at about 11 evenly
+ * spaced values; the JSON and CSV formats carry every value.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(analysisText(result, { title: "psa.csv" }));
+ * ```
+ */
+export function analysisText(a: PsaAnalysis, options: { title?: string } = {}): string {
+  const c = a.curves;
+  const S = a.strategies.length;
+  const out: string[] = [];
+  const title = options.title ?? "PSA";
+  out.push(`Cost-effectiveness analysis of ${title}: ${S} strategies, ${a.nSamples} samples`, "");
+  out.push("Per-strategy results (mean, 95% interval)");
+  out.push(
+    textTable(
+      ["strategy", "cost", "cost 2.5%", "cost 97.5%", "effect", "effect 2.5%", "effect 97.5%"],
+      a.summary.map((s) => [
+        s.strategy,
+        formatMoney(s.cost.mean),
+        formatMoney(s.cost.lower),
+        formatMoney(s.cost.upper),
+        formatNumber(s.effect.mean),
+        formatNumber(s.effect.lower),
+        formatNumber(s.effect.upper),
+      ]),
+    ),
+    "",
+  );
+  out.push("Incremental analysis (dominance as in dampack)");
+  out.push(
+    textTable(
+      ["strategy", "cost", "effect", "inc. cost", "inc. effect", "ICER", "status"],
+      a.icers.map((r) => [
+        r.strategy,
+        formatMoney(r.cost),
+        formatNumber(r.effect),
+        formatMoney(r.incCost),
+        formatNumber(r.incEffect),
+        formatMoney(r.icer),
+        STATUS_TEXT[r.status],
+      ]),
+    ),
+    "",
+  );
+  out.push("Switch points of the expected-best strategy (exact)");
+  out.push(
+    a.switchPoints.length === 0
+      ? `  none: ${a.strategies[c.ceafStrategy[0] as number]} is best for every WTP >= 0`
+      : a.switchPoints.map((p) => `  at WTP ${formatWtp(p.wtp)}: ${p.from} -> ${p.to}`).join("\n"),
+    "",
+  );
+  const shown = sampleIndices(c.wtp.length, 11);
+  const note =
+    shown.length < c.wtp.length
+      ? ` (${shown.length} of ${c.wtp.length} WTP values; --format json or csv gives all)`
+      : "";
+  out.push(`Acceptability: P(each strategy is optimal), CEAF and EVPI per decision${note}`);
+  out.push(
+    textTable(
+      ["WTP", ...a.strategies, "CEAF strategy", "P(CEAF)", "EVPI"],
+      shown.map((k) => [
+        formatWtp(c.wtp[k] as number),
+        ...a.strategies.map((_, j) => formatProbability(c.ceac[k * S + j] as number)),
+        a.strategies[c.ceafStrategy[k] as number] as string,
+        formatProbability(c.ceaf[k] as number),
+        formatMoney(c.evpi[k] as number),
+      ]),
+    ),
+    "",
+  );
+  for (const p of a.pairwise) {
+    out.push(
+      `${p.strategy} vs ${p.comparator}: mean incremental cost ${formatMoney(p.incCost)}, effect ${formatNumber(p.incEffect)}, ICER ${formatMoney(p.icer)}`,
+      `  CE plane: NE ${formatProbability(p.quadrants.northEast)}, NW ${formatProbability(p.quadrants.northWest)}, SE ${formatProbability(p.quadrants.southEast)}, SW ${formatProbability(p.quadrants.southWest)}`,
+    );
+    out.push(
+      textTable(
+        ["WTP", "INMB", "INMB 2.5%", "INMB 97.5%", "P(INMB > 0)"],
+        shown.map((k) => [
+          formatWtp(c.wtp[k] as number),
+          formatMoney(p.inmb[k] as number),
+          formatMoney(p.inmbLower[k] as number),
+          formatMoney(p.inmbUpper[k] as number),
+          formatProbability(p.probCostEffective[k] as number),
+        ]),
+      ),
+      "",
+    );
+  }
+  if (a.population !== undefined) {
+    const pop = a.population;
+    out.push(
+      `Population EVPI (${formatNumber(pop.annualPopulation)} a year for ${pop.years} years, discounted at ${(pop.discountRate ?? 0) * 100}%)`,
+    );
+    out.push(
+      textTable(
+        ["WTP", "population EVPI"],
+        shown.map((k) => [formatWtp(c.wtp[k] as number), formatMoney(pop.evpi[k] as number)]),
+      ),
+      "",
+    );
+  }
+  return `${out.join("\n")}\n`;
+}
+
+/**
+ * A tidy CSV of every number in the analysis, one value per row:
+ * `section,strategy,comparator,wtp,statistic,value` (empty where not applicable).
+ *
+ * @example
+ * ```ts
+ * analysisCsv(result).split("\n")[0]; // "section,strategy,comparator,wtp,statistic,value"
+ * ```
+ */
+export function analysisCsv(a: PsaAnalysis): string {
+  const lines = ["section,strategy,comparator,wtp,statistic,value"];
+  const row = (
+    section: string,
+    strategy: string | null,
+    comparator: string | null,
+    wtp: number | null,
+    statistic: string,
+    value: number | string | null,
+  ) => {
+    lines.push(
+      [section, strategy, comparator, wtp, statistic, value].map((v) => csvField(v)).join(","),
+    );
+  };
+  const c = a.curves;
+  const S = a.strategies.length;
+  for (const s of a.summary) {
+    for (const what of ["cost", "effect"] as const) {
+      for (const stat of ["mean", "sd", "lower", "upper"] as const) {
+        row("summary", s.strategy, null, null, `${what}_${stat}`, s[what][stat]);
+      }
+    }
+  }
+  for (const r of a.icers) {
+    row("icers", r.strategy, null, null, "cost", r.cost);
+    row("icers", r.strategy, null, null, "effect", r.effect);
+    row("icers", r.strategy, null, null, "inc_cost", r.incCost);
+    row("icers", r.strategy, null, null, "inc_effect", r.incEffect);
+    row("icers", r.strategy, null, null, "icer", r.icer);
+    row("icers", r.strategy, null, null, "status", r.status);
+  }
+  for (const p of a.switchPoints) row("switch_points", p.to, p.from, p.wtp, "switch", p.wtp);
+  for (let k = 0; k < c.wtp.length; k++) {
+    const w = c.wtp[k] as number;
+    for (let j = 0; j < S; j++) {
+      const name = a.strategies[j] as string;
+      row("curves", name, null, w, "enb", c.enb[k * S + j] as number);
+      row("curves", name, null, w, "ceac", c.ceac[k * S + j] as number);
+      row("curves", name, null, w, "expected_loss", c.expectedLoss[k * S + j] as number);
+    }
+    row(
+      "curves",
+      a.strategies[c.ceafStrategy[k] as number] as string,
+      null,
+      w,
+      "ceaf",
+      c.ceaf[k] as number,
+    );
+    row("curves", null, null, w, "evpi", c.evpi[k] as number);
+    if (a.population !== undefined) {
+      row("curves", null, null, w, "population_evpi", a.population.evpi[k] as number);
+    }
+  }
+  for (const p of a.pairwise) {
+    row("pairwise", p.strategy, p.comparator, null, "inc_cost", p.incCost);
+    row("pairwise", p.strategy, p.comparator, null, "inc_effect", p.incEffect);
+    row("pairwise", p.strategy, p.comparator, null, "icer", p.icer);
+    for (const [q, v] of Object.entries(p.quadrants)) {
+      row("pairwise", p.strategy, p.comparator, null, `p_${q}`, v);
+    }
+    for (let k = 0; k < c.wtp.length; k++) {
+      const w = c.wtp[k] as number;
+      row("pairwise", p.strategy, p.comparator, w, "inmb", p.inmb[k] as number);
+      row("pairwise", p.strategy, p.comparator, w, "inmb_lower", p.inmbLower[k] as number);
+      row("pairwise", p.strategy, p.comparator, w, "inmb_upper", p.inmbUpper[k] as number);
+      row(
+        "pairwise",
+        p.strategy,
+        p.comparator,
+        w,
+        "p_inmb_positive",
+        p.probCostEffective[k] as number,
+      );
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
