@@ -100,7 +100,9 @@ describe("calculateIcers on dampack vectors", () => {
     const t = v.expected.table;
     expect(rows.map((r) => r.strategy)).toEqual(t.strategy);
     expect(rows.map((r) => r.status)).toEqual(t.status);
-    rows.forEach((r, i) => expectClose(r.icer, t.icer[i], v.tolerance, `icer of ${r.strategy}`));
+    rows.forEach((r, i) => {
+      expectClose(r.icer, t.icer[i], v.tolerance, `icer of ${r.strategy}`);
+    });
     expectDampack(rows, v.expected, v.tolerance);
   });
 
@@ -189,7 +191,9 @@ describe("calculateIcers and switchPoints on vectors given as means", () => {
     const frontier = rows.filter((r) => r.status === "ND");
     expect(frontier.map((r) => r.strategy)).toEqual(Array.from({ length: 61 }, (_, i) => `F${i}`));
     // ICER between F(i-1) and F(i): (100 (i+1)^2 - 100 i^2) / 10 = 10 (2i + 1).
-    frontier.slice(1).forEach((r, i) => expect(r.icer).toBeCloseTo(10 * (2 * (i + 1) + 1), 9));
+    frontier.slice(1).forEach((r, i) => {
+      expect(r.icer).toBeCloseTo(10 * (2 * (i + 1) + 1), 9);
+    });
   });
 
   test("calculateIcers reproduces TV10 (dampack example_psa) from the means", () => {
