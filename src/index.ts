@@ -56,6 +56,7 @@ export { parseWtpGrid, type WtpGrid, wtpList, wtpRange } from "./analysis/wtp.js
 export { argmax } from "./core/argmax.js";
 export { type CsvRecordHandler, tokenizeCsv } from "./core/csv.js";
 export { quantileSorted, quantiles, quantilesInPlace, selectInPlace } from "./core/quantile.js";
+export { Rng } from "./core/rng.js";
 export { CompensatedSum, mean, sd, sum } from "./core/sum.js";
 // Errors
 export {

@@ -75,6 +75,47 @@ function nextChange(best: Int32Array): Int32Array {
   return next;
 }
 
+/** Strategy with the highest λe − c (ties: lowest index). */
+function ownerAt(e: Float64Array, c: Float64Array, lambda: number): number {
+  let best = 0;
+  let value = lambda * (e[0] as number) - (c[0] as number);
+  for (let j = 1; j < e.length; j++) {
+    const v = lambda * (e[j] as number) - (c[j] as number);
+    if (v > value) {
+      value = v;
+      best = j;
+    }
+  }
+  return best;
+}
+
+/** Whether line i beats line j at λ: strictly higher λe − c, or equal with the lower index. */
+function beats(
+  lambda: number,
+  ei: number,
+  ci: number,
+  i: number,
+  ej: number,
+  cj: number,
+  j: number,
+): boolean {
+  const a = lambda * ei - ci;
+  const b = lambda * ej - cj;
+  return a > b || (a === b && i < j);
+}
+
+/** First index in [from, to) with grid[index] >= x, or `to`. */
+function lowerBound(grid: Float64Array, x: number, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((grid[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Adds `v` at index `a` and `−v` at index `b` of a compensated difference array (hi/lo pairs).
  */
@@ -144,79 +185,54 @@ export function decisionCurves(
   const cLo = new Float64Array(K + 1);
   const lambda0 = grid[0] as number;
   const step = uniformStep(grid);
-
-  // Does strategy i beat j at grid index k (strictly, or tied with the lower index)?
-  const beats = (s: number, i: number, j: number, k: number): boolean => {
-    const l = grid[k] as number;
-    const a = l * (effect[i * n + s] as number) - (cost[i * n + s] as number);
-    const b = l * (effect[j * n + s] as number) - (cost[j * n + s] as number);
-    return a > b || (a === b && i < j);
-  };
-  // First grid index >= from at which i (steeper) beats j, or K.
-  const takeover = (s: number, i: number, j: number, from: number): number => {
-    const x =
-      ((cost[i * n + s] as number) - (cost[j * n + s] as number)) /
-      ((effect[i * n + s] as number) - (effect[j * n + s] as number));
-    let k: number;
-    if (step > 0) {
-      const g = Math.ceil((x - lambda0) / step);
-      k = g < from ? from : g > K ? K : g;
-    } else {
-      let lo = from;
-      let hi = K;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((grid[mid] as number) < x) lo = mid + 1;
-        else hi = mid;
-      }
-      k = lo;
-    }
-    while (k > from && beats(s, i, j, k - 1)) k--;
-    while (k < K && !beats(s, i, j, k)) k++;
-    return k;
-  };
-  // Owner at grid index k by direct comparison.
-  const ownerAt = (s: number, k: number): number => {
-    const l = grid[k] as number;
-    let bj = 0;
-    let bv = l * (effect[s] as number) - (cost[s] as number);
-    for (let j = 1; j < S; j++) {
-      const v = l * (effect[j * n + s] as number) - (cost[j * n + s] as number);
-      if (v > bv) {
-        bv = v;
-        bj = j;
-      }
-    }
-    return bj;
-  };
+  const e = new Float64Array(S); // this sample's effects and costs
+  const c = new Float64Array(S);
 
   for (let s = 0; s < n; s++) {
-    let j = ownerAt(s, 0);
+    for (let j = 0; j < S; j++) {
+      e[j] = effect[j * n + s] as number;
+      c[j] = cost[j * n + s] as number;
+    }
+    let j = ownerAt(e, c, lambda0);
     let k = 0;
     for (;;) {
+      // The next grid index where a steeper line overtakes j, by the direct comparison.
       let next = K;
-      const ej = effect[j * n + s] as number;
+      const ej = e[j] as number;
+      const cj = c[j] as number;
       for (let i = 0; i < S; i++) {
-        if ((effect[i * n + s] as number) > ej) {
-          const t = takeover(s, i, j, k + 1);
-          if (t < next) next = t;
+        const ei = e[i] as number;
+        if (!(ei > ej)) continue;
+        const ci = c[i] as number;
+        const x = (ci - cj) / (ei - ej);
+        let g: number;
+        if (step > 0) {
+          g = Math.ceil((x - lambda0) / step);
+          if (!(g > k)) g = k + 1;
+          else if (g > K) g = K;
+        } else {
+          g = lowerBound(grid, x, k + 1, K);
         }
+        if (g > next) continue;
+        while (g > k + 1 && beats(grid[g - 1] as number, ei, ci, i, ej, cj, j)) g--;
+        while (g < K && !beats(grid[g] as number, ei, ci, i, ej, cj, j)) g++;
+        if (g < next) next = g;
       }
       counts[k * S + j] = (counts[k * S + j] as number) + 1;
       counts[next * S + j] = (counts[next * S + j] as number) - 1;
       // Loss against the expected-best strategy, split where that strategy changes.
       for (let p = k; p < next; ) {
         const b = best[p] as number;
-        const q = Math.min(next, bestChange[p] as number);
+        const q = (bestChange[p] as number) < next ? (bestChange[p] as number) : next;
         if (b !== j) {
-          addRange(eHi, eLo, p, q, (effect[j * n + s] as number) - (effect[b * n + s] as number));
-          addRange(cHi, cLo, p, q, (cost[j * n + s] as number) - (cost[b * n + s] as number));
+          addRange(eHi, eLo, p, q, ej - (e[b] as number));
+          addRange(cHi, cLo, p, q, cj - (c[b] as number));
         }
         p = q;
       }
       if (next === K) break;
       k = next;
-      j = ownerAt(s, k);
+      j = ownerAt(e, c, grid[k] as number);
     }
   }
 

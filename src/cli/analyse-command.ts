@@ -46,6 +46,12 @@ function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): void {
     if (e instanceof InputError) throw new InputError({ ...e.issue, field: "--wtp" });
     throw e;
   }
+  // --years and --discount are checked even without --population, so a bad value is never
+  // silently ignored.
+  const years = parsePositiveInteger("--years", flags.years);
+  const discountRate = parseNumberFlag("--discount", flags.discount, (v) =>
+    v > -1 && v < 1 ? undefined : "expected a rate between -1 and 1, such as 0.035",
+  );
   const population =
     flags.population === undefined
       ? undefined
@@ -53,10 +59,8 @@ function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): void {
           annualPopulation: parseNumberFlag("--population", flags.population, (v) =>
             v >= 0 ? undefined : "expected a number >= 0",
           ),
-          years: parsePositiveInteger("--years", flags.years),
-          discountRate: parseNumberFlag("--discount", flags.discount, (v) =>
-            v > -1 && v < 1 ? undefined : "expected a rate between -1 and 1, such as 0.035",
-          ),
+          years,
+          discountRate,
         };
   const samples = readSamples(io, file, flags.effects);
   if (flags.comparator !== undefined && !samples.strategies.includes(flags.comparator)) {

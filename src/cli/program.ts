@@ -63,7 +63,12 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       // whose message commander has already written.
       return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    if (e instanceof InputError || e instanceof ScenarioError) {
+    if (e instanceof InputError) {
+      // One line, even when the message quotes a multi-line CSV cell or header.
+      io.stderr(`error: ${e.message.replace(/\r/g, "\\r").replace(/\n/g, "\\n")}\n`);
+      return ExitCode.usage;
+    }
+    if (e instanceof ScenarioError) {
       io.stderr(`error: ${e.message}\n`);
       return ExitCode.usage;
     }

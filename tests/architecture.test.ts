@@ -1,0 +1,86 @@
+/**
+ * The layering of design.md as a check: imports inside src/ only point downward
+ * (core ← distributions ← analysis ← model ← psa ← scenario ← report ← cli), nothing in src/
+ * imports cli/ except cli/ itself, and only cli/ uses Node built-ins.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, test } from "vitest";
+
+const SRC = new URL("../src/", import.meta.url).pathname;
+const LAYERS = ["core", "distributions", "analysis", "model", "psa", "scenario", "report", "cli"];
+
+/** All .ts files under a directory. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith(".ts") ? [path] : [];
+  });
+}
+
+/** Layer rank of a path relative to src/ (root files such as errors.ts rank below core). */
+function rank(relativePath: string): number {
+  const top = relativePath.split("/")[0] as string;
+  const i = LAYERS.indexOf(top);
+  return i < 0 ? -1 : i;
+}
+
+/** Import specifiers of a file (static and dynamic). */
+function importsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)[^;'"]*?from\s*["']([^"']+)["']/g)) {
+    out.push(m[1] as string);
+  }
+  for (const m of text.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)) out.push(m[1] as string);
+  return out;
+}
+
+const files = sourceFiles(SRC).map((path) => ({
+  path,
+  rel: relative(SRC, path),
+  imports: importsOf(readFileSync(path, "utf8")),
+}));
+
+describe("architecture", () => {
+  test("importsOf finds the imports of a known file", () => {
+    const decision = files.find((f) => f.rel === "analysis/decision.ts");
+    expect(decision?.imports).toContain("../core/argmax.js");
+  });
+
+  test("src imports only point downward between layers", () => {
+    const upward: string[] = [];
+    for (const f of files) {
+      for (const spec of f.imports.filter((s) => s.startsWith("."))) {
+        const target = relative(SRC, join(f.path, "..", spec));
+        if (rank(target) > rank(f.rel) && f.rel !== "index.ts")
+          upward.push(`${f.rel} -> ${target}`);
+      }
+    }
+    expect(upward).toEqual([]);
+  });
+
+  test("only cli/ uses Node built-ins, so the library runs in a browser", () => {
+    const offenders = files
+      .filter((f) => !f.rel.startsWith("cli/"))
+      .flatMap((f) =>
+        f.imports
+          .filter((s) => s.startsWith("node:") || s === "fs" || s === "path")
+          .map((s) => `${f.rel}: ${s}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  test("index.ts does not export the CLI", () => {
+    const index = files.find((f) => f.rel === "index.ts");
+    expect(index?.imports.filter((s) => s.includes("/cli/"))).toEqual([]);
+  });
+
+  test("only scenario/ imports zod and yaml", () => {
+    const offenders = files
+      .filter((f) => !f.rel.startsWith("scenario/"))
+      .flatMap((f) =>
+        f.imports.filter((s) => s === "zod" || s === "yaml").map((s) => `${f.rel}: ${s}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+});

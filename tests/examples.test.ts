@@ -1,0 +1,43 @@
+/**
+ * Every example in examples/ runs (through the public API) and prints what its comment says.
+ */
+import { afterEach, describe, expect, test, vi } from "vitest";
+
+/** Runs an example module and returns the lines it logged. */
+async function runExample(name: string): Promise<string[]> {
+  const lines: string[] = [];
+  const spy = vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => {
+    lines.push(args.join(" "));
+  });
+  try {
+    await import(`../examples/${name}.ts`);
+  } finally {
+    spy.mockRestore();
+  }
+  return lines;
+}
+
+describe("examples", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  test("icer-table prints dampack's HERC table", async () => {
+    const lines = await runExample("icer-table");
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toMatch(/^UC\s+ND/);
+    expect(lines.find((l) => l.startsWith("E "))).toContain("ICER 20000");
+    expect(lines.find((l) => l.startsWith("C "))).toMatch(/ED/);
+    expect(lines.find((l) => l.startsWith("A "))).toMatch(/ D /);
+  });
+
+  test("analyse-psa-csv prints acceptability, EVPI and the two switch points", async () => {
+    const lines = await runExample("analyse-psa-csv");
+    // Values from tests/fixtures/reference/psa-1e4/expected.json at WTP 20000 (index 20).
+    expect(lines[0]).toBe(
+      "WTP 20000: P(optimal) usual 0.902, swis_a 0.098, swis_b 0.000; EVPI 68.17",
+    );
+    expect(lines.slice(-2)).toEqual([
+      "switch at 33082.25: usual -> swis_a",
+      "switch at 71479.04: swis_a -> swis_b",
+    ]);
+  });
+});
