@@ -75,7 +75,7 @@ export function tokenizeCsv(text: string, onRecord: CsvRecordHandler): void {
             i++;
             break;
           }
-          if (c === LF) {
+          if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) {
             line++;
             lineStart = i + 1;
           }
