@@ -23,8 +23,8 @@ interface AnalyseFlags {
   format: string;
   out?: string;
   population?: string;
-  years: string;
-  discount: string;
+  years?: string;
+  discount?: string;
 }
 
 const FORMATS = ["table", "json", "csv"] as const;
@@ -46,12 +46,23 @@ function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): void {
     if (e instanceof InputError) throw new InputError({ ...e.issue, field: "--wtp" });
     throw e;
   }
-  // --years and --discount are checked even without --population, so a bad value is never
-  // silently ignored.
-  const years = parsePositiveInteger("--years", flags.years);
-  const discountRate = parseNumberFlag("--discount", flags.discount, (v) =>
+  // --years and --discount are checked first, then refused without --population, so they are
+  // never silently ignored.
+  const years = parsePositiveInteger("--years", flags.years ?? "1");
+  const discountRate = parseNumberFlag("--discount", flags.discount ?? "0.035", (v) =>
     v > -1 && v < 1 ? undefined : "expected a rate between -1 and 1, such as 0.035",
   );
+  if (flags.population === undefined) {
+    const stray =
+      flags.years !== undefined
+        ? "--years"
+        : flags.discount !== undefined
+          ? "--discount"
+          : undefined;
+    if (stray !== undefined) {
+      throw new InputError({ field: stray, message: "only applies together with --population" });
+    }
+  }
   const population =
     flags.population === undefined
       ? undefined
@@ -114,7 +125,7 @@ export function addAnalyseCommand(program: Command, io: CliIo): void {
       "--population <n>",
       "people (or units of effect) affected per year, for population EVPI",
     )
-    .option("--years <n>", "years the decision applies for, for population EVPI", "1")
-    .option("--discount <rate>", "annual discount rate for population EVPI", "0.035")
+    .option("--years <n>", "years the decision applies for, for population EVPI (default: 1)")
+    .option("--discount <rate>", "annual discount rate for population EVPI (default: 0.035)")
     .action((file: string, flags: AnalyseFlags) => runAnalyse(io, file, flags));
 }

@@ -519,6 +519,9 @@ describe("analyse", () => {
     // Checked even without --population, so a typo is never silently ignored.
     [["--years", "0"], "--years: expected a positive whole number, got 0"],
     [["--discount", "-1"], "--discount: expected a rate between -1 and 1, such as 0.035, got -1"],
+    // A valid value without --population would have no effect, so it is refused.
+    [["--years", "5"], "--years: only applies together with --population"],
+    [["--discount", "0.01"], "--discount: only applies together with --population"],
   ])("analyse rejects the bad population flags %j", async (flags, message) => {
     await expectBadInput(["analyse", "psa.csv", ...flags], FILES, message);
   });
