@@ -251,9 +251,12 @@ export function decisionCurves(
   const expectedLoss = new Float64Array(K * S);
   for (let k = 0; k < K; k++) {
     const b = best[k] as number;
-    let v = ((grid[k] as number) * (dE[k] as number) - (dC[k] as number)) / n;
-    // Rounding can leave a few ulps below zero where EVPI is exactly zero.
-    const scale = Math.abs(enb[k * S + b] as number) + 1;
+    const lossE = (grid[k] as number) * (dE[k] as number);
+    let v = (lossE - (dC[k] as number)) / n;
+    // Rounding can leave a few ulps below zero where EVPI is exactly zero. The ulps are those of
+    // the accumulated terms, which can be far larger than the expected NB itself.
+    const scale =
+      (Math.abs(lossE) + Math.abs(dC[k] as number)) / n + Math.abs(enb[k * S + b] as number) + 1;
     if (v < 0 && v > -1e-12 * scale) v = 0;
     evpi[k] = v;
     ceaf[k] = ceac[k * S + b] as number;

@@ -58,7 +58,12 @@ export function switchPoints(
       if (!(e(i) > e(owner))) continue;
       const x = (c(i) - c(owner)) / (e(i) - e(owner));
       const crossing = x < at ? at : x;
-      if (crossing < nextAt || (crossing === nextAt && e(i) > e(next))) {
+      // Equal crossings: the steepest line takes over; among parallel ones (crossings that only
+      // round to the same value) the cheaper, i.e. higher, line; identical lines keep the lower index.
+      if (
+        crossing < nextAt ||
+        (crossing === nextAt && (e(i) > e(next) || (e(i) === e(next) && c(i) < c(next))))
+      ) {
         next = i;
         nextAt = crossing;
       }

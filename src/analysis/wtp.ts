@@ -10,10 +10,12 @@ import { InputError } from "../errors.js";
 /** A strictly increasing array of finite WTP values, per unit of effect. */
 export type WtpGrid = Float64Array;
 
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 /** Parses one number of a grid specification, or throws an InputError quoting it. */
 function parseNumber(text: string, what: string, spec: string): number {
   const t = text.trim().replace(/_/g, "");
-  const v = t === "" ? Number.NaN : Number(t);
+  const v = DECIMAL.test(t) ? Number(t) : Number.NaN;
   if (!Number.isFinite(v)) {
     throw new InputError({
       message: `${what} "${text.trim()}" in "${spec}" is not a finite number`,
@@ -41,6 +43,9 @@ export function wtpRange(start: number, stop: number, step: number): WtpGrid {
   if (count > 1e7) throw new RangeError(`wtpRange: ${count} points is too many (at most 1e7)`);
   const grid = new Float64Array(count);
   for (let i = 0; i < count; i++) grid[i] = start + i * step;
+  // The slack that lets a rounded (stop - start) / step reach the last point may overshoot it by
+  // an ulp; the last point is then stop itself.
+  if ((grid[count - 1] as number) > stop) grid[count - 1] = stop;
   return grid;
 }
 

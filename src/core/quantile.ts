@@ -119,5 +119,9 @@ export function quantiles(
   from = 0,
   to: number = x.length,
 ): number[] {
+  if (!(to > from)) throw new RangeError("quantiles: empty range");
+  for (const p of ps) {
+    if (!(p >= 0 && p <= 1)) throw new RangeError(`quantiles: p must be in [0, 1], got ${p}`);
+  }
   return quantilesInPlace(x.slice(from, to), ps);
 }

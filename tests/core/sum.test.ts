@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { CompensatedSum, mean, sd, sum } from "../../src/core/sum.js";
+
+describe("sum", () => {
+  it("sum keeps the 1 that a plain loop loses in [1e16, 1, -1e16]", () => {
+    const x = [1e16, 1, -1e16];
+    // A plain left-to-right loop: 1e16 + 1 rounds to 1e16 (ulp of 1e16 is 2), minus 1e16 gives 0.
+    expect(x.reduce((a, b) => a + b, 0)).toBe(0);
+    expect(sum(x)).toBe(1);
+    expect(sum(new Float64Array(x))).toBe(1);
+  });
+
+  it("sum is Neumaier (not Kahan): [1, 1e100, 1, -1e100] sums to 2", () => {
+    // Kahan's compensation is lost when the big term arrives after a small one; Neumaier keeps it.
+    expect(sum([1, 1e100, 1, -1e100])).toBe(2);
+  });
+
+  it("sum of ten 0.1 is 1 exactly", () => {
+    // 10 * 0.1 = 1.0000000000000000555 rounds to 1; a plain loop gives 0.9999999999999999.
+    const x = new Array<number>(10).fill(0.1);
+    expect(x.reduce((a, b) => a + b, 0)).toBe(0.9999999999999999);
+    expect(sum(x)).toBe(1);
+  });
+
+  it("sum honours from/to and is 0 on an empty range", () => {
+    const x = [1, 2, 3, 4, 5];
+    expect(sum(x, 1, 4)).toBe(2 + 3 + 4);
+    expect(sum(x, 2)).toBe(3 + 4 + 5);
+    expect(sum(x, 3, 3)).toBe(0);
+    expect(sum([])).toBe(0);
+  });
+});
+
+describe("mean", () => {
+  it("mean of small arrays matches hand values", () => {
+    expect(mean([1, 2, 3, 4])).toBe(2.5); // 10 / 4
+    expect(mean([7])).toBe(7);
+    expect(mean([-3, 3])).toBe(0);
+    // 0.1 + 0.2 + 0.3 = 0.6 (compensated), 0.6 / 3 = 0.2; the plain sum/3 is 0.20000000000000004.
+    expect(mean([0.1, 0.2, 0.3])).toBe(0.2);
+    expect(mean(new Array<number>(10).fill(0.1))).toBe(0.1);
+  });
+
+  it("mean of values with a large common offset is exact", () => {
+    // (1e9+1 + 1e9+2 + 1e9+3) / 3 = 1e9 + 2, representable exactly.
+    expect(mean([1e9 + 1, 1e9 + 2, 1e9 + 3])).toBe(1e9 + 2);
+  });
+
+  it("mean honours from/to", () => {
+    // x[1..4) = 2, 4, 6 → 12 / 3 = 4
+    expect(mean(new Float64Array([100, 2, 4, 6, -100]), 1, 4)).toBe(4);
+  });
+
+  it("mean of an empty range throws RangeError naming mean", () => {
+    expect(() => mean([])).toThrow(RangeError);
+    expect(() => mean([])).toThrow(/^mean:/);
+    expect(() => mean([1, 2, 3], 2, 2)).toThrow(/^mean:/);
+    expect(() => mean([1, 2, 3], 3, 1)).toThrow(/^mean:/);
+  });
+});
+
+describe("sd", () => {
+  it("sd of [2,4,4,4,5,5,7,9] is sqrt(32/7)", () => {
+    // mean 40/8 = 5; squared deviations 9,1,1,1,0,0,4,16 sum to 32; 32 / (8 - 1) = 32/7.
+    expect(sd([2, 4, 4, 4, 5, 5, 7, 9])).toBe(Math.sqrt(32 / 7));
+    expect(sd([2, 4, 4, 4, 5, 5, 7, 9])).toBeCloseTo(2.138089935299395, 15);
+  });
+
+  it("sd of two values is |a - b| / sqrt(2)", () => {
+    // mean 2, deviations ±1, (1 + 1) / 1 = 2, sqrt(2).
+    expect(sd([1, 3])).toBe(Math.SQRT2);
+  });
+
+  it("sd is two-pass: a large common offset does not matter", () => {
+    // deviations -1, 0, 1 → 2 / 2 = 1. A one-pass Σx² − n·mean² formula loses this completely.
+    expect(sd([1e9 + 1, 1e9 + 2, 1e9 + 3])).toBe(1);
+    expect(sd([5, 5, 5, 5])).toBe(0);
+  });
+
+  it("sd honours from/to", () => {
+    // x[1..3) = 1, 3 → sqrt(2)
+    expect(sd([100, 1, 3, -100], 1, 3)).toBe(Math.SQRT2);
+  });
+
+  it("sd of fewer than two values is NaN (as R's sd gives NA)", () => {
+    expect(sd([])).toBeNaN();
+    expect(sd([4])).toBeNaN();
+    expect(sd([1, 2, 3], 1, 2)).toBeNaN();
+  });
+});
+
+describe("CompensatedSum", () => {
+  it("CompensatedSum keeps the 1 in 1e16 + 1 - 1e16", () => {
+    const acc = new CompensatedSum();
+    expect(acc.value()).toBe(0);
+    acc.add(1e16);
+    acc.add(1);
+    acc.add(-1e16);
+    expect(acc.value()).toBe(1);
+  });
+
+  it("CompensatedSum agrees with sum", () => {
+    const x = [0.1, 1e20, 0.2, -1e20, 0.3, 1, 1e-5];
+    const acc = new CompensatedSum();
+    for (const v of x) acc.add(v);
+    expect(acc.value()).toBe(sum(x));
+  });
+});
