@@ -67,7 +67,11 @@ export function symbolsOf(node: MathNode): Set<string> {
   const walk = (n: AnyNode) => {
     if (n.type === "SymbolNode") out.add(n.name as string);
     else if (n.type === "FunctionNode") for (const a of n.args ?? []) walk(a as AnyNode);
-    else n.forEach((child) => walk(child as AnyNode));
+    else {
+      n.forEach((child) => {
+        walk(child as AnyNode);
+      });
+    }
   };
   walk(node as AnyNode);
   return out;
