@@ -5,9 +5,10 @@
  * An expression is parsed by mathjs. When every node is in a small whitelist (numbers, names,
  * + − × ÷ ^, unary minus, parentheses and exp, log, log10, sqrt, abs, min, max, pow) it is
  * transpiled to one JavaScript loop over the columns (about 30 times faster); anything else is
- * evaluated by mathjs' own `compile()` one sample at a time. Results that mathjs would give as a
- * complex number (the square root of a negative) are NaN on both paths. mathjs is imported only
- * when an expression is compiled, keeping it off the start-up path.
+ * evaluated by mathjs' own `compile()` one sample at a time. mathjs runs with
+ * `predictable: true`, so both paths stay in real numbers: the square root or logarithm of a
+ * negative is NaN (which the PSA engine then reports), never a complex number. mathjs is
+ * imported only when an expression is compiled, keeping it off the start-up path.
  *
  * @module
  */
@@ -45,12 +46,58 @@ const FUNCTIONS: Record<string, { arity: [number, number]; js: (args: string[]) 
   log10: { arity: [1, 1], js: (a) => `Math.log10(${a[0]})` },
   sqrt: { arity: [1, 1], js: (a) => `Math.sqrt(${a[0]})` },
   abs: { arity: [1, 1], js: (a) => `Math.abs(${a[0]})` },
-  min: { arity: [1, 64], js: (a) => `Math.min(${a.join(", ")})` },
-  max: { arity: [1, 64], js: (a) => `Math.max(${a.join(", ")})` },
+  min: {
+    arity: [1, 64],
+    js: (a) => `lib.min(${a.join(", ")})`,
+  },
+  max: {
+    arity: [1, 64],
+    js: (a) => `lib.max(${a.join(", ")})`,
+  },
   pow: { arity: [2, 2], js: (a) => `Math.pow(${a[0]}, ${a[1]})` },
 };
 
 const CONSTANTS: Record<string, string> = { pi: "Math.PI", e: "Math.E" };
+
+/**
+ * mathjs' comparison of numbers: equal within a relative tolerance of 1e-12 or an absolute one
+ * of 1e-15 (its defaults), never equal to NaN.
+ */
+function nearlyEqual(a: number, b: number): boolean {
+  if (Number.isNaN(a) || Number.isNaN(b)) return false;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return a === b;
+  if (a === b) return true;
+  return Math.abs(a - b) <= Math.max(1e-12 * Math.max(Math.abs(a), Math.abs(b)), 1e-15);
+}
+
+/** mathjs' `smaller` on numbers. */
+const smaller = (x: number, y: number) => x < y && !nearlyEqual(x, y);
+/** mathjs' `larger` on numbers. */
+const larger = (x: number, y: number) => x > y && !nearlyEqual(x, y);
+
+/**
+ * min and max exactly as mathjs computes them on numbers: scan left to right, replace the
+ * current value only by one that is smaller (larger) beyond mathjs' tolerance, and let a NaN
+ * stick. So min(1, 1 + 1e-13) is 1 but min(1 + 1e-13, 1) is 1 + 1e-13, as in mathjs.
+ */
+const lib = {
+  min: (...xs: number[]) => {
+    let m = xs[0] as number;
+    for (let i = 1; i < xs.length; i++) {
+      const v = xs[i] as number;
+      if (Number.isNaN(v) || smaller(v, m)) m = v;
+    }
+    return m;
+  },
+  max: (...xs: number[]) => {
+    let m = xs[0] as number;
+    for (let i = 1; i < xs.length; i++) {
+      const v = xs[i] as number;
+      if (Number.isNaN(v) || larger(v, m)) m = v;
+    }
+    return m;
+  },
+};
 
 /** A node with the fields ceakit reads (mathjs' node classes share them). */
 type AnyNode = MathNode & {
@@ -154,13 +201,24 @@ export function suggest(name: string, candidates: Iterable<string>): string | un
   return best;
 }
 
-/** Lazily loaded mathjs. */
-async function loadMath(): Promise<typeof import("mathjs")> {
-  return import("mathjs");
+/** A mathjs instance (its functions, not the module's factories). */
+type MathJs = ReturnType<typeof import("mathjs")["create"]>;
+
+let mathjs: Promise<MathJs> | undefined;
+
+/**
+ * mathjs, loaded on first use, configured `predictable: true` so that results stay real numbers
+ * (the square root or logarithm of a negative is NaN, not a complex number), as on the fast path.
+ */
+function loadMath(): Promise<MathJs> {
+  mathjs ??= import("mathjs").then(({ create, all }) =>
+    create(all as NonNullable<typeof all>, { predictable: true }),
+  );
+  return mathjs;
 }
 
 /** Parses with mathjs, turning a syntax error into an InputError naming the expression. */
-function parse(math: typeof import("mathjs"), name: string, text: string): MathNode {
+function parse(math: MathJs, name: string, text: string): MathNode {
   try {
     return math.parse(text);
   } catch (e) {
@@ -197,7 +255,8 @@ function compileNode(
       ...inputs.map((_, k) => `const c${k} = columns[${k}];`),
       `for (let i = 0; i < n; i++) out[i] = ${body};`,
     ].join("\n");
-    const loop = new Function("columns", "out", "n", source) as CompiledExpression["evaluate"];
+    const make = new Function("lib", `return function (columns, out, n) {\n${source}\n};`);
+    const loop = make(lib) as CompiledExpression["evaluate"];
     return { name, text, inputs, fast: true, evaluate: loop };
   }
   const compiled = node.compile();
