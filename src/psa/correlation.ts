@@ -1,0 +1,57 @@
+/**
+ * Checking a named correlation matrix before it is used by the Gaussian copula.
+ *
+ * @module
+ */
+
+import { cholesky } from "../core/cholesky.js";
+import { InputError } from "../errors.js";
+
+/**
+ * Checks that `matrix` is a valid correlation matrix for `names` (square, one row per name,
+ * symmetric, unit diagonal, entries in [−1, 1], positive definite) and returns its Cholesky
+ * factor. Every problem is an {@link InputError} naming the correlation group.
+ *
+ * @example
+ * ```ts
+ * choleskyOfCorrelation("costs", ["a", "b"], [[1, 0.6], [0.6, 1]]); // Float64Array [1, 0, 0.6, 0.8]
+ * ```
+ */
+export function choleskyOfCorrelation(
+  group: string,
+  names: readonly string[],
+  matrix: readonly (readonly number[])[],
+): Float64Array {
+  const m = names.length;
+  const fail = (message: string): never => {
+    throw new InputError({ field: `correlations.${group}`, message });
+  };
+  if (m < 2) fail("a correlation needs at least two parameters");
+  if (new Set(names).size !== m) fail("a parameter appears twice");
+  if (matrix.length !== m || matrix.some((row) => row.length !== m)) {
+    fail(`the matrix must be ${m} × ${m}, one row and column per parameter (${names.join(", ")})`);
+  }
+  for (let i = 0; i < m; i++) {
+    const row = matrix[i] as readonly number[];
+    if (row[i] !== 1) fail(`the diagonal must be 1, but row ${i + 1} (${names[i]}) has ${row[i]}`);
+    for (let j = 0; j < m; j++) {
+      const v = row[j] as number;
+      if (!Number.isFinite(v) || v < -1 || v > 1) {
+        fail(`entry [${i + 1}, ${j + 1}] = ${v} is not a correlation between -1 and 1`);
+      }
+      const t = (matrix[j] as readonly number[])[i] as number;
+      if (Math.abs(v - t) > 1e-12) {
+        fail(
+          `the matrix is not symmetric: [${i + 1}, ${j + 1}] = ${v} but [${j + 1}, ${i + 1}] = ${t}`,
+        );
+      }
+    }
+  }
+  const l = cholesky(matrix);
+  if (l === undefined) {
+    fail(
+      "the matrix is not positive definite, so no set of variables can have these correlations; check for pairs that contradict each other",
+    );
+  }
+  return l as Float64Array;
+}
