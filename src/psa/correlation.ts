@@ -8,19 +8,36 @@ import { cholesky } from "../core/cholesky.js";
 import { InputError } from "../errors.js";
 
 /**
- * Checks that `matrix` is a valid correlation matrix for `names` (square, one row per name,
- * symmetric, unit diagonal, entries in [−1, 1], positive definite) and returns its Cholesky
- * factor. Every problem is an {@link InputError} naming the correlation group.
+ * The correlation of the underlying normals that gives rank (Spearman) correlation `rho` after
+ * any continuous marginals: 2·sin(π·ρ/6) (Pearson's relation for the bivariate normal).
  *
  * @example
  * ```ts
- * choleskyOfCorrelation("costs", ["a", "b"], [[1, 0.6], [0.6, 1]]); // Float64Array [1, 0, 0.6, 0.8]
+ * normalCorrelationForSpearman(0.6); // 0.6180339887498948
+ * ```
+ */
+export function normalCorrelationForSpearman(rho: number): number {
+  return 2 * Math.sin((Math.PI * rho) / 6);
+}
+
+/**
+ * Checks that `matrix` is a valid correlation matrix for `names` (square, one row per name,
+ * symmetric, unit diagonal, entries in [−1, 1], positive definite) and returns the Cholesky
+ * factor of the normal-scale matrix the Gaussian copula uses. With `scale: "spearman"` (the
+ * default) the entries are rank correlations, converted entry by entry with
+ * {@link normalCorrelationForSpearman}; with `"normal"` they are used as they are. Every problem
+ * is an {@link InputError} naming the correlation group.
+ *
+ * @example
+ * ```ts
+ * choleskyOfCorrelation("costs", ["a", "b"], [[1, 0.6], [0.6, 1]], "normal"); // [1, 0, 0.6, 0.8]
  * ```
  */
 export function choleskyOfCorrelation(
   group: string,
   names: readonly string[],
   matrix: readonly (readonly number[])[],
+  scale: "spearman" | "normal" = "spearman",
 ): Float64Array {
   const m = names.length;
   const fail = (message: string): never => {
@@ -47,7 +64,11 @@ export function choleskyOfCorrelation(
       }
     }
   }
-  const l = cholesky(matrix);
+  const normal =
+    scale === "normal"
+      ? matrix
+      : matrix.map((row) => row.map((v) => normalCorrelationForSpearman(v)));
+  const l = cholesky(normal);
   if (l === undefined) {
     fail(
       "the matrix is not positive definite, so no set of variables can have these correlations; check for pairs that contradict each other",
