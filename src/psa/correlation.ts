@@ -67,7 +67,7 @@ export function choleskyOfCorrelation(
   const normal =
     scale === "normal"
       ? matrix
-      : matrix.map((row) => row.map((v) => normalCorrelationForSpearman(v)));
+      : matrix.map((row, i) => row.map((v, j) => (i === j ? 1 : normalCorrelationForSpearman(v))));
   const l = cholesky(normal);
   if (l === undefined) {
     fail(

@@ -4,18 +4,18 @@ import { choleskyOfCorrelation } from "../../src/psa/correlation.js";
 
 describe("choleskyOfCorrelation", () => {
   test("choleskyOfCorrelation returns the factor of a valid matrix", () => {
-    expect(
-      Array.from(
-        choleskyOfCorrelation(
-          "staff",
-          ["a", "b"],
-          [
-            [1, 0.6],
-            [0.6, 1],
-          ],
-        ),
-      ),
-    ).toEqual([1, 0, 0.6, 0.8]);
+    const matrix = [
+      [1, 0.6],
+      [0.6, 1],
+    ];
+    expect(Array.from(choleskyOfCorrelation("staff", ["a", "b"], matrix, "normal"))).toEqual([
+      1, 0, 0.6, 0.8,
+    ]);
+    // Spearman 0.6 is normal-scale 2 sin(0.1π) = 0.6180…; the diagonal stays exactly 1.
+    const l = choleskyOfCorrelation("staff", ["a", "b"], matrix);
+    expect(l[0]).toBe(1);
+    expect(l[2]).toBeCloseTo(2 * Math.sin(Math.PI / 10), 15);
+    expect(l[3]).toBeCloseTo(Math.sqrt(1 - (2 * Math.sin(Math.PI / 10)) ** 2), 15);
   });
 
   test.each([
