@@ -66,8 +66,13 @@ export interface CorrelationSpec<N extends string = string> {
   readonly name: string;
   /** The correlated parameters (univariate ones), in the order of the matrix. */
   readonly parameters: readonly N[];
-  /** Symmetric positive-definite correlation matrix with unit diagonal (normal scale). */
+  /** Symmetric positive-definite correlation matrix with unit diagonal. */
   readonly matrix: readonly (readonly number[])[];
+  /**
+   * What the entries are: rank (Spearman) correlations, the default, which hold whatever the
+   * marginals; or `"normal"`, correlations of the copula's underlying normals.
+   */
+  readonly scale?: "spearman" | "normal";
 }
 
 /** What {@link defineModel} takes. */
