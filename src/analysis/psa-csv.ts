@@ -24,16 +24,12 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  */
 function fastNumber(text: string): number | undefined {
   const v = +text;
-  if (!Number.isFinite(v) || text.length === 0) return undefined;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    // Reject spaces, hex/octal/binary prefixes and anything else Number() would accept.
-    if (
-      !((ch >= 48 && ch <= 57) || ch === 46 || ch === 45 || ch === 43 || ch === 101 || ch === 69)
-    ) {
-      return undefined;
-    }
+  const last = text.length - 1;
+  // Number() also accepts "", surrounding spaces and 0x/0b/0o prefixes: leave those to parseCell.
+  if (!Number.isFinite(v) || last < 0 || text.charCodeAt(0) <= 32 || text.charCodeAt(last) <= 32) {
+    return undefined;
   }
+  if (last > 0 && text.charCodeAt(0) === 48 && (text.charCodeAt(1) | 32) > 97) return undefined;
   return v;
 }
 
@@ -138,12 +134,15 @@ export function readLongPsaCsv(text: string, options: ReadOptions = {}): CeSampl
   const strategyIds = new Map<string, number>();
   const iterationIds = new Map<string, number>();
   const iterationLine: number[] = [];
-  const seen = new Set<number>();
+  const rowLine: number[] = [];
+  const rowColumn: number[] = [];
   const rowIteration: number[] = [];
   const rowStrategy: number[] = [];
   const costs = new FloatList();
   const effects = new FloatList();
   let firstLine = 0;
+  let lastIteration = "";
+  let lastIterationId = 0;
   try {
     tokenizeCsv(text, (fields, line, columns) => {
       if (header === undefined) {
@@ -178,32 +177,28 @@ export function readLongPsaCsv(text: string, options: ReadOptions = {}): CeSampl
       const strategy = (fields[col.strategy] as string).trim();
       if (strategy === "")
         throw new InputError({ ...at(col.strategy), message: "the strategy is empty" });
-      let it = iterationIds.get(iteration);
+      // Rows usually come grouped by iteration: reuse the last lookup.
+      let it = iteration === lastIteration ? lastIterationId : iterationIds.get(iteration);
       if (it === undefined) {
         it = iterationIds.size;
         iterationIds.set(iteration, it);
         iterationLine.push(line);
       }
+      lastIteration = iteration;
+      lastIterationId = it;
       let st = strategyIds.get(strategy);
       if (st === undefined) {
         st = strategyIds.size;
         strategyIds.set(strategy, st);
       }
-      // Unique while there are fewer than 2^21 strategies and 2^32 iterations (exact below 2^53).
-      const key = it * 2097152 + st;
-      if (seen.has(key)) {
-        throw new InputError({
-          ...at(col.strategy),
-          message: `iteration ${iteration} already has a row for strategy "${strategy}"`,
-        });
-      }
-      seen.add(key);
       const costText = fields[col.cost] as string;
       const effectText = fields[col.effect] as string;
       costs.push(fastNumber(costText) ?? parseCell(costText, at(col.cost)));
       effects.push(fastNumber(effectText) ?? parseCell(effectText, at(col.effect)));
       rowIteration.push(it);
       rowStrategy.push(st);
+      rowLine.push(line);
+      rowColumn.push(columns[col.strategy] as number);
     });
   } catch (e) {
     throw e instanceof InputError ? e.withFile(file ?? "input") : e;
@@ -224,6 +219,25 @@ export function readLongPsaCsv(text: string, options: ReadOptions = {}): CeSampl
   const strategies = [...strategyIds.keys()];
   const nStrategies = strategies.length;
   const n = iterationIds.size;
+  const cost = new Float64Array(n * nStrategies);
+  const effect = new Float64Array(n * nStrategies);
+  const filled = new Uint8Array(n * nStrategies);
+  for (let r = 0; r < costs.length; r++) {
+    const idx = (rowStrategy[r] as number) * n + (rowIteration[r] as number);
+    if (filled[idx] === 1) {
+      const iteration = [...iterationIds.keys()][rowIteration[r] as number];
+      throw new InputError({
+        file,
+        line: rowLine[r] as number,
+        column: rowColumn[r] as number,
+        field: (header as string[])[col.strategy],
+        message: `iteration ${iteration} already has a row for strategy "${strategies[rowStrategy[r] as number]}"`,
+      });
+    }
+    filled[idx] = 1;
+    cost[idx] = costs.data[r] as number;
+    effect[idx] = effects.data[r] as number;
+  }
   if (costs.length !== n * nStrategies) {
     // Find the first iteration that lacks a strategy.
     const count = new Int32Array(n);
@@ -238,13 +252,6 @@ export function readLongPsaCsv(text: string, options: ReadOptions = {}): CeSampl
       field: "strategy",
       message: `iteration ${name} has no row for strategy "${missing}" (every iteration needs all ${nStrategies} strategies)`,
     });
-  }
-  const cost = new Float64Array(n * nStrategies);
-  const effect = new Float64Array(n * nStrategies);
-  for (let r = 0; r < costs.length; r++) {
-    const idx = (rowStrategy[r] as number) * n + (rowIteration[r] as number);
-    cost[idx] = costs.data[r] as number;
-    effect[idx] = effects.data[r] as number;
   }
   return createCeSamples({ strategies, cost, effect });
 }

@@ -350,3 +350,12 @@ describe("readWidePsaCsv", () => {
     );
   });
 });
+
+describe("readLongPsaCsv duplicate rows", () => {
+  it("readLongPsaCsv names the line and column of the first duplicate, whatever the widths of other rows", () => {
+    const text = "iteration,strategy,cost,effect\n9,a,1,1\n9,b,2,2\n10,a,1,1\n10,b,2,2\n9,a,3,3\n";
+    expect(() => readLongPsaCsv(text, { file: "d.csv" })).toThrow(
+      'd.csv:6:3 strategy: iteration 9 already has a row for strategy "a"',
+    );
+  });
+});
