@@ -41,8 +41,8 @@ export {
   strategyIndex,
 } from "./analysis/samples.js";
 export {
-  type Distribution,
   type StrategySummary,
+  type SummaryStats,
   strategyMeans,
   summarise,
 } from "./analysis/summary.js";
@@ -54,10 +54,28 @@ export {
 export { parseWtpGrid, type WtpGrid, wtpList, wtpRange } from "./analysis/wtp.js";
 // Core kernels
 export { argmax } from "./core/argmax.js";
+export { cholesky } from "./core/cholesky.js";
 export { type CsvRecordHandler, tokenizeCsv } from "./core/csv.js";
 export { quantileSorted, quantiles, quantilesInPlace, selectInPlace } from "./core/quantile.js";
 export { Rng } from "./core/rng.js";
 export { CompensatedSum, mean, sd, sum } from "./core/sum.js";
+// Distributions (specs as plain data)
+export type { Distribution } from "./distributions/distribution.js";
+export type {
+  BetaSpec,
+  DirichletSpec,
+  DistributionSpec,
+  DistributionType,
+  EmpiricalSpec,
+  FixedSpec,
+  GammaSpec,
+  LognormalSpec,
+  NormalSpec,
+  PertSpec,
+  TriangularSpec,
+  TruncatedNormalSpec,
+  UniformSpec,
+} from "./distributions/spec.js";
 // Errors
 export {
   CeaError,
@@ -68,6 +86,30 @@ export {
   ScenarioError,
   type SourceLocation,
 } from "./errors.js";
+// Models and PSA
+export {
+  type ChunkInfo,
+  type CorrelationSpec,
+  defineModel,
+  type EvidenceTag,
+  type Model,
+  type ModelDefinition,
+  type ModelOutput,
+  type ParameterColumns,
+  type ParameterInfo,
+  type ParameterNames,
+  type ParameterSpec,
+} from "./model/define-model.js";
+export { type CompiledExpression, compileDerived, suggest } from "./model/expressions.js";
+export { choleskyOfCorrelation } from "./psa/correlation.js";
+export {
+  BLOCK,
+  type PreparedModel,
+  type PsaOptions,
+  type PsaResult,
+  prepareModel,
+  runPsa,
+} from "./psa/run-psa.js";
 // Reports
 export {
   type AnalysisJson,

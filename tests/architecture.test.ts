@@ -1,14 +1,24 @@
 /**
  * The layering of design.md as a check: imports inside src/ only point downward
- * (core ← distributions ← analysis ← model ← psa ← scenario ← report ← cli), nothing in src/
- * imports cli/ except cli/ itself, and only cli/ uses Node built-ins.
+ * (core ← distributions ← analysis ← model ← psa ← scenario ← report ← node ← cli), nothing in
+ * src/ imports cli/ except cli/ itself, and only node/ and cli/ use Node built-ins.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, test } from "vitest";
 
 const SRC = new URL("../src/", import.meta.url).pathname;
-const LAYERS = ["core", "distributions", "analysis", "model", "psa", "scenario", "report", "cli"];
+const LAYERS = [
+  "core",
+  "distributions",
+  "analysis",
+  "model",
+  "psa",
+  "scenario",
+  "report",
+  "node",
+  "cli",
+];
 
 /** All .ts files under a directory. */
 function sourceFiles(dir: string): string[] {
@@ -59,9 +69,9 @@ describe("architecture", () => {
     expect(upward).toEqual([]);
   });
 
-  test("only cli/ uses Node built-ins, so the library runs in a browser", () => {
+  test("only cli/ and node/ use Node built-ins, so the library runs in a browser", () => {
     const offenders = files
-      .filter((f) => !f.rel.startsWith("cli/"))
+      .filter((f) => !f.rel.startsWith("cli/") && !f.rel.startsWith("node/"))
       .flatMap((f) =>
         f.imports
           .filter((s) => s.startsWith("node:") || s === "fs" || s === "path")
@@ -70,9 +80,9 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 
-  test("index.ts does not export the CLI", () => {
+  test("index.ts exports neither the CLI nor the Node-only modules", () => {
     const index = files.find((f) => f.rel === "index.ts");
-    expect(index?.imports.filter((s) => s.includes("/cli/"))).toEqual([]);
+    expect(index?.imports.filter((s) => s.includes("/cli/") || s.includes("/node/"))).toEqual([]);
   });
 
   test("only scenario/ imports zod and yaml", () => {

@@ -10,7 +10,7 @@ import { mean, sd } from "../core/sum.js";
 import type { CeSamples } from "./samples.js";
 
 /** Mean, SD (n − 1 denominator) and central 95% interval (type-7 quantiles) of one quantity. */
-export interface Distribution {
+export interface SummaryStats {
   readonly mean: number;
   readonly sd: number;
   readonly lower: number;
@@ -20,12 +20,12 @@ export interface Distribution {
 /** Summary of one strategy's cost and effect. */
 export interface StrategySummary {
   readonly strategy: string;
-  readonly cost: Distribution;
-  readonly effect: Distribution;
+  readonly cost: SummaryStats;
+  readonly effect: SummaryStats;
 }
 
 /** Mean, SD and 2.5% / 97.5% quantiles of `x[from..to)`. */
-function describe(x: Float64Array, from: number, to: number): Distribution {
+function describe(x: Float64Array, from: number, to: number): SummaryStats {
   const [lower, upper] = quantiles(x, [0.025, 0.975], from, to) as [number, number];
   return { mean: mean(x, from, to), sd: sd(x, from, to), lower, upper };
 }

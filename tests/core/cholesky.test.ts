@@ -39,16 +39,14 @@ describe("cholesky", () => {
   test("cholesky reproduces A = L·Lᵀ for random positive-definite matrices", () => {
     fc.assert(
       fc.property(
-        fc
-          .integer({ min: 1, max: 6 })
-          .chain((m) =>
-            fc
-              .array(fc.double({ min: -1, max: 1, noNaN: true }), {
-                minLength: m * m,
-                maxLength: m * m,
-              })
-              .map((b) => ({ m, b })),
-          ),
+        fc.integer({ min: 1, max: 6 }).chain((m) =>
+          fc
+            .array(fc.double({ min: -1, max: 1, noNaN: true }), {
+              minLength: m * m,
+              maxLength: m * m,
+            })
+            .map((b) => ({ m, b })),
+        ),
         ({ m, b }) => {
           // A = B·Bᵀ + m·I is symmetric positive definite.
           const a = Array.from({ length: m }, (_, i) =>

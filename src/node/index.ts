@@ -1,0 +1,9 @@
+/**
+ * ceakit for Node: everything in the browser-safe API plus worker-thread PSA.
+ *
+ * @module
+ */
+
+export * from "../index.js";
+export { loadModel, type ModelReference } from "./load-model.js";
+export { type ParallelPsaOptions, runPsaParallel } from "./run-psa-parallel.js";

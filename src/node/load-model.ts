@@ -1,0 +1,31 @@
+/**
+ * Loading a model from its module, so that worker threads can build their own copy.
+ *
+ * @module
+ */
+
+import type { Model } from "../model/define-model.js";
+
+/** Where a model lives: a module URL (or path) and the export holding it (default: `default`). */
+export interface ModelReference {
+  readonly module: string;
+  readonly export?: string;
+}
+
+/**
+ * Imports a model module and returns the model it exports.
+ *
+ * @example
+ * ```ts
+ * const model = await loadModel({ module: new URL("./models/swis/index.js", import.meta.url).href });
+ * ```
+ */
+export async function loadModel(reference: ModelReference): Promise<Model> {
+  const module = (await import(reference.module)) as Record<string, unknown>;
+  const name = reference.export ?? "default";
+  const model = module[name] as Model | undefined;
+  if (model === undefined || typeof model.evaluate !== "function") {
+    throw new TypeError(`loadModel: ${reference.module} has no model export "${name}"`);
+  }
+  return model;
+}

@@ -1,0 +1,91 @@
+/**
+ * The deterministic base case: the model's own `evaluate` run once, at every parameter's point
+ * value (see {@link pointValue}), derived expressions included.
+ *
+ * @module
+ */
+
+import { ModelError } from "../errors.js";
+import type { Model } from "../model/define-model.js";
+import { pointValue } from "../model/point-value.js";
+import { chunkArrays, type PreparedModel, prepareModel } from "./run-psa.js";
+
+/** Results of the base case: one number per strategy (and outcome), and the inputs used. */
+export interface BaseCaseResult<
+  N extends string = string,
+  S extends string = string,
+  O extends string = string,
+> {
+  readonly parameters: Readonly<Record<N, number>>;
+  readonly cost: Readonly<Record<S, number>>;
+  readonly effect: Readonly<Record<S, number>>;
+  readonly outcomes: Readonly<Record<O, Readonly<Record<S, number>>>>;
+}
+
+/** Point values of every sampled parameter of a prepared model. */
+function pointValues(prepared: PreparedModel): Record<string, number> {
+  const values: Record<string, number> = {};
+  for (const unit of prepared.units) {
+    if (unit.kind === "independent") {
+      values[unit.name] = pointValue(prepared.model.parameters[unit.name] as never, unit.dist);
+    } else if (unit.kind === "copula") {
+      unit.names.forEach((name, r) => {
+        values[name] = pointValue(prepared.model.parameters[name] as never, unit.dists[r] as never);
+      });
+    } else {
+      unit.names.forEach((name, r) => {
+        values[name] = unit.dirichlet.mean[r] as number;
+      });
+    }
+  }
+  return values;
+}
+
+/**
+ * Runs the model once at the point values.
+ *
+ * @example
+ * ```ts
+ * const base = await runBaseCase(model);
+ * base.cost.swis - base.cost.usual; // incremental cost
+ * ```
+ */
+export async function runBaseCase<N extends string, S extends string, O extends string>(
+  model: Model<N, S, O>,
+): Promise<BaseCaseResult<N, S, O>> {
+  const prepared = await prepareModel(model as unknown as Model);
+  const arrays = chunkArrays(prepared, 1);
+  for (const [name, value] of Object.entries(pointValues(prepared))) {
+    (arrays.columns[name] as Float64Array)[0] = value;
+  }
+  for (const d of prepared.derived) {
+    d.evaluate(
+      d.inputs.map((name) => arrays.columns[name] as Float64Array),
+      arrays.columns[d.name] as Float64Array,
+      1,
+    );
+  }
+  prepared.model.evaluate(arrays.columns, arrays.output, { n: 1, start: 0 });
+  const first = (x: Float64Array | undefined) => (x as Float64Array)[0] as number;
+  const per = (r: Readonly<Record<string, Float64Array>>) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, first(v)]));
+  const result = {
+    parameters: per(arrays.columns),
+    cost: per(arrays.output.cost),
+    effect: per(arrays.output.effect),
+    outcomes: Object.fromEntries(
+      Object.entries(arrays.output.outcomes).map(([o, r]) => [o, per(r)]),
+    ),
+  };
+  for (const [what, values] of [
+    ["cost", result.cost],
+    ["effect", result.effect],
+  ] as const) {
+    for (const [s, v] of Object.entries(values)) {
+      if (!Number.isFinite(v)) {
+        throw new ModelError(`model ${model.name}: base-case ${what} of strategy "${s}" is ${v}`);
+      }
+    }
+  }
+  return result as unknown as BaseCaseResult<N, S, O>;
+}

@@ -1,0 +1,436 @@
+/**
+ * Probabilistic sensitivity analysis: sample every parameter, evaluate the model chunk by chunk
+ * and collect the results as {@link CeSamples} plus the parameter draws and secondary outcomes.
+ *
+ * Reproducibility does not depend on how the work is split. Random numbers are drawn in fixed
+ * blocks of {@link BLOCK} samples, and block b of sampling unit u (a parameter, a correlated
+ * group or a Dirichlet group, numbered in definition order) always uses the stream
+ * `Rng.create(seed, u · 2³² + b)`. A chunk regenerates the blocks it overlaps, so any chunk size
+ * and any number of workers give bit-identical results for the same seed.
+ *
+ * @module
+ */
+
+import { type CeSamples, createCeSamples } from "../analysis/samples.js";
+import { Rng } from "../core/rng.js";
+import { normalCdf } from "../core/special.js";
+import { createDistribution } from "../distributions/create.js";
+import { createDirichlet, type Dirichlet } from "../distributions/dirichlet.js";
+import type { Distribution } from "../distributions/distribution.js";
+import { InputError, ModelError } from "../errors.js";
+import type { ChunkInfo, Model, ModelOutput, ParameterSpec } from "../model/define-model.js";
+import { type CompiledExpression, compileDerived } from "../model/expressions.js";
+import { choleskyOfCorrelation } from "./correlation.js";
+
+/** Samples per random-number block; fixed, so that results never depend on chunking. */
+export const BLOCK = 1024;
+
+const STREAMS_PER_UNIT = 2 ** 32;
+
+/** One thing sampled from its own streams. */
+type Unit =
+  | { readonly kind: "independent"; readonly name: string; readonly dist: Distribution }
+  | {
+      readonly kind: "copula";
+      readonly group: string;
+      readonly names: readonly string[];
+      readonly dists: readonly Distribution[];
+      readonly chol: Float64Array;
+    }
+  | {
+      readonly kind: "dirichlet";
+      readonly names: readonly string[];
+      readonly dirichlet: Dirichlet;
+    };
+
+/** A model made ready to run: distributions created, matrices factorised, expressions compiled. */
+export interface PreparedModel {
+  readonly model: Model;
+  readonly units: readonly Unit[];
+  readonly derived: readonly CompiledExpression[];
+  /** Sampled names then derived names: the columns handed to `evaluate`. */
+  readonly columns: readonly string[];
+}
+
+/** Creates a distribution, naming the parameter in any error. */
+function distributionOf(name: string, spec: ParameterSpec): Distribution {
+  try {
+    return createDistribution(spec as Parameters<typeof createDistribution>[0]);
+  } catch (e) {
+    if (e instanceof InputError)
+      throw new InputError({ ...e.issue, field: e.issue.field ?? `parameters.${name}` });
+    throw e;
+  }
+}
+
+/**
+ * Checks and compiles a model's distributions, correlations and derived expressions.
+ *
+ * @example
+ * ```ts
+ * const prepared = await prepareModel(model);
+ * prepared.columns; // ["salary", "fte", ..., "staff_cost"]
+ * ```
+ */
+export async function prepareModel(model: Model): Promise<PreparedModel> {
+  const groupOf = new Map<string, number>();
+  model.correlations.forEach((c, g) => {
+    for (const name of c.parameters) {
+      const spec = model.parameters[name];
+      if (spec === undefined) {
+        throw new InputError({
+          field: `correlations.${c.name}`,
+          message: `unknown parameter "${name}"`,
+        });
+      }
+      if (spec.type === "dirichlet") {
+        throw new InputError({
+          field: `correlations.${c.name}`,
+          message: `"${name}" is a Dirichlet group; only single parameters can be correlated`,
+        });
+      }
+      if (groupOf.has(name)) {
+        throw new InputError({
+          field: `correlations.${c.name}`,
+          message: `"${name}" is already in another correlation`,
+        });
+      }
+      groupOf.set(name, g);
+    }
+  });
+  const units: Unit[] = [];
+  const placedGroups = new Set<number>();
+  for (const [name, spec] of Object.entries(model.parameters)) {
+    if (spec.type === "dirichlet") {
+      const dirichlet = createDirichlet(spec);
+      units.push({ kind: "dirichlet", names: dirichlet.names, dirichlet });
+      continue;
+    }
+    const g = groupOf.get(name);
+    if (g === undefined) {
+      units.push({ kind: "independent", name, dist: distributionOf(name, spec) });
+      continue;
+    }
+    if (placedGroups.has(g)) continue;
+    placedGroups.add(g);
+    const c = model.correlations[g] as (typeof model.correlations)[number];
+    units.push({
+      kind: "copula",
+      group: c.name,
+      names: c.parameters,
+      dists: c.parameters.map((p) => distributionOf(p, model.parameters[p] as ParameterSpec)),
+      chol: choleskyOfCorrelation(c.name, c.parameters, c.matrix, c.scale ?? "spearman"),
+    });
+  }
+  const derived = await compileDerived(model.derived, model.parameterNames);
+  return {
+    model,
+    units,
+    derived,
+    columns: [...model.parameterNames, ...derived.map((d) => d.name)],
+  };
+}
+
+/** Fills `out[0..n)` with samples [start, start + n) of one unit's stream blocks. */
+function sampleUnit(
+  unit: Unit,
+  u: number,
+  seed: string | number,
+  start: number,
+  n: number,
+  outs: readonly Float64Array[],
+  scratch: Float64Array[],
+): void {
+  const first = Math.floor(start / BLOCK);
+  const last = Math.floor((start + n - 1) / BLOCK);
+  for (let b = first; b <= last; b++) {
+    const rng = Rng.create(seed, u * STREAMS_PER_UNIT + b);
+    const from = Math.max(start, b * BLOCK) - b * BLOCK; // offset inside the block
+    const to = Math.min(start + n, (b + 1) * BLOCK) - b * BLOCK;
+    const at = b * BLOCK + from - start; // offset inside the chunk
+    if (unit.kind === "independent") {
+      unit.dist.sample(rng, scratch[0] as Float64Array);
+    } else if (unit.kind === "dirichlet") {
+      unit.dirichlet.sample(rng, scratch);
+    } else {
+      const m = unit.names.length;
+      const z = scratch[m] as Float64Array;
+      rng.fillNormal(z);
+      const l = unit.chol;
+      for (let t = from; t < to; t++) {
+        for (let r = 0; r < m; r++) {
+          let y = 0;
+          for (let c = 0; c <= r; c++) y += (l[r * m + c] as number) * (z[c * BLOCK + t] as number);
+          (scratch[r] as Float64Array)[t] = (unit.dists[r] as Distribution).quantile(normalCdf(y));
+        }
+      }
+    }
+    for (let r = 0; r < outs.length; r++) {
+      (outs[r] as Float64Array).set((scratch[r] as Float64Array).subarray(from, to), at);
+    }
+  }
+}
+
+/** Scratch buffers for one unit (one block per output, plus the normals of a copula). */
+function scratchFor(unit: Unit): Float64Array[] {
+  if (unit.kind === "independent") return [new Float64Array(BLOCK)];
+  const m = unit.names.length;
+  const buffers = Array.from({ length: m }, () => new Float64Array(BLOCK));
+  if (unit.kind === "copula") buffers.push(new Float64Array(m * BLOCK));
+  return buffers;
+}
+
+/** Output arrays of one chunk. */
+export interface ChunkArrays {
+  /** One array per column of {@link PreparedModel.columns}, each of the chunk's length. */
+  readonly columns: Readonly<Record<string, Float64Array>>;
+  readonly output: ModelOutput<string, string>;
+}
+
+/**
+ * Allocates (or views) the arrays of one chunk.
+ *
+ * @example
+ * ```ts
+ * const arrays = chunkArrays(prepared, 1000);
+ * ```
+ */
+export function chunkArrays(prepared: PreparedModel, n: number): ChunkArrays {
+  const { model } = prepared;
+  const per = () => Object.fromEntries(model.strategies.map((s) => [s, new Float64Array(n)]));
+  return {
+    columns: Object.fromEntries(prepared.columns.map((c) => [c, new Float64Array(n)])),
+    output: {
+      cost: per(),
+      effect: per(),
+      outcomes: Object.fromEntries(model.outcomes.map((o) => [o, per()])),
+    },
+  };
+}
+
+/** Throws a ModelError naming the first non-finite output of a chunk. */
+function checkFinite(prepared: PreparedModel, arrays: ChunkArrays, chunk: ChunkInfo): void {
+  const { model } = prepared;
+  const report = (strategy: string, what: string, i: number, value: number): never => {
+    const values = prepared.columns
+      .map((c) => `${c} = ${(arrays.columns[c] as Float64Array)[i]}`)
+      .join(", ");
+    throw new ModelError(
+      `model ${model.name}: sample ${chunk.start + i + 1}, strategy "${strategy}": ${what} is ${value} (parameters: ${values})`,
+    );
+  };
+  for (const s of model.strategies) {
+    const lists: [string, Float64Array][] = [
+      ["cost", arrays.output.cost[s] as Float64Array],
+      ["effect", arrays.output.effect[s] as Float64Array],
+      ...model.outcomes.map((o): [string, Float64Array] => [
+        `outcome ${o}`,
+        (arrays.output.outcomes[o] as Record<string, Float64Array>)[s] as Float64Array,
+      ]),
+    ];
+    for (const [what, x] of lists) {
+      for (let i = 0; i < chunk.n; i++) {
+        if (!Number.isFinite(x[i])) report(s, what, i, x[i] as number);
+      }
+    }
+  }
+}
+
+/**
+ * Samples and evaluates samples [start, start + n) into `arrays` (which must have length n).
+ * Deterministic in (seed, start, n): this is what every worker runs.
+ *
+ * @example
+ * ```ts
+ * const arrays = chunkArrays(prepared, 1000);
+ * runChunk(prepared, "seed", 5000, 1000, arrays);
+ * ```
+ */
+export function runChunk(
+  prepared: PreparedModel,
+  seed: string | number,
+  start: number,
+  n: number,
+  arrays: ChunkArrays,
+): void {
+  prepared.units.forEach((unit, u) => {
+    const names = unit.kind === "independent" ? [unit.name] : unit.names;
+    const outs = names.map((name) => arrays.columns[name] as Float64Array);
+    sampleUnit(unit, u, seed, start, n, outs, scratchFor(unit));
+  });
+  for (const d of prepared.derived) {
+    d.evaluate(
+      d.inputs.map((name) => arrays.columns[name] as Float64Array),
+      arrays.columns[d.name] as Float64Array,
+      n,
+    );
+  }
+  const chunk = { n, start };
+  prepared.model.evaluate(arrays.columns, arrays.output, chunk);
+  checkFinite(prepared, arrays, chunk);
+}
+
+/** Options of {@link runPsa}. */
+export interface PsaOptions {
+  /** Number of samples. */
+  readonly samples: number;
+  /** Seed: any string or number. */
+  readonly seed: string | number;
+  /** Samples per chunk (default 10,000); never changes the results. */
+  readonly chunkSize?: number;
+  /** Called after each chunk with the samples done so far and the total. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Results of a PSA run. */
+export interface PsaResult<
+  N extends string = string,
+  S extends string = string,
+  O extends string = string,
+> {
+  readonly seed: string | number;
+  /** Costs and effects per strategy, ready for the analysis functions. */
+  readonly samples: CeSamples;
+  /** Draws of every sampled and derived parameter. */
+  readonly parameters: Readonly<Record<N, Float64Array>>;
+  /** Secondary outcomes per outcome and strategy. */
+  readonly outcomes: Readonly<Record<O, Readonly<Record<S, Float64Array>>>>;
+}
+
+/** Checks the sample count and chunk size. */
+export function checkRunOptions(options: PsaOptions): number {
+  const { samples } = options;
+  if (!Number.isInteger(samples) || samples < 1) {
+    throw new InputError({
+      field: "samples",
+      message: `expected a positive whole number, got ${samples}`,
+    });
+  }
+  const chunkSize = options.chunkSize ?? 10_000;
+  if (!Number.isInteger(chunkSize) || chunkSize < 1) {
+    throw new InputError({
+      field: "chunkSize",
+      message: `expected a positive whole number, got ${chunkSize}`,
+    });
+  }
+  return chunkSize;
+}
+
+/**
+ * Whole-run arrays, with chunk views onto them so that chunks are written in place.
+ */
+export interface RunArrays {
+  readonly parameters: Record<string, Float64Array>;
+  readonly cost: Float64Array;
+  readonly effect: Float64Array;
+  readonly outcomes: Record<string, Record<string, Float64Array>>;
+  /** Views of samples [start, start + n) of every array. */
+  view(start: number, n: number): ChunkArrays;
+}
+
+/**
+ * Allocates the arrays of a whole run.
+ *
+ * @example
+ * ```ts
+ * const run = runArrays(prepared, 100000);
+ * runChunk(prepared, seed, 0, 10000, run.view(0, 10000));
+ * ```
+ */
+export function runArrays(prepared: PreparedModel, total: number): RunArrays {
+  const { strategies, outcomes } = prepared.model;
+  const parameters = Object.fromEntries(prepared.columns.map((c) => [c, new Float64Array(total)]));
+  const cost = new Float64Array(strategies.length * total);
+  const effect = new Float64Array(strategies.length * total);
+  const outcomeArrays = Object.fromEntries(
+    outcomes.map((o) => [
+      o,
+      Object.fromEntries(strategies.map((s) => [s, new Float64Array(total)])),
+    ]),
+  );
+  return {
+    parameters,
+    cost,
+    effect,
+    outcomes: outcomeArrays,
+    view(start, n) {
+      const per = (flat: Float64Array) =>
+        Object.fromEntries(
+          strategies.map((s, j) => [s, flat.subarray(j * total + start, j * total + start + n)]),
+        );
+      return {
+        columns: Object.fromEntries(
+          prepared.columns.map((c) => [
+            c,
+            (parameters[c] as Float64Array).subarray(start, start + n),
+          ]),
+        ),
+        output: {
+          cost: per(cost),
+          effect: per(effect),
+          outcomes: Object.fromEntries(
+            outcomes.map((o) => [
+              o,
+              Object.fromEntries(
+                strategies.map((s) => [
+                  s,
+                  ((outcomeArrays[o] as Record<string, Float64Array>)[s] as Float64Array).subarray(
+                    start,
+                    start + n,
+                  ),
+                ]),
+              ),
+            ]),
+          ),
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Turns whole-run arrays into a {@link PsaResult}.
+ */
+export function psaResult(
+  prepared: PreparedModel,
+  run: RunArrays,
+  seed: string | number,
+): PsaResult {
+  return {
+    seed,
+    samples: createCeSamples({
+      strategies: prepared.model.strategies,
+      cost: run.cost,
+      effect: run.effect,
+    }),
+    parameters: run.parameters,
+    outcomes: run.outcomes,
+  };
+}
+
+/**
+ * Runs a PSA on the current thread, chunk by chunk (in the browser too). For worker threads in
+ * Node, see `runPsaParallel` in `ceakit/node`; it gives bit-identical results.
+ *
+ * @example
+ * ```ts
+ * const result = await runPsa(model, { samples: 10000, seed: 20240917 });
+ * analysePsa(result.samples, { wtp: [20000] });
+ * result.parameters.salary; // the salary draws
+ * ```
+ */
+export async function runPsa<N extends string, S extends string, O extends string>(
+  model: Model<N, S, O>,
+  options: PsaOptions,
+): Promise<PsaResult<N, S, O>> {
+  const chunkSize = checkRunOptions(options);
+  const prepared = await prepareModel(model as unknown as Model);
+  const total = options.samples;
+  const run = runArrays(prepared, total);
+  for (let start = 0; start < total; start += chunkSize) {
+    const n = Math.min(chunkSize, total - start);
+    runChunk(prepared, options.seed, start, n, run.view(start, n));
+    options.onProgress?.(start + n, total);
+  }
+  return psaResult(prepared, run, options.seed) as unknown as PsaResult<N, S, O>;
+}

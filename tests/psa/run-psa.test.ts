@@ -1,0 +1,132 @@
+/**
+ * The PSA engine: reproducibility whatever the chunking, errors naming the sample, and the
+ * Gaussian copula recovering its target rank correlation.
+ */
+import { describe, expect, test } from "vitest";
+import twenty from "../../bench/models/twenty-parameters.js";
+import { ModelError } from "../../src/errors.js";
+import { defineModel } from "../../src/model/define-model.js";
+import { runPsa } from "../../src/psa/run-psa.js";
+
+/** Exact equality of two arrays, reporting the first difference. */
+function expectIdentical(a: Float64Array, b: Float64Array, what: string): void {
+  expect(a.length, what).toBe(b.length);
+  for (let i = 0; i < a.length; i++) {
+    if (!Object.is(a[i], b[i])) throw new Error(`${what}[${i}]: ${a[i]} !== ${b[i]}`);
+  }
+}
+
+/** Ranks (1..n) of x; no ties expected for continuous draws. */
+function ranks(x: Float64Array): Float64Array {
+  const order = Array.from(x.keys()).sort((i, j) => (x[i] as number) - (x[j] as number));
+  const r = new Float64Array(x.length);
+  order.forEach((i, k) => {
+    r[i] = k + 1;
+  });
+  return r;
+}
+
+/** Spearman rank correlation. */
+function spearman(x: Float64Array, y: Float64Array): number {
+  const rx = ranks(x);
+  const ry = ranks(y);
+  const n = x.length;
+  const m = (n + 1) / 2;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const a = (rx[i] as number) - m;
+    const b = (ry[i] as number) - m;
+    sxy += a * b;
+    sxx += a * a;
+    syy += b * b;
+  }
+  return sxy / Math.sqrt(sxx * syy);
+}
+
+describe("runPsa", () => {
+  test("runPsa gives bit-identical results for chunk sizes 1,000, 10,000 and 100,000", async () => {
+    const n = 100_000;
+    const runs = await Promise.all(
+      [1000, 10_000, 100_000].map((chunkSize) =>
+        runPsa(twenty, { samples: n, seed: 20240917, chunkSize }),
+      ),
+    );
+    const [first, ...rest] = runs;
+    for (const other of rest) {
+      expectIdentical(other.samples.cost, first?.samples.cost as Float64Array, "cost");
+      expectIdentical(other.samples.effect, first?.samples.effect as Float64Array, "effect");
+      for (const name of Object.keys(first?.parameters ?? {})) {
+        expectIdentical(
+          other.parameters[name as keyof typeof other.parameters],
+          first?.parameters[name as keyof typeof other.parameters] as Float64Array,
+          name,
+        );
+      }
+    }
+  });
+
+  test("runPsa with an odd chunk size matches too, and different seeds differ", async () => {
+    const a = await runPsa(twenty, { samples: 5000, seed: "alpha", chunkSize: 777 });
+    const b = await runPsa(twenty, { samples: 5000, seed: "alpha", chunkSize: 5000 });
+    const c = await runPsa(twenty, { samples: 5000, seed: "beta", chunkSize: 5000 });
+    expectIdentical(a.samples.cost, b.samples.cost, "cost");
+    let same = 0;
+    for (let i = 0; i < c.samples.cost.length; i++)
+      if (c.samples.cost[i] === b.samples.cost[i]) same++;
+    expect(same).toBe(0);
+  });
+
+  test("runPsa recovers a target Spearman correlation of 0.6 between a gamma and a beta within ±0.02", async () => {
+    const result = await runPsa(twenty, { samples: 100_000, seed: 7 });
+    const rho = spearman(result.parameters.c_staff, result.parameters.oncost);
+    expect(Math.abs(rho - 0.6)).toBeLessThanOrEqual(0.02);
+    // Uncorrelated parameters stay near 0 (SE of Spearman at n = 1e5 is about 0.003).
+    expect(Math.abs(spearman(result.parameters.c_staff, result.parameters.c_visit))).toBeLessThan(
+      0.015,
+    );
+  });
+
+  test("runPsa reports progress chunk by chunk", async () => {
+    const seen: [number, number][] = [];
+    await runPsa(twenty, {
+      samples: 2500,
+      seed: 1,
+      chunkSize: 1000,
+      onProgress: (d, t) => seen.push([d, t]),
+    });
+    expect(seen).toEqual([
+      [1000, 2500],
+      [2000, 2500],
+      [2500, 2500],
+    ]);
+  });
+
+  test("runPsa names the sample, strategy and parameter values of a NaN output", async () => {
+    const broken = defineModel({
+      name: "broken",
+      parameters: { x: { type: "uniform", min: -1, max: 1 } },
+      strategies: ["a", "b"],
+      evaluate(p, out, { n }) {
+        for (let i = 0; i < n; i++) {
+          out.cost.a[i] = 0;
+          out.effect.a[i] = 0;
+          out.cost.b[i] = Math.sqrt(p.x[i] as number);
+          out.effect.b[i] = 1;
+        }
+      },
+    });
+    const error = await runPsa(broken, { samples: 100, seed: 3 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelError);
+    expect((error as Error).message).toMatch(
+      /^model broken: sample \d+, strategy "b": cost is NaN \(parameters: x = -0\.\d+\)$/,
+    );
+  });
+
+  test("runPsa rejects a sample count that is not a positive whole number", async () => {
+    await expect(runPsa(twenty, { samples: 0, seed: 1 })).rejects.toThrow(
+      "samples: expected a positive whole number, got 0",
+    );
+  });
+});
