@@ -89,3 +89,6 @@ print({
   ms: Number(readMs.toFixed(2)),
   runs: 21,
 });
+
+// PSA engine: the 20-parameter model on one thread and two workers, and a 1e7-sample run's RSS.
+await import("./psa.js");

@@ -58,9 +58,42 @@ export { cholesky } from "./core/cholesky.js";
 export { type CsvRecordHandler, tokenizeCsv } from "./core/csv.js";
 export { quantileSorted, quantiles, quantilesInPlace, selectInPlace } from "./core/quantile.js";
 export { Rng } from "./core/rng.js";
+export {
+  betaQuantile,
+  erf,
+  erfc,
+  gammaQuantile,
+  incompleteBeta,
+  incompleteBetaComplement,
+  incompleteGammaP,
+  incompleteGammaQ,
+  logBeta,
+  logGamma,
+  normalCdf,
+  normalQuantile,
+} from "./core/special.js";
 export { CompensatedSum, mean, sd, sum } from "./core/sum.js";
-// Distributions (specs as plain data)
+// Distributions
+export { createBeta } from "./distributions/beta.js";
+export { createDistribution } from "./distributions/create.js";
+export { createDirichlet, type Dirichlet } from "./distributions/dirichlet.js";
 export type { Distribution } from "./distributions/distribution.js";
+export { createEmpirical } from "./distributions/empirical.js";
+export { createFixed } from "./distributions/fixed.js";
+export { createGamma } from "./distributions/gamma.js";
+export { createLognormal } from "./distributions/lognormal.js";
+export {
+  type BetaParams,
+  betaParams,
+  dirichletParams,
+  type GammaParams,
+  gammaParams,
+  type LognormalParams,
+  lognormalFromInterval,
+  lognormalParams,
+} from "./distributions/moments.js";
+export { createNormal } from "./distributions/normal.js";
+export { createPert } from "./distributions/pert.js";
 export type {
   BetaSpec,
   DirichletSpec,
@@ -76,6 +109,9 @@ export type {
   TruncatedNormalSpec,
   UniformSpec,
 } from "./distributions/spec.js";
+export { createTriangular } from "./distributions/triangular.js";
+export { createTruncatedNormal } from "./distributions/truncated-normal.js";
+export { createUniform } from "./distributions/uniform.js";
 // Errors
 export {
   CeaError,

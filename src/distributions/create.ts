@@ -1,26 +1,43 @@
 /**
- * Turning a distribution spec (plain data) into a {@link Distribution}.
+ * Turning a univariate distribution spec (plain data, e.g. from a scenario's YAML) into a
+ * {@link Distribution}.
  *
  * @module
  */
 
-import { beta } from "./beta.js";
+import { createBeta } from "./beta.js";
 import { fail } from "./check.js";
 import type { Distribution } from "./distribution.js";
-import { empirical } from "./empirical.js";
-import { fixed } from "./fixed.js";
-import { gamma } from "./gamma.js";
-import { lognormal } from "./lognormal.js";
-import { normal } from "./normal.js";
-import { pert } from "./pert.js";
-import type { DistributionSpec } from "./spec.js";
-import { triangular } from "./triangular.js";
-import { truncatedNormal } from "./truncated-normal.js";
-import { uniform } from "./uniform.js";
+import { createEmpirical } from "./empirical.js";
+import { createFixed } from "./fixed.js";
+import { createGamma } from "./gamma.js";
+import { createLognormal } from "./lognormal.js";
+import { createNormal } from "./normal.js";
+import { createPert } from "./pert.js";
+import type { DistributionSpec, DistributionType } from "./spec.js";
+import { createTriangular } from "./triangular.js";
+import { createTruncatedNormal } from "./truncated-normal.js";
+import { createUniform } from "./uniform.js";
+
+/** Every univariate type, in the order listed in messages. */
+const TYPES: readonly DistributionType[] = [
+  "fixed",
+  "normal",
+  "truncnormal",
+  "lognormal",
+  "beta",
+  "gamma",
+  "uniform",
+  "triangular",
+  "pert",
+  "empirical",
+];
 
 /**
- * Creates the distribution a spec describes, checking its parameters (an InputError names the
- * distribution and the parameter).
+ * Creates the distribution a spec describes. Every parameter is checked (finite numbers,
+ * positive SDs and shapes, min < max, min ≤ mode ≤ max, means of a beta inside (0, 1), a
+ * possible SD for the mean, and so on); a problem throws an InputError whose message names the
+ * distribution and the parameter, e.g. `gamma: sd must be positive, got 0`.
  *
  * @example
  * ```ts
@@ -29,28 +46,36 @@ import { uniform } from "./uniform.js";
  * ```
  */
 export function createDistribution(spec: DistributionSpec): Distribution {
+  if (typeof spec !== "object" || spec === null) {
+    return fail("distribution", `expected a distribution spec, got ${String(spec)}`);
+  }
   switch (spec.type) {
     case "fixed":
-      return fixed(spec);
+      return createFixed(spec);
     case "normal":
-      return normal(spec);
+      return createNormal(spec);
     case "truncnormal":
-      return truncatedNormal(spec);
+      return createTruncatedNormal(spec);
     case "lognormal":
-      return lognormal(spec);
+      return createLognormal(spec);
     case "beta":
-      return beta(spec);
+      return createBeta(spec);
     case "gamma":
-      return gamma(spec);
+      return createGamma(spec);
     case "uniform":
-      return uniform(spec);
+      return createUniform(spec);
     case "triangular":
-      return triangular(spec);
+      return createTriangular(spec);
     case "pert":
-      return pert(spec);
+      return createPert(spec);
     case "empirical":
-      return empirical(spec);
-    default:
-      return fail("distribution", `unknown type "${(spec as { type: unknown }).type}"`);
+      return createEmpirical(spec);
+    default: {
+      const type: unknown = (spec as { type?: unknown }).type;
+      return fail(
+        "distribution",
+        `unknown type ${typeof type === "string" ? `"${type}"` : String(type)} (expected one of ${TYPES.join(", ")})`,
+      );
+    }
   }
 }

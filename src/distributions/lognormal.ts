@@ -1,39 +1,51 @@
 /**
- * The lognormal distribution, given on the log scale, by its mean and SD, or by a point
- * estimate with a confidence interval.
+ * The lognormal distribution, given on the log scale, by its own mean and SD, or by a point
+ * estimate with a confidence interval (a published ratio such as IRR 1.055 (0.955–1.166)).
  *
  * @module
  */
 
 import { normalCdf, normalQuantile } from "../core/special.js";
-import { finite, positive } from "./check.js";
+import { checkProbability, finite, oneForm, positive } from "./check.js";
 import type { Distribution } from "./distribution.js";
-import { lognormalFromInterval, lognormalParams } from "./moments.js";
+import { type LognormalParams, lognormalFromInterval, lognormalParams } from "./moments.js";
 import type { LognormalSpec } from "./spec.js";
 
-/** (μ, σ) on the log scale for any lognormal spec form. */
-export function lognormalLogScale(spec: LognormalSpec): { meanlog: number; sdlog: number } {
-  if ("meanlog" in spec) {
+const FORMS = [
+  ["meanlog", "sdlog"],
+  ["mean", "sd"],
+  ["estimate", "lower", "upper"],
+] as const;
+
+/** (μ, σ) on the log scale of any lognormal spec form. */
+function logScale(spec: LognormalSpec): LognormalParams {
+  const form = oneForm("lognormal", spec, FORMS);
+  if (form === 0 && "meanlog" in spec) {
     return {
       meanlog: finite("lognormal", "meanlog", spec.meanlog),
       sdlog: positive("lognormal", "sdlog", spec.sdlog),
     };
   }
-  if ("estimate" in spec)
+  if (form === 2 && "estimate" in spec) {
     return lognormalFromInterval(spec.estimate, spec.lower, spec.upper, spec.level ?? 0.95);
-  return lognormalParams(spec.mean, spec.sd);
+  }
+  const { mean, sd } = spec as { mean: number; sd: number };
+  return lognormalParams(mean, sd);
 }
 
 /**
- * Lognormal: exp of Normal(μ, σ).
+ * Lognormal: exp(Normal(μ, σ)). Mean e^(μ + σ²/2), variance (e^(σ²) − 1)·e^(2μ + σ²), median
+ * e^μ (for the estimate-and-interval form, the estimate itself).
  *
  * @example
  * ```ts
- * lognormal({ type: "lognormal", estimate: 1.055, lower: 0.955, upper: 1.166 }).quantile(0.5); // 1.055
+ * const irr = createLognormal({ type: "lognormal", estimate: 1.055, lower: 0.955, upper: 1.166 });
+ * irr.quantile(0.5);   // 1.055
+ * irr.quantile(0.975); // 1.1657…, the published 1.166 to rounding
  * ```
  */
-export function lognormal(spec: LognormalSpec): Distribution {
-  const { meanlog: mu, sdlog: sigma } = lognormalLogScale(spec);
+export function createLognormal(spec: LognormalSpec): Distribution {
+  const { meanlog: mu, sdlog: sigma } = logScale(spec);
   const s2 = sigma * sigma;
   return {
     spec,
@@ -41,7 +53,10 @@ export function lognormal(spec: LognormalSpec): Distribution {
     variance: Math.expm1(s2) * Math.exp(2 * mu + s2),
     support: [0, Number.POSITIVE_INFINITY],
     cdf: (x) => (x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / sigma)),
-    quantile: (p) => Math.exp(mu + sigma * normalQuantile(p)),
+    quantile(p) {
+      checkProbability(p);
+      return Math.exp(mu + sigma * normalQuantile(p));
+    },
     sample(rng, out) {
       rng.fillNormal(out);
       for (let i = 0; i < out.length; i++) out[i] = Math.exp(mu + sigma * (out[i] as number));

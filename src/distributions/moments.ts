@@ -1,78 +1,102 @@
 /**
  * Method-of-moments parameters: the shape parameters that give a stated mean and SD (dampack's
- * `beta_params`, `gamma_params`, `lnorm_params` and `dirichlet_params` formulas), with clear
- * errors when no distribution of that family has them.
+ * `beta_params`, `gamma_params`, `lnorm_params` and `dirichlet_params`), the lognormal behind a
+ * published point estimate and confidence interval, and clear errors when no distribution of
+ * the family has the stated values.
  *
  * @module
  */
 
 import { normalQuantile } from "../core/special.js";
-import { fail, finite, positive } from "./check.js";
+import { fail, finite, formatNumber, positive } from "./check.js";
+
+/** Shape parameters of a beta distribution. */
+export interface BetaParams {
+  readonly alpha: number;
+  readonly beta: number;
+}
+
+/** Parameters of a gamma distribution (scale = 1/rate). */
+export interface GammaParams {
+  readonly shape: number;
+  readonly scale: number;
+  readonly rate: number;
+}
+
+/** Parameters of a lognormal distribution: the mean and SD of its logarithm. */
+export interface LognormalParams {
+  readonly meanlog: number;
+  readonly sdlog: number;
+}
 
 /**
- * Beta(α, β) with the given mean and SD: α = m²(1 − m)/s² − m, β = α(1/m − 1).
- * Needs 0 < m < 1 and s² < m(1 − m).
+ * Beta(α, β) with mean m and SD s: with k = m(1 − m)/s² − 1, α = m·k and β = (1 − m)·k (the
+ * same as dampack's α = ((1 − m)/s² − 1/m)·m², β = α(1/m − 1)). Needs 0 < m < 1 and
+ * s² < m(1 − m).
  *
  * @example
  * ```ts
- * betaParams(0.8, 0.1); // { alpha: 12, beta: 3 }
+ * betaParams(0.3, 0.05); // { alpha: 24.9, beta: 58.1 }
+ * betaParams(0.3, 0.6);  // InputError "beta: sd 0.6 is impossible for mean 0.3 (sd² must be below mean·(1 − mean) = 0.21)"
  * ```
  */
-export function betaParams(mean: number, sd: number): { alpha: number; beta: number } {
+export function betaParams(mean: number, sd: number): BetaParams {
   const m = finite("beta", "mean", mean);
+  if (!(m > 0 && m < 1)) fail("beta", `mean must be between 0 and 1 (exclusive), got ${m}`);
   const s = positive("beta", "sd", sd);
-  if (!(m > 0 && m < 1)) fail("beta", `mean must be between 0 and 1, got ${m}`);
   const limit = m * (1 - m);
   if (!(s * s < limit)) {
     fail(
       "beta",
-      `sd ${s} is impossible for mean ${m} (sd² must be below mean·(1 − mean) = ${limit})`,
+      `sd ${s} is impossible for mean ${m} (sd² must be below mean·(1 − mean) = ${formatNumber(limit)})`,
     );
   }
-  const alpha = ((1 - m) / (s * s) - 1 / m) * m * m;
-  return { alpha, beta: alpha * (1 / m - 1) };
+  const k = limit / (s * s) - 1;
+  return { alpha: m * k, beta: (1 - m) * k };
 }
 
 /**
- * Gamma with the given mean and SD: shape = m²/s², scale = s²/m, rate = m/s².
+ * Gamma with mean m and SD s: shape = m²/s², scale = s²/m, rate = m/s².
  *
  * @example
  * ```ts
  * gammaParams(1000, 250); // { shape: 16, scale: 62.5, rate: 0.016 }
+ * gammaParams(1000, 0);   // InputError "gamma: sd must be positive, got 0"
  * ```
  */
-export function gammaParams(
-  mean: number,
-  sd: number,
-): { shape: number; scale: number; rate: number } {
+export function gammaParams(mean: number, sd: number): GammaParams {
   const m = positive("gamma", "mean", mean);
   const s = positive("gamma", "sd", sd);
-  return { shape: (m * m) / (s * s), scale: (s * s) / m, rate: m / (s * s) };
+  const ratio = m / s;
+  return { shape: ratio * ratio, scale: (s * s) / m, rate: m / (s * s) };
 }
 
 /**
- * Lognormal with the given mean and SD (of the variable itself):
- * σ = √ln(1 + s²/m²), μ = ln(m / √(1 + s²/m²)).
+ * Lognormal whose own mean is m and SD is s: σ² = ln(1 + s²/m²), μ = ln m − σ²/2. (dampack's
+ * `lnorm_params` takes the variance s² instead of s.)
  *
  * @example
  * ```ts
- * lognormalParams(1.5, 0.5); // { meanlog: 0.3527848502792511, sdlog: 0.32459284597450133 }
+ * lognormalParams(1.5, 0.5); // { meanlog: 0.35278485027925…, sdlog: 0.32459284597450… }
  * ```
  */
-export function lognormalParams(mean: number, sd: number): { meanlog: number; sdlog: number } {
+export function lognormalParams(mean: number, sd: number): LognormalParams {
   const m = positive("lognormal", "mean", mean);
   const s = positive("lognormal", "sd", sd);
-  const ratio = 1 + (s * s) / (m * m);
-  return { meanlog: Math.log(m / Math.sqrt(ratio)), sdlog: Math.sqrt(Math.log(ratio)) };
+  const r = s / m;
+  const variance = Math.log1p(r * r);
+  return { meanlog: Math.log(m) - variance / 2, sdlog: Math.sqrt(variance) };
 }
 
 /**
- * Lognormal from a point estimate (its median, e.g. a rate ratio) and a confidence interval:
- * μ = ln(estimate), σ = (ln upper − ln lower) / (2·z), z = Φ⁻¹((1 + level)/2).
+ * The lognormal behind a published ratio and its confidence interval, e.g. IRR 1.055
+ * (0.955–1.166): μ = ln(estimate) (the estimate is the median) and
+ * σ = (ln upper − ln lower)/(2·z) with z = Φ⁻¹((1 + level)/2), so σ comes from the width of the
+ * interval alone.
  *
  * @example
  * ```ts
- * lognormalFromInterval(1.055, 0.955, 1.166); // { meanlog: 0.0535…, sdlog: 0.0509… }
+ * lognormalFromInterval(1.055, 0.955, 1.166); // { meanlog: 0.05354…, sdlog: 0.05092… }
  * ```
  */
 export function lognormalFromInterval(
@@ -80,48 +104,67 @@ export function lognormalFromInterval(
   lower: number,
   upper: number,
   level = 0.95,
-): { meanlog: number; sdlog: number } {
+): LognormalParams {
   const e = positive("lognormal", "estimate", estimate);
   const lo = positive("lognormal", "lower", lower);
   const hi = positive("lognormal", "upper", upper);
   const l = finite("lognormal", "level", level);
-  if (!(l > 0 && l < 1)) fail("lognormal", `level must be between 0 and 1, got ${l}`);
+  if (!(l > 0 && l < 1)) {
+    fail("lognormal", `level must be between 0 and 1 (e.g. 0.95), got ${l}`);
+  }
   if (!(lo < e && e < hi)) {
     fail(
       "lognormal",
-      `the interval must contain the estimate: lower ${lo} < estimate ${e} < upper ${hi}`,
+      `the interval must contain the estimate: got lower ${lo}, estimate ${e}, upper ${hi}`,
     );
   }
   const z = normalQuantile((1 + l) / 2);
-  return { meanlog: Math.log(e), sdlog: (Math.log(hi) - Math.log(lo)) / (2 * z) };
+  return { meanlog: Math.log(e), sdlog: Math.log(hi / lo) / (2 * z) };
 }
 
 /**
- * Dirichlet concentrations from mean shares and the SD of the first share (dampack's
- * `dirichlet_params`): α_i = m_i·(m₁ − E[p₁²]) / (E[p₁²] − m₁²), E[p₁²] = s₁² + m₁².
+ * Dirichlet concentrations from mean shares m_i and the SD s of the first share (dampack's
+ * `dirichlet_params`, which uses only the first SD): α_i = m_i·(m₁(1 − m₁)/s² − 1), the same as
+ * α_i = (m₁ − E[p₁²])·m_i/(E[p₁²] − m₁²) with E[p₁²] = s² + m₁². The shares must each be in
+ * (0, 1) and sum to 1 (within 1e-9, for decimal rounding). `names` only label the messages.
  *
  * @example
  * ```ts
  * dirichletParams([0.2, 0.3, 0.5], 0.05); // [12.6, 18.9, 31.5]
  * ```
  */
-export function dirichletParams(means: readonly number[], sdFirst: number): number[] {
-  if (means.length < 2) fail("dirichlet", "needs at least two components");
-  const m = means.map((v, i) => finite("dirichlet", `mean ${i + 1}`, v));
-  for (const [i, v] of m.entries()) {
-    if (!(v > 0 && v < 1)) fail("dirichlet", `mean ${i + 1} must be between 0 and 1, got ${v}`);
-  }
-  const total = m.reduce((a, b) => a + b, 0);
-  if (Math.abs(total - 1) > 1e-9) fail("dirichlet", `the means must sum to 1, got ${total}`);
-  const s = positive("dirichlet", "sd", sdFirst);
-  const m1 = m[0] as number;
-  if (!(s * s < m1 * (1 - m1))) {
+export function dirichletParams(
+  means: readonly number[],
+  sdOfFirst: number,
+  names?: readonly string[],
+): number[] {
+  const label = (i: number) => (names?.[i] !== undefined ? `"${names[i]}"` : `${i + 1}`);
+  if (!Array.isArray(means) || means.length < 2) {
     fail(
       "dirichlet",
-      `sd ${s} is impossible for a first share of ${m1} (sd² must be below ${m1 * (1 - m1)})`,
+      `needs at least two components, got ${Array.isArray(means) ? means.length : 0}`,
     );
   }
-  const second = s * s + m1 * m1;
-  const alpha0 = (m1 - second) / (second - m1 * m1);
-  return m.map((v) => v * alpha0);
+  const m = means.map((v, i) => finite("dirichlet", `mean of ${label(i)}`, v));
+  m.forEach((v, i) => {
+    if (!(v > 0 && v < 1)) {
+      fail("dirichlet", `mean of ${label(i)} must be between 0 and 1 (exclusive), got ${v}`);
+    }
+  });
+  let total = 0;
+  for (const v of m) total += v;
+  if (!(Math.abs(total - 1) <= 1e-9)) {
+    fail("dirichlet", `mean shares must sum to 1, got ${formatNumber(total)}`);
+  }
+  const s = positive("dirichlet", "sd", sdOfFirst);
+  const m1 = m[0] as number;
+  const limit = m1 * (1 - m1);
+  if (!(s * s < limit)) {
+    fail(
+      "dirichlet",
+      `sd ${s} is impossible for the first share ${label(0)} with mean ${m1} (sd² must be below mean·(1 − mean) = ${formatNumber(limit)})`,
+    );
+  }
+  const k = limit / (s * s) - 1;
+  return m.map((v) => v * k);
 }

@@ -4,48 +4,63 @@
  * @module
  */
 
-import { fail, finite } from "./check.js";
+import { checkProbability, fail, finite } from "./check.js";
 import type { Distribution } from "./distribution.js";
 import type { TriangularSpec } from "./spec.js";
 
 /**
- * Triangular on [min, max] with the given mode; sampled by inverting its CDF.
+ * Triangular on [min, max] with peak at `mode`: mean (min + mode + max)/3, variance
+ * (w² − uw + u²)/18 with w = max − min, u = mode − min. Sampled by inverting the CDF:
+ * min + √(p·w·u) below F(mode) = u/w, max − √((1 − p)·w·(w − u)) above.
  *
  * @example
  * ```ts
- * triangular({ type: "triangular", min: 0, mode: 1, max: 2 }).quantile(0.5); // 1
+ * const d = createTriangular({ type: "triangular", min: 0.5, mode: 0.83, max: 1.5 });
+ * d.mean; // 0.9433…
  * ```
  */
-export function triangular(spec: TriangularSpec): Distribution {
+export function createTriangular(spec: TriangularSpec): Distribution {
   const a = finite("triangular", "min", spec.min);
   const c = finite("triangular", "mode", spec.mode);
   const b = finite("triangular", "max", spec.max);
-  if (!(a < b)) fail("triangular", `min ${a} must be below max ${b}`);
-  if (!(a <= c && c <= b)) fail("triangular", `mode ${c} must lie between min ${a} and max ${b}`);
-  const width = b - a;
-  const split = (c - a) / width;
-  const quantile = (p: number) =>
-    p < split ? a + Math.sqrt(p * width * (c - a)) : b - Math.sqrt((1 - p) * width * (b - c));
+  if (!(a < b)) fail("triangular", `min must be below max, got min ${a} and max ${b}`);
+  if (!(a <= c && c <= b)) {
+    fail(
+      "triangular",
+      `mode must be between min and max, got mode ${c} with min ${a} and max ${b}`,
+    );
+  }
+  const w = b - a;
+  if (!Number.isFinite(w)) {
+    fail("triangular", `max − min is too large, got min ${a} and max ${b}`);
+  }
+  const u = c - a;
+  const v = b - c;
+  const split = u / w; // F(mode)
+  const left = w * u;
+  const right = w * v;
+  const at = (p: number): number => {
+    const x = p <= split ? a + Math.sqrt(p * left) : b - Math.sqrt((1 - p) * right);
+    return x < a ? a : x > b ? b : x;
+  };
   return {
     spec,
-    mean: (a + b + c) / 3,
-    variance: (a * a + b * b + c * c - a * b - a * c - b * c) / 18,
+    mean: a + (w + u) / 3,
+    variance: (w * w - u * w + u * u) / 18,
     support: [a, b],
     cdf(x) {
       if (x <= a) return 0;
       if (x >= b) return 1;
-      return x <= c
-        ? ((x - a) * (x - a)) / (width * (c - a))
-        : 1 - ((b - x) * (b - x)) / (width * (b - c));
+      if (x <= c) return ((x - a) * (x - a)) / left;
+      return 1 - ((b - x) * (b - x)) / right;
     },
     quantile(p) {
-      if (!(p >= 0 && p <= 1))
-        throw new RangeError(`triangular.quantile: p must be in [0, 1], got ${p}`);
-      return quantile(p);
+      checkProbability(p);
+      return at(p);
     },
     sample(rng, out) {
       rng.fillUniform(out);
-      for (let i = 0; i < out.length; i++) out[i] = quantile(out[i] as number);
+      for (let i = 0; i < out.length; i++) out[i] = at(out[i] as number);
       return out;
     },
   };

@@ -5,27 +5,38 @@
  */
 
 import { normalCdf, normalQuantile } from "../core/special.js";
-import { fail, finite, positive } from "./check.js";
+import { checkProbability, fail, finite, positive } from "./check.js";
 import type { Distribution } from "./distribution.js";
 import type { TruncatedNormalSpec } from "./spec.js";
 
-const SQRT_2PI = Math.sqrt(2 * Math.PI);
+/** 1/√(2π). */
+const INV_SQRT_2PI = 0.3989422804014327;
 
-/** Standard normal density. */
+/** Standard normal density (0 at ±∞). */
 function phi(z: number): number {
-  return Math.exp(-0.5 * z * z) / SQRT_2PI;
+  return INV_SQRT_2PI * Math.exp(-0.5 * z * z);
+}
+
+/** z·φ(z), taken as 0 at ±∞. */
+function zPhi(z: number): number {
+  return Number.isFinite(z) ? z * phi(z) : 0;
 }
 
 /**
- * Normal(mean, sd) restricted to [lower, upper]. When both bounds sit in the upper tail the
- * inversion works on the mirrored variable, so it keeps its precision far out in the tails.
+ * Normal(mean, sd) restricted to [lower, upper] (either bound may be left out). With
+ * α = (lower − mean)/sd, β = (upper − mean)/sd and Z = Φ(β) − Φ(α): mean + sd·(φ(α) − φ(β))/Z,
+ * variance sd²·[1 + (αφ(α) − βφ(β))/Z − ((φ(α) − φ(β))/Z)²]. Draws are Φ⁻¹ of uniforms on
+ * [Φ(α), Φ(β)]; when the interval lies above the mean (α > 0) everything is done with the upper
+ * tail Φ(−z) instead, whose small values keep their precision, so bounds far out in either tail
+ * still sample correctly.
  *
  * @example
  * ```ts
- * truncatedNormal({ type: "truncnormal", mean: 2592, sd: 300, lower: 0 }).mean; // ≈ 2592
+ * const d = createTruncatedNormal({ type: "truncnormal", mean: 0.3, sd: 0.2, lower: 0 });
+ * d.cdf(0); // 0
  * ```
  */
-export function truncatedNormal(spec: TruncatedNormalSpec): Distribution {
+export function createTruncatedNormal(spec: TruncatedNormalSpec): Distribution {
   const mu = finite("truncnormal", "mean", spec.mean);
   const sigma = positive("truncnormal", "sd", spec.sd);
   const lower =
@@ -36,46 +47,52 @@ export function truncatedNormal(spec: TruncatedNormalSpec): Distribution {
     spec.upper === undefined
       ? Number.POSITIVE_INFINITY
       : finite("truncnormal", "upper", spec.upper);
-  if (!(lower < upper)) fail("truncnormal", `lower ${lower} must be below upper ${upper}`);
-  // Mirror when the interval lies above the mean, so the CDF values stay small and precise.
-  const flip = (lower - mu) / sigma > 0;
-  const a = flip ? -(upper - mu) / sigma : (lower - mu) / sigma;
-  const b = flip ? -(lower - mu) / sigma : (upper - mu) / sigma;
-  const fa = normalCdf(a);
-  const fb = normalCdf(b);
-  const mass = fb - fa;
-  if (!(mass > 0))
-    fail("truncnormal", `[${lower}, ${upper}] has no probability under Normal(${mu}, ${sigma})`);
-  const pa = Number.isFinite(a) ? phi(a) : 0;
-  const pb = Number.isFinite(b) ? phi(b) : 0;
-  const ta = Number.isFinite(a) ? a * pa : 0;
-  const tb = Number.isFinite(b) ? b * pb : 0;
-  const zMean = (pa - pb) / mass;
-  const zVar = 1 + (ta - tb) / mass - zMean * zMean;
-  const toX = (z: number) => (flip ? mu - sigma * z : mu + sigma * z);
-  const standardQuantile = (p: number) => {
-    const z = normalQuantile(fa + p * mass);
-    return z < a ? a : z > b ? b : z;
+  if (!(lower < upper)) {
+    fail("truncnormal", `lower must be below upper, got lower ${lower} and upper ${upper}`);
+  }
+  const alpha = (lower - mu) / sigma;
+  const beta = (upper - mu) / sigma;
+  // upperTail: work with S(z) = Φ(−z); F(x) = (S(α) − S(z))/Z, Z = S(α) − S(β).
+  const upperTail = alpha > 0;
+  const fa = upperTail ? normalCdf(-alpha) : normalCdf(alpha);
+  const fb = upperTail ? normalCdf(-beta) : normalCdf(beta);
+  const mass = upperTail ? fa - fb : fb - fa;
+  if (!(mass > 0)) {
+    fail(
+      "truncnormal",
+      `the interval [${lower}, ${upper}] has probability 0 under Normal(${mu}, ${sigma})`,
+    );
+  }
+  const lambda = (phi(alpha) - phi(beta)) / mass;
+  const mean = mu + sigma * lambda;
+  const variance = sigma * sigma * (1 + (zPhi(alpha) - zPhi(beta)) / mass - lambda * lambda);
+  /** x for a probability p of the truncated distribution, clamped into [lower, upper]. */
+  const at = (p: number): number => {
+    const z = upperTail ? -normalQuantile(fa - p * mass) : normalQuantile(fa + p * mass);
+    const x = mu + sigma * z;
+    return x < lower ? lower : x > upper ? upper : x;
   };
   return {
     spec,
-    mean: toX(zMean),
-    variance: sigma * sigma * zVar,
+    mean,
+    variance,
     support: [lower, upper],
     cdf(x) {
       if (x <= lower) return 0;
       if (x >= upper) return 1;
       const z = (x - mu) / sigma;
-      return flip ? (fb - normalCdf(-z)) / mass : (normalCdf(z) - fa) / mass;
+      const f = upperTail ? (fa - normalCdf(-z)) / mass : (normalCdf(z) - fa) / mass;
+      return f < 0 ? 0 : f > 1 ? 1 : f;
     },
     quantile(p) {
-      if (!(p >= 0 && p <= 1))
-        throw new RangeError(`truncatedNormal.quantile: p must be in [0, 1], got ${p}`);
-      return toX(standardQuantile(flip ? 1 - p : p));
+      checkProbability(p);
+      if (p === 0) return lower;
+      if (p === 1) return upper;
+      return at(p);
     },
     sample(rng, out) {
       rng.fillUniform(out);
-      for (let i = 0; i < out.length; i++) out[i] = toX(standardQuantile(out[i] as number));
+      for (let i = 0; i < out.length; i++) out[i] = at(out[i] as number);
       return out;
     },
   };

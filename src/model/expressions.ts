@@ -26,6 +26,8 @@ export interface CompiledExpression {
   readonly inputs: readonly string[];
   /** Whether it was transpiled to a JavaScript loop (false: evaluated by mathjs). */
   readonly fast: boolean;
+  /** The generated loop's JavaScript, for fast expressions (lets workers skip mathjs). */
+  readonly source?: string;
   /** Computes `out[i]` for i < n from `columns[k][i]`, columns ordered as `inputs`. */
   evaluate(columns: readonly Float64Array[], out: Float64Array, n: number): void;
 }
@@ -255,9 +257,7 @@ function compileNode(
       ...inputs.map((_, k) => `const c${k} = columns[${k}];`),
       `for (let i = 0; i < n; i++) out[i] = ${body};`,
     ].join("\n");
-    const make = new Function("lib", `return function (columns, out, n) {\n${source}\n};`);
-    const loop = make(lib) as CompiledExpression["evaluate"];
-    return { name, text, inputs, fast: true, evaluate: loop };
+    return fromSource({ name, text, inputs, source });
   }
   const compiled = node.compile();
   const scope = new Map<string, number>();
@@ -276,6 +276,30 @@ function compileNode(
       }
     },
   };
+}
+
+/** A fast expression as plain data: what a worker thread needs to rebuild it. */
+export interface ExpressionSource {
+  readonly name: string;
+  readonly text: string;
+  readonly inputs: readonly string[];
+  readonly source: string;
+}
+
+/**
+ * Rebuilds a transpiled expression from its generated source, without loading mathjs (used by
+ * worker threads, which receive the source from the thread that compiled it).
+ *
+ * @example
+ * ```ts
+ * const [compiled] = await compileDerived({ x: "a * 2" }, ["a"]);
+ * const copy = fromSource({ ...compiled, source: compiled.source as string });
+ * ```
+ */
+export function fromSource(expression: ExpressionSource): CompiledExpression {
+  const make = new Function("lib", `return function (columns, out, n) {\n${expression.source}\n};`);
+  const loop = make(lib) as CompiledExpression["evaluate"];
+  return { ...expression, fast: true, evaluate: loop };
 }
 
 /**

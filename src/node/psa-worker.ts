@@ -7,6 +7,7 @@
 
 import { parentPort, workerData } from "node:worker_threads";
 import type { Model } from "../model/define-model.js";
+import type { ExpressionSource } from "../model/expressions.js";
 import { chunkArrays, prepareModel, runChunk } from "../psa/run-psa.js";
 import { loadModel, type ModelReference } from "./load-model.js";
 
@@ -14,6 +15,8 @@ import { loadModel, type ModelReference } from "./load-model.js";
 export interface WorkerStart {
   readonly model: ModelReference;
   readonly seed: string | number;
+  /** The derived expressions already transpiled by the main thread, when all of them were. */
+  readonly derived?: readonly ExpressionSource[];
 }
 
 /** A chunk to run. */
@@ -37,7 +40,7 @@ export type ChunkReply =
 const port = parentPort;
 if (port !== null) {
   const start = workerData as WorkerStart;
-  const ready = loadModel(start.model).then((model: Model) => prepareModel(model));
+  const ready = loadModel(start.model).then((model: Model) => prepareModel(model, start.derived));
   port.on("message", (request: ChunkRequest) => {
     ready
       .then((prepared) => {

@@ -13,14 +13,19 @@
 
 import { type CeSamples, createCeSamples } from "../analysis/samples.js";
 import { Rng } from "../core/rng.js";
-import { normalCdf } from "../core/special.js";
 import { createDistribution } from "../distributions/create.js";
 import { createDirichlet, type Dirichlet } from "../distributions/dirichlet.js";
 import type { Distribution } from "../distributions/distribution.js";
 import { InputError, ModelError } from "../errors.js";
 import type { ChunkInfo, Model, ModelOutput, ParameterSpec } from "../model/define-model.js";
-import { type CompiledExpression, compileDerived } from "../model/expressions.js";
+import {
+  type CompiledExpression,
+  compileDerived,
+  type ExpressionSource,
+  fromSource,
+} from "../model/expressions.js";
 import { choleskyOfCorrelation } from "./correlation.js";
+import { type NormalScoreQuantile, normalScoreQuantile } from "./quantile-table.js";
 
 /** Samples per random-number block; fixed, so that results never depend on chunking. */
 export const BLOCK = 1024;
@@ -35,6 +40,7 @@ type Unit =
       readonly group: string;
       readonly names: readonly string[];
       readonly dists: readonly Distribution[];
+      readonly tables: readonly NormalScoreQuantile[];
       readonly chol: Float64Array;
     }
   | {
@@ -72,7 +78,10 @@ function distributionOf(name: string, spec: ParameterSpec): Distribution {
  * prepared.columns; // ["salary", "fte", ..., "staff_cost"]
  * ```
  */
-export async function prepareModel(model: Model): Promise<PreparedModel> {
+export async function prepareModel(
+  model: Model,
+  precompiled?: readonly ExpressionSource[],
+): Promise<PreparedModel> {
   const groupOf = new Map<string, number>();
   model.correlations.forEach((c, g) => {
     for (const name of c.parameters) {
@@ -119,10 +128,16 @@ export async function prepareModel(model: Model): Promise<PreparedModel> {
       group: c.name,
       names: c.parameters,
       dists: c.parameters.map((p) => distributionOf(p, model.parameters[p] as ParameterSpec)),
+      tables: c.parameters.map((p) =>
+        normalScoreQuantile(distributionOf(p, model.parameters[p] as ParameterSpec)),
+      ),
       chol: choleskyOfCorrelation(c.name, c.parameters, c.matrix, c.scale ?? "spearman"),
     });
   }
-  const derived = await compileDerived(model.derived, model.parameterNames);
+  const derived =
+    precompiled === undefined
+      ? await compileDerived(model.derived, model.parameterNames)
+      : precompiled.map((e) => fromSource(e));
   return {
     model,
     units,
@@ -161,7 +176,7 @@ function sampleUnit(
         for (let r = 0; r < m; r++) {
           let y = 0;
           for (let c = 0; c <= r; c++) y += (l[r * m + c] as number) * (z[c * BLOCK + t] as number);
-          (scratch[r] as Float64Array)[t] = (unit.dists[r] as Distribution).quantile(normalCdf(y));
+          (scratch[r] as Float64Array)[t] = (unit.tables[r] as NormalScoreQuantile).at(y);
         }
       }
     }
