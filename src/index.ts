@@ -136,8 +136,21 @@ export {
   type ParameterNames,
   type ParameterSpec,
 } from "./model/define-model.js";
-export { type CompiledExpression, compileDerived, suggest } from "./model/expressions.js";
-export { choleskyOfCorrelation } from "./psa/correlation.js";
+export {
+  type CompiledExpression,
+  compileDerived,
+  type ExpressionSource,
+  fromSource,
+  suggest,
+} from "./model/expressions.js";
+export { pointValue } from "./model/point-value.js";
+export { type BaseCaseResult, runBaseCase } from "./psa/base-case.js";
+export { choleskyOfCorrelation, normalCorrelationForSpearman } from "./psa/correlation.js";
+export {
+  type NormalScoreQuantile,
+  normalScoreQuantile,
+  TABLE_NODES,
+} from "./psa/quantile-table.js";
 export {
   BLOCK,
   type PreparedModel,
