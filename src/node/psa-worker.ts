@@ -1,14 +1,14 @@
 /**
- * Worker-thread side of {@link runPsaParallel}: imports the model module, prepares it once, then
- * runs the chunks it is sent and posts their arrays back (transferred, not copied).
+ * Worker-thread side of {@link runPsaParallel}: imports the model module, prepares it (with the
+ * expressions the main thread already transpiled), then takes chunk numbers from a shared atomic
+ * counter and writes each chunk straight into the shared result arrays. Nothing is copied back.
  *
  * @module
  */
 
 import { parentPort, workerData } from "node:worker_threads";
-import type { Model } from "../model/define-model.js";
 import type { ExpressionSource } from "../model/expressions.js";
-import { chunkArrays, prepareModel, runChunk } from "../psa/run-psa.js";
+import { prepareModel, type RunBuffers, runArraysOver, runChunk } from "../psa/run-psa.js";
 import { loadModel, type ModelReference } from "./load-model.js";
 
 /** Data every worker starts with. */
@@ -17,58 +17,44 @@ export interface WorkerStart {
   readonly seed: string | number;
   /** The derived expressions already transpiled by the main thread, when all of them were. */
   readonly derived?: readonly ExpressionSource[];
+  readonly total: number;
+  readonly chunkSize: number;
+  /** Shared result arrays. */
+  readonly buffers: RunBuffers;
+  /** Shared Int32Array: [0] = next chunk number to take. */
+  readonly counter: Int32Array;
 }
 
-/** A chunk to run. */
-export interface ChunkRequest {
-  readonly start: number;
-  readonly n: number;
-}
-
-/** What a worker sends back for one chunk. */
-export type ChunkReply =
-  | {
-      readonly start: number;
-      readonly n: number;
-      readonly columns: Record<string, Float64Array>;
-      readonly cost: Record<string, Float64Array>;
-      readonly effect: Record<string, Float64Array>;
-      readonly outcomes: Record<string, Record<string, Float64Array>>;
-    }
+/** What a worker posts: samples finished (per chunk), the end, or an error. */
+export type WorkerMessage =
+  | { readonly done: number }
+  | { readonly finished: true }
   | { readonly error: { readonly name: string; readonly message: string } };
 
 const port = parentPort;
 if (port !== null) {
   const start = workerData as WorkerStart;
-  const ready = loadModel(start.model).then((model: Model) => prepareModel(model, start.derived));
-  port.on("message", (request: ChunkRequest) => {
-    ready
-      .then((prepared) => {
-        const arrays = chunkArrays(prepared, request.n);
-        runChunk(prepared, start.seed, request.start, request.n, arrays);
-        const out = arrays.output;
-        const reply: ChunkReply = {
-          start: request.start,
-          n: request.n,
-          columns: arrays.columns as Record<string, Float64Array>,
-          cost: out.cost as Record<string, Float64Array>,
-          effect: out.effect as Record<string, Float64Array>,
-          outcomes: out.outcomes as Record<string, Record<string, Float64Array>>,
-        };
-        const buffers = [
-          ...Object.values(reply.columns),
-          ...Object.values(reply.cost),
-          ...Object.values(reply.effect),
-          ...Object.values(reply.outcomes).flatMap((o) => Object.values(o)),
-        ].map((a) => a.buffer as ArrayBuffer);
-        port.postMessage(reply, buffers);
-      })
-      .catch((e: unknown) => {
-        const error =
-          e instanceof Error
-            ? { name: e.name, message: e.message }
-            : { name: "Error", message: String(e) };
-        port.postMessage({ error } satisfies ChunkReply);
-      });
+  (async () => {
+    const model = await loadModel(start.model);
+    const prepared = await prepareModel(model, start.derived);
+    const run = runArraysOver(prepared, start.total, start.buffers);
+    const chunks = Math.ceil(start.total / start.chunkSize);
+    for (;;) {
+      const c = Atomics.add(start.counter, 0, 1);
+      if (c >= chunks) break;
+      const first = c * start.chunkSize;
+      const n = Math.min(start.chunkSize, start.total - first);
+      runChunk(prepared, start.seed, first, n, run.view(first, n));
+      port.postMessage({ done: n } satisfies WorkerMessage);
+    }
+    port.postMessage({ finished: true } satisfies WorkerMessage);
+  })().catch((e: unknown) => {
+    const error =
+      e instanceof Error
+        ? { name: e.name, message: e.message }
+        : { name: "Error", message: String(e) };
+    // Stop the other threads from taking more chunks.
+    Atomics.store(start.counter, 0, 2 ** 30);
+    port.postMessage({ error } satisfies WorkerMessage);
   });
 }

@@ -20,7 +20,7 @@ import {
   runPsa,
 } from "../psa/run-psa.js";
 import { loadModel, type ModelReference } from "./load-model.js";
-import type { ChunkReply, WorkerStart } from "./psa-worker.js";
+import type { WorkerMessage, WorkerStart } from "./psa-worker.js";
 
 /** Options of {@link runPsaParallel}. */
 export interface ParallelPsaOptions extends PsaOptions {
@@ -66,96 +66,92 @@ export async function runPsaParallel(
   if (workers === 1) return runPsa(model, options);
   const prepared = await prepareModel(model);
   const total = options.samples;
-  const run = runArrays(prepared, total);
-  const starts: number[] = [];
-  for (let start = 0; start < total; start += chunkSize) starts.push(start);
-  // The calling thread computes chunks too, so `workers` threads run in all: workers − 1 worker
-  // threads start (their start-up overlaps the first chunks here), each holding one chunk at a
-  // time so that a slow-starting worker never sits on work this thread could do.
+  const chunks = Math.ceil(total / chunkSize);
+  const run = runArrays(prepared, total, true);
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  // Workers skip mathjs (about a second to load) when every expression was transpiled here.
+  const fast = prepared.derived.every((d) => d.source !== undefined);
+  const data: WorkerStart = {
+    model: reference,
+    seed: options.seed,
+    total,
+    chunkSize,
+    counter,
+    buffers: {
+      parameters: run.parameters,
+      cost: run.cost,
+      effect: run.effect,
+      outcomes: run.outcomes,
+    },
+    ...(fast
+      ? {
+          derived: prepared.derived.map((d) => ({
+            name: d.name,
+            text: d.text,
+            inputs: d.inputs,
+            source: d.source as string,
+          })),
+        }
+      : {}),
+  };
+  // Every thread, this one included, takes the next chunk number from a shared counter and
+  // writes that chunk into the shared arrays: no thread waits for another and nothing is copied.
+  // This thread yields between its chunks so that progress messages are handled.
   const pool: Worker[] = [];
-  let next = 0;
   let done = 0;
-  let failure: Error | undefined;
-  const take = () => starts[next++];
-  const sizeOf = (start: number) => Math.min(chunkSize, total - start);
-  const finished = new Promise<void>((resolve, reject) => {
-    const check = () => {
-      if (failure !== undefined) reject(failure);
-      else if (done === total) resolve();
-    };
-    const fail = (e: Error) => {
-      failure ??= e;
-      check();
-    };
-    const workerUrl = new URL("./psa-worker.js", import.meta.url);
-    // Workers skip mathjs (about a second to load) when every expression was transpiled here.
-    const fast = prepared.derived.every((d) => d.source !== undefined);
-    const data: WorkerStart = {
-      model: reference,
-      seed: options.seed,
-      ...(fast
-        ? {
-            derived: prepared.derived.map((d) => ({
-              name: d.name,
-              text: d.text,
-              inputs: d.inputs,
-              source: d.source as string,
-            })),
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let running = Math.min(workers, chunks) - 1;
+      let mainFinished = false;
+      let failed = false;
+      const fail = (e: Error) => {
+        if (failed) return;
+        failed = true;
+        Atomics.store(counter, 0, 2 ** 30);
+        reject(e);
+      };
+      const settle = () => {
+        if (!failed && mainFinished && running === 0) resolve();
+      };
+      const progress = (n: number) => {
+        done += n;
+        options.onProgress?.(done, total);
+      };
+      const workerUrl = new URL("./psa-worker.js", import.meta.url);
+      for (let w = 0; w < running; w++) {
+        const worker = new Worker(workerUrl, { workerData: data });
+        pool.push(worker);
+        worker.on("error", (e) => fail(e));
+        worker.on("message", (message: WorkerMessage) => {
+          if ("error" in message) fail(reviveError(message.error));
+          else if ("done" in message) progress(message.done);
+          else {
+            running--;
+            settle();
           }
-        : {}),
-    };
-    const send = (worker: Worker) => {
-      const start = take();
-      if (start !== undefined) worker.postMessage({ start, n: sizeOf(start) });
-    };
-    for (let w = 1; w < Math.min(workers, starts.length); w++) {
-      const worker = new Worker(workerUrl, { workerData: data });
-      pool.push(worker);
-      worker.on("error", (e) => fail(e));
-      worker.on("message", (reply: ChunkReply) => {
-        if ("error" in reply) {
-          fail(reviveError(reply.error));
+        });
+      }
+      const work = () => {
+        if (failed) return;
+        const c = Atomics.add(counter, 0, 1);
+        if (c >= chunks) {
+          mainFinished = true;
+          settle();
           return;
         }
-        const view = run.view(reply.start, reply.n);
-        for (const [name, values] of Object.entries(reply.columns)) view.columns[name]?.set(values);
-        for (const s of prepared.model.strategies) {
-          view.output.cost[s]?.set(reply.cost[s] as Float64Array);
-          view.output.effect[s]?.set(reply.effect[s] as Float64Array);
-          for (const o of prepared.model.outcomes) {
-            view.output.outcomes[o]?.[s]?.set(reply.outcomes[o]?.[s] as Float64Array);
-          }
+        const first = c * chunkSize;
+        const n = Math.min(chunkSize, total - first);
+        try {
+          runChunk(prepared, options.seed, first, n, run.view(first, n));
+        } catch (e) {
+          fail(e instanceof Error ? e : new Error(String(e)));
+          return;
         }
-        done += reply.n;
-        options.onProgress?.(done, total);
-        send(worker);
-        check();
-      });
-      send(worker);
-    }
-    // This thread's share: one chunk at a time, yielding between chunks so replies are handled.
-    const work = () => {
-      if (failure !== undefined) return;
-      const start = take();
-      if (start === undefined) {
-        check();
-        return;
-      }
-      try {
-        runChunk(prepared, options.seed, start, sizeOf(start), run.view(start, sizeOf(start)));
-      } catch (e) {
-        fail(e instanceof Error ? e : new Error(String(e)));
-        return;
-      }
-      done += sizeOf(start);
-      options.onProgress?.(done, total);
-      check();
-      setImmediate(work);
-    };
-    setImmediate(work);
-  });
-  try {
-    await finished;
+        progress(n);
+        setImmediate(work);
+      };
+      work();
+    });
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }

@@ -163,30 +163,37 @@ function sampleUnit(
     const from = Math.max(start, b * BLOCK) - b * BLOCK; // offset inside the block
     const to = Math.min(start + n, (b + 1) * BLOCK) - b * BLOCK;
     const at = b * BLOCK + from - start; // offset inside the chunk
+    // A block wholly inside the chunk is drawn straight into the output (the same numbers: a
+    // block always has BLOCK draws); a partial one through scratch, keeping the part needed.
+    const whole = from === 0 && to === BLOCK;
+    const targets = whole ? outs.map((o) => o.subarray(at, at + BLOCK)) : scratch;
     if (unit.kind === "independent") {
-      unit.dist.sample(rng, scratch[0] as Float64Array);
+      unit.dist.sample(rng, targets[0] as Float64Array);
     } else if (unit.kind === "dirichlet") {
-      unit.dirichlet.sample(rng, scratch);
+      unit.dirichlet.sample(rng, targets);
     } else {
       const m = unit.names.length;
       const z = scratch[m] as Float64Array;
       rng.fillNormal(z);
       const l = unit.chol;
-      for (let t = from; t < to; t++) {
-        for (let r = 0; r < m; r++) {
+      for (let r = 0; r < m; r++) {
+        const target = targets[r] as Float64Array;
+        const table = unit.tables[r] as NormalScoreQuantile;
+        for (let t = from; t < to; t++) {
           let y = 0;
           for (let c = 0; c <= r; c++) y += (l[r * m + c] as number) * (z[c * BLOCK + t] as number);
-          (scratch[r] as Float64Array)[t] = (unit.tables[r] as NormalScoreQuantile).at(y);
+          target[t] = table.at(y);
         }
       }
     }
-    for (let r = 0; r < outs.length; r++) {
-      (outs[r] as Float64Array).set((scratch[r] as Float64Array).subarray(from, to), at);
+    if (!whole) {
+      for (let r = 0; r < outs.length; r++) {
+        (outs[r] as Float64Array).set((scratch[r] as Float64Array).subarray(from, to), at);
+      }
     }
   }
 }
 
-/** Scratch buffers for one unit (one block per output, plus the normals of a copula). */
 function scratchFor(unit: Unit): Float64Array[] {
   if (unit.kind === "independent") return [new Float64Array(BLOCK)];
   const m = unit.names.length;
@@ -334,17 +341,22 @@ export function checkRunOptions(options: PsaOptions): number {
 /**
  * Whole-run arrays, with chunk views onto them so that chunks are written in place.
  */
-export interface RunArrays {
-  readonly parameters: Record<string, Float64Array>;
-  readonly cost: Float64Array;
-  readonly effect: Float64Array;
-  readonly outcomes: Record<string, Record<string, Float64Array>>;
+export interface RunArrays extends RunBuffers {
   /** Views of samples [start, start + n) of every array. */
   view(start: number, n: number): ChunkArrays;
 }
 
+/** The whole-run arrays themselves (what {@link runArraysOver} wraps). */
+export interface RunBuffers {
+  readonly parameters: Record<string, Float64Array>;
+  readonly cost: Float64Array;
+  readonly effect: Float64Array;
+  readonly outcomes: Record<string, Record<string, Float64Array>>;
+}
+
 /**
- * Allocates the arrays of a whole run.
+ * Allocates the arrays of a whole run; with `shared`, on SharedArrayBuffers that worker
+ * threads write into directly.
  *
  * @example
  * ```ts
@@ -352,17 +364,36 @@ export interface RunArrays {
  * runChunk(prepared, seed, 0, 10000, run.view(0, 10000));
  * ```
  */
-export function runArrays(prepared: PreparedModel, total: number): RunArrays {
+export function runArrays(prepared: PreparedModel, total: number, shared = false): RunArrays {
   const { strategies, outcomes } = prepared.model;
-  const parameters = Object.fromEntries(prepared.columns.map((c) => [c, new Float64Array(total)]));
-  const cost = new Float64Array(strategies.length * total);
-  const effect = new Float64Array(strategies.length * total);
-  const outcomeArrays = Object.fromEntries(
-    outcomes.map((o) => [
-      o,
-      Object.fromEntries(strategies.map((s) => [s, new Float64Array(total)])),
-    ]),
-  );
+  const make = (length: number) =>
+    shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
+  return runArraysOver(prepared, total, {
+    parameters: Object.fromEntries(prepared.columns.map((c) => [c, make(total)])),
+    cost: make(strategies.length * total),
+    effect: make(strategies.length * total),
+    outcomes: Object.fromEntries(
+      outcomes.map((o) => [o, Object.fromEntries(strategies.map((s) => [s, make(total)]))]),
+    ),
+  });
+}
+
+/**
+ * Wraps existing whole-run arrays (e.g. shared ones received by a worker) with chunk views.
+ *
+ * @example
+ * ```ts
+ * const run = runArraysOver(prepared, total, buffersFromMainThread);
+ * ```
+ */
+export function runArraysOver(
+  prepared: PreparedModel,
+  total: number,
+  buffers: RunBuffers,
+): RunArrays {
+  const { strategies, outcomes } = prepared.model;
+  const { parameters, cost, effect } = buffers;
+  const outcomeArrays = buffers.outcomes;
   return {
     parameters,
     cost,
@@ -373,12 +404,10 @@ export function runArrays(prepared: PreparedModel, total: number): RunArrays {
         Object.fromEntries(
           strategies.map((s, j) => [s, flat.subarray(j * total + start, j * total + start + n)]),
         );
+      const slice = (x: Float64Array) => x.subarray(start, start + n);
       return {
         columns: Object.fromEntries(
-          prepared.columns.map((c) => [
-            c,
-            (parameters[c] as Float64Array).subarray(start, start + n),
-          ]),
+          prepared.columns.map((c) => [c, slice(parameters[c] as Float64Array)]),
         ),
         output: {
           cost: per(cost),
@@ -389,10 +418,7 @@ export function runArrays(prepared: PreparedModel, total: number): RunArrays {
               Object.fromEntries(
                 strategies.map((s) => [
                   s,
-                  ((outcomeArrays[o] as Record<string, Float64Array>)[s] as Float64Array).subarray(
-                    start,
-                    start + n,
-                  ),
+                  slice((outcomeArrays[o] as Record<string, Float64Array>)[s] as Float64Array),
                 ]),
               ),
             ]),
