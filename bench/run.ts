@@ -92,3 +92,18 @@ print({
 
 // PSA engine: the 20-parameter model on one thread and two workers, and a 1e7-sample run's RSS.
 await import("./psa.js");
+
+// Random-number kernels: one buffer per measurement, refilled in place.
+const rngBench = Rng.create("ceakit-bench-rng");
+const rngRuns = 7;
+const uniforms = new Float64Array(1e7);
+const normals = new Float64Array(1e7);
+const gammas = new Float64Array(1e6);
+for (const [name, out, fill] of [
+  ["Rng.fillUniform", uniforms, () => rngBench.fillUniform(uniforms)],
+  ["Rng.fillNormal", normals, () => rngBench.fillNormal(normals)],
+  ["Rng.fillGamma (shape 2.5)", gammas, () => rngBench.fillGamma(2.5, gammas)],
+] as const) {
+  const ms = time(fill, rngRuns);
+  print({ bench: name, samples: out.length, ms: Number(ms.toFixed(2)), runs: rngRuns });
+}

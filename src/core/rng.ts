@@ -11,6 +11,8 @@ import seedrandom from "seedrandom";
 
 const TWO_POW_53 = 9007199254740992;
 const TWO_POW_26 = 67108864;
+/** The largest double below 1: (2^53 − 0.5)/2^53 rounds up to 1, so uniforms are capped here. */
+const BELOW_ONE = 1 - 2 ** -53;
 
 /**
  * xoshiro128** (Blackman & Vigna, 2018): 128-bit state, 32-bit outputs, period 2^128 − 1.
@@ -84,7 +86,7 @@ export class Rng {
   nextUniform(): number {
     const hi = this.nextUint32() >>> 5;
     const lo = this.nextUint32() >>> 6;
-    return (hi * TWO_POW_26 + lo + 0.5) / TWO_POW_53;
+    return Math.min((hi * TWO_POW_26 + lo + 0.5) / TWO_POW_53, BELOW_ONE);
   }
 
   /**
@@ -119,7 +121,7 @@ export class Rng {
       a ^= d;
       c ^= t;
       d = rotl(d, 11);
-      out[i] = (hi * TWO_POW_26 + (r >>> 6) + 0.5) / TWO_POW_53;
+      out[i] = Math.min((hi * TWO_POW_26 + (r >>> 6) + 0.5) / TWO_POW_53, BELOW_ONE);
     }
     this.a = a;
     this.b = b;

@@ -27,10 +27,14 @@ const FORMS = [
  */
 export function createBeta(spec: BetaSpec): Distribution {
   const form = oneForm("beta", spec, FORMS);
+  const given = spec as Readonly<Record<string, unknown>>;
   const { alpha, beta } =
-    form === 0 && "alpha" in spec
-      ? { alpha: positive("beta", "alpha", spec.alpha), beta: positive("beta", "beta", spec.beta) }
-      : betaParams((spec as { mean: number }).mean, (spec as { sd: number }).sd);
+    form === 0
+      ? {
+          alpha: positive("beta", "alpha", given.alpha),
+          beta: positive("beta", "beta", given.beta),
+        }
+      : betaParams(given.mean as number, given.sd as number);
   const total = alpha + beta;
   let scratch = new Float64Array(0);
   return {

@@ -20,17 +20,20 @@ const FORMS = [
 /** (μ, σ) on the log scale of any lognormal spec form. */
 function logScale(spec: LognormalSpec): LognormalParams {
   const form = oneForm("lognormal", spec, FORMS);
-  if (form === 0 && "meanlog" in spec) {
+  const given = spec as Readonly<Record<string, unknown>>;
+  if (form === 0) {
     return {
-      meanlog: finite("lognormal", "meanlog", spec.meanlog),
-      sdlog: positive("lognormal", "sdlog", spec.sdlog),
+      meanlog: finite("lognormal", "meanlog", given.meanlog),
+      sdlog: positive("lognormal", "sdlog", given.sdlog),
     };
   }
-  if (form === 2 && "estimate" in spec) {
-    return lognormalFromInterval(spec.estimate, spec.lower, spec.upper, spec.level ?? 0.95);
-  }
-  const { mean, sd } = spec as { mean: number; sd: number };
-  return lognormalParams(mean, sd);
+  if (form === 1) return lognormalParams(given.mean as number, given.sd as number);
+  return lognormalFromInterval(
+    given.estimate as number,
+    given.lower as number,
+    given.upper as number,
+    given.level === undefined ? 0.95 : (given.level as number),
+  );
 }
 
 /**

@@ -11,7 +11,8 @@ import type { TriangularSpec } from "./spec.js";
 /**
  * Triangular on [min, max] with peak at `mode`: mean (min + mode + max)/3, variance
  * (w² − uw + u²)/18 with w = max − min, u = mode − min. Sampled by inverting the CDF:
- * min + √(p·w·u) below F(mode) = u/w, max − √((1 − p)·w·(w − u)) above.
+ * min + √(p·w·u) below F(mode) = u/w, and above it the same root as max − √((1 − p)·w·(w − u))
+ * written without cancellation.
  *
  * @example
  * ```ts
@@ -39,8 +40,15 @@ export function createTriangular(spec: TriangularSpec): Distribution {
   const split = u / w; // F(mode)
   const left = w * u;
   const right = w * v;
+  // Above the mode, F(x) = u/w + t(v + b − x)/(wv) with t = x − mode, and its inverse
+  // t = (pw − u)v/(v + √((1 − p)wv)) (the stable root of t² − 2vt + (pw − u)v = 0): unlike
+  // 1 − (b − x)²/(wv) and b − √((1 − p)wv), these keep their relative accuracy when the mode is
+  // at (or near) min and x, p are small.
   const at = (p: number): number => {
-    const x = p <= split ? a + Math.sqrt(p * left) : b - Math.sqrt((1 - p) * right);
+    const x =
+      p <= split
+        ? a + Math.sqrt(p * left)
+        : c + ((p * w - u) * v) / (v + Math.sqrt((1 - p) * right));
     return x < a ? a : x > b ? b : x;
   };
   return {
@@ -52,7 +60,7 @@ export function createTriangular(spec: TriangularSpec): Distribution {
       if (x <= a) return 0;
       if (x >= b) return 1;
       if (x <= c) return ((x - a) * (x - a)) / left;
-      return 1 - ((b - x) * (b - x)) / right;
+      return split + ((x - c) * (v + b - x)) / right;
     },
     quantile(p) {
       checkProbability(p);

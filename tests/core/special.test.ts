@@ -26,7 +26,7 @@ function expectRel(actual: number, expected: number, rel: number, what = ""): vo
 // Reference values marked "mpmath" were computed with mpmath 1.3.0 at 40 significant digits
 // (mp.ncdf, mp.erfc, mp.loggamma, mp.gammainc(..., regularized=True), mp.betainc(...,
 // regularized=True), and quantiles by 200 bisection steps on those), for the double nearest to
-// each input, and are quoted to 17 digits.
+// each input, and are written as the nearest double (in its shortest form).
 
 describe("logGamma", () => {
   // Below 10 the Lanczos approximation (g = 7, 9 terms) is good to 4e-15·max(1, |ln Γ|)
@@ -47,12 +47,12 @@ describe("logGamma", () => {
 
   it("logGamma matches mpmath across (1e-8, 1e6)", () => {
     const cases: [number, number][] = [
-      [1e-8, 18.420680738180209],
+      [1e-8, 18.42068073818021],
       [1.5, -0.12078223763524522],
-      [3.7, 1.4280723266653881],
+      [3.7, 1.428072326665388],
       [10, 12.80182748008147],
-      [100.5, 361.43554046777762],
-      [1e6, 12815504.569147612],
+      [100.5, 361.4355404677776],
+      [1e6, 12815504.569147613],
     ];
     for (const [x, expected] of cases) {
       expect(Math.abs(logGamma(x) - expected), `x = ${x}`).toBeLessThanOrEqual(lanczos(expected));
@@ -85,7 +85,7 @@ describe("logBeta", () => {
     expect(Math.abs(logBeta(2, 3) - Math.log(1 / 12))).toBeLessThan(1.2e-14); // B(2, 3) = 1/12
     expect(Math.abs(logBeta(0.5, 0.5) - Math.log(Math.PI))).toBeLessThan(1.2e-14); // B(½, ½) = π
     expectRel(logBeta(1000, 2000), -1911.8746142144516, 1e-15); // mpmath
-    expectRel(logBeta(1e-3, 1e5), 6.8956659649138917, 1e-14); // mpmath
+    expectRel(logBeta(1e-3, 1e5), 6.895665964913892, 1e-14); // mpmath
   });
 
   it("logBeta is symmetric and throws naming itself", () => {
@@ -108,16 +108,16 @@ describe("logBeta", () => {
 describe("erf", () => {
   it("erf and erfc match mpmath to a few ulps", () => {
     const cases: [number, number, number][] = [
-      [0.3, 0.32862675945912742, 0.67137324054087258],
-      [1, 0.84270079294971487, 0.15729920705028513],
-      [3, 0.99997790950300141, 2.2090496998585441e-5],
+      [0.3, 0.3286267594591274, 0.6713732405408726],
+      [1, 0.8427007929497149, 0.15729920705028513],
+      [3, 0.9999779095030014, 0.00002209049699858544],
     ];
     for (const [x, e, c] of cases) {
       expectRel(erf(x), e, 4 * EPS, `erf(${x})`);
       expectRel(erfc(x), c, 4 * EPS, `erfc(${x})`);
       expectRel(erf(-x), -e, 4 * EPS, `erf(${-x})`);
     }
-    expectRel(erfc(10), 2.0884875837625448e-45, 4 * EPS); // mpmath
+    expectRel(erfc(10), 2.088487583762545e-45, 4 * EPS); // mpmath
     expect(erf(0)).toBe(0);
     expect(erfc(30)).toBe(0); // below 1e-392, under the smallest double
     expect(erfc(-30)).toBe(2);
@@ -146,11 +146,11 @@ describe("erfc", () => {
 describe("normalCdf", () => {
   it("normalCdf matches mpmath, with full relative accuracy deep in the lower tail", () => {
     const cases: [number, number][] = [
-      [-37.5, 4.6053530095819548e-308],
-      [-10, 7.6198530241605261e-24],
-      [-3, 0.0013498980316300945],
-      [0.3, 0.61791142218895263],
-      [1, 0.84134474606854295],
+      [-37.5, 4.605353009581955e-308],
+      [-10, 7.619853024160525e-24],
+      [-3, 0.0013498980316300946],
+      [0.3, 0.6179114221889527],
+      [1, 0.8413447460685429],
     ];
     for (const [z, p] of cases) expectRel(normalCdf(z), p, 4 * EPS, `z = ${z}`);
     expect(normalCdf(0)).toBe(0.5);
@@ -184,9 +184,9 @@ describe("normalQuantile", () => {
     expect(Math.abs(normalQuantile(0.975) - 1.959963984540054)).toBeLessThanOrEqual(2 * ulp);
     expect(Math.abs(normalQuantile(0.025) + 1.959963984540054)).toBeLessThanOrEqual(2 * ulp);
     expect(normalQuantile(0.5)).toBe(0);
-    expectRel(normalQuantile(0.999), 3.0902323061678133, 2 * EPS); // mpmath
-    expectRel(normalQuantile(1e-10), -6.3613409024040562, 2 * EPS); // mpmath
-    expectRel(normalQuantile(1e-300), -37.047096299361199, 2 * EPS); // mpmath
+    expectRel(normalQuantile(0.999), 3.090232306167813, 2 * EPS); // mpmath
+    expectRel(normalQuantile(1e-10), -6.361340902404057, 2 * EPS); // mpmath
+    expectRel(normalQuantile(1e-300), -37.0470962993612, 2 * EPS); // mpmath
     expect(normalQuantile(0)).toBe(Number.NEGATIVE_INFINITY);
     expect(normalQuantile(1)).toBe(Number.POSITIVE_INFINITY);
   });
@@ -211,12 +211,12 @@ describe("normalQuantile", () => {
 describe("incompleteGammaP", () => {
   it("incompleteGammaP and incompleteGammaQ match mpmath", () => {
     const cases: [number, number, number, number][] = [
-      [2.5, 1, 0.15085496391539036, 0.84914503608460964],
-      [16, 22.5, 0.93658906700989031, 0.063410932990109689],
-      [0.1, 0.01, 0.66262125995447979, 0.33737874004552021],
-      [152, 120, 0.0027481429604013796, 0.99725185703959862],
-      [152, 200, 0.99982285381722115, 0.00017714618277885045],
-      [3, 30, 0.99999999995498983, 4.501016648012124e-11],
+      [2.5, 1, 0.15085496391539036, 0.8491450360846097],
+      [16, 22.5, 0.9365890670098903, 0.06341093299010969],
+      [0.1, 0.01, 0.6626212599544797, 0.3373787400455202],
+      [152, 120, 0.00274814296040138, 0.9972518570395986],
+      [152, 200, 0.9998228538172211, 0.00017714618277885045],
+      [3, 30, 0.9999999999549898, 4.501016648012124e-11],
     ];
     for (const [a, x, p, q] of cases) {
       expectRel(incompleteGammaP(a, x), p, 1e-14, `P(${a}, ${x})`);
@@ -288,11 +288,11 @@ describe("incompleteGammaP", () => {
 describe("incompleteBeta", () => {
   it("incompleteBeta matches mpmath, complement included", () => {
     const cases: [number, number, number, number, number][] = [
-      [0.33, 33, 67, 0.50963000487520754, 0.49036999512479246],
-      [0.3, 0.5, 0.5, 0.36901011956554538, 0.63098988043445462],
-      [0.9, 8, 2, 0.77484097800000008, 0.22515902199999992],
-      [0.01, 2, 30, 0.038389514595235452, 0.96161048540476455],
-      [0.999, 30, 2, 0.99954389628097832, 0.00045610371902168341],
+      [0.33, 33, 67, 0.5096300048752075, 0.49036999512479246],
+      [0.3, 0.5, 0.5, 0.36901011956554536, 0.6309898804344546],
+      [0.9, 8, 2, 0.7748409780000001, 0.22515902199999993],
+      [0.01, 2, 30, 0.03838951459523545, 0.9616104854047646],
+      [0.999, 30, 2, 0.9995438962809783, 0.0004561037190216834],
     ];
     for (const [x, a, b, i, c] of cases) {
       expectRel(incompleteBeta(x, a, b), i, 1e-14, `I_${x}(${a}, ${b})`);
@@ -315,7 +315,9 @@ describe("incompleteBeta", () => {
           // the error of a value v is bounded relative to max(v, 1 − v).
           const check = (actual: number, expected: number, e: number) => {
             const tol = (1.2e-14 + 8 * EPS * e) * Math.max(expected, 1 - expected);
-            expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(tol);
+            expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(
+              tol,
+            );
           };
           const lnX = Math.abs(Math.log(x));
           const ln1mX = Math.abs(Math.log1p(-x));
@@ -367,7 +369,8 @@ describe("incompleteBeta", () => {
       for (const p of [0.05, 0.33, 0.8]) {
         // P(X = j) by the recurrence P(j + 1) = P(j)·(n − j)/(j + 1)·p/(1 − p)
         const pmf = [(1 - p) ** n];
-        for (let j = 0; j < n; j++) pmf.push(((pmf[j] as number) * (n - j) * p) / ((j + 1) * (1 - p)));
+        for (let j = 0; j < n; j++)
+          pmf.push(((pmf[j] as number) * (n - j) * p) / ((j + 1) * (1 - p)));
         for (let k = 1; k <= n; k++) {
           let tail = 0;
           for (let j = n; j >= k; j--) tail += pmf[j] as number;
@@ -401,11 +404,11 @@ function gammaQuantileError(p: number, a: number, x: number): number {
 describe("gammaQuantile", () => {
   it("gammaQuantile matches mpmath and closed forms", () => {
     const cases: [number, number, number][] = [
-      [0.95, 16, 23.097129760139233],
-      [0.025, 152.1, 128.88862284560234],
-      [1e-8, 0.3, 1.5022224816458265e-27],
+      [0.95, 16, 23.097129760139232],
+      [0.025, 152.1, 128.88862284560233],
+      [1e-8, 0.3, 1.5022224816458266e-27],
       [0.999, 2.5, 10.257502826216438],
-      [0.5, 1000, 999.66668642696518],
+      [0.5, 1000, 999.6666864269652],
     ];
     for (const [p, a, x] of cases) expectRel(gammaQuantile(p, a), x, 1e-13, `p ${p} a ${a}`);
     // shape 1 is the exponential: x = −ln(1 − p)
@@ -443,7 +446,8 @@ describe("gammaQuantile", () => {
  */
 function betaQuantileError(p: number, a: number, b: number, x: number): number {
   const xyf = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - logBeta(a, b)); // x(1 − x)f(x)
-  const residual = p <= 0.5 ? incompleteBeta(x, a, b) - p : 1 - p - incompleteBetaComplement(x, a, b);
+  const residual =
+    p <= 0.5 ? incompleteBeta(x, a, b) - p : 1 - p - incompleteBetaComplement(x, a, b);
   return Math.abs(residual) / (xyf / (x * (1 - x)));
 }
 
@@ -451,10 +455,10 @@ describe("betaQuantile", () => {
   it("betaQuantile matches mpmath and closed forms", () => {
     const cases: [number, number, number, number][] = [
       [0.025, 33, 67, 0.24175651579603238],
-      [0.975, 33, 67, 0.42468484695676613],
+      [0.975, 33, 67, 0.4246848469567661],
       [0.5, 8, 2, 0.820380388019639],
       [1e-6, 0.5, 3, 2.844444444445523e-13],
-      [0.999999, 4, 6, 0.95118429356880324],
+      [0.999999, 4, 6, 0.9511842935688032],
     ];
     for (const [p, a, b, x] of cases) expectRel(betaQuantile(p, a, b), x, 1e-13, `${p} ${a} ${b}`);
     fc.assert(
