@@ -3,9 +3,9 @@
  * Gaussian copula recovering its target rank correlation.
  */
 import { describe, expect, test } from "vitest";
+import broken from "../../bench/models/broken.js";
 import twenty from "../../bench/models/twenty-parameters.js";
 import { ModelError } from "../../src/errors.js";
-import { defineModel } from "../../src/model/define-model.js";
 import { runPsa } from "../../src/psa/run-psa.js";
 
 /** Exact equality of two arrays, reporting the first difference. */
@@ -104,19 +104,6 @@ describe("runPsa", () => {
   });
 
   test("runPsa names the sample, strategy and parameter values of a NaN output", async () => {
-    const broken = defineModel({
-      name: "broken",
-      parameters: { x: { type: "uniform", min: -1, max: 1 } },
-      strategies: ["a", "b"],
-      evaluate(p, out, { n }) {
-        for (let i = 0; i < n; i++) {
-          out.cost.a[i] = 0;
-          out.effect.a[i] = 0;
-          out.cost.b[i] = Math.sqrt(p.x[i] as number);
-          out.effect.b[i] = 1;
-        }
-      },
-    });
     const error = await runPsa(broken, { samples: 100, seed: 3 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelError);
     expect((error as Error).message).toMatch(
