@@ -1,40 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "../../src/core/rng.js";
+import { expectMoments } from "../helpers/distribution-checks.js";
 
 const N = 100_000;
-
-/** Sample mean and unbiased variance (two passes). */
-function moments(x: Float64Array): { mean: number; variance: number } {
-  let s = 0;
-  for (const v of x) s += v;
-  const mean = s / x.length;
-  let ss = 0;
-  for (const v of x) ss += (v - mean) * (v - mean);
-  return { mean, variance: ss / (x.length - 1) };
-}
-
-/**
- * |x̄ − μ| ≤ 4·√(σ²/n) and |s² − σ²| ≤ 4·√((μ4 − σ⁴(n − 3)/(n − 1))/n).
- */
-function expectWithin4Se(
-  x: Float64Array,
-  mean: number,
-  variance: number,
-  mu4: number,
-  what: string,
-) {
-  const n = x.length;
-  const m = moments(x);
-  const seMean = Math.sqrt(variance / n);
-  const seVar = Math.sqrt((mu4 - (variance * variance * (n - 3)) / (n - 1)) / n);
-  expect(Math.abs(m.mean - mean), `${what} mean ${m.mean} (SE ${seMean})`).toBeLessThanOrEqual(
-    4 * seMean,
-  );
-  expect(
-    Math.abs(m.variance - variance),
-    `${what} variance ${m.variance} (SE ${seVar})`,
-  ).toBeLessThanOrEqual(4 * seVar);
-}
 
 describe("Rng.create", () => {
   it("Rng.create is deterministic per (seed, stream) and streams and seeds differ", () => {
@@ -80,7 +48,7 @@ describe("Rng.fillUniform", () => {
     const u = Rng.create("uniform").fillUniform(new Float64Array(N));
     expect(u.every((v) => v > 0 && v < 1)).toBe(true);
     // U(0, 1): σ² = 1/12, μ4 = 1/80
-    expectWithin4Se(u, 0.5, 1 / 12, 1 / 80, "U(0,1)");
+    expectMoments(u, { mean: 0.5, variance: 1 / 12, mu4: 1 / 80 }, "U(0,1)");
   });
 
   it("fillUniform gives the same numbers as nextUniform", () => {
@@ -119,7 +87,7 @@ describe("Rng.fillNormal", () => {
   it("fillNormal has mean 0 and variance 1 within 4 SEs", () => {
     const z = Rng.create("normal").fillNormal(new Float64Array(N));
     // N(0, 1): μ4 = 3
-    expectWithin4Se(z, 0, 1, 3, "N(0,1)");
+    expectMoments(z, { mean: 0, variance: 1, mu4: 3 }, "N(0,1)");
     // odd lengths are filled completely
     const odd = Rng.create(2).fillNormal(new Float64Array(7).fill(Number.NaN));
     expect(odd.every((v) => Number.isFinite(v))).toBe(true);
@@ -131,6 +99,6 @@ describe("Rng.fillGamma", () => {
     const g = Rng.create(`gamma ${k}`).fillGamma(k, new Float64Array(N));
     expect(g.every((v) => v > 0 && Number.isFinite(v))).toBe(true);
     // Gamma(k, 1): σ² = k, μ4 = 3k² + 6k
-    expectWithin4Se(g, k, k, 3 * k * k + 6 * k, `Gamma(${k})`);
+    expectMoments(g, { mean: k, variance: k, mu4: 3 * k * k + 6 * k }, `Gamma(${k})`);
   });
 });
