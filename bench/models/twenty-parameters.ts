@@ -46,33 +46,34 @@ export default defineModel({
   strategies: ["usual", "programme_a", "programme_b"],
   outcomes: ["events", "days"],
   evaluate(p, out, { n }) {
-    const { usual, programme_a: a, programme_b: b } = out.cost;
-    const e = out.effect;
-    const ev = out.outcomes.events;
-    const dy = out.outcomes.days;
+    // Every array is looked up once, outside the loop: the loop itself only indexes typed arrays.
+    const { events, u_event, staff_cost, c_day, days, age_factor, irr_a, irr_b, p_uptake } = p;
+    const { senior, c_setup } = p;
+    const { usual: costU, programme_a: costA, programme_b: costB } = out.cost;
+    const { usual: effU, programme_a: effA, programme_b: effB } = out.effect;
+    const { usual: evU, programme_a: evA, programme_b: evB } = out.outcomes.events;
+    const { usual: dyU, programme_a: dyA, programme_b: dyB } = out.outcomes.days;
     for (let i = 0; i < n; i++) {
-      const events = p.events[i] as number;
-      const unit = p.u_event[i] as number;
-      const staff = p.staff_cost[i] as number;
-      const day = p.c_day[i] as number;
-      const days = (p.days[i] as number) * (p.age_factor[i] as number);
-      const eventsA = events * (p.irr_a[i] as number);
-      const eventsB =
-        events * (p.irr_b[i] as number) * (p.p_uptake[i] as number) +
-        events * (1 - (p.p_uptake[i] as number));
-      usual[i] = events * unit + days * day;
-      a[i] = staff + eventsA * unit + days * day;
-      b[i] =
-        staff * (p.senior[i] as number) + (p.c_setup[i] as number) + eventsB * unit + days * day;
-      (e.usual as Float64Array)[i] = 0;
-      (e.programme_a as Float64Array)[i] = events - eventsA;
-      (e.programme_b as Float64Array)[i] = events - eventsB;
-      (ev.usual as Float64Array)[i] = events;
-      (ev.programme_a as Float64Array)[i] = eventsA;
-      (ev.programme_b as Float64Array)[i] = eventsB;
-      (dy.usual as Float64Array)[i] = days;
-      (dy.programme_a as Float64Array)[i] = days;
-      (dy.programme_b as Float64Array)[i] = days;
+      const ev = events[i] as number;
+      const unit = u_event[i] as number;
+      const staff = staff_cost[i] as number;
+      const day = c_day[i] as number;
+      const dy = (days[i] as number) * (age_factor[i] as number);
+      const uptake = p_uptake[i] as number;
+      const eventsA = ev * (irr_a[i] as number);
+      const eventsB = ev * (irr_b[i] as number) * uptake + ev * (1 - uptake);
+      costU[i] = ev * unit + dy * day;
+      costA[i] = staff + eventsA * unit + dy * day;
+      costB[i] = staff * (senior[i] as number) + (c_setup[i] as number) + eventsB * unit + dy * day;
+      effU[i] = 0;
+      effA[i] = ev - eventsA;
+      effB[i] = ev - eventsB;
+      evU[i] = ev;
+      evA[i] = eventsA;
+      evB[i] = eventsB;
+      dyU[i] = dy;
+      dyA[i] = dy;
+      dyB[i] = dy;
     }
   },
 });

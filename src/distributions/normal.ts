@@ -10,7 +10,7 @@ import type { Distribution } from "./distribution.js";
 import type { NormalSpec } from "./spec.js";
 
 /**
- * Normal(mean, sd), sampled with the polar method of {@link Rng.fillNormal}.
+ * Normal(mean, sd), sampled with the ziggurat of {@link Rng.fillNormal}.
  *
  * @example
  * ```ts

@@ -6,4 +6,4 @@
 
 export * from "../index.js";
 export { loadModel, type ModelReference } from "./load-model.js";
-export { type ParallelPsaOptions, runPsaParallel } from "./run-psa-parallel.js";
+export { closePsaWorkers, type ParallelPsaOptions, runPsaParallel } from "./run-psa-parallel.js";

@@ -31,6 +31,42 @@ export interface ParallelPsaOptions extends PsaOptions {
   readonly workers?: number;
 }
 
+const workerUrl = new URL("./psa-worker.js", import.meta.url);
+
+/** Idle workers kept for the next run; unreferenced, so they never keep the process alive. */
+const idle: Worker[] = [];
+
+/** An idle worker, or a new one; referenced while it works. */
+function acquireWorker(): Worker {
+  const worker = idle.pop() ?? new Worker(workerUrl);
+  worker.ref();
+  return worker;
+}
+
+/** Returns a worker whose job finished cleanly to the idle pool. */
+function releaseWorker(worker: Worker): void {
+  worker.removeAllListeners("message");
+  worker.removeAllListeners("error");
+  worker.unref();
+  if (idle.length < availableParallelism()) idle.push(worker);
+  else void worker.terminate();
+}
+
+/**
+ * Terminates the idle PSA worker threads that {@link runPsaParallel} keeps between runs. They
+ * never keep a process alive, so this is only needed to release their memory early.
+ *
+ * @example
+ * ```ts
+ * await runPsaParallel({ module: modelUrl }, { samples: 1e6, seed: 1, workers: 2 });
+ * await closePsaWorkers();
+ * ```
+ */
+export async function closePsaWorkers(): Promise<void> {
+  const workers = idle.splice(0);
+  await Promise.all(workers.map((w) => w.terminate()));
+}
+
 /** Re-creates a worker's error on this thread, keeping its class. */
 function reviveError(error: { name: string; message: string }): Error {
   if (error.name === "ModelError") return new ModelError(error.message);
@@ -98,6 +134,7 @@ export async function runPsaParallel(
   // writes that chunk into the shared arrays: no thread waits for another and nothing is copied.
   // This thread yields between its chunks so that progress messages are handled.
   const pool: Worker[] = [];
+  let clean = false;
   let done = 0;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -111,15 +148,16 @@ export async function runPsaParallel(
         reject(e);
       };
       const settle = () => {
-        if (!failed && mainFinished && running === 0) resolve();
+        if (failed || !mainFinished || running > 0) return;
+        clean = true;
+        resolve();
       };
       const progress = (n: number) => {
         done += n;
         options.onProgress?.(done, total);
       };
-      const workerUrl = new URL("./psa-worker.js", import.meta.url);
       for (let w = 0; w < running; w++) {
-        const worker = new Worker(workerUrl, { workerData: data });
+        const worker = acquireWorker();
         pool.push(worker);
         worker.on("error", (e) => fail(e));
         worker.on("message", (message: WorkerMessage) => {
@@ -130,6 +168,7 @@ export async function runPsaParallel(
             settle();
           }
         });
+        worker.postMessage(data);
       }
       const work = () => {
         if (failed) return;
@@ -153,7 +192,9 @@ export async function runPsaParallel(
       work();
     });
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    // After a failure a worker may still be inside a chunk: it is not reused.
+    if (clean) for (const w of pool) releaseWorker(w);
+    else await Promise.all(pool.map((w) => w.terminate()));
   }
   return psaResult(prepared, run, options.seed);
 }

@@ -167,7 +167,11 @@ export function expectSamplesMatch(
     Math.abs(d.variance - m.variance),
     `${seed}: variance ${d.variance} vs ${m.variance}`,
   ).toBeLessThanOrEqual(1e-12 * m.variance);
-  const x = d.sample(Rng.create(seed), new Float64Array(N));
+  // The seed is a fixed label. A 1%-level KS check fails for about 1% of labels, so when the
+  // generator's algorithms change (and with them every draw) a label may have to change too;
+  // the calibration tests in tests/core/rng-calibration.test.ts check the samplers over many
+  // seeds instead of one.
+  const x = d.sample(Rng.create(`${seed}/draws`), new Float64Array(N));
   const [lo, hi] = d.support;
   expect(x.every((v) => v >= lo && v <= hi)).toBe(true);
   expectMoments(x, m, seed);

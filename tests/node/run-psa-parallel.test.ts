@@ -74,4 +74,20 @@ describe("runPsaParallel", () => {
       /^model broken: sample \d+, strategy "b": cost is NaN/,
     );
   });
+
+  test("kept workers run later jobs (after a failed one too) with identical results, and close", async () => {
+    const { runPsaParallel, closePsaWorkers } = await import(NODE_ENTRY.href);
+    const options = { samples: 12_000, seed: "reuse", chunkSize: 1_000, workers: 2 };
+    const first = await runPsaParallel({ module: MODEL }, options);
+    const broken = new URL("dist/bench/models/broken.js", ROOT).href;
+    await expect(runPsaParallel({ module: broken }, options)).rejects.toThrow(/model broken/);
+    const again = await runPsaParallel({ module: MODEL }, options);
+    const other = await runPsaParallel({ module: MODEL }, { ...options, seed: "other" });
+    expectIdentical(again.samples.cost, first.samples.cost, "cost");
+    expect(other.samples.cost).not.toEqual(first.samples.cost);
+    await closePsaWorkers();
+    const afterClose = await runPsaParallel({ module: MODEL }, options);
+    expectIdentical(afterClose.samples.effect, first.samples.effect, "effect");
+    await closePsaWorkers();
+  });
 });
