@@ -94,6 +94,7 @@ export {
 } from "./distributions/moments.js";
 export { createNormal } from "./distributions/normal.js";
 export { createPert } from "./distributions/pert.js";
+export { scaleSpec } from "./distributions/scale.js";
 export type {
   BetaSpec,
   DirichletSpec,
@@ -136,6 +137,7 @@ export {
   type ParameterNames,
   type ParameterSpec,
 } from "./model/define-model.js";
+export { annuityFactor, discountFactor } from "./model/discounting.js";
 export {
   type CompiledExpression,
   compileDerived,
@@ -143,7 +145,17 @@ export {
   fromSource,
   suggest,
 } from "./model/expressions.js";
+export {
+  type BudgetImpactRow,
+  defineModelFactory,
+  type InputRow,
+  type ModelConfig,
+  type ModelFactory,
+  type SettingSpec,
+  type StrategyConfig,
+} from "./model/model-factory.js";
 export { pointValue } from "./model/point-value.js";
+export { type PriceIndex, parsePriceYear, upratingFactor } from "./model/uprating.js";
 export { type BaseCaseResult, runBaseCase } from "./psa/base-case.js";
 export { choleskyOfCorrelation, normalCorrelationForSpearman } from "./psa/correlation.js";
 export {

@@ -6,7 +6,7 @@
  */
 
 import { randomBytes } from "node:crypto";
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 
 /** Everything a command may do outside its own memory. */
 export interface CliIo {
@@ -18,6 +18,8 @@ export interface CliIo {
   readText(path: string): string;
   /** Writes a file atomically: a temporary file renamed into place. */
   writeText(path: string, text: string): void;
+  /** Creates a directory and its parents if they do not exist. */
+  makeDir(path: string): void;
   /** Whether standard error is a terminal (progress bars are drawn only then). */
   readonly stderrIsTty: boolean;
 }
@@ -44,6 +46,9 @@ export function nodeIo(): CliIo {
         rmSync(temp, { force: true });
         throw e;
       }
+    },
+    makeDir: (path) => {
+      mkdirSync(path, { recursive: true });
     },
     stderrIsTty: process.stderr.isTTY === true,
   };

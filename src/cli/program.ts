@@ -11,6 +11,8 @@ import { CeaError, InputError, ScenarioError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { addAnalyseCommand } from "./analyse-command.js";
 import type { CliIo } from "./io.js";
+import { addRunCommand } from "./run-command.js";
+import { addScenarioCommands } from "./scenario-commands.js";
 
 /** Exit codes of the CLI. */
 export const ExitCode = { ok: 0, failure: 1, usage: 2 } as const;
@@ -25,12 +27,16 @@ export const ExitCode = { ok: 0, failure: 1, usage: 2 } as const;
  */
 export function createProgram(io: CliIo): Command {
   const program = new Command("ceakit")
-    .description("Cost-effectiveness analysis: ICERs, net benefit, acceptability curves, EVPI")
+    .description(
+      "Cost-effectiveness analysis: scenarios of the SWIS model, ICERs, net benefit, acceptability curves, EVPI",
+    )
     .version(VERSION)
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+  addRunCommand(program, io);
   addAnalyseCommand(program, io);
+  addScenarioCommands(program, io);
   for (const command of program.commands) {
     command
       .exitOverride()
@@ -69,7 +75,12 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       return ExitCode.usage;
     }
     if (e instanceof ScenarioError) {
-      io.stderr(`error: ${e.message}\n`);
+      io.stderr(
+        e.message
+          .split("\n")
+          .map((line) => `error: ${line}\n`)
+          .join(""),
+      );
       return ExitCode.usage;
     }
     if (e instanceof CeaError) {

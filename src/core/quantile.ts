@@ -87,6 +87,10 @@ function minOf(a: Float64Array, lo: number, hi: number): number {
 export function quantilesInPlace(a: Float64Array, ps: readonly number[]): number[] {
   const n = a.length;
   if (n === 0) throw new RangeError("quantilesInPlace: empty input");
+  if (n >= BRACKET_MIN) {
+    const fast = bracketedQuantiles(a, ps);
+    if (fast !== undefined) return fast;
+  }
   const order = ps.map((p, i) => ({ p, i })).sort((x, y) => x.p - y.p);
   const out = new Array<number>(ps.length);
   let lo = 0;
@@ -101,6 +105,62 @@ export function quantilesInPlace(a: Float64Array, ps: readonly number[]): number
     const above = k + 1 < n ? minOf(a, k + 1, n - 1) : below;
     out[i] = below + (h - k) * (above - below);
     lo = k;
+  }
+  return out;
+}
+
+/** Below this length, plain selection is as fast as bracketing. */
+const BRACKET_MIN = 20_000;
+/** Size of the evenly spaced subsample that brackets each order statistic. */
+const SUBSAMPLE = 2048;
+
+/**
+ * Type-7 quantiles by bracketing (the idea of Floyd & Rivest's SELECT): an evenly spaced
+ * subsample, sorted, gives values that almost surely enclose the wanted order statistics; one
+ * pass counts the values below the bracket and copies those inside it, and selection runs on
+ * that small copy. Exact whenever the bracket holds ranks k and k + 1, which is checked; returns
+ * undefined otherwise (the caller then selects on the whole array). Does not modify `a`.
+ */
+function bracketedQuantiles(a: Float64Array, ps: readonly number[]): number[] | undefined {
+  const n = a.length;
+  const sub = new Float64Array(SUBSAMPLE);
+  for (let i = 0; i < SUBSAMPLE; i++) sub[i] = a[Math.floor((i * n) / SUBSAMPLE)] as number;
+  sub.sort();
+  if (Number.isNaN(sub[SUBSAMPLE - 1])) return undefined;
+  const out: number[] = [];
+  let buffer = new Float64Array(0);
+  for (const p of ps) {
+    if (!(p >= 0 && p <= 1))
+      throw new RangeError(`quantilesInPlace: p must be in [0, 1], got ${p}`);
+    const h = (n - 1) * p;
+    const k = Math.floor(h);
+    const r = (k / (n - 1)) * (SUBSAMPLE - 1);
+    const margin = 5 * Math.sqrt(SUBSAMPLE * Math.max(p * (1 - p), 1 / SUBSAMPLE)) + 4;
+    const iLo = Math.floor(r - margin);
+    const iHi = Math.ceil(r + margin);
+    const lo = iLo < 0 ? Number.NEGATIVE_INFINITY : (sub[iLo] as number);
+    const hi = iHi >= SUBSAMPLE ? Number.POSITIVE_INFINITY : (sub[iHi] as number);
+    const capacity = Math.min(n, Math.ceil((4 * (iHi - iLo + 1) * n) / SUBSAMPLE) + 64);
+    if (buffer.length < capacity) buffer = new Float64Array(capacity);
+    let below = 0;
+    let inside = 0;
+    let above = 0;
+    for (let i = 0; i < n; i++) {
+      const v = a[i] as number;
+      if (v < lo) below++;
+      else if (v <= hi) {
+        if (inside === capacity) return undefined;
+        buffer[inside++] = v;
+      } else if (v > hi) above++;
+    }
+    if (below + inside + above !== n) return undefined; // NaN present
+    const need = Math.min(k + 1, n - 1);
+    if (below > k || below + inside <= need) return undefined;
+    const local = buffer.subarray(0, inside);
+    selectInPlace(local, k - below);
+    const at = local[k - below] as number;
+    const next = k + 1 < n ? minOf(local, k - below + 1, inside - 1) : at;
+    out.push(h === k ? at : at + (h - k) * (next - at));
   }
   return out;
 }

@@ -24,6 +24,8 @@ export interface ParameterInfo {
   readonly source?: string;
   /** Evidence tag. */
   readonly tag?: EvidenceTag;
+  /** Price year of a money amount, e.g. "2023/24"; uprated to the scenario's price year. */
+  readonly priceYear?: string;
 }
 
 /** A model parameter: a univariate distribution, or a Dirichlet over named components. */

@@ -6,4 +6,10 @@
 
 export * from "../index.js";
 export { loadModel, type ModelReference } from "./load-model.js";
+export {
+  availableModels,
+  fileScenarioHost,
+  loadModelFactory,
+  modelReference,
+} from "./model-registry.js";
 export { closePsaWorkers, type ParallelPsaOptions, runPsaParallel } from "./run-psa-parallel.js";

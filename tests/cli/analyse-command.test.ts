@@ -44,6 +44,7 @@ async function run(args: readonly string[], files: Record<string, string> = {}):
     writeText: (path, text) => {
       writes.set(path, text);
     },
+    makeDir: () => {},
     stderrIsTty: false,
   };
   const code = await runCli(args, io);
@@ -460,6 +461,9 @@ describe("analyse", () => {
       },
       writeText: () => {
         throw new Error("must not write");
+      },
+      makeDir: () => {
+        throw new Error("must not make directories");
       },
       stderrIsTty: false,
     };

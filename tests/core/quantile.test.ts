@@ -114,6 +114,51 @@ describe("quantilesInPlace", () => {
   });
 });
 
+describe("quantilesInPlace on long arrays (the bracketed path)", () => {
+  /** Long arrays of several shapes: random, sorted, reversed, few distinct values, spikes. */
+  const long = fc
+    .tuple(
+      fc.integer({ min: 20_000, max: 60_000 }),
+      fc.constantFrom("random", "sorted", "reversed", "dupes", "spiked", "periodic"),
+      fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+    )
+    .map(([n, shape, seed]) => {
+      let state = seed;
+      const next = () => {
+        state = (Math.imul(state, 48271) % 2147483647) >>> 0;
+        return state / 2147483647;
+      };
+      const a = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        a[i] =
+          shape === "dupes"
+            ? Math.floor(next() * 4)
+            : shape === "spiked"
+              ? next() < 0.05
+                ? 1e12 * next()
+                : next()
+              : shape === "periodic"
+                ? (i % 2048) + next() * 1e-3
+                : next() * 1000 - 500;
+      }
+      if (shape === "sorted") a.sort();
+      if (shape === "reversed") a.sort().reverse();
+      return a;
+    });
+
+  it("quantilesInPlace on 20k–60k values equals quantileSorted of a full sort (fast-check)", () => {
+    fc.assert(
+      fc.property(long, fc.array(prob, { minLength: 1, maxLength: 4 }), (a, ps) => {
+        const ref = sorted(a);
+        expect(quantilesInPlace(Float64Array.from(a), ps)).toEqual(
+          ps.map((p) => quantileSorted(ref, p)),
+        );
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
 describe("quantiles", () => {
   it("quantiles leaves its input alone and honours from/to", () => {
     const x = new Float64Array([100, 4, 1, 3, 2, -100]);

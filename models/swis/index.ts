@@ -1,0 +1,375 @@
+/**
+ * Social Workers in Schools (SWIS): the cost-effectiveness model of placing local-authority
+ * social workers in schools, against usual practice.
+ *
+ * Per year, events of each kind k (referrals, S17 assessments, S47 enquiries) in the schools are
+ * B_k = rate_k × age_factor × pupils / 1,000 under usual practice and B_k × irr_k with SWIS; days
+ * in care are cla_per1000 × 365 × age_factor × pupils / 1,000 (× irr_days_care with SWIS). Each
+ * event is valued with the unit-cost table (an S47 enquiry with its expected ICPC and child
+ * protection plan, an S17 assessment with its expected child-in-need episode, a day in care at
+ * the placement mix). The programme costs the staffing (salary, on-costs, overheads, travel,
+ * supervision) plus management and set-up, or the grant when costed by grant. Years t = 0 … H−1
+ * are discounted by (1 + r)^−t. The model's equations and every default input are documented
+ * in the README and in parameters.json / unit-costs.json beside this file.
+ *
+ * @module
+ */
+
+import {
+  annuityFactor,
+  type BudgetImpactRow,
+  defineModel,
+  defineModelFactory,
+  discountFactor,
+  type InputRow,
+  type ModelConfig,
+  type ParameterSpec,
+  type PriceIndex,
+  type StrategyConfig,
+} from "ceakit";
+import parameterTable from "./parameters.json" with { type: "json" };
+import priceIndexTable from "./price-indices.json" with { type: "json" };
+import unitCostTable from "./unit-costs.json" with { type: "json" };
+
+/** JSON rows use `price_year`; the library's ParameterSpec uses `priceYear`. */
+function rows(table: string, json: Record<string, Record<string, unknown>>) {
+  const out: Record<string, InputRow> = {};
+  for (const [name, row] of Object.entries(json)) {
+    const { price_year, ...rest } = row;
+    out[name] = {
+      ...(rest as unknown as ParameterSpec),
+      ...(price_year === undefined ? {} : { priceYear: price_year as string }),
+      table,
+    } as InputRow;
+  }
+  return out;
+}
+
+const INPUTS: Record<string, InputRow> = {
+  ...rows("parameters", parameterTable),
+  ...rows("unit_costs", unitCostTable),
+};
+
+/** Outcomes every strategy reports. Counts are totals over the horizon, undiscounted. */
+const OUTCOMES = {
+  intervention_cost: { label: "Programme cost (discounted)", unit: "£" },
+  downstream_cost: { label: "Children's social care cost (discounted)", unit: "£" },
+  referrals: { label: "Referrals over the horizon", unit: "referrals" },
+  s17_assessments: { label: "Section 17 assessments over the horizon", unit: "assessments" },
+  s47_enquiries: { label: "Section 47 enquiries over the horizon", unit: "enquiries" },
+  days_in_care: { label: "Days in care over the horizon", unit: "days" },
+  programme_cost_year: { label: "Programme resource cost per year", unit: "£ per year" },
+  setup_cost: { label: "Set-up cost, first year", unit: "£" },
+  downstream_cost_year: { label: "Children's social care cost per year", unit: "£ per year" },
+} as const;
+
+const EFFECTS = {
+  s47_avoided: {
+    label: "Section 47 enquiries avoided",
+    unit: "enquiries",
+    per: "Section 47 enquiry avoided",
+  },
+  s17_avoided: {
+    label: "Section 17 assessments avoided",
+    unit: "assessments",
+    per: "Section 17 assessment avoided",
+  },
+  referrals_avoided: { label: "Referrals avoided", unit: "referrals", per: "referral avoided" },
+  days_in_care_avoided: { label: "Days in care avoided", unit: "days", per: "day in care avoided" },
+} as const;
+
+/** A programme's intervention cost in year t, from its resource cost, set-up and grant. */
+export interface YearCostInputs {
+  readonly resourcePerYear: number;
+  readonly setup: number;
+  readonly grantTotal: number;
+  readonly grantYears: number;
+  readonly costing: string;
+  readonly perspective: string;
+}
+
+/**
+ * Programme cost borne in year t (0-based) from the chosen perspective. Public sector: the
+ * resource cost (staffing, management, set-up in year 0), or under grant costing the grant's
+ * yearly share for the funded years and the resource cost after them. Local authority: the
+ * public-sector cost net of the grant's yearly share (negative if a grant exceeds the cost).
+ *
+ * @example
+ * ```ts
+ * programmeCostInYear({ resourcePerYear: 69353, setup: 0, grantTotal: 0, grantYears: 2,
+ *   costing: "resource", perspective: "public_sector" }, 0); // 69353
+ * ```
+ */
+export function programmeCostInYear(c: YearCostInputs, t: number): number {
+  const grantShare = t < c.grantYears ? c.grantTotal / c.grantYears : 0;
+  const resource = c.resourcePerYear + (t === 0 ? c.setup : 0);
+  const publicCost = c.costing === "grant" && t < c.grantYears ? grantShare : resource;
+  return c.perspective === "local_authority" ? publicCost - grantShare : publicCost;
+}
+
+/**
+ * Discounted programme cost per unit of yearly resource cost, of set-up and of grant: the cost
+ * in year t is linear in the three, so the sum over years is three precomputed weights.
+ */
+function programmeWeights(config: ModelConfig) {
+  const unit = (resourcePerYear: number, setup: number, grantTotal: number) => {
+    let total = 0;
+    for (let t = 0; t < config.horizonYears; t++) {
+      const year = {
+        resourcePerYear,
+        setup,
+        grantTotal,
+        grantYears: config.settings.grant_years as number,
+        costing: config.settings.costing as string,
+        perspective: config.perspective,
+      };
+      total += discountFactor(config.discount.costs, t) * programmeCostInYear(year, t);
+    }
+    return total;
+  };
+  return { resource: unit(1, 0, 0), setup: unit(0, 1, 0), grant: unit(0, 0, 1) };
+}
+
+/** Column name of input `name` in strategy `s`: its own draw when the strategy overrides it. */
+function columnOf(name: string, s: StrategyConfig): string {
+  return name in s.inputs ? `${name}__${s.name}` : name;
+}
+
+/** Builds the SWIS model for one configuration. */
+function create(config: ModelConfig) {
+  const { strategies, horizonYears: years } = config;
+  const schools = config.settings.schools as number;
+  const costAnnuity = annuityFactor(config.discount.costs, years);
+  const outcomeAnnuity = annuityFactor(config.discount.outcomes, years);
+  const weights = programmeWeights(config);
+  const parameters: Record<string, ParameterSpec> = { ...config.inputs };
+  for (const s of strategies) {
+    for (const [name, spec] of Object.entries(s.inputs)) parameters[`${name}__${s.name}`] = spec;
+  }
+  const effectKey = config.effect;
+  return defineModel({
+    name: "swis",
+    description: "Social Workers in Schools vs usual practice",
+    parameters,
+    derived: config.derived,
+    correlations: config.correlations,
+    strategies: strategies.map((s) => s.name),
+    outcomes: Object.keys(OUTCOMES) as (keyof typeof OUTCOMES)[],
+    evaluate(p, out, { n }) {
+      const col = (name: string, s: StrategyConfig) => p[columnOf(name, s)] as Float64Array;
+      for (const s of strategies) {
+        const cost = out.cost[s.name] as Float64Array;
+        const effect = out.effect[s.name] as Float64Array;
+        const o = (k: keyof typeof OUTCOMES) => out.outcomes[k][s.name] as Float64Array;
+        const [intervention, downstream, referrals, s17, s47, days, yearly, setupOut, dsYear] = [
+          o("intervention_cost"),
+          o("downstream_cost"),
+          o("referrals"),
+          o("s17_assessments"),
+          o("s47_enquiries"),
+          o("days_in_care"),
+          o("programme_cost_year"),
+          o("setup_cost"),
+          o("downstream_cost_year"),
+        ];
+        const c = (name: string) => col(name, s);
+        const [rateRef, rateS17, rateS47, cla, age, pupils] = [
+          c("rate_referral"),
+          c("rate_s17"),
+          c("rate_s47"),
+          c("cla_per1000"),
+          c("age_factor"),
+          c("pupils_per_school"),
+        ];
+        const [irrRef, irrS17, irrS47, irrDays] = [
+          c("irr_referral"),
+          c("irr_s17"),
+          c("irr_s47"),
+          c("irr_days_care"),
+        ];
+        const [cRef, cS17, cCin, pCin, cinYears] = [
+          c("c_referral"),
+          c("c_s17_assessment"),
+          c("c_cin_year"),
+          c("p_cin_given_s17"),
+          c("cin_duration_yr"),
+        ];
+        const [cS47, cIcpc, cPlan, pIcpc, pPlan, planYears] = [
+          c("c_s47"),
+          c("c_icpc"),
+          c("c_cp_plan_year"),
+          c("p_icpc_given_s47"),
+          c("p_cpp_given_icpc"),
+          c("cpp_duration_yr"),
+        ];
+        const [foster, residential, other, ifa, dayInhouse, dayIfa, dayRes] = [
+          c("mix_foster"),
+          c("mix_residential"),
+          c("mix_other"),
+          c("ifa_share"),
+          c("c_day_inhouse_foster"),
+          c("c_day_ifa"),
+          c("c_day_residential"),
+        ];
+        const [fte, salary, oncost, overhead, travel, supervision, senior] = [
+          c("sw_fte_per_school"),
+          c("sw_salary"),
+          c("oncost_rate"),
+          c("overhead_rate"),
+          c("travel_capital_per_fte"),
+          c("supervision_ratio"),
+          c("senior_cost_multiplier"),
+        ];
+        const [setup, mgmt, grant] = [
+          c("setup_cost_per_school"),
+          c("mgmt_cost_per_school_year"),
+          c("grant_total"),
+        ];
+        for (let i = 0; i < n; i++) {
+          const scale = ((schools * (pupils[i] as number)) / 1000) * (age[i] as number);
+          const on = s.intervention;
+          const nRef = (rateRef[i] as number) * scale * (on ? (irrRef[i] as number) : 1);
+          const nS17 = (rateS17[i] as number) * scale * (on ? (irrS17[i] as number) : 1);
+          const nS47 = (rateS47[i] as number) * scale * (on ? (irrS47[i] as number) : 1);
+          const nDays = (cla[i] as number) * 365 * scale * (on ? (irrDays[i] as number) : 1);
+          const uS17 =
+            (cS17[i] as number) +
+            (pCin[i] as number) * (cinYears[i] as number) * (cCin[i] as number);
+          const uS47 =
+            (cS47[i] as number) +
+            (pIcpc[i] as number) *
+              ((cIcpc[i] as number) +
+                (pPlan[i] as number) * (planYears[i] as number) * (cPlan[i] as number));
+          const inhouse = dayInhouse[i] as number;
+          const ifaShare = ifa[i] as number;
+          const cDay =
+            (foster[i] as number) * ((1 - ifaShare) * inhouse + ifaShare * (dayIfa[i] as number)) +
+            (residential[i] as number) * (dayRes[i] as number) +
+            (other[i] as number) * inhouse;
+          const perYear = nRef * (cRef[i] as number) + nS17 * uS17 + nS47 * uS47 + nDays * cDay;
+          let programme = 0;
+          let resourcePerYear = 0;
+          let setupTotal = 0;
+          if (on) {
+            const perFte =
+              (salary[i] as number) * (1 + (oncost[i] as number)) * (1 + (overhead[i] as number)) +
+              (travel[i] as number);
+            const staff =
+              (fte[i] as number) *
+              perFte *
+              (1 + (supervision[i] as number) * (senior[i] as number));
+            resourcePerYear = schools * (staff + (mgmt[i] as number));
+            setupTotal = schools * (setup[i] as number);
+            programme =
+              weights.resource * resourcePerYear +
+              weights.setup * setupTotal +
+              weights.grant * (grant[i] as number);
+          }
+          const ds = costAnnuity * perYear;
+          intervention[i] = programme;
+          downstream[i] = ds;
+          cost[i] = programme + ds;
+          referrals[i] = nRef * years;
+          s17[i] = nS17 * years;
+          s47[i] = nS47 * years;
+          days[i] = nDays * years;
+          yearly[i] = resourcePerYear;
+          setupOut[i] = setupTotal;
+          dsYear[i] = perYear;
+          // Events avoided per year, relative to the same sample's usual practice.
+          const avoided =
+            effectKey === "s47_avoided"
+              ? (rateS47[i] as number) * scale - nS47
+              : effectKey === "s17_avoided"
+                ? (rateS17[i] as number) * scale - nS17
+                : effectKey === "referrals_avoided"
+                  ? (rateRef[i] as number) * scale - nRef
+                  : (cla[i] as number) * 365 * scale - nDays;
+          effect[i] = outcomeAnnuity * avoided;
+        }
+      }
+    },
+  });
+}
+
+/** Budget impact per year for each programme strategy against the first (usual) strategy. */
+function budgetImpact(
+  config: ModelConfig,
+  means: Readonly<Record<string, Readonly<Record<string, number>>>>,
+  parameterMeans: Readonly<Record<string, number>>,
+): BudgetImpactRow[] {
+  const [usual, ...others] = config.strategies as [StrategyConfig, ...StrategyConfig[]];
+  const m = (outcome: string, s: string) => (means[outcome] as Record<string, number>)[s] as number;
+  const rowsOut: BudgetImpactRow[] = [];
+  for (const s of others) {
+    const grantMean = parameterMeans[columnOf("grant_total", s)] as number;
+    for (let t = 0; t < config.horizonYears; t++) {
+      const interventionCost = s.intervention
+        ? programmeCostInYear(
+            {
+              resourcePerYear: m("programme_cost_year", s.name),
+              setup: m("setup_cost", s.name),
+              grantTotal: grantMean,
+              grantYears: config.settings.grant_years as number,
+              costing: config.settings.costing as string,
+              perspective: config.perspective,
+            },
+            t,
+          )
+        : 0;
+      const downstreamChange =
+        m("downstream_cost_year", s.name) - m("downstream_cost_year", usual.name);
+      rowsOut.push({
+        strategy: s.name,
+        year: t + 1,
+        interventionCost,
+        downstreamChange,
+        net: interventionCost + downstreamChange,
+      });
+    }
+  }
+  return rowsOut;
+}
+
+export default defineModelFactory({
+  name: "swis",
+  title: "Social Workers in Schools (SWIS)",
+  description:
+    "Local-authority social workers placed in schools, against usual practice: programme costs against avoided Section 47 enquiries, Section 17 assessments, referrals and days in care.",
+  inputs: INPUTS,
+  priceIndices: priceIndexTable as unknown as Record<string, PriceIndex>,
+  defaultPriceIndex: "nhscii",
+  defaultPriceYear: "2023/24",
+  defaultHorizonYears: 2,
+  defaultDiscount: 0.035,
+  perspectives: {
+    public_sector:
+      "Public sector: local-authority children's social care plus external (DfE) grant; the grant is counted once",
+    local_authority:
+      "Local authority children's social care only: programme cost net of any external grant",
+  },
+  effects: EFFECTS,
+  settings: {
+    schools: { kind: "integer", label: "Number of schools in the programme", default: 1, min: 1 },
+    costing: {
+      kind: "choice",
+      label:
+        "Programme costing: 'resource' (staffing, management and set-up) or 'grant' (the grant's yearly share during the funded years)",
+      default: "resource",
+      choices: ["resource", "grant"],
+    },
+    grant_years: {
+      kind: "integer",
+      label: "Years the grant covers",
+      default: 2,
+      min: 1,
+    },
+  },
+  strategies: [
+    { name: "usual", label: "Usual practice", intervention: false, inputs: {} },
+    { name: "swis", label: "Social workers in schools", intervention: true, inputs: {} },
+  ],
+  outcomes: OUTCOMES,
+  create,
+  budgetImpact,
+});

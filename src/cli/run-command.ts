@@ -1,0 +1,134 @@
+/**
+ * `ceakit run <scenario.yaml>`: the base case and the PSA of a scenario, with every table.
+ *
+ * @module
+ */
+
+import { availableParallelism } from "node:os";
+import type { Command } from "commander";
+import { InputError } from "../errors.js";
+import { modelReference } from "../node/model-registry.js";
+import { runPsaParallel } from "../node/run-psa-parallel.js";
+import {
+  scenarioCsv,
+  scenarioCsvTables,
+  scenarioJsonText,
+  scenarioMarkdown,
+  scenarioText,
+} from "../report/scenario-report.js";
+import { runScenario } from "../scenario/run-scenario.js";
+import type { CliIo } from "./io.js";
+import { parseChoice, parsePositiveInteger } from "./options.js";
+import { progressBar } from "./progress.js";
+import { loadScenarioFile } from "./scenario-io.js";
+
+interface RunFlags {
+  samples?: string;
+  seed?: string;
+  format: string;
+  out?: string;
+  workers?: string;
+}
+
+const FORMATS = ["table", "json", "csv", "md"] as const;
+const EXTENSION = { table: "txt", json: "json", md: "md" } as const;
+
+/** Below this many samples one thread is quicker than starting workers. */
+const PARALLEL_FROM = 200_000;
+
+async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
+  const format = parseChoice("--format", flags.format, FORMATS);
+  const samples =
+    flags.samples === undefined ? undefined : parsePositiveInteger("--samples", flags.samples);
+  if (samples !== undefined && samples > 100_000_000) {
+    throw new InputError({ field: "--samples", message: `at most 100,000,000, got ${samples}` });
+  }
+  const workersFlag =
+    flags.workers === undefined ? undefined : parsePositiveInteger("--workers", flags.workers);
+  if (flags.seed !== undefined && flags.seed.trim() === "") {
+    throw new InputError({ field: "--seed", message: "expected a number or a word" });
+  }
+  const seed =
+    flags.seed === undefined
+      ? undefined
+      : /^-?\d+$/.test(flags.seed)
+        ? Number(flags.seed)
+        : flags.seed;
+  const loaded = await loadScenarioFile(io, file);
+  const total = samples ?? loaded.samples;
+  const workers = workersFlag ?? (total >= PARALLEL_FROM ? Math.min(2, availableParallelism()) : 1);
+  const bar = progressBar(io, "PSA");
+  const result = await runScenario(loaded, {
+    ...(samples === undefined ? {} : { samples }),
+    ...(seed === undefined ? {} : { seed }),
+    onProgress: bar.update,
+    ...(workers > 1
+      ? {
+          runPsa: (l, n, s) =>
+            runPsaParallel(modelReference(l.factory.name, l.config), {
+              samples: n,
+              seed: s,
+              workers,
+              chunkSize: 25_000,
+              onProgress: bar.update,
+            }),
+        }
+      : {}),
+  });
+  bar.done();
+  if (flags.out === undefined) {
+    io.stdout(
+      format === "json"
+        ? scenarioJsonText(result)
+        : format === "csv"
+          ? scenarioCsv(result)
+          : format === "md"
+            ? scenarioMarkdown(result)
+            : scenarioText(result),
+    );
+    return;
+  }
+  const files: [string, string][] =
+    format === "csv"
+      ? Object.entries(scenarioCsvTables(result)).map(([name, text]) => [`${name}.csv`, text])
+      : [
+          [
+            `report.${EXTENSION[format]}`,
+            format === "json"
+              ? scenarioJsonText(result)
+              : format === "md"
+                ? scenarioMarkdown(result)
+                : scenarioText(result),
+          ],
+        ];
+  const dir = flags.out.replace(/\/+$/, "") || "/";
+  io.makeDir(dir);
+  for (const [name, text] of files) io.writeText(`${dir}/${name}`, text);
+  io.stderr(`wrote ${files.map(([name]) => `${dir}/${name}`).join(", ")}\n`);
+}
+
+/**
+ * Adds the `run` command to a program.
+ *
+ * @example
+ * ```ts
+ * addRunCommand(program, io);
+ * ```
+ */
+export function addRunCommand(program: Command, io: CliIo): void {
+  program
+    .command("run")
+    .description(
+      "run a scenario: base case, PSA, ICERs, acceptability, EVPI, cost-consequence and budget impact",
+    )
+    .argument("<scenario.yaml>", "scenario file (see scenarios/ and `ceakit init`)")
+    .option("--samples <n>", "PSA samples (default: the scenario's psa.samples)")
+    .option("--seed <seed>", "random seed (default: the scenario's psa.seed)")
+    .option("--format <format>", "table, md, json or csv", "table")
+    .option("--out <dir>", "write the report into this directory instead of standard output")
+    .option(
+      "--workers <n>",
+      `threads for the PSA (default: 2 from ${PARALLEL_FROM.toLocaleString("en-GB")} samples, else 1); never changes the results`,
+    )
+    .action((file: string, flags: RunFlags) => runRun(io, file, flags));
+}

@@ -1,0 +1,101 @@
+/**
+ * `ceakit validate`, `ceakit init` and `ceakit schema`: checking scenario files, starting one
+ * from the commented template, and printing the JSON Schema editors use.
+ *
+ * @module
+ */
+
+import type { Command } from "commander";
+import { CeaError, InputError, type InputIssue, ScenarioError } from "../errors.js";
+import { availableModels, loadModelFactory } from "../node/model-registry.js";
+import { scenarioJsonSchema } from "../scenario/schema.js";
+import type { CliIo } from "./io.js";
+import { loadScenarioFile } from "./scenario-io.js";
+
+/** The commented template for commissioners, shipped as scenarios/local-template.yaml. */
+const TEMPLATE = new URL("../../../scenarios/local-template.yaml", import.meta.url);
+
+/** Checks every file, printing "ok" or its problems; fails (exit 2) if any file has problems. */
+async function runValidate(io: CliIo, files: readonly string[]): Promise<void> {
+  const issues: InputIssue[] = [];
+  for (const file of files) {
+    try {
+      const loaded = await loadScenarioFile(io, file);
+      io.stdout(`ok ${file}: ${loaded.scenario.title} (model ${loaded.factory.name})\n`);
+    } catch (e) {
+      if (e instanceof InputError)
+        issues.push(e.issue.file === undefined ? { ...e.issue, file } : e.issue);
+      else if (e instanceof ScenarioError) issues.push(...e.issues);
+      else throw e;
+    }
+  }
+  if (issues.length === 1) throw new InputError(issues[0] as InputIssue);
+  if (issues.length > 1) throw new ScenarioError(issues);
+}
+
+/** Writes the commented local template to `file`, refusing to overwrite. */
+function runInit(io: CliIo, file: string, template: string): void {
+  let exists = true;
+  try {
+    io.readText(file);
+  } catch {
+    exists = false;
+  }
+  if (exists) {
+    throw new InputError({
+      file,
+      message: "already exists; choose another name or delete it first",
+    });
+  }
+  io.writeText(file, template);
+  io.stdout(
+    `wrote ${file}: replace the numbers marked LOCAL with your authority's, then run\n  ceakit run ${file}\n`,
+  );
+}
+
+/**
+ * Adds `validate`, `init` and `schema` to a program.
+ *
+ * @example
+ * ```ts
+ * addScenarioCommands(program, io);
+ * ```
+ */
+export function addScenarioCommands(program: Command, io: CliIo): void {
+  program
+    .command("validate")
+    .description("check scenario files without running them")
+    .argument("<files...>", "scenario files")
+    .action((files: string[]) => runValidate(io, files));
+  program
+    .command("init")
+    .description("write a commented scenario for a local authority to fill in")
+    .argument("[file]", "file to create", "local-scenario.yaml")
+    .action((file: string) => {
+      let template: string;
+      try {
+        template = io.readText(TEMPLATE.pathname);
+      } catch {
+        throw new CeaError(`the template ${TEMPLATE.pathname} is missing from the installation`);
+      }
+      // The template's schema line points into the package's scenarios/ directory.
+      const schema = new URL("../../../scenarios/schema/swis.scenario.json", import.meta.url)
+        .pathname;
+      runInit(io, file, template.replace(/\$schema=\S+/, `$schema=${schema}`));
+    });
+  program
+    .command("schema")
+    .description("print the JSON Schema of scenario files (for editors)")
+    .option("--model <name>", "model whose scenarios the schema describes", "swis")
+    .action(async (flags: { model: string }) => {
+      const models = availableModels();
+      if (!models.includes(flags.model)) {
+        throw new InputError({
+          field: "--model",
+          message: `unknown model "${flags.model}"; available: ${models.join(", ")}`,
+        });
+      }
+      const factory = await loadModelFactory(flags.model);
+      io.stdout(`${JSON.stringify(scenarioJsonSchema(factory), null, 2)}\n`);
+    });
+}

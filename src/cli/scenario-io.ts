@@ -1,0 +1,31 @@
+/**
+ * Scenario loading for the CLI: files through the CLI's IO (so tests can use an in-memory file
+ * system), models from the package's models/ directory.
+ *
+ * @module
+ */
+
+import { availableModels, loadModelFactory } from "../node/model-registry.js";
+import { type LoadedScenario, loadScenario, type ScenarioHost } from "../scenario/load-scenario.js";
+import type { CliIo } from "./io.js";
+
+/** A scenario host reading through `io`. */
+export function cliScenarioHost(io: CliIo): ScenarioHost {
+  return {
+    readFile: async (path) => io.readText(path),
+    loadModel: loadModelFactory,
+    models: availableModels(),
+  };
+}
+
+/**
+ * Loads and checks a scenario file.
+ *
+ * @example
+ * ```ts
+ * const loaded = await loadScenarioFile(io, "scenarios/swis-rct.yaml");
+ * ```
+ */
+export function loadScenarioFile(io: CliIo, file: string): Promise<LoadedScenario> {
+  return loadScenario(file, cliScenarioHost(io));
+}

@@ -1,0 +1,117 @@
+/**
+ * Models that scenarios configure. A {@link ModelFactory} carries the model's input tables
+ * (every default with its provenance), its settings, perspectives and effect measures, and
+ * builds a {@link Model} for one configuration. Scenario files (src/scenario) are checked
+ * against a factory and turned into a {@link ModelConfig}.
+ *
+ * @module
+ */
+
+import type { CorrelationSpec, Model, ParameterSpec } from "./define-model.js";
+import type { PriceIndex } from "./uprating.js";
+
+/** A setting that is not sampled (e.g. number of schools), with its allowed values. */
+export type SettingSpec =
+  | {
+      readonly kind: "integer" | "number";
+      readonly label: string;
+      readonly default: number;
+      readonly min?: number;
+      readonly max?: number;
+    }
+  | {
+      readonly kind: "choice";
+      readonly label: string;
+      readonly default: string;
+      readonly choices: readonly string[];
+    };
+
+/** One row of a model's input tables. */
+export type InputRow = ParameterSpec & {
+  /** Which table the row belongs to, e.g. "parameters" or "unit_costs". */
+  readonly table: string;
+};
+
+/** One strategy of a configured model. */
+export interface StrategyConfig {
+  readonly name: string;
+  readonly label: string;
+  /** False for usual practice: no programme cost and baseline event rates. */
+  readonly intervention: boolean;
+  /** Inputs that take a different distribution in this strategy (sampled separately). */
+  readonly inputs: Readonly<Record<string, ParameterSpec>>;
+}
+
+/** Everything a factory needs to build a model. Money inputs are already in `priceYear` prices. */
+export interface ModelConfig {
+  readonly inputs: Readonly<Record<string, ParameterSpec>>;
+  readonly strategies: readonly StrategyConfig[];
+  readonly settings: Readonly<Record<string, number | string>>;
+  readonly priceYear: string;
+  readonly horizonYears: number;
+  readonly discount: { readonly costs: number; readonly outcomes: number };
+  readonly perspective: string;
+  readonly effect: string;
+  readonly derived: Readonly<Record<string, string>>;
+  readonly correlations: readonly CorrelationSpec[];
+}
+
+/** One year of a budget-impact table: undiscounted amounts for one strategy vs the comparator. */
+export interface BudgetImpactRow {
+  readonly strategy: string;
+  /** 1-based year of the programme. */
+  readonly year: number;
+  readonly interventionCost: number;
+  readonly downstreamChange: number;
+  readonly net: number;
+}
+
+/** A scenario-configurable model. */
+export interface ModelFactory {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  /** Default inputs by name, each with value or distribution, unit, source, tag, price year. */
+  readonly inputs: Readonly<Record<string, InputRow>>;
+  readonly priceIndices: Readonly<Record<string, PriceIndex>>;
+  /** Index used unless a scenario names another. */
+  readonly defaultPriceIndex: string;
+  /** Price year of reports unless a scenario names another. */
+  readonly defaultPriceYear: string;
+  readonly defaultHorizonYears: number;
+  readonly defaultDiscount: number;
+  /** Perspective name → description; the first is the default. */
+  readonly perspectives: Readonly<Record<string, string>>;
+  /** Effect measure name → label and unit; the first is the default. */
+  readonly effects: Readonly<
+    Record<string, { readonly label: string; readonly unit: string; readonly per: string }>
+  >;
+  readonly settings: Readonly<Record<string, SettingSpec>>;
+  /** Strategies when a scenario names none; the first is the comparator. */
+  readonly strategies: readonly StrategyConfig[];
+  /** Outcome name → label and unit, for cost-consequence tables. */
+  readonly outcomes: Readonly<Record<string, { readonly label: string; readonly unit: string }>>;
+  /** Builds the model for one configuration. */
+  create(config: ModelConfig): Model;
+  /**
+   * Budget impact per year from mean outcomes (`means[outcome][strategy]`) and mean parameter
+   * draws, when the model defines one.
+   */
+  budgetImpact?(
+    config: ModelConfig,
+    means: Readonly<Record<string, Readonly<Record<string, number>>>>,
+    parameterMeans: Readonly<Record<string, number>>,
+  ): BudgetImpactRow[];
+}
+
+/**
+ * Declares a model factory (an identity function that checks the shape at compile time).
+ *
+ * @example
+ * ```ts
+ * export default defineModelFactory({ name: "swis", ..., create: (config) => defineModel({...}) });
+ * ```
+ */
+export function defineModelFactory(factory: ModelFactory): ModelFactory {
+  return Object.freeze(factory);
+}

@@ -1,0 +1,81 @@
+/**
+ * The models shipped in the package's models/ directory, found and loaded by name (Node only),
+ * and the {@link ScenarioHost} that lets scenarios be loaded from files.
+ *
+ * @module
+ */
+
+import { existsSync, readdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import type { ModelConfig, ModelFactory } from "../model/model-factory.js";
+import type { ScenarioHost } from "../scenario/load-scenario.js";
+import type { ModelReference } from "./load-model.js";
+
+/** dist/models/ (this file is dist/src/node/model-registry.js). */
+const MODELS = new URL("../../models/", import.meta.url);
+
+/**
+ * Names of the models in the package's models/ directory.
+ *
+ * @example
+ * ```ts
+ * availableModels(); // ["swis"]
+ * ```
+ */
+export function availableModels(): string[] {
+  if (!existsSync(MODELS)) return [];
+  return readdirSync(MODELS, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(new URL(`${d.name}/index.js`, MODELS)))
+    .map((d) => d.name)
+    .sort();
+}
+
+/** URL of a shipped model's module. */
+function moduleOf(name: string): string {
+  return new URL(`${name}/index.js`, MODELS).href;
+}
+
+/**
+ * Loads a shipped model factory by name; rejects with a TypeError if there is none.
+ *
+ * @example
+ * ```ts
+ * const swis = await loadModelFactory("swis");
+ * ```
+ */
+export async function loadModelFactory(name: string): Promise<ModelFactory> {
+  if (!availableModels().includes(name)) throw new TypeError(`no model "${name}"`);
+  const factory = ((await import(moduleOf(name))) as { default?: ModelFactory }).default;
+  if (factory === undefined || typeof factory.create !== "function") {
+    throw new TypeError(`models/${name} does not export a model factory`);
+  }
+  return factory;
+}
+
+/**
+ * A reference worker threads can load: the shipped model `name` built with `config`.
+ *
+ * @example
+ * ```ts
+ * await runPsaParallel(modelReference("swis", loaded.config), { samples: 1e6, seed: 1 });
+ * ```
+ */
+export function modelReference(name: string, config: ModelConfig): ModelReference {
+  return { module: moduleOf(name), config };
+}
+
+/**
+ * Scenario loading from the file system with the shipped models.
+ *
+ * @example
+ * ```ts
+ * const loaded = await loadScenario("scenarios/swis-rct.yaml", fileScenarioHost());
+ * ```
+ */
+export function fileScenarioHost(): ScenarioHost {
+  return {
+    readFile: (path) => readFile(path, "utf8"),
+    loadModel: loadModelFactory,
+    models: availableModels(),
+  };
+}

@@ -1,0 +1,440 @@
+/**
+ * Loading a scenario: read the file and the chain of files it `extends`, merge them, check the
+ * result against the model's schema and the model's own rules, and build the model
+ * configuration. Every problem is reported with its file, line, column and field; all problems
+ * found are reported together as one {@link ScenarioError}.
+ *
+ * File access is injected (a {@link ScenarioHost}), so this runs in the browser too.
+ *
+ * @module
+ */
+
+import { createDistribution } from "../distributions/create.js";
+import { scaleSpec } from "../distributions/scale.js";
+import type { DistributionSpec } from "../distributions/spec.js";
+import { CeaError, InputError, type InputIssue, ScenarioError } from "../errors.js";
+import type { CorrelationSpec, ParameterSpec } from "../model/define-model.js";
+import { compileDerived, suggest } from "../model/expressions.js";
+import type { ModelConfig, ModelFactory, StrategyConfig } from "../model/model-factory.js";
+import { upratingFactor } from "../model/uprating.js";
+import { choleskyOfCorrelation } from "../psa/correlation.js";
+import { mergeScenarios } from "./merge.js";
+import { type ScenarioInput, scenarioSchema } from "./schema.js";
+import { locateIssue, parseYaml, type YamlSource } from "./yaml-source.js";
+import { explainIssue, type KeysAt } from "./zod-issues.js";
+
+/** What loading needs from its surroundings. */
+export interface ScenarioHost {
+  /** Reads a file's text; rejects if it cannot. */
+  readFile(path: string): Promise<string>;
+  /** The model factory of a name; rejects if there is none. */
+  loadModel(name: string): Promise<ModelFactory>;
+  /** Names of the available models (for "did you mean"). */
+  readonly models: readonly string[];
+}
+
+/** One input as the scenario uses it, for reports. */
+export interface ResolvedInput {
+  readonly name: string;
+  /** The spec sampled, in the scenario's price year. */
+  readonly spec: ParameterSpec;
+  readonly table: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly source: string;
+  readonly tag: string;
+  /** Price year the value was given in, and the uprating factor applied (1 if none). */
+  readonly priceYear?: string;
+  readonly factor: number;
+  /** The scenario file that set it, or undefined for the model's default. */
+  readonly setIn?: string;
+  /** The strategy it applies to, for a per-strategy override. */
+  readonly strategy?: string;
+}
+
+/** A loaded, checked scenario. */
+export interface LoadedScenario {
+  readonly file: string;
+  /** The files read, the scenario itself first. */
+  readonly files: readonly string[];
+  readonly scenario: ScenarioInput;
+  readonly factory: ModelFactory;
+  readonly config: ModelConfig;
+  readonly inputs: readonly ResolvedInput[];
+  readonly samples: number;
+  readonly seed: string | number;
+  readonly wtp: readonly number[];
+  readonly reportWtp: readonly number[];
+  readonly priceIndex: string;
+}
+
+/** Resolves `relative` against the directory of `from` (POSIX-style paths). */
+export function resolvePath(from: string, relative: string): string {
+  if (relative.startsWith("/")) return normalise(relative);
+  const dir = from.includes("/") ? from.slice(0, from.lastIndexOf("/") + 1) : "";
+  return normalise(dir + relative);
+}
+
+function normalise(path: string): string {
+  const absolute = path.startsWith("/");
+  const out: string[] = [];
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === ".." && out.length > 0 && out.at(-1) !== "..") out.pop();
+    else out.push(part);
+  }
+  return (absolute ? "/" : "") + out.join("/");
+}
+
+/** Reads and parses `file` and every file it extends, most derived first. */
+async function readChain(file: string, host: ScenarioHost): Promise<YamlSource[]> {
+  const chain: YamlSource[] = [];
+  let current = file;
+  let text: string;
+  try {
+    text = await host.readFile(file);
+  } catch {
+    throw new InputError({ file, message: "cannot read the file (does it exist?)" });
+  }
+  for (;;) {
+    const source = parseYaml(current, text);
+    if (typeof source.value !== "object" || source.value === null || Array.isArray(source.value)) {
+      throw new InputError({
+        file: current,
+        line: 1,
+        column: 1,
+        message: "a scenario must be a mapping of keys (model:, title:, …)",
+      });
+    }
+    chain.push(source);
+    const parent = (source.value as { extends?: unknown }).extends;
+    if (parent === undefined) return chain;
+    const at = source.locate(["extends"]);
+    const where = { file: current, ...at, field: "extends" };
+    if (typeof parent !== "string") {
+      throw new InputError({ ...where, message: "expected the path of a scenario file" });
+    }
+    const next = resolvePath(current, parent);
+    if (chain.some((s) => s.file === next)) {
+      const cycle = [...chain.map((s) => s.file), next].join(" → ");
+      throw new InputError({ ...where, message: `extends makes a cycle: ${cycle}` });
+    }
+    try {
+      text = await host.readFile(next);
+    } catch {
+      throw new InputError({ ...where, message: `cannot read "${parent}" (looked for ${next})` });
+    }
+    current = next;
+  }
+}
+
+/** The keys a zod schema allows at `path` (objects only), for "did you mean". */
+function keysFor(schema: unknown): KeysAt {
+  return (path) => {
+    let s = schema as { _zod?: { def: Record<string, unknown> } } | undefined;
+    const unwrap = () => {
+      while (s?._zod && ["optional", "default", "nullable"].includes(s._zod.def.type as string)) {
+        s = s._zod.def.innerType as typeof s;
+      }
+    };
+    unwrap();
+    for (const step of path) {
+      const def = s?._zod?.def;
+      if (def === undefined) return [];
+      if (def.type === "object") s = (def.shape as Record<string, typeof s>)[String(step)];
+      else if (def.type === "record") s = def.valueType as typeof s;
+      else if (def.type === "array") s = def.element as typeof s;
+      else return [];
+      unwrap();
+    }
+    const def = s?._zod?.def;
+    return def?.type === "object" ? Object.keys(def.shape as object) : [];
+  };
+}
+
+/**
+ * Loads, merges and checks a scenario file.
+ *
+ * @example
+ * ```ts
+ * const loaded = await loadScenario("scenarios/swis-rct.yaml", host);
+ * loaded.config.horizonYears; // 2
+ * ```
+ */
+export async function loadScenario(file: string, host: ScenarioHost): Promise<LoadedScenario> {
+  const chain = await readChain(file, host);
+  const merged = mergeScenarios(chain.map((s) => s.value as Record<string, unknown>).reverse());
+  const fail = (issues: InputIssue[]): never => {
+    throw issues.length === 1 ? new InputError(issues[0] as InputIssue) : new ScenarioError(issues);
+  };
+  const modelName = merged.model;
+  if (typeof modelName !== "string") {
+    fail([
+      locateIssue(chain, ["model"], `required: the model to run, one of ${host.models.join(", ")}`),
+    ]);
+  }
+  let factory: ModelFactory;
+  try {
+    factory = await host.loadModel(modelName as string);
+  } catch (e) {
+    if (e instanceof CeaError) throw e;
+    const hint = suggest(modelName as string, host.models);
+    return fail([
+      locateIssue(
+        chain,
+        ["model"],
+        `unknown model "${modelName}"${hint ? ` (did you mean "${hint}"?)` : ""}; available: ${host.models.join(", ")}`,
+      ),
+    ]);
+  }
+  const schema = scenarioSchema(factory);
+  const parsed = schema.safeParse(merged, { reportInput: true });
+  if (!parsed.success) {
+    const keysAt = keysFor(schema);
+    fail(
+      parsed.error.issues
+        .flatMap((i) => explainIssue(i, keysAt))
+        .map((i) => locateIssue(chain, i.path, i.message, i.key)),
+    );
+  }
+  const scenario = parsed.data as ScenarioInput;
+  return build(file, chain, scenario, factory);
+}
+
+/** Checks the model-level rules and builds the configuration. */
+async function build(
+  file: string,
+  chain: readonly YamlSource[],
+  scenario: ScenarioInput,
+  factory: ModelFactory,
+): Promise<LoadedScenario> {
+  const issues: InputIssue[] = [];
+  const at = (path: readonly PropertyKey[], message: string) =>
+    issues.push(locateIssue(chain, path, message));
+  const priceYear = scenario.price_year ?? factory.defaultPriceYear;
+  const priceIndex = scenario.price_index ?? factory.defaultPriceIndex;
+  const index = factory.priceIndices[priceIndex];
+  const setIn = (path: readonly PropertyKey[]) => chain.find((s) => s.has(path))?.file;
+  if (index !== undefined) {
+    try {
+      upratingFactor(index, priceYear, priceYear);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      at(["price_year"], e.issue.message);
+    }
+  }
+
+  /** One input: the override (if any) over the model's row, checked and uprated. */
+  const resolve = (
+    name: string,
+    override: unknown,
+    path: readonly PropertyKey[],
+    strategy?: string,
+  ): ResolvedInput | undefined => {
+    const row = factory.inputs[name];
+    if (row === undefined) return undefined;
+    const o =
+      override === undefined
+        ? undefined
+        : typeof override === "number"
+          ? { type: "fixed" as const, value: override }
+          : "type" in (override as object)
+            ? (override as Record<string, unknown>)
+            : { type: "fixed" as const, ...(override as Record<string, unknown>) };
+    const { label, unit, source, tag, price_year, ...spec } = (o ?? {}) as Record<string, unknown>;
+    const base = o === undefined ? row : ({ ...spec } as unknown as ParameterSpec);
+    const money = row.priceYear !== undefined;
+    const given =
+      o === undefined
+        ? row.priceYear
+        : ((price_year as string | undefined) ?? (money ? priceYear : undefined));
+    let factor = 1;
+    let sampled: ParameterSpec = base;
+    try {
+      if (base.type !== "dirichlet") {
+        const {
+          table: _t,
+          priceYear: _p,
+          label: _l,
+          unit: _u,
+          source: _s,
+          tag: _g,
+          ...dist
+        } = base as unknown as Record<string, unknown>;
+        createDistribution(dist as unknown as DistributionSpec);
+        if (given !== undefined && given !== priceYear && index !== undefined) {
+          factor = upratingFactor(index, given, priceYear, path.concat("price_year").join("."));
+          sampled = {
+            ...(scaleSpec(dist as unknown as DistributionSpec, factor) as object),
+          } as ParameterSpec;
+          if (base.base !== undefined) sampled = { ...sampled, base: base.base * factor };
+        } else {
+          sampled = dist as unknown as ParameterSpec;
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      at(o === undefined ? [] : path, e.issue.message);
+      return undefined;
+    }
+    const overridden = o !== undefined;
+    const where = overridden ? setIn(path) : undefined;
+    return {
+      name,
+      spec: sampled,
+      table: row.table,
+      label: (label as string | undefined) ?? row.label ?? name,
+      unit: (unit as string | undefined) ?? row.unit ?? "",
+      source:
+        (source as string | undefined) ??
+        (overridden ? `set in ${where ?? file}` : (row.source ?? "")),
+      tag: (tag as string | undefined) ?? (overridden ? "assumption" : (row.tag ?? "assumption")),
+      ...(given === undefined ? {} : { priceYear: given }),
+      factor,
+      ...(where === undefined ? {} : { setIn: where }),
+      ...(strategy === undefined ? {} : { strategy }),
+    };
+  };
+
+  const resolved: ResolvedInput[] = [];
+  for (const name of Object.keys(factory.inputs)) {
+    const row = factory.inputs[name];
+    const table = row?.table === "unit_costs" ? "unit_costs" : "parameters";
+    const overrides = (scenario[table] ?? {}) as Record<string, unknown>;
+    const r = resolve(name, overrides[name], [table, name]);
+    if (r !== undefined) resolved.push(r);
+  }
+  const strategyEntries = Object.entries(scenario.strategies ?? {});
+  const strategies: StrategyConfig[] =
+    strategyEntries.length === 0
+      ? [...factory.strategies]
+      : strategyEntries.map(([name, s], j) => {
+          const inputs: Record<string, ParameterSpec> = {};
+          for (const [input, override] of Object.entries(s.inputs ?? {})) {
+            const r = resolve(input, override, ["strategies", name, "inputs", input], name);
+            if (r !== undefined) {
+              inputs[input] = r.spec;
+              resolved.push(r);
+            }
+          }
+          return {
+            name,
+            label: s.label ?? factory.strategies.find((d) => d.name === name)?.label ?? name,
+            intervention: s.intervention ?? j > 0,
+            inputs,
+          };
+        });
+  if (strategies.length < 2)
+    at(["strategies"], "at least two strategies are needed: usual practice and a programme");
+  if (strategies[0]?.intervention === true) {
+    at(["strategies"], "the first strategy is the comparator and must have intervention: false");
+  }
+
+  const inputSpecs: Record<string, ParameterSpec> = {};
+  for (const r of resolved) if (r.strategy === undefined) inputSpecs[r.name] = r.spec;
+  const derived = scenario.derived ?? {};
+  for (const name of Object.keys(derived)) delete inputSpecs[name];
+  const sampledNames = Object.entries(inputSpecs).flatMap(([name, spec]) =>
+    spec.type === "dirichlet" ? Object.keys("alpha" in spec ? spec.alpha : spec.mean) : [name],
+  );
+  try {
+    await compileDerived(derived, sampledNames);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const field = e.issue.field ?? "";
+    at(["derived", field.replace(/^derived\./, "")], e.issue.message);
+  }
+  const correlations: CorrelationSpec[] = [];
+  (scenario.correlations ?? []).forEach((c, i) => {
+    for (const [k, p] of c.parameters.entries()) {
+      if (!sampledNames.includes(p)) {
+        const hint = suggest(p, sampledNames);
+        at(
+          ["correlations", i, "parameters", k],
+          `unknown parameter "${p}"${hint ? ` (did you mean "${hint}"?)` : ""}`,
+        );
+        return;
+      }
+    }
+    try {
+      choleskyOfCorrelation(c.name, c.parameters, c.matrix, c.scale ?? "spearman");
+      correlations.push({
+        name: c.name,
+        parameters: c.parameters,
+        matrix: c.matrix,
+        scale: c.scale ?? "spearman",
+      });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      at(["correlations", i, "matrix"], `correlation "${c.name}": ${e.issue.message}`);
+    }
+  });
+  const wtp = wtpGrid(scenario, at);
+  if (issues.length > 0) {
+    throw issues.length === 1 ? new InputError(issues[0] as InputIssue) : new ScenarioError(issues);
+  }
+  const settings: Record<string, number | string> = {};
+  for (const [name, spec] of Object.entries(factory.settings)) {
+    settings[name] =
+      (scenario.settings as Record<string, number | string> | undefined)?.[name] ?? spec.default;
+  }
+  const discount =
+    typeof scenario.discount === "number"
+      ? { costs: scenario.discount, outcomes: scenario.discount }
+      : (scenario.discount ?? {
+          costs: factory.defaultDiscount,
+          outcomes: factory.defaultDiscount,
+        });
+  const config: ModelConfig = {
+    inputs: inputSpecs,
+    strategies,
+    settings,
+    priceYear,
+    horizonYears: scenario.horizon_years ?? factory.defaultHorizonYears,
+    discount,
+    perspective: scenario.perspective ?? (Object.keys(factory.perspectives)[0] as string),
+    effect: scenario.effect ?? (Object.keys(factory.effects)[0] as string),
+    derived,
+    correlations,
+  };
+  return {
+    file,
+    files: chain.map((s) => s.file),
+    scenario,
+    factory,
+    config,
+    inputs: resolved,
+    samples: scenario.psa?.samples ?? 10_000,
+    seed: scenario.psa?.seed ?? 1,
+    wtp,
+    reportWtp: scenario.report_wtp ?? [1000, 10_000, 20_000],
+    priceIndex,
+  };
+}
+
+/** The WTP grid: a {from, to, by} range or a strictly increasing list. */
+function wtpGrid(
+  scenario: ScenarioInput,
+  at: (path: readonly PropertyKey[], message: string) => void,
+): number[] {
+  const w = scenario.wtp ?? { from: 0, to: 100_000, by: 1000 };
+  if (Array.isArray(w)) {
+    for (let i = 1; i < w.length; i++) {
+      if (!((w[i] as number) > (w[i - 1] as number))) {
+        at(["wtp", i], "the WTP list must be strictly increasing");
+        return [];
+      }
+    }
+    return w;
+  }
+  if (!(w.to > w.from)) {
+    at(["wtp", "to"], `expected a number above from (${w.from}), got ${w.to}`);
+    return [];
+  }
+  const count = Math.floor((w.to - w.from) / w.by + 1e-9) + 1;
+  if (count > 100_001) {
+    at(["wtp", "by"], `the grid would have ${count} values; at most 100,001`);
+    return [];
+  }
+  return Array.from({ length: count }, (_, k) => w.from + k * w.by);
+}

@@ -1,0 +1,212 @@
+/**
+ * Running a loaded scenario: the deterministic base case, the PSA, and every analysis a report
+ * shows (incremental table, acceptability, EVPI, cost-consequence, budget impact, assumptions).
+ *
+ * @module
+ */
+
+import { analysePsa, type PsaAnalysis } from "../analysis/analyse.js";
+import { decisionCurves } from "../analysis/decision.js";
+import { calculateIcers, type IcerRow } from "../analysis/icers.js";
+import { quantilesInPlace } from "../core/quantile.js";
+import { mean } from "../core/sum.js";
+import type { BudgetImpactRow } from "../model/model-factory.js";
+import { runBaseCase } from "../psa/base-case.js";
+import type { PsaResult } from "../psa/run-psa.js";
+import { runPsa } from "../psa/run-psa.js";
+import type { LoadedScenario, ResolvedInput } from "./load-scenario.js";
+
+/** Mean and 95% interval of one quantity. */
+export interface Estimate {
+  readonly mean: number;
+  readonly lower: number;
+  readonly upper: number;
+}
+
+/** One row of the cost-consequence table. */
+export interface ConsequenceRow {
+  readonly outcome: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly strategy: string;
+  /** Base case (deterministic) value. */
+  readonly base: number;
+  readonly psa: Estimate;
+  /** Strategy minus comparator, per sample; undefined for the comparator itself. */
+  readonly increment?: Estimate;
+}
+
+/** Probability of being cost-effective at one of the scenario's reporting WTP values. */
+export interface AcceptabilityRow {
+  readonly wtp: number;
+  /** Probability each strategy has the highest net benefit, in strategy order. */
+  readonly probability: readonly number[];
+}
+
+/** Everything a scenario report shows. */
+export interface ScenarioResult {
+  readonly loaded: LoadedScenario;
+  readonly strategies: readonly { readonly name: string; readonly label: string }[];
+  readonly effect: {
+    readonly name: string;
+    readonly label: string;
+    readonly unit: string;
+    readonly per: string;
+  };
+  readonly baseCase: {
+    readonly cost: readonly number[];
+    readonly effect: readonly number[];
+    readonly icers: IcerRow[];
+  };
+  readonly psa: PsaAnalysis;
+  readonly acceptability: AcceptabilityRow[];
+  readonly consequences: ConsequenceRow[];
+  readonly budgetImpact: BudgetImpactRow[];
+  /** Inputs tagged assumption or not-found: every result depends on them. */
+  readonly assumptions: ResolvedInput[];
+}
+
+/** Options of {@link runScenario}. */
+export interface RunScenarioOptions {
+  /** Overrides the scenario's sample count. */
+  readonly samples?: number;
+  /** Overrides the scenario's seed. */
+  readonly seed?: string | number;
+  /** Progress of the PSA. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Runs the PSA some other way (e.g. on worker threads); by default {@link runPsa} on this
+   * thread. Must give the same result.
+   */
+  readonly runPsa?: (
+    loaded: LoadedScenario,
+    samples: number,
+    seed: string | number,
+  ) => Promise<PsaResult>;
+}
+
+function estimate(x: Float64Array): Estimate {
+  const [lower, upper] = quantilesInPlace(x.slice(), [0.025, 0.975]) as [number, number];
+  return { mean: mean(x), lower, upper };
+}
+
+/**
+ * Runs a loaded scenario.
+ *
+ * @example
+ * ```ts
+ * const result = await runScenario(await loadScenario("scenarios/swis-rct.yaml", host));
+ * result.acceptability; // P(cost-effective) at £1,000, £10,000, £20,000
+ * ```
+ */
+export async function runScenario(
+  loaded: LoadedScenario,
+  options: RunScenarioOptions = {},
+): Promise<ScenarioResult> {
+  const { factory, config } = loaded;
+  const model = factory.create(config);
+  const samples = options.samples ?? loaded.samples;
+  const seed = options.seed ?? loaded.seed;
+  const base = await runBaseCase(model);
+  const names = config.strategies.map((s) => s.name);
+  const baseCost = names.map((s) => base.cost[s] as number);
+  const baseEffect = names.map((s) => base.effect[s] as number);
+  const psa =
+    options.runPsa === undefined
+      ? await runPsa(model, {
+          samples,
+          seed,
+          chunkSize: 10_000,
+          ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+        })
+      : await options.runPsa(loaded, samples, seed);
+  const analysis = analysePsa(psa.samples, { wtp: loaded.wtp, comparator: names[0] as string });
+  const reportCurves = decisionCurves(
+    psa.samples,
+    [...loaded.reportWtp].sort((a, b) => a - b),
+  );
+  const acceptability = Array.from(reportCurves.wtp, (wtp, k) => ({
+    wtp,
+    probability: names.map((_, j) => reportCurves.ceac[k * names.length + j] as number),
+  }));
+  const n = psa.samples.nSamples;
+  const consequences: ConsequenceRow[] = [];
+  const means: Record<string, Record<string, number>> = {};
+  const rows: [string, { label: string; unit: string }, (s: number) => Float64Array, number[]][] = [
+    [
+      "total_cost",
+      { label: "Total cost (discounted)", unit: "£" },
+      (j) => psa.samples.cost.subarray(j * n, (j + 1) * n),
+      baseCost,
+    ],
+    [
+      loaded.config.effect,
+      factory.effects[config.effect] as { label: string; unit: string },
+      (j) => psa.samples.effect.subarray(j * n, (j + 1) * n),
+      baseEffect,
+    ],
+    ...Object.entries(factory.outcomes).map(
+      ([o, info]): [
+        string,
+        { label: string; unit: string },
+        (j: number) => Float64Array,
+        number[],
+      ] => [
+        o,
+        info,
+        (j) =>
+          (psa.outcomes as Record<string, Record<string, Float64Array>>)[o]?.[
+            names[j] as string
+          ] as Float64Array,
+        names.map(
+          (s) => (base.outcomes as Record<string, Record<string, number>>)[o]?.[s] as number,
+        ),
+      ],
+    ),
+  ];
+  for (const [outcome, info, column, baseValues] of rows) {
+    means[outcome] = {};
+    const reference = column(0);
+    names.forEach((s, j) => {
+      const x = column(j);
+      const diff = j === 0 ? undefined : x.map((v, i) => v - (reference[i] as number));
+      const psaEstimate = estimate(x);
+      (means[outcome] as Record<string, number>)[s] = psaEstimate.mean;
+      consequences.push({
+        outcome,
+        label: info.label,
+        unit: info.unit,
+        strategy: s,
+        base: baseValues[j] as number,
+        psa: psaEstimate,
+        ...(diff === undefined ? {} : { increment: estimate(diff) }),
+      });
+    });
+  }
+  const parameterMeans: Record<string, number> = {};
+  for (const [name, x] of Object.entries(psa.parameters as Record<string, Float64Array>)) {
+    parameterMeans[name] = mean(x);
+  }
+  return {
+    loaded,
+    strategies: config.strategies.map((s) => ({ name: s.name, label: s.label })),
+    effect: {
+      name: config.effect,
+      ...(factory.effects[config.effect] as { label: string; unit: string; per: string }),
+    },
+    baseCase: {
+      cost: baseCost,
+      effect: baseEffect,
+      icers: calculateIcers({
+        strategies: names,
+        cost: Float64Array.from(baseCost),
+        effect: Float64Array.from(baseEffect),
+      }),
+    },
+    psa: analysis,
+    acceptability,
+    consequences,
+    budgetImpact: factory.budgetImpact?.(config, means, parameterMeans) ?? [],
+    assumptions: loaded.inputs.filter((i) => i.tag === "assumption" || i.tag === "not-found"),
+  };
+}

@@ -1,0 +1,280 @@
+/**
+ * The scenario file format as a zod schema, built for one model factory so that parameter,
+ * unit-cost, setting, perspective and effect names are checked (and completed by editors through
+ * the JSON Schema that `ceakit schema` prints).
+ *
+ * @module
+ */
+
+import { z } from "zod";
+import type { ModelFactory, SettingSpec } from "../model/model-factory.js";
+
+const finite = z.number().finite();
+const positive = finite.positive();
+const nonNegative = finite.nonnegative();
+const probability = finite.min(0).max(1);
+
+const EVIDENCE_TAGS = ["verified", "derived", "assumption", "not-found"] as const;
+
+/** Provenance fields any input override may carry. */
+const provenance = {
+  label: z.string().optional().describe("What the input is"),
+  unit: z.string().optional().describe("Unit, e.g. '£ per year'"),
+  source: z.string().optional().describe("Where the value comes from"),
+  tag: z
+    .enum(EVIDENCE_TAGS)
+    .optional()
+    .describe("Evidence tag; without one, an override is reported as an assumption"),
+  price_year: z
+    .string()
+    .regex(/^\d{4}\/\d{2}$/, 'expected a financial year such as "2023/24"')
+    .optional()
+    .describe("Price year of a money amount, e.g. '2023/24'"),
+  base: finite.optional().describe("Base-case value, when not the distribution's mean"),
+};
+
+/** Every distribution the PSA engine knows, as one object per type (forms checked later). */
+const distributions = [
+  z.strictObject({ type: z.literal("fixed"), value: finite, ...provenance }),
+  z.strictObject({ type: z.literal("normal"), mean: finite, sd: positive, ...provenance }),
+  z.strictObject({
+    type: z.literal("truncnormal"),
+    mean: finite,
+    sd: positive,
+    lower: finite.optional(),
+    upper: finite.optional(),
+    ...provenance,
+  }),
+  z.strictObject({
+    type: z.literal("lognormal"),
+    meanlog: finite.optional(),
+    sdlog: positive.optional(),
+    mean: positive.optional(),
+    sd: positive.optional(),
+    estimate: positive.optional(),
+    lower: positive.optional(),
+    upper: positive.optional(),
+    level: finite.gt(0).lt(1).optional(),
+    ...provenance,
+  }),
+  z.strictObject({
+    type: z.literal("beta"),
+    alpha: positive.optional(),
+    beta: positive.optional(),
+    mean: finite.gt(0).lt(1).optional(),
+    sd: positive.optional(),
+    ...provenance,
+  }),
+  z.strictObject({
+    type: z.literal("gamma"),
+    shape: positive.optional(),
+    scale: positive.optional(),
+    rate: positive.optional(),
+    mean: positive.optional(),
+    sd: positive.optional(),
+    ...provenance,
+  }),
+  z.strictObject({ type: z.literal("uniform"), min: finite, max: finite, ...provenance }),
+  z.strictObject({
+    type: z.literal("triangular"),
+    min: finite,
+    mode: finite,
+    max: finite,
+    ...provenance,
+  }),
+  z.strictObject({
+    type: z.literal("pert"),
+    min: finite,
+    mode: finite,
+    max: finite,
+    lambda: positive.optional(),
+    ...provenance,
+  }),
+  z.strictObject({
+    type: z.literal("empirical"),
+    values: z.array(finite).min(1),
+    ...provenance,
+  }),
+] as const;
+
+/** The distribution type names, for messages. */
+export const DISTRIBUTION_TYPES = distributions.map((d) => d.shape.type.value);
+
+/** An input override: a bare number, `{ value }`, or a distribution, each with provenance. */
+export const inputOverride = z.union([
+  finite.describe("A fixed value"),
+  z.strictObject({ value: finite, ...provenance }).describe("A fixed value with its provenance"),
+  z.discriminatedUnion("type", distributions).describe("A distribution for the PSA"),
+]);
+
+/** A Dirichlet override (placement mixes): `alpha` per component, or `mean` per component with `sd`. */
+const dirichletOverride = z.strictObject({
+  type: z.literal("dirichlet"),
+  alpha: z.record(z.string(), positive).optional(),
+  mean: z.record(z.string(), probability).optional(),
+  sd: positive.optional(),
+  ...provenance,
+});
+
+function settingSchema(spec: SettingSpec) {
+  if (spec.kind === "choice") {
+    return z.enum(spec.choices as [string, ...string[]]).describe(spec.label);
+  }
+  let n = spec.kind === "integer" ? finite.int() : finite;
+  if (spec.min !== undefined) n = n.min(spec.min);
+  if (spec.max !== undefined) n = n.max(spec.max);
+  return n.describe(`${spec.label} (default ${spec.default})`);
+}
+
+/** An object of optional overrides, one key per input of `table`. */
+function inputsOf(factory: ModelFactory, table: string) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, row] of Object.entries(factory.inputs)) {
+    if (row.table !== table) continue;
+    const schema = row.type === "dirichlet" ? dirichletOverride : inputOverride;
+    shape[name] = schema.optional().describe(`${row.label ?? name} [${row.unit ?? ""}]`);
+  }
+  return z.strictObject(shape);
+}
+
+/** All inputs (any table), for per-strategy overrides. */
+function anyInput(factory: ModelFactory) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, row] of Object.entries(factory.inputs)) {
+    if (row.type === "dirichlet") continue;
+    shape[name] = inputOverride.optional().describe(row.label ?? name);
+  }
+  return z.strictObject(shape);
+}
+
+/**
+ * The zod schema of a scenario file for `factory` (before `extends` is applied, every field is
+ * optional except where noted; after merging, `model` and `title` are required).
+ *
+ * @example
+ * ```ts
+ * const schema = scenarioSchema(swis);
+ * schema.safeParse({ model: "swis", title: "Base case" }).success; // true
+ * ```
+ */
+export function scenarioSchema(factory: ModelFactory) {
+  const names = <T extends Record<string, unknown>>(o: T) =>
+    Object.keys(o) as [string, ...string[]];
+  const settings: Record<string, z.ZodType> = {};
+  for (const [name, spec] of Object.entries(factory.settings)) {
+    settings[name] = settingSchema(spec).optional();
+  }
+  const strategyName = z
+    .string()
+    .regex(
+      /^[A-Za-z][A-Za-z0-9_]*$/,
+      "a strategy name is letters, digits and _, starting with a letter",
+    );
+  return z.strictObject({
+    model: z.literal(factory.name).describe("The model this scenario configures"),
+    title: z.string().min(1).describe("Title shown at the top of the report"),
+    description: z.string().optional(),
+    extends: z
+      .string()
+      .optional()
+      .describe("A scenario file this one changes, relative to this file"),
+    psa: z
+      .strictObject({
+        samples: finite.int().min(1).max(100_000_000).optional().describe("Monte Carlo samples"),
+        seed: z
+          .union([z.string().min(1), finite.int()])
+          .optional()
+          .describe("Random seed"),
+      })
+      .optional(),
+    wtp: z
+      .union([
+        z.strictObject({ from: nonNegative, to: positive, by: positive }),
+        z.array(nonNegative).min(1),
+      ])
+      .optional()
+      .describe("Willingness-to-pay grid per unit of effect: {from, to, by} or a list"),
+    report_wtp: z
+      .array(nonNegative)
+      .min(1)
+      .optional()
+      .describe("WTP values whose acceptability is reported in the summary"),
+    effect: z
+      .enum(names(factory.effects))
+      .optional()
+      .describe("Effect measure for ICERs and net benefit"),
+    price_year: z
+      .string()
+      .regex(/^\d{4}\/\d{2}$/, 'expected a financial year such as "2023/24"')
+      .optional()
+      .describe("Price year of the report"),
+    price_index: z.enum(names(factory.priceIndices)).optional().describe("Index for uprating"),
+    perspective: z.enum(names(factory.perspectives)).optional(),
+    horizon_years: finite.int().min(1).max(50).optional().describe("Years of programme"),
+    discount: z
+      .union([
+        finite.min(0).max(0.2),
+        z.strictObject({ costs: finite.min(0).max(0.2), outcomes: finite.min(0).max(0.2) }),
+      ])
+      .optional()
+      .describe("Discount rate per year (both), or {costs, outcomes}"),
+    settings: z.strictObject(settings).optional(),
+    strategies: z
+      .record(
+        strategyName,
+        z.strictObject({
+          label: z.string().optional(),
+          intervention: z.boolean().optional(),
+          inputs: anyInput(factory).optional(),
+        }),
+      )
+      .optional()
+      .describe("Strategies; the first is the comparator (usual practice)"),
+    parameters: inputsOf(factory, "parameters").optional(),
+    unit_costs: inputsOf(factory, "unit_costs").optional(),
+    derived: z
+      .record(
+        z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a name is letters, digits and _"),
+        z.string().min(1),
+      )
+      .optional()
+      .describe(
+        "Derived inputs as mathjs expressions; a derived name that is a model input replaces it",
+      ),
+    correlations: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1),
+          parameters: z.array(z.string()).min(2),
+          matrix: z.array(z.array(finite)),
+          scale: z.enum(["spearman", "normal"]).optional(),
+        }),
+      )
+      .optional(),
+  });
+}
+
+/** A scenario as validated (after `extends` is applied). */
+export type ScenarioInput = z.infer<ReturnType<typeof scenarioSchema>>;
+
+/**
+ * The JSON Schema of scenario files for `factory` (draft 2020-12), for editors.
+ *
+ * @example
+ * ```ts
+ * JSON.stringify(scenarioJsonSchema(swis), null, 2);
+ * ```
+ */
+export function scenarioJsonSchema(factory: ModelFactory): Record<string, unknown> {
+  const { required: _required, ...schema } = z.toJSONSchema(scenarioSchema(factory), {
+    io: "input",
+    reused: "ref",
+  }) as Record<string, unknown>;
+  return {
+    ...schema,
+    // A file that extends another inherits model and title from it.
+    anyOf: [{ required: ["extends"] }, { required: ["model", "title"] }],
+    $id: `https://ceakit.dev/schema/${factory.name}.scenario.json`,
+    title: `ceakit scenario for the ${factory.title} model`,
+  };
+}

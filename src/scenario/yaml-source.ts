@@ -1,0 +1,122 @@
+/**
+ * YAML text parsed with positions kept, so that any problem found later (by the schema, by
+ * model checks) can be reported at its file, line and column.
+ *
+ * @module
+ */
+
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { InputError, type InputIssue } from "../errors.js";
+
+/** A parsed YAML file: its plain value and what is needed to locate paths in it. */
+export interface YamlSource {
+  readonly file: string;
+  readonly value: unknown;
+  /** 1-based line and column of the node at `path` (or of its nearest existing ancestor). */
+  locate(path: readonly PropertyKey[], key?: boolean): { line: number; column: number } | undefined;
+  /** Whether `path` exists in this file. */
+  has(path: readonly PropertyKey[]): boolean;
+}
+
+/** The node at `path`, and the key node of its last step when it is a map entry. */
+function walk(root: Node | null, path: readonly PropertyKey[]) {
+  let node: Node | null = root;
+  let keyNode: Node | null = null;
+  let depth = 0;
+  for (const step of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
+      if (pair === undefined) break;
+      keyNode = pair.key as Node;
+      node = (pair.value as Node | null) ?? keyNode;
+    } else if (isSeq(node) && typeof step === "number" && node.items[step] !== undefined) {
+      keyNode = null;
+      node = node.items[step] as Node;
+    } else {
+      break;
+    }
+    depth++;
+  }
+  return { node, keyNode, complete: depth === path.length };
+}
+
+/**
+ * Parses YAML text, throwing an {@link InputError} located at the first syntax error.
+ *
+ * @example
+ * ```ts
+ * const src = parseYaml("scenario.yaml", "psa:\n  samples: 10\n");
+ * src.locate(["psa", "samples"]); // { line: 2, column: 12 }
+ * ```
+ */
+export function parseYaml(file: string, text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problem = doc.errors[0];
+  if (problem !== undefined) {
+    const pos = lineCounter.linePos(problem.pos[0]);
+    const message = (problem.message.split("\n")[0] as string).replace(
+      / at line \d+, column \d+.*$/,
+      "",
+    );
+    throw new InputError({
+      file,
+      line: pos.line,
+      column: pos.col,
+      message: `YAML syntax error: ${message}`,
+    });
+  }
+  const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const position = (node: Node | null) => {
+    const offset = node?.range?.[0];
+    if (offset === undefined) return undefined;
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  return {
+    file,
+    value,
+    locate(path, key = false) {
+      const { node, keyNode, complete } = walk(doc.contents, path);
+      return position(key && complete && keyNode !== null ? keyNode : node);
+    },
+    has(path) {
+      return walk(doc.contents, path).complete;
+    },
+  };
+}
+
+/**
+ * An issue located in the last of `sources` (the most derived file first is searched first)
+ * that has the path, else where the nearest ancestor is.
+ *
+ * @example
+ * ```ts
+ * locateIssue([child, base], ["parameters", "sw_salary", "sd"], "expected a positive number");
+ * ```
+ */
+export function locateIssue(
+  sources: readonly YamlSource[],
+  path: readonly PropertyKey[],
+  message: string,
+  key = false,
+): InputIssue {
+  const field = path.map(String).join(".") || undefined;
+  const owner = sources.find((s) => s.has(path)) ?? findAncestor(sources, path);
+  const at = owner?.locate(path, key);
+  return {
+    ...(owner === undefined ? {} : { file: owner.file }),
+    ...(at === undefined ? {} : at),
+    ...(field === undefined ? {} : { field }),
+    message,
+  };
+}
+
+/** The first source holding the longest prefix of `path`. */
+function findAncestor(sources: readonly YamlSource[], path: readonly PropertyKey[]) {
+  for (let n = path.length - 1; n >= 0; n--) {
+    const found = sources.find((s) => s.has(path.slice(0, n)));
+    if (found !== undefined) return found;
+  }
+  return sources[0];
+}

@@ -1,0 +1,155 @@
+/**
+ * zod issues turned into messages a person can act on ("expected a positive number, got -3",
+ * 'unknown key "slary" (did you mean "salary"?)'), each with the path it belongs to.
+ *
+ * @module
+ */
+
+import type { z } from "zod";
+import { suggest } from "../model/expressions.js";
+import { DISTRIBUTION_TYPES } from "./schema.js";
+
+/** The keys a mapping at `path` may have (for "did you mean"). */
+export type KeysAt = (path: readonly PropertyKey[]) => readonly string[];
+
+/** Keys allowed in an input override of the distribution type `input.type` (or `{ value }`). */
+function unionKeys(input: unknown): string[] {
+  const type = (input as { type?: unknown }).type;
+  const meta = ["label", "unit", "source", "tag", "price_year", "base"];
+  const byType: Record<string, string[]> = {
+    fixed: ["value"],
+    normal: ["mean", "sd"],
+    truncnormal: ["mean", "sd", "lower", "upper"],
+    lognormal: ["meanlog", "sdlog", "mean", "sd", "estimate", "lower", "upper", "level"],
+    beta: ["alpha", "beta", "mean", "sd"],
+    gamma: ["shape", "scale", "rate", "mean", "sd"],
+    uniform: ["min", "max"],
+    triangular: ["min", "mode", "max"],
+    pert: ["min", "mode", "max", "lambda"],
+    empirical: ["values"],
+  };
+  return [...(typeof type === "string" ? (byType[type] ?? []) : ["value"]), "type", ...meta];
+}
+
+/** A message and the path (and whether it points at a key rather than a value). */
+export interface PathIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly key?: boolean;
+}
+
+/** A short description of a value for "got …". */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "an empty value";
+  if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return "a list";
+  return "a mapping";
+}
+
+const ARTICLE: Record<string, string> = {
+  number: "a number",
+  string: "a text",
+  boolean: "true or false",
+  object: "a mapping",
+  array: "a list",
+  int: "a whole number",
+};
+
+function bound(issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolean }, big: boolean) {
+  const limit = Number(big ? issue.maximum : issue.minimum);
+  if (!big && limit === 0 && issue.inclusive === false) return "a positive number";
+  if (!big && limit === 0) return "a number of at least 0";
+  return `a number ${big ? (issue.inclusive ? "at most" : "below") : issue.inclusive ? "of at least" : "above"} ${limit}`;
+}
+
+/** Expands one zod issue into located messages. */
+export function explainIssue(issue: z.core.$ZodIssue, keysAt: KeysAt = () => []): PathIssue[] {
+  const path = issue.path;
+  const got = (input: unknown) => `got ${describeValue(input)}`;
+  const input = (issue as { input?: unknown }).input;
+  switch (issue.code) {
+    case "invalid_type": {
+      const expected = ARTICLE[issue.expected] ?? issue.expected;
+      if (input === undefined) return [{ path, message: `required: expected ${expected}` }];
+      return [{ path, message: `expected ${expected}, ${got(input)}` }];
+    }
+    case "too_small":
+      if (issue.origin === "array") {
+        return [{ path, message: `expected at least ${issue.minimum} entries` }];
+      }
+      if (issue.origin === "string") return [{ path, message: "must not be empty" }];
+      return [{ path, message: `expected ${bound(issue, false)}, ${got(input)}` }];
+    case "too_big":
+      if (issue.origin === "array")
+        return [{ path, message: `expected at most ${issue.maximum} entries` }];
+      return [{ path, message: `expected ${bound(issue, true)}, ${got(input)}` }];
+    case "unrecognized_keys":
+      return issue.keys.map((key) => {
+        return { path: [...path, key], key: true, message: unknownKey(key, keysAt(path)) };
+      });
+    case "invalid_value": {
+      const options = issue.values.map((v) => JSON.stringify(v));
+      const hint = typeof input === "string" ? suggest(input, issue.values.map(String)) : undefined;
+      return [
+        {
+          path,
+          message: `expected ${options.length === 1 ? options[0] : `one of ${options.join(", ")}`}, ${got(input)}${hint === undefined ? "" : ` (did you mean "${hint}"?)`}`,
+        },
+      ];
+    }
+    case "invalid_format":
+      return [{ path, message: `${issue.message}, ${got(input)}` }];
+    case "invalid_union":
+      return explainUnion(issue, input, keysAt);
+    default:
+      return [{ path, message: issue.message }];
+  }
+}
+
+/** 'unknown key "x"' with a did-you-mean among the known keys. */
+export function unknownKey(key: string, known: readonly string[]): string {
+  const hint = suggest(key, known);
+  return `unknown key "${key}"${hint === undefined ? "" : ` (did you mean "${hint}"?)`}`;
+}
+
+/** For a union (an input override), explains the branch the value was evidently meant for. */
+function explainUnion(
+  issue: z.core.$ZodIssueInvalidUnion,
+  input: unknown,
+  keysAt: KeysAt,
+): PathIssue[] {
+  const path = issue.path;
+  const isObject = typeof input === "object" && input !== null && !Array.isArray(input);
+  if (isObject && "type" in input) {
+    const type = (input as { type: unknown }).type;
+    if (typeof type !== "string" || !DISTRIBUTION_TYPES.includes(type as never)) {
+      const hint = typeof type === "string" ? suggest(type, DISTRIBUTION_TYPES) : undefined;
+      return [
+        {
+          path: [...path, "type"],
+          message: `unknown distribution ${describeValue(type)}${hint === undefined ? "" : ` (did you mean "${hint}"?)`}; expected one of ${DISTRIBUTION_TYPES.join(", ")}`,
+        },
+      ];
+    }
+  }
+  // The branch with the fewest issues is the one meant; report its issues in full.
+  const branches = issue.errors.filter((e) => e.length > 0);
+  const meant = isObject
+    ? (branches.find((b) => b.some((i) => i.path.length > 0)) ?? branches[0])
+    : undefined;
+  if (meant !== undefined) {
+    return meant.flatMap((i) =>
+      explainIssue({ ...i, path: [...path, ...i.path] } as never, (p) =>
+        i.code === "unrecognized_keys" ? unionKeys(input) : keysAt(p),
+      ),
+    );
+  }
+  return [
+    {
+      path,
+      message: `expected a number, { value: … } or a distribution { type: …, … }, got ${describeValue(input)}`,
+    },
+  ];
+}
