@@ -56,7 +56,14 @@ export { parseWtpGrid, type WtpGrid, wtpList, wtpRange } from "./analysis/wtp.js
 export { argmax } from "./core/argmax.js";
 export { cholesky } from "./core/cholesky.js";
 export { type CsvRecordHandler, tokenizeCsv } from "./core/csv.js";
-export { quantileSorted, quantiles, quantilesInPlace, selectInPlace } from "./core/quantile.js";
+export {
+  linearQuantilePair,
+  quantilePair,
+  quantileSorted,
+  quantiles,
+  quantilesInPlace,
+  selectInPlace,
+} from "./core/quantile.js";
 export { Rng } from "./core/rng.js";
 export {
   betaQuantile,

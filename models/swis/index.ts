@@ -58,9 +58,18 @@ const OUTCOMES = {
   s17_assessments: { label: "Section 17 assessments over the horizon", unit: "assessments" },
   s47_enquiries: { label: "Section 47 enquiries over the horizon", unit: "enquiries" },
   days_in_care: { label: "Days in care over the horizon", unit: "days" },
-  programme_cost_year: { label: "Programme resource cost per year", unit: "£ per year" },
-  setup_cost: { label: "Set-up cost, first year", unit: "£" },
-  downstream_cost_year: { label: "Children's social care cost per year", unit: "£ per year" },
+  // Undiscounted yearly amounts behind the budget-impact table.
+  programme_cost_year: {
+    label: "Programme resource cost per year",
+    unit: "£ per year",
+    table: false,
+  },
+  setup_cost: { label: "Set-up cost, first year", unit: "£", table: false },
+  downstream_cost_year: {
+    label: "Children's social care cost per year",
+    unit: "£ per year",
+    table: false,
+  },
 } as const;
 
 const EFFECTS = {
@@ -296,13 +305,13 @@ function create(config: ModelConfig) {
 function budgetImpact(
   config: ModelConfig,
   means: Readonly<Record<string, Readonly<Record<string, number>>>>,
-  parameterMeans: Readonly<Record<string, number>>,
+  parameterMean: (column: string) => number,
 ): BudgetImpactRow[] {
   const [usual, ...others] = config.strategies as [StrategyConfig, ...StrategyConfig[]];
   const m = (outcome: string, s: string) => (means[outcome] as Record<string, number>)[s] as number;
   const rowsOut: BudgetImpactRow[] = [];
   for (const s of others) {
-    const grantMean = parameterMeans[columnOf("grant_total", s)] as number;
+    const grantMean = parameterMean(columnOf("grant_total", s));
     for (let t = 0; t < config.horizonYears; t++) {
       const interventionCost = s.intervention
         ? programmeCostInYear(

@@ -20,6 +20,11 @@ export interface AnalysisOptions {
   readonly wtp: Float64Array | readonly number[];
   /** Strategy the others are compared with (default: the first strategy). */
   readonly comparator?: string;
+  /**
+   * Whether to compute the 95% interval of the incremental net benefit at every WTP (default
+   * true); each costs a pass over the samples.
+   */
+  readonly inmbIntervals?: boolean;
   /** Scale EVPI to a population over years, discounted. */
   readonly population?: PopulationOptions;
 }
@@ -62,7 +67,7 @@ export function analysePsa(samples: CeSamples, options: AnalysisOptions): PsaAna
       from: Math.min(0, curves.wtp[0] as number),
     }),
     comparator,
-    pairwise: comparePairwise(samples, comparator, curves.wtp),
+    pairwise: comparePairwise(samples, comparator, curves.wtp, options.inmbIntervals ?? true),
   };
   if (options.population === undefined) return result;
   return {

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { quantilesInPlace } from "../core/quantile.js";
+import { linearQuantilePair } from "../core/quantile.js";
 import { mean } from "../core/sum.js";
 import { type CeSamples, strategyIndex } from "./samples.js";
 
@@ -36,10 +36,10 @@ export interface PairwiseComparison {
   readonly quadrants: QuadrantProbabilities;
   /** Expected incremental net monetary benefit per WTP. */
   readonly inmb: Float64Array;
-  /** 2.5% quantile of the per-sample INMB per WTP. */
-  readonly inmbLower: Float64Array;
-  /** 97.5% quantile of the per-sample INMB per WTP. */
-  readonly inmbUpper: Float64Array;
+  /** 2.5% quantile of the per-sample INMB per WTP (null when intervals were not asked for). */
+  readonly inmbLower: Float64Array | null;
+  /** 97.5% quantile of the per-sample INMB per WTP (null when intervals were not asked for). */
+  readonly inmbUpper: Float64Array | null;
   /** P(INMB > 0) per WTP (strict). */
   readonly probCostEffective: Float64Array;
 }
@@ -62,8 +62,79 @@ function quadrants(dc: Float64Array, de: Float64Array): QuadrantProbabilities {
   return { northEast: ne / n, northWest: nw / n, southEast: se / n, southWest: sw / n };
 }
 
+/** Whether a grid is strictly increasing. */
+function increasing(wtp: ArrayLike<number>): boolean {
+  for (let k = 1; k < wtp.length; k++)
+    if (!((wtp[k] as number) > (wtp[k - 1] as number))) return false;
+  return true;
+}
+
 /**
- * Compares every other strategy with `comparator` on the WTP grid.
+ * P(λ·ΔE − ΔC > 0) at every λ of the grid, into `out`, each sample's INMB computed exactly as
+ * `l * de[s] - dc[s]`. On an increasing grid, that expression is monotone in λ for each sample
+ * (rounding preserves order), so a binary search finds where its sign changes and a difference
+ * array counts the samples: O(n log K) instead of O(n K), with the same result.
+ */
+function probabilityPositive(
+  de: Float64Array,
+  dc: Float64Array,
+  wtp: ArrayLike<number>,
+  out: Float64Array,
+): void {
+  const K = wtp.length;
+  const n = de.length;
+  if (!increasing(wtp)) {
+    for (let k = 0; k < K; k++) {
+      const l = wtp[k] as number;
+      let positive = 0;
+      for (let s = 0; s < n; s++) if (l * (de[s] as number) - (dc[s] as number) > 0) positive++;
+      out[k] = positive / n;
+    }
+    return;
+  }
+  const starts = new Float64Array(K + 1);
+  for (let s = 0; s < n; s++) {
+    const d = de[s] as number;
+    const c = dc[s] as number;
+    const positiveAt = (k: number) => (wtp[k] as number) * d - c > 0;
+    if (d > 0) {
+      // positive from the first k where it holds to the end
+      let lo = 0;
+      let hi = K;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (positiveAt(mid)) hi = mid;
+        else lo = mid + 1;
+      }
+      starts[lo] = (starts[lo] as number) + 1;
+    } else if (d < 0) {
+      // positive from the start up to the first k where it fails
+      let lo = 0;
+      let hi = K;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (positiveAt(mid)) lo = mid + 1;
+        else hi = mid;
+      }
+      starts[0] = (starts[0] as number) + 1;
+      starts[lo] = (starts[lo] as number) - 1;
+    } else if (positiveAt(0)) {
+      // ΔE = 0 (or −0): the sign does not depend on λ; NaN never counts
+      starts[0] = (starts[0] as number) + 1;
+      starts[K] = (starts[K] as number) - 1;
+    }
+  }
+  let running = 0;
+  for (let k = 0; k < K; k++) {
+    running += starts[k] as number;
+    out[k] = running / n;
+  }
+}
+
+/**
+ * Compares every other strategy with `comparator` on the WTP grid. The 95% intervals of the
+ * INMB take one pass over the samples per WTP; `intervals = false` skips them (they are then
+ * null), for long grids on many samples where only the expected INMB is needed.
  *
  * @example
  * ```ts
@@ -76,12 +147,12 @@ export function comparePairwise(
   samples: CeSamples,
   comparator: string,
   wtp: ArrayLike<number>,
+  intervals = true,
 ): PairwiseComparison[] {
   const ref = strategyIndex(samples, comparator);
   const { cost, effect, nSamples: n, strategies } = samples;
   const dc = new Float64Array(n);
   const de = new Float64Array(n);
-  const inb = new Float64Array(n);
   const out: PairwiseComparison[] = [];
   for (let j = 0; j < strategies.length; j++) {
     if (j === ref) continue;
@@ -92,22 +163,18 @@ export function comparePairwise(
     const incCost = mean(dc);
     const incEffect = mean(de);
     const inmb = new Float64Array(wtp.length);
-    const inmbLower = new Float64Array(wtp.length);
-    const inmbUpper = new Float64Array(wtp.length);
+    const inmbLower = intervals ? new Float64Array(wtp.length) : null;
+    const inmbUpper = intervals ? new Float64Array(wtp.length) : null;
     const probCostEffective = new Float64Array(wtp.length);
+    probabilityPositive(de, dc, wtp, probCostEffective);
     for (let k = 0; k < wtp.length; k++) {
       const l = wtp[k] as number;
-      let positive = 0;
-      for (let s = 0; s < n; s++) {
-        const v = l * (de[s] as number) - (dc[s] as number);
-        inb[s] = v;
-        if (v > 0) positive++;
-      }
       inmb[k] = l * incEffect - incCost;
-      probCostEffective[k] = positive / n;
-      const [lower, upper] = quantilesInPlace(inb, [0.025, 0.975]) as [number, number];
-      inmbLower[k] = lower;
-      inmbUpper[k] = upper;
+      if (inmbLower !== null && inmbUpper !== null) {
+        const [lower, upper] = linearQuantilePair(de, dc, l, 0.025, 0.975);
+        inmbLower[k] = lower;
+        inmbUpper[k] = upper;
+      }
     }
     out.push({
       strategy: strategies[j] as string,

@@ -8,7 +8,7 @@ import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { InputError } from "../errors.js";
 import { modelReference } from "../node/model-registry.js";
-import { runPsaParallel } from "../node/run-psa-parallel.js";
+import { preparePsaWorkers, runPsaParallel } from "../node/run-psa-parallel.js";
 import {
   scenarioCsv,
   scenarioCsvTables,
@@ -57,6 +57,9 @@ async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
   const loaded = await loadScenarioFile(io, file);
   const total = samples ?? loaded.samples;
   const workers = workersFlag ?? (total >= PARALLEL_FROM ? Math.min(2, availableParallelism()) : 1);
+  const reference = modelReference(loaded.factory.name, loaded.config);
+  // Workers load the model and warm up while this thread runs the base case.
+  if (workers > 1) preparePsaWorkers(workers - 1, reference);
   const bar = progressBar(io, "PSA");
   const result = await runScenario(loaded, {
     ...(samples === undefined ? {} : { samples }),
@@ -64,8 +67,8 @@ async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
     onProgress: bar.update,
     ...(workers > 1
       ? {
-          runPsa: (l, n, s) =>
-            runPsaParallel(modelReference(l.factory.name, l.config), {
+          runPsa: (_, n, s) =>
+            runPsaParallel(reference, {
               samples: n,
               seed: s,
               workers,

@@ -165,6 +165,154 @@ function bracketedQuantiles(a: Float64Array, ps: readonly number[]): number[] | 
   return out;
 }
 
+/** Bracket buffers of {@link linearQuantilePair}, grown as needed and reused between calls. */
+let pairLow = new Float64Array(0);
+let pairHigh = new Float64Array(0);
+
+/** The value at subsample rank `i` (−∞ / +∞ beyond the ends). */
+function bracketEdge(sub: Float64Array, i: number): number {
+  if (i < 0) return Number.NEGATIVE_INFINITY;
+  if (i >= sub.length) return Number.POSITIVE_INFINITY;
+  return sub[i] as number;
+}
+
+/** Subsample ranks around the rank of order statistic `k` of `n`. */
+function bracketRanks(k: number, n: number, p: number): [number, number] {
+  const r = (k / Math.max(n - 1, 1)) * (SUBSAMPLE - 1);
+  const margin = 5 * Math.sqrt(SUBSAMPLE * Math.max(p * (1 - p), 1 / SUBSAMPLE)) + 4;
+  return [Math.floor(r - margin), Math.ceil(r + margin)];
+}
+
+/**
+ * Type-7 quantiles `pLow` and `pHigh` of v_i = a·x_i − y_i without forming v: one pass over x
+ * and y (bracketing, as in {@link quantilesInPlace}), for example the 95% interval of the
+ * incremental net benefit λ·ΔE − ΔC at many λ. Each v_i is computed exactly as `a * x[i] - y[i]`,
+ * so the result equals `quantilesInPlace` of that array.
+ *
+ * @example
+ * ```ts
+ * linearQuantilePair(dEffect, dCost, 20000, 0.025, 0.975); // [lower, upper] of 20000·ΔE − ΔC
+ * ```
+ */
+export function linearQuantilePair(
+  x: Float64Array,
+  y: Float64Array,
+  a: number,
+  pLow: number,
+  pHigh: number,
+): [number, number] {
+  if (x.length === 0 || y.length !== x.length) {
+    throw new RangeError("linearQuantilePair: empty or unequal arrays");
+  }
+  return pairOf(x, y, a, pLow, pHigh, "linearQuantilePair");
+}
+
+/**
+ * Type-7 quantiles `pLow` and `pHigh` of `x` in one pass, without modifying or copying it
+ * (unless bracketing declines), e.g. a 95% interval.
+ *
+ * @example
+ * ```ts
+ * quantilePair(costs, 0.025, 0.975); // [lower, upper]
+ * ```
+ */
+export function quantilePair(x: Float64Array, pLow: number, pHigh: number): [number, number] {
+  if (x.length === 0) throw new RangeError("quantilePair: empty input");
+  return pairOf(x, null, 1, pLow, pHigh, "quantilePair");
+}
+
+/** The kernel of {@link linearQuantilePair} and {@link quantilePair}: v = a·x − y, or x. */
+function pairOf(
+  x: Float64Array,
+  y: Float64Array | null,
+  a: number,
+  pLow: number,
+  pHigh: number,
+  name: string,
+): [number, number] {
+  const n = x.length;
+  const value = (i: number) =>
+    y === null ? (x[i] as number) : a * (x[i] as number) - (y[i] as number);
+  for (const p of [pLow, pHigh]) {
+    if (!(p >= 0 && p <= 1)) throw new RangeError(`${name}: p must be in [0, 1], got ${p}`);
+  }
+  const materialised = () => {
+    const v = new Float64Array(n);
+    for (let i = 0; i < n; i++) v[i] = value(i);
+    return quantilesInPlace(v, [pLow, pHigh]) as [number, number];
+  };
+  if (n < BRACKET_MIN) return materialised();
+  const sub = new Float64Array(SUBSAMPLE);
+  for (let i = 0; i < SUBSAMPLE; i++) {
+    sub[i] = value(Math.floor((i * n) / SUBSAMPLE));
+  }
+  sub.sort();
+  const hL = (n - 1) * pLow;
+  const hH = (n - 1) * pHigh;
+  const kL = Math.floor(hL);
+  const kH = Math.floor(hH);
+  const [aL, bL] = bracketRanks(kL, n, pLow);
+  const [aH, bH] = bracketRanks(kH, n, pHigh);
+  const lo1 = bracketEdge(sub, aL);
+  const hi1 = bracketEdge(sub, bL);
+  const lo2 = bracketEdge(sub, aH);
+  const hi2 = bracketEdge(sub, bH);
+  const cap1 = Math.min(n, Math.ceil((4 * (bL - aL + 1) * n) / SUBSAMPLE) + 64);
+  const cap2 = Math.min(n, Math.ceil((4 * (bH - aH + 1) * n) / SUBSAMPLE) + 64);
+  if (pairLow.length < cap1) pairLow = new Float64Array(cap1);
+  if (pairHigh.length < cap2) pairHigh = new Float64Array(cap2);
+  const flat1 = lo1 === hi1;
+  const flat2 = lo2 === hi2;
+  const b1 = pairLow;
+  const b2 = pairHigh;
+  let below1 = 0;
+  let in1 = 0;
+  let below2 = 0;
+  let in2 = 0;
+  let counted = 0;
+  for (let i = 0; i < n; i++) {
+    const v = y === null ? (x[i] as number) : a * (x[i] as number) - (y[i] as number);
+    // A bracket whose edges are equal holds one value: it is counted, not copied.
+    if (v < lo1) below1++;
+    else if (v <= hi1) {
+      if (!flat1) {
+        if (in1 === cap1) return materialised();
+        b1[in1] = v;
+      }
+      in1++;
+    }
+    if (v < lo2) below2++;
+    else if (v <= hi2) {
+      if (!flat2) {
+        if (in2 === cap2) return materialised();
+        b2[in2] = v;
+      }
+      in2++;
+    }
+    if (!Number.isNaN(v)) counted++;
+  }
+  if (counted !== n) return materialised();
+  const pick = (
+    buffer: Float64Array,
+    count: number,
+    below: number,
+    k: number,
+    h: number,
+    flat: boolean,
+    edge: number,
+  ) => {
+    if (below > k || below + count <= Math.min(k + 1, n - 1)) return undefined;
+    if (flat) return edge;
+    const local = buffer.subarray(0, count);
+    selectInPlace(local, k - below);
+    const at = local[k - below] as number;
+    return h === k ? at : at + (h - k) * (minOf(local, k - below + 1, count - 1) - at);
+  };
+  const low = pick(b1, in1, below1, kL, hL, flat1, lo1);
+  const high = pick(b2, in2, below2, kH, hH, flat2, lo2);
+  return low === undefined || high === undefined ? materialised() : [low, high];
+}
+
 /**
  * Type-7 quantiles of `x[from..to)` without modifying `x`.
  *
@@ -183,5 +331,8 @@ export function quantiles(
   for (const p of ps) {
     if (!(p >= 0 && p <= 1)) throw new RangeError(`quantiles: p must be in [0, 1], got ${p}`);
   }
-  return quantilesInPlace(x.slice(from, to), ps);
+  // Bracketing leaves its input alone, so a long range needs no copy unless it declines.
+  const range = x.subarray(from, to);
+  const fast = range.length >= BRACKET_MIN ? bracketedQuantiles(range, ps) : undefined;
+  return fast ?? quantilesInPlace(range.slice(), ps);
 }

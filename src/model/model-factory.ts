@@ -90,17 +90,27 @@ export interface ModelFactory {
   /** Strategies when a scenario names none; the first is the comparator. */
   readonly strategies: readonly StrategyConfig[];
   /** Outcome name → label and unit, for cost-consequence tables. */
-  readonly outcomes: Readonly<Record<string, { readonly label: string; readonly unit: string }>>;
+  readonly outcomes: Readonly<
+    Record<
+      string,
+      {
+        readonly label: string;
+        readonly unit: string;
+        /** False for an outcome only used to compute other tables (e.g. budget impact). */
+        readonly table?: boolean;
+      }
+    >
+  >;
   /** Builds the model for one configuration. */
   create(config: ModelConfig): Model;
   /**
-   * Budget impact per year from mean outcomes (`means[outcome][strategy]`) and mean parameter
-   * draws, when the model defines one.
+   * Budget impact per year from mean outcomes (`means[outcome][strategy]`) and the mean draw
+   * of a parameter column, when the model defines one.
    */
   budgetImpact?(
     config: ModelConfig,
     means: Readonly<Record<string, Readonly<Record<string, number>>>>,
-    parameterMeans: Readonly<Record<string, number>>,
+    parameterMean: (column: string) => number,
   ): BudgetImpactRow[];
 }
 

@@ -12,4 +12,9 @@ export {
   loadModelFactory,
   modelReference,
 } from "./model-registry.js";
-export { closePsaWorkers, type ParallelPsaOptions, runPsaParallel } from "./run-psa-parallel.js";
+export {
+  closePsaWorkers,
+  type ParallelPsaOptions,
+  preparePsaWorkers,
+  runPsaParallel,
+} from "./run-psa-parallel.js";

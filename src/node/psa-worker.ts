@@ -9,7 +9,13 @@
 
 import { type MessagePort, parentPort } from "node:worker_threads";
 import type { ExpressionSource } from "../model/expressions.js";
-import { prepareModel, type RunBuffers, runArraysOver, runChunk } from "../psa/run-psa.js";
+import {
+  chunkArrays,
+  prepareModel,
+  type RunBuffers,
+  runArraysOver,
+  runChunk,
+} from "../psa/run-psa.js";
 import { loadModel, type ModelReference } from "./load-model.js";
 
 /** Data every worker starts with. */
@@ -32,6 +38,23 @@ export type WorkerMessage =
   | { readonly finished: true }
   | { readonly error: { readonly name: string; readonly message: string } };
 
+/** Asks an idle worker to load a model and run a few chunks, so the first job starts warm. */
+export interface WorkerWarmUp {
+  readonly warmUp: ModelReference;
+}
+
+/** Samples a warm-up runs: enough for V8 to optimise the sampling kernels and the model. */
+const WARM_UP_SAMPLES = 8192;
+
+/** Loads the model and runs {@link WARM_UP_SAMPLES} samples into scratch arrays. */
+async function warmUp(reference: ModelReference): Promise<void> {
+  const prepared = await prepareModel(await loadModel(reference));
+  const arrays = chunkArrays(prepared, 1024);
+  for (let start = 0; start < WARM_UP_SAMPLES; start += 1024) {
+    runChunk(prepared, "warm-up", start, 1024, arrays);
+  }
+}
+
 /** Runs one job: takes chunks from the shared counter until none is left. */
 async function runJob(job: WorkerStart, port: MessagePort): Promise<void> {
   const model = await loadModel(job.model);
@@ -53,7 +76,13 @@ async function runJob(job: WorkerStart, port: MessagePort): Promise<void> {
 // imports and V8's optimised kernels are paid for once per process, not once per run.
 const port = parentPort;
 if (port !== null) {
-  port.on("message", (job: WorkerStart) => {
+  port.on("message", (message: WorkerStart | WorkerWarmUp) => {
+    if ("warmUp" in message) {
+      // Errors surface in the real job; a warm-up only saves time.
+      warmUp(message.warmUp).catch(() => {});
+      return;
+    }
+    const job = message;
     runJob(job, port).catch((e: unknown) => {
       const error =
         e instanceof Error

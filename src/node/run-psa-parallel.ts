@@ -20,7 +20,7 @@ import {
   runPsa,
 } from "../psa/run-psa.js";
 import { loadModel, type ModelReference } from "./load-model.js";
-import type { WorkerMessage, WorkerStart } from "./psa-worker.js";
+import type { WorkerMessage, WorkerStart, WorkerWarmUp } from "./psa-worker.js";
 
 /** Options of {@link runPsaParallel}. */
 export interface ParallelPsaOptions extends PsaOptions {
@@ -50,6 +50,25 @@ function releaseWorker(worker: Worker): void {
   worker.unref();
   if (idle.length < availableParallelism()) idle.push(worker);
   else void worker.terminate();
+}
+
+/**
+ * Starts PSA worker threads ahead of a run (up to `count` idle ones in all) and has each load
+ * `reference` and run a few thousand throw-away samples, so that the run that follows starts on
+ * warm threads. Optional: {@link runPsaParallel} starts workers itself when none are idle.
+ *
+ * @example
+ * ```ts
+ * preparePsaWorkers(1, { module: modelUrl }); // while this thread reads the inputs
+ * ```
+ */
+export function preparePsaWorkers(count: number, reference: ModelReference): void {
+  while (idle.length < count) {
+    const worker = new Worker(workerUrl);
+    worker.unref();
+    worker.postMessage({ warmUp: reference } satisfies WorkerWarmUp);
+    idle.push(worker);
+  }
 }
 
 /**

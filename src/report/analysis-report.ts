@@ -87,8 +87,8 @@ export function analysisToJson(a: PsaAnalysis): AnalysisJson {
         icer: p.icer,
         quadrants: p.quadrants,
         inmb: Array.from(p.inmb),
-        inmbLower: Array.from(p.inmbLower),
-        inmbUpper: Array.from(p.inmbUpper),
+        inmbLower: p.inmbLower === null ? null : Array.from(p.inmbLower),
+        inmbUpper: p.inmbUpper === null ? null : Array.from(p.inmbUpper),
         probCostEffective: Array.from(p.probCostEffective),
       })),
     },
@@ -203,8 +203,8 @@ export function analysisText(a: PsaAnalysis, options: { title?: string } = {}): 
         shown.map((k) => [
           formatWtp(c.wtp[k] as number),
           formatMoney(p.inmb[k] as number),
-          formatMoney(p.inmbLower[k] as number),
-          formatMoney(p.inmbUpper[k] as number),
+          formatMoney(p.inmbLower?.[k] ?? null),
+          formatMoney(p.inmbUpper?.[k] ?? null),
           formatProbability(p.probCostEffective[k] as number),
         ]),
       ),
@@ -299,8 +299,10 @@ export function analysisCsv(a: PsaAnalysis): string {
     for (let k = 0; k < c.wtp.length; k++) {
       const w = c.wtp[k] as number;
       row("pairwise", p.strategy, p.comparator, w, "inmb", p.inmb[k] as number);
-      row("pairwise", p.strategy, p.comparator, w, "inmb_lower", p.inmbLower[k] as number);
-      row("pairwise", p.strategy, p.comparator, w, "inmb_upper", p.inmbUpper[k] as number);
+      if (p.inmbLower !== null && p.inmbUpper !== null) {
+        row("pairwise", p.strategy, p.comparator, w, "inmb_lower", p.inmbLower[k] as number);
+        row("pairwise", p.strategy, p.comparator, w, "inmb_upper", p.inmbUpper[k] as number);
+      }
       row(
         "pairwise",
         p.strategy,

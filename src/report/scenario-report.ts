@@ -189,15 +189,24 @@ export function scenarioSections(r: ScenarioResult): ReportSection[] {
   sections.push({
     heading: "Probability of being cost-effective",
     text: [
-      `At a willingness to pay λ per ${r.effect.per}, a strategy is cost-effective in a sample when its net benefit λ × effect − cost is the highest.`,
+      `At a willingness to pay λ per ${r.effect.per}, a strategy is cost-effective in a sample when its net benefit λ × effect − cost is the highest. INMB is the incremental net monetary benefit against ${comparator}: mean and 95% interval.`,
     ],
     table: {
       name: "acceptability",
       columns: [
         { title: "WTP £", kind: "wtp" },
-        ...labels.map((l) => ({ title: l, kind: "probability" as const })),
+        ...labels.map((l) => ({ title: `P(${l})`, kind: "probability" as const })),
+        ...labels.slice(1).flatMap((l) => [
+          { title: `INMB ${l} £`, kind: "money" as const },
+          { title: "2.5%", kind: "money" as const },
+          { title: "97.5%", kind: "money" as const },
+        ]),
       ],
-      rows: r.acceptability.map((a) => [a.wtp, ...a.probability]),
+      rows: r.acceptability.map((a) => [
+        a.wtp,
+        ...a.probability,
+        ...a.inmb.flatMap((i) => [i.mean, i.lower, i.upper]),
+      ]),
     },
   });
   const c = r.psa.curves;

@@ -8,7 +8,8 @@
 import { analysePsa, type PsaAnalysis } from "../analysis/analyse.js";
 import { decisionCurves } from "../analysis/decision.js";
 import { calculateIcers, type IcerRow } from "../analysis/icers.js";
-import { quantilesInPlace } from "../core/quantile.js";
+import { comparePairwise } from "../analysis/pairwise.js";
+import { quantilePair } from "../core/quantile.js";
 import { mean } from "../core/sum.js";
 import type { BudgetImpactRow } from "../model/model-factory.js";
 import { runBaseCase } from "../psa/base-case.js";
@@ -41,6 +42,8 @@ export interface AcceptabilityRow {
   readonly wtp: number;
   /** Probability each strategy has the highest net benefit, in strategy order. */
   readonly probability: readonly number[];
+  /** Incremental net monetary benefit of each other strategy vs the comparator. */
+  readonly inmb: readonly ({ readonly strategy: string } & Estimate)[];
 }
 
 /** Everything a scenario report shows. */
@@ -86,7 +89,7 @@ export interface RunScenarioOptions {
 }
 
 function estimate(x: Float64Array): Estimate {
-  const [lower, upper] = quantilesInPlace(x.slice(), [0.025, 0.975]) as [number, number];
+  const [lower, upper] = quantilePair(x, 0.025, 0.975);
   return { mean: mean(x), lower, upper };
 }
 
@@ -120,14 +123,25 @@ export async function runScenario(
           ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
         })
       : await options.runPsa(loaded, samples, seed);
-  const analysis = analysePsa(psa.samples, { wtp: loaded.wtp, comparator: names[0] as string });
-  const reportCurves = decisionCurves(
-    psa.samples,
-    [...loaded.reportWtp].sort((a, b) => a - b),
-  );
-  const acceptability = Array.from(reportCurves.wtp, (wtp, k) => ({
+  // Over the whole grid the INMB intervals would cost a pass over the samples per WTP; they
+  // are reported at the scenario's reporting WTPs instead.
+  const analysis = analysePsa(psa.samples, {
+    wtp: loaded.wtp,
+    comparator: names[0] as string,
+    inmbIntervals: false,
+  });
+  const reportWtp = [...new Set(loaded.reportWtp)].sort((a, b) => a - b);
+  const reportCurves = decisionCurves(psa.samples, reportWtp);
+  const reportPairs = comparePairwise(psa.samples, names[0] as string, reportWtp);
+  const acceptability = reportWtp.map((wtp, k) => ({
     wtp,
     probability: names.map((_, j) => reportCurves.ceac[k * names.length + j] as number),
+    inmb: reportPairs.map((p) => ({
+      strategy: p.strategy,
+      mean: p.inmb[k] as number,
+      lower: p.inmbLower?.[k] as number,
+      upper: p.inmbUpper?.[k] as number,
+    })),
   }));
   const n = psa.samples.nSamples;
   const consequences: ConsequenceRow[] = [];
@@ -164,12 +178,19 @@ export async function runScenario(
       ],
     ),
   ];
+  const diff = new Float64Array(n);
   for (const [outcome, info, column, baseValues] of rows) {
     means[outcome] = {};
     const reference = column(0);
+    if ((factory.outcomes[outcome] as { table?: boolean } | undefined)?.table === false) {
+      names.forEach((s, j) => {
+        (means[outcome] as Record<string, number>)[s] = mean(column(j));
+      });
+      continue;
+    }
     names.forEach((s, j) => {
       const x = column(j);
-      const diff = j === 0 ? undefined : x.map((v, i) => v - (reference[i] as number));
+      for (let i = 0; i < n; i++) diff[i] = (x[i] as number) - (reference[i] as number);
       const psaEstimate = estimate(x);
       (means[outcome] as Record<string, number>)[s] = psaEstimate.mean;
       consequences.push({
@@ -179,14 +200,15 @@ export async function runScenario(
         strategy: s,
         base: baseValues[j] as number,
         psa: psaEstimate,
-        ...(diff === undefined ? {} : { increment: estimate(diff) }),
+        ...(j === 0 ? {} : { increment: estimate(diff) }),
       });
     });
   }
-  const parameterMeans: Record<string, number> = {};
-  for (const [name, x] of Object.entries(psa.parameters as Record<string, Float64Array>)) {
-    parameterMeans[name] = mean(x);
-  }
+  const parameterMean = (name: string) => {
+    const x = (psa.parameters as Record<string, Float64Array>)[name];
+    if (x === undefined) throw new RangeError(`runScenario: no parameter "${name}"`);
+    return mean(x);
+  };
   return {
     loaded,
     strategies: config.strategies.map((s) => ({ name: s.name, label: s.label })),
@@ -206,7 +228,7 @@ export async function runScenario(
     psa: analysis,
     acceptability,
     consequences,
-    budgetImpact: factory.budgetImpact?.(config, means, parameterMeans) ?? [],
+    budgetImpact: factory.budgetImpact?.(config, means, parameterMean) ?? [],
     assumptions: loaded.inputs.filter((i) => i.tag === "assumption" || i.tag === "not-found"),
   };
 }

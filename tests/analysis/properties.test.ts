@@ -1021,8 +1021,8 @@ describe("comparePairwise properties", () => {
               c.exact ? 0 : scale,
               `inmb at ${l}`,
             );
-            const lower = r.inmbLower[k] as number;
-            const upper = r.inmbUpper[k] as number;
+            const lower = r.inmbLower?.[k] as number;
+            const upper = r.inmbUpper?.[k] as number;
             expect(lower).toBeLessThanOrEqual(upper);
             inb.sort();
             expect(lower).toBe(type7(inb, 0.025));

@@ -114,8 +114,8 @@ describe("TV11c: BCEA incremental benefit, sign convention", () => {
     k.forEach((_, c) => {
       const lo = Math.min(-(ib[0]?.[c] as number), -(ib[1]?.[c] as number));
       const hi = Math.max(-(ib[0]?.[c] as number), -(ib[1]?.[c] as number));
-      expectClose(pair?.inmbLower[c], lo + 0.025 * (hi - lo), v.tolerance, `lower ${c}`);
-      expectClose(pair?.inmbUpper[c], lo + 0.975 * (hi - lo), v.tolerance, `upper ${c}`);
+      expectClose(pair?.inmbLower?.[c], lo + 0.025 * (hi - lo), v.tolerance, `lower ${c}`);
+      expectClose(pair?.inmbUpper?.[c], lo + 0.975 * (hi - lo), v.tolerance, `upper ${c}`);
     });
   });
 });

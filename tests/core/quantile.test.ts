@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  linearQuantilePair,
+  quantilePair,
   quantileSorted,
   quantiles,
   quantilesInPlace,
@@ -155,6 +157,68 @@ describe("quantilesInPlace on long arrays (the bracketed path)", () => {
         );
       }),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe("linearQuantilePair", () => {
+  /** Pairs of arrays, short and long, with ties (integer parts) and a scale for x. */
+  const pair = fc
+    .tuple(
+      fc.constantFrom(1, 7, 500, 20_000, 45_000),
+      fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+      fc.constantFrom(0, 1, 1000, 20_000, -3),
+      fc.boolean(),
+    )
+    .map(([n, seed, a, ties]) => {
+      let state = seed;
+      const next = () => {
+        state = (Math.imul(state, 48271) % 2147483647) >>> 0;
+        return state / 2147483647;
+      };
+      // With ties, x and y take a few values each, so many v equal the bracket edges.
+      const x = Float64Array.from({ length: n }, () =>
+        ties ? Math.floor(next() * 3) : next() * 10 - 5,
+      );
+      const y = Float64Array.from({ length: n }, () =>
+        ties ? Math.floor(next() * 4) * 1000 : next() * 50_000,
+      );
+      return { x, y, a };
+    });
+
+  it("linearQuantilePair equals quantilesInPlace of a·x − y formed in full (fast-check)", () => {
+    fc.assert(
+      fc.property(
+        pair,
+        fc.constantFrom([0.025, 0.975], [0, 1], [0.5, 0.5], [0.1, 0.9]),
+        ({ x, y, a }, [pl, ph]) => {
+          const v = Float64Array.from(x, (xi, i) => a * xi - (y[i] as number));
+          expect(linearQuantilePair(x, y, a, pl as number, ph as number)).toEqual(
+            quantilesInPlace(v, [pl as number, ph as number]),
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("quantilePair equals quantilesInPlace of a copy and leaves its input alone (fast-check)", () => {
+    fc.assert(
+      fc.property(pair, ({ y }) => {
+        const before = Float64Array.from(y);
+        expect(quantilePair(y, 0.025, 0.975)).toEqual(quantilesInPlace(y.slice(), [0.025, 0.975]));
+        expect(y).toEqual(before);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("linearQuantilePair rejects unequal arrays and p outside [0, 1], naming itself", () => {
+    expect(() => linearQuantilePair(new Float64Array(2), new Float64Array(3), 1, 0, 1)).toThrow(
+      /^linearQuantilePair: /,
+    );
+    expect(() => linearQuantilePair(new Float64Array(2), new Float64Array(2), 1, -0.1, 1)).toThrow(
+      RangeError,
     );
   });
 });
