@@ -12,8 +12,10 @@ import { scenarioJsonSchema } from "../scenario/schema.js";
 import type { CliIo } from "./io.js";
 import { loadScenarioFile } from "./scenario-io.js";
 
+/** The package root: this file is dist/src/cli/*.js, or src/cli/*.ts when run from sources. */
+const ROOT = new URL(import.meta.url.endsWith(".ts") ? "../../" : "../../../", import.meta.url);
 /** The commented template for commissioners, shipped as scenarios/local-template.yaml. */
-const TEMPLATE = new URL("../../../scenarios/local-template.yaml", import.meta.url);
+const TEMPLATE = new URL("scenarios/local-template.yaml", ROOT);
 
 /** Checks every file, printing "ok" or its problems; fails (exit 2) if any file has problems. */
 async function runValidate(io: CliIo, files: readonly string[]): Promise<void> {
@@ -79,8 +81,7 @@ export function addScenarioCommands(program: Command, io: CliIo): void {
         throw new CeaError(`the template ${TEMPLATE.pathname} is missing from the installation`);
       }
       // The template's schema line points into the package's scenarios/ directory.
-      const schema = new URL("../../../scenarios/schema/swis.scenario.json", import.meta.url)
-        .pathname;
+      const schema = new URL("scenarios/schema/swis.scenario.json", ROOT).pathname;
       runInit(io, file, template.replace(/\$schema=\S+/, `$schema=${schema}`));
     });
   program

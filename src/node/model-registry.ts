@@ -11,8 +11,12 @@ import type { ModelConfig, ModelFactory } from "../model/model-factory.js";
 import type { ScenarioHost } from "../scenario/load-scenario.js";
 import type { ModelReference } from "./load-model.js";
 
-/** dist/models/ (this file is dist/src/node/model-registry.js). */
+/**
+ * dist/models/ (this file is dist/src/node/model-registry.js); when running from the sources (the
+ * tests), models/ with TypeScript entry points.
+ */
 const MODELS = new URL("../../models/", import.meta.url);
+const ENTRY = import.meta.url.endsWith(".ts") ? "index.ts" : "index.js";
 
 /**
  * Names of the models in the package's models/ directory.
@@ -25,14 +29,14 @@ const MODELS = new URL("../../models/", import.meta.url);
 export function availableModels(): string[] {
   if (!existsSync(MODELS)) return [];
   return readdirSync(MODELS, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(new URL(`${d.name}/index.js`, MODELS)))
+    .filter((d) => d.isDirectory() && existsSync(new URL(`${d.name}/${ENTRY}`, MODELS)))
     .map((d) => d.name)
     .sort();
 }
 
 /** URL of a shipped model's module. */
 function moduleOf(name: string): string {
-  return new URL(`${name}/index.js`, MODELS).href;
+  return new URL(`${name}/${ENTRY}`, MODELS).href;
 }
 
 /**

@@ -128,6 +128,18 @@ async function readChain(file: string, host: ScenarioHost): Promise<YamlSource[]
   }
 }
 
+/** Issues sorted as a reader meets them: by file (most derived first), line, column. */
+function inFileOrder(issues: readonly InputIssue[], chain: readonly YamlSource[]): InputIssue[] {
+  const rank = (i: InputIssue) => {
+    const f = chain.findIndex((s) => s.file === i.file);
+    return f === -1 ? chain.length : f;
+  };
+  return [...issues].sort(
+    (a, b) =>
+      rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+}
+
 /** The keys a zod schema allows at `path` (objects only), for "did you mean". */
 function keysFor(schema: unknown): KeysAt {
   return (path) => {
@@ -165,7 +177,9 @@ export async function loadScenario(file: string, host: ScenarioHost): Promise<Lo
   const chain = await readChain(file, host);
   const merged = mergeScenarios(chain.map((s) => s.value as Record<string, unknown>).reverse());
   const fail = (issues: InputIssue[]): never => {
-    throw issues.length === 1 ? new InputError(issues[0] as InputIssue) : new ScenarioError(issues);
+    throw issues.length === 1
+      ? new InputError(issues[0] as InputIssue)
+      : new ScenarioError(inFileOrder(issues, chain));
   };
   const modelName = merged.model;
   if (typeof modelName !== "string") {
@@ -371,7 +385,9 @@ async function build(
   });
   const wtp = wtpGrid(scenario, at);
   if (issues.length > 0) {
-    throw issues.length === 1 ? new InputError(issues[0] as InputIssue) : new ScenarioError(issues);
+    throw issues.length === 1
+      ? new InputError(issues[0] as InputIssue)
+      : new ScenarioError(inFileOrder(issues, chain));
   }
   const settings: Record<string, number | string> = {};
   for (const [name, spec] of Object.entries(factory.settings)) {
