@@ -112,7 +112,7 @@ export function scenarioSections(r: ScenarioResult): ReportSection[] {
       ...(loaded.scenario.description === undefined ? [] : [loaded.scenario.description.trim()]),
       `Model: ${factory.title}. Scenario file: ${loaded.files.join(" (extends ") + ")".repeat(loaded.files.length - 1)}.`,
       `Perspective: ${factory.perspectives[config.perspective]}. Horizon ${config.horizonYears} year(s); discount rate ${percent(config.discount.costs)} for costs, ${percent(config.discount.outcomes)} for outcomes. Prices ${config.priceYear}, uprated with the ${index?.label ?? loaded.priceIndex}.`,
-      `Effect: ${r.effect.label}, so an ICER is the cost per ${r.effect.per}. PSA: ${r.psa.nSamples} samples, seed ${JSON.stringify(loaded.seed)}.`,
+      `Effect: ${r.effect.label}, so an ICER is the cost per ${r.effect.per}. PSA: ${r.psa.nSamples} samples, seed ${JSON.stringify(r.seed)}.`,
       `Settings: ${Object.entries(config.settings)
         .map(([k, v]) => `${k} = ${v}`)
         .join(", ")}.`,
@@ -545,7 +545,7 @@ export function scenarioToJson(r: ScenarioResult): Record<string, unknown> {
       discount: config.discount,
       effect: r.effect,
       samples: r.psa.nSamples,
-      seed: loaded.seed,
+      seed: r.seed,
       ...config.settings,
     },
     strategies: r.strategies,

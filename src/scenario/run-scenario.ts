@@ -49,6 +49,8 @@ export interface AcceptabilityRow {
 /** Everything a scenario report shows. */
 export interface ScenarioResult {
   readonly loaded: LoadedScenario;
+  /** The seed the PSA used (the scenario's, or the one given to {@link runScenario}). */
+  readonly seed: string | number;
   readonly strategies: readonly { readonly name: string; readonly label: string }[];
   readonly effect: {
     readonly name: string;
@@ -211,6 +213,7 @@ export async function runScenario(
   };
   return {
     loaded,
+    seed,
     strategies: config.strategies.map((s) => ({ name: s.name, label: s.label })),
     effect: {
       name: config.effect,

@@ -90,4 +90,20 @@ describe("runPsaParallel", () => {
     expectIdentical(afterClose.samples.effect, first.samples.effect, "effect");
     await closePsaWorkers();
   });
+
+  test("a scenario's model rebuilt from its configuration in workers gives the one-thread result", async () => {
+    const node = await import(NODE_ENTRY.href);
+    const { loadScenario } = await import(new URL("dist/src/scenario/load-scenario.js", ROOT).href);
+    const loaded = await loadScenario("scenarios/swis-rct.yaml", node.fileScenarioHost());
+    const reference = node.modelReference("swis", loaded.config);
+    expect(reference.module).toMatch(/dist\/models\/swis\/index\.js$/);
+    const options = { samples: 6000, seed: "scenario", chunkSize: 1000 };
+    const one = await node.runPsaParallel(reference, { ...options, workers: 1 });
+    node.preparePsaWorkers(1, reference);
+    const two = await node.runPsaParallel(reference, { ...options, workers: 2 });
+    expectIdentical(two.samples.cost, one.samples.cost, "cost");
+    expectIdentical(two.samples.effect, one.samples.effect, "effect");
+    expectIdentical(two.parameters.irr_s47, one.parameters.irr_s47, "irr_s47");
+    await node.closePsaWorkers();
+  });
 });

@@ -1,0 +1,180 @@
+/**
+ * `ceakit run`, `validate`, `init` and `schema` on the shipped scenarios and the small
+ * hand-checked one. Bad scenarios are covered in scenario-errors.test.ts.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { runInProcess } from "../helpers/cli.js";
+
+const SMALL = "tests/fixtures/scenarios/small.yaml";
+const SHIPPED = readdirSync("scenarios")
+  .filter((f) => f.endsWith(".yaml"))
+  .map((f) => `scenarios/${f}`);
+
+describe("ceakit run", () => {
+  it("run prints the base case, ICERs, acceptability, curves, cost-consequence, budget impact and assumptions", async () => {
+    const r = await runInProcess(["run", SMALL]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    for (const heading of [
+      "Small hand-checked scenario",
+      "Base case (every input at its point value)",
+      "Probabilistic analysis: incremental results",
+      "Probability of being cost-effective",
+      "Acceptability curves, frontier and EVPI",
+      "Cost-consequence table",
+      "Budget impact per year",
+      "Inputs that are assumptions",
+      "All inputs",
+    ]) {
+      expect(r.stdout).toContain(heading);
+    }
+    // ΔC = 252,899 and ΔE = 3.9324 (tests/models/swis.test.ts): an ICER of £64,312.
+    expect(r.stdout).toContain("an ICER of £64,312 per Section 47 enquiry avoided");
+  });
+
+  it("run --format json gives the same numbers as the library, and --samples/--seed override the file", async () => {
+    const a = await runInProcess([
+      "run",
+      SMALL,
+      "--format",
+      "json",
+      "--samples",
+      "40",
+      "--seed",
+      "9",
+    ]);
+    const b = await runInProcess([
+      "run",
+      SMALL,
+      "--format",
+      "json",
+      "--samples",
+      "40",
+      "--seed",
+      "9",
+    ]);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout); // same seed, same bytes
+    const doc = JSON.parse(a.stdout);
+    expect(doc.settings).toMatchObject({ samples: 40, seed: 9, priceYear: "2023/24", schools: 2 });
+    expect(doc.baseCase.icers[1].icer).toBeCloseTo(64_312.14, 1);
+    expect(doc.acceptability.map((x: { wtp: number }) => x.wtp)).toEqual([1000, 50_000]);
+    expect(doc.assumptions).toContain("c_s47");
+  });
+
+  it("run --format md writes Markdown tables; --format csv a tidy table,row,column,value file", async () => {
+    const md = await runInProcess(["run", SMALL, "--format", "md", "--samples", "30"]);
+    expect(md.stdout.startsWith("# Small hand-checked scenario\n")).toBe(true);
+    expect(md.stdout).toMatch(/\n\| WTP £ \| P\(Usual practice\) \|/);
+    const csv = await runInProcess(["run", SMALL, "--format", "csv", "--samples", "30"]);
+    const lines = csv.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("table,row,column,value");
+    expect(lines.some((l) => l.startsWith("acceptability,1,WTP £,1000"))).toBe(true);
+  });
+
+  it("run --out DIR writes the report, or one CSV per table, into the directory", async () => {
+    const r = await runInProcess(["run", SMALL, "--samples", "30", "--out", "results/"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(r.dirs).toEqual(["results"]);
+    expect([...r.writes.keys()]).toEqual(["results/report.txt"]);
+    const csv = await runInProcess([
+      "run",
+      SMALL,
+      "--samples",
+      "30",
+      "--format",
+      "csv",
+      "--out",
+      "t",
+    ]);
+    expect([...csv.writes.keys()].sort()).toEqual(
+      [
+        "t/acceptability.csv",
+        "t/assumptions.csv",
+        "t/base_case.csv",
+        "t/budget_impact.csv",
+        "t/cost_consequence.csv",
+        "t/curves.csv",
+        "t/icers.csv",
+        "t/inputs.csv",
+      ].sort(),
+    );
+    // The CSV curves table carries the whole grid: 101 WTP values plus a header.
+    expect(csv.writes.get("t/curves.csv")?.trimEnd().split("\n")).toHaveLength(102);
+  });
+
+  it("run draws a progress bar only when stderr is a terminal", async () => {
+    const tty = await runInProcess(["run", SMALL, "--samples", "30000"], {}, true);
+    expect(tty.stderr).toMatch(/\rPSA \[#+ *\] +100% 30,000\/30,000 samples/);
+    const pipe = await runInProcess(["run", SMALL, "--samples", "30000"]);
+    expect(pipe.stderr).toBe("");
+  });
+
+  it("run rejects bad flags with exit 2 and one located line", async () => {
+    for (const [args, message] of [
+      [["--format", "pdf"], /^error: --format: /],
+      [["--samples", "0"], /^error: --samples: /],
+      [["--samples", "2.5"], /^error: --samples: /],
+      [["--workers", "0"], /^error: --workers: /],
+    ] as const) {
+      const r = await runInProcess(["run", SMALL, ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    }
+  });
+});
+
+describe("ceakit validate, init, schema", () => {
+  it("validate accepts every shipped scenario", async () => {
+    expect(SHIPPED.length).toBeGreaterThanOrEqual(13);
+    const r = await runInProcess(["validate", ...SHIPPED]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split("\n")).toHaveLength(SHIPPED.length);
+  });
+
+  it("every shipped scenario starts with the yaml-language-server schema line", () => {
+    for (const file of SHIPPED) {
+      expect(readFileSync(file, "utf8").split("\n")[0]).toBe(
+        "# yaml-language-server: $schema=./schema/swis.scenario.json",
+      );
+    }
+  });
+
+  it("schema prints the JSON Schema that scenarios/schema/swis.scenario.json holds", async () => {
+    const r = await runInProcess(["schema"]);
+    expect(r.code).toBe(0);
+    // Regenerate with `npm run schema` after changing the scenario format.
+    expect(r.stdout).toBe(readFileSync("scenarios/schema/swis.scenario.json", "utf8"));
+    const schema = JSON.parse(r.stdout);
+    expect(Object.keys(schema.properties.parameters.properties)).toContain("sw_salary");
+    expect(schema.properties.unit_costs.additionalProperties).toBe(false);
+    const bad = await runInProcess(["schema", "--model", "nope"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: --model: unknown model "nope"/);
+  });
+
+  it("init writes the commented template, pointing at the installed schema, and never overwrites", async () => {
+    const r = await runInProcess(["init", "mine.yaml"]);
+    expect(r.code).toBe(0);
+    const text = r.writes.get("mine.yaml") as string;
+    expect(text).toMatch(
+      /^# yaml-language-server: \$schema=\/.*scenarios\/schema\/swis\.scenario\.json\n/,
+    );
+    expect(text).toContain("LOCAL");
+    expect(r.stdout).toContain("ceakit run mine.yaml");
+    // The written template is itself a valid scenario.
+    const check = await runInProcess(["validate", "mine.yaml"], { "mine.yaml": text });
+    expect(check.code).toBe(0);
+    const again = await runInProcess(["init", "mine.yaml"], { "mine.yaml": "x" });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe(
+      "error: mine.yaml: already exists; choose another name or delete it first\n",
+    );
+    expect(again.writes.size).toBe(0);
+  });
+});

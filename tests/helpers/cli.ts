@@ -1,0 +1,46 @@
+/**
+ * Running the CLI in-process for tests: files come from an in-memory map first, then from disk;
+ * writes and directories are recorded, never made.
+ */
+import { readFileSync } from "node:fs";
+import type { CliIo } from "../../src/cli/io.js";
+import { runCli } from "../../src/cli/program.js";
+
+/** What one in-process run did. */
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly writes: ReadonlyMap<string, string>;
+  readonly dirs: readonly string[];
+}
+
+/** Runs `ceakit <args>`; `files` shadow the disk; `tty` makes stderr a terminal. */
+export async function runInProcess(
+  args: readonly string[],
+  files: Record<string, string> = {},
+  tty = false,
+): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const writes = new Map<string, string>();
+  const dirs: string[] = [];
+  const io: CliIo = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    readText: (path) => files[path] ?? readFileSync(path, "utf8"),
+    writeText: (path, text) => {
+      writes.set(path, text);
+    },
+    makeDir: (path) => {
+      dirs.push(path);
+    },
+    stderrIsTty: tty,
+  };
+  const code = await runCli(args, io);
+  return { code, stdout, stderr, writes, dirs };
+}
