@@ -186,4 +186,16 @@ export {
   analysisText,
   analysisToJson,
 } from "./report/analysis-report.js";
+export {
+  describeSpec,
+  type ReportSection,
+  type ReportTable,
+  scenarioCsv,
+  scenarioCsvTables,
+  scenarioJsonText,
+  scenarioMarkdown,
+  scenarioSections,
+  scenarioText,
+  scenarioToJson,
+} from "./report/scenario-report.js";
 export { VERSION } from "./version.js";

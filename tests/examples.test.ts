@@ -40,4 +40,20 @@ describe("examples", () => {
       "switch at 71479.04: swis_a -> swis_b",
     ]);
   });
+
+  test("run-scenario prints P(cost-effective) at the three reporting WTPs and the assumptions", async () => {
+    const lines = await runExample("run-scenario");
+    expect(lines.slice(0, 3).map((l) => l.split(":")[0])).toEqual([
+      "WTP 1000",
+      "WTP 10000",
+      "WTP 20000",
+    ]);
+    for (const line of lines.slice(0, 3)) {
+      const p = Number(line.split("= ")[1]);
+      expect(p).toBeGreaterThanOrEqual(0);
+      expect(p).toBeLessThanOrEqual(0.1);
+    }
+    expect(lines[3]).toMatch(/^assumptions: .*sw_salary/);
+    expect(lines[4]).toBe("# SWIS national RCT base case");
+  });
 });

@@ -1,0 +1,36 @@
+/**
+ * ceakit/scenario: scenario files for scenario-configurable models (YAML with `extends`, checked
+ * with zod, every problem located), and running them. Browser-safe: files are read through a
+ * {@link ScenarioHost} you provide (`fileScenarioHost()` in `ceakit/node` reads the disk).
+ *
+ * Kept apart from the main entry point so that models and worker threads, which import
+ * `ceakit`, do not load zod and yaml.
+ *
+ * @example
+ * ```ts
+ * import { loadScenario, runScenario } from "ceakit/scenario";
+ * import { fileScenarioHost } from "ceakit/node";
+ * const result = await runScenario(await loadScenario("scenarios/swis-rct.yaml", fileScenarioHost()));
+ * ```
+ *
+ * @module
+ */
+
+export {
+  type LoadedScenario,
+  loadScenario,
+  type ResolvedInput,
+  resolvePath,
+  type ScenarioHost,
+} from "./load-scenario.js";
+export { mergeScenarios } from "./merge.js";
+export {
+  type AcceptabilityRow,
+  type ConsequenceRow,
+  type Estimate,
+  type RunScenarioOptions,
+  runScenario,
+  type ScenarioResult,
+} from "./run-scenario.js";
+export { type ScenarioInput, scenarioJsonSchema, scenarioSchema } from "./schema.js";
+export { locateIssue, parseYaml, type YamlSource } from "./yaml-source.js";
