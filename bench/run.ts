@@ -107,3 +107,6 @@ for (const [name, out, fill] of [
   const ms = time(fill, rngRuns);
   print({ bench: name, samples: out.length, ms: Number(ms.toFixed(2)), runs: rngRuns });
 }
+
+// The main job end to end, as a user runs it.
+await import("./scenario.js");
