@@ -5,6 +5,7 @@
  * @module
  */
 
+import type { IcerRow } from "../analysis/icers.js";
 import type { ResolvedInput } from "../scenario/load-scenario.js";
 import type { ScenarioResult } from "../scenario/run-scenario.js";
 import { analysisToJson } from "./analysis-report.js";
@@ -55,6 +56,37 @@ function format(value: string | number | null, kind: Kind): string {
 
 /** A rate as a percentage, "3.5%". */
 const percent = (rate: number) => `${Number((rate * 100).toFixed(4))}%`;
+
+/** An incremental table (dampack's statuses), strategies shown by their labels. */
+function icerTable(
+  name: string,
+  rows: readonly IcerRow[],
+  effectLabel: string,
+  labels: readonly string[],
+  names: readonly string[],
+): ReportTable {
+  return {
+    name,
+    columns: [
+      { title: "strategy", kind: "text" },
+      { title: "cost £", kind: "money" },
+      { title: effectLabel, kind: "number" },
+      { title: "inc. cost £", kind: "money" },
+      { title: "inc. effect", kind: "number" },
+      { title: "ICER £", kind: "money" },
+      { title: "status", kind: "text" },
+    ],
+    rows: rows.map((row) => [
+      labels[names.indexOf(row.strategy)] as string,
+      row.cost,
+      row.effect,
+      row.incCost,
+      row.incEffect,
+      row.icer,
+      STATUS[row.status],
+    ]),
+  };
+}
 
 /** "£1,234" style for sentences. */
 const pounds = (x: number) => `£${formatMoney(Math.round(x))}`;
@@ -131,27 +163,7 @@ export function scenarioSections(r: ScenarioResult): ReportSection[] {
         r.effect,
       );
     }),
-    table: {
-      name: "base_case",
-      columns: [
-        { title: "strategy", kind: "text" },
-        { title: "cost £", kind: "money" },
-        { title: r.effect.label, kind: "number" },
-        { title: "inc. cost £", kind: "money" },
-        { title: "inc. effect", kind: "number" },
-        { title: "ICER £", kind: "money" },
-        { title: "status", kind: "text" },
-      ],
-      rows: bc.icers.map((row) => [
-        labels[names.indexOf(row.strategy)] as string,
-        row.cost,
-        row.effect,
-        row.incCost,
-        row.incEffect,
-        row.icer,
-        STATUS[row.status],
-      ]),
-    },
+    table: icerTable("base_case", bc.icers, r.effect.label, labels, names),
   });
   sections.push({
     heading: "Probabilistic analysis: incremental results (means over samples)",
@@ -164,27 +176,7 @@ export function scenarioSections(r: ScenarioResult): ReportSection[] {
         r.effect,
       ),
     ),
-    table: {
-      name: "icers",
-      columns: [
-        { title: "strategy", kind: "text" },
-        { title: "cost £", kind: "money" },
-        { title: r.effect.label, kind: "number" },
-        { title: "inc. cost £", kind: "money" },
-        { title: "inc. effect", kind: "number" },
-        { title: "ICER £", kind: "money" },
-        { title: "status", kind: "text" },
-      ],
-      rows: r.psa.icers.map((row) => [
-        labels[names.indexOf(row.strategy)] as string,
-        row.cost,
-        row.effect,
-        row.incCost,
-        row.incEffect,
-        row.icer,
-        STATUS[row.status],
-      ]),
-    },
+    table: icerTable("icers", r.psa.icers, r.effect.label, labels, names),
   });
   sections.push({
     heading: "Probability of being cost-effective",
