@@ -40,9 +40,20 @@ function rows(table: string, json: Record<string, Record<string, unknown>>) {
       ...(rest as unknown as ParameterSpec),
       ...(price_year === undefined ? {} : { priceYear: price_year as string }),
       table,
+      bounds: boundsOf(name, String(row.unit ?? "")),
     } as InputRow;
   }
   return out;
+}
+
+/**
+ * The values an input can take: probabilities and proportions lie in [0, 1]; a school has at
+ * least one pupil; every other input (costs, rates, durations, FTE, ratios) is at least 0.
+ */
+function boundsOf(name: string, unit: string): readonly [number, number] {
+  if (/probability|proportion/.test(unit)) return [0, 1];
+  if (name === "pupils_per_school") return [1, Number.POSITIVE_INFINITY];
+  return [0, Number.POSITIVE_INFINITY];
 }
 
 const INPUTS: Record<string, InputRow> = {

@@ -52,7 +52,23 @@ export function betaParams(mean: number, sd: number): BetaParams {
     );
   }
   const k = limit / (s * s) - 1;
-  return { alpha: m * k, beta: (1 - m) * k };
+  return usable("beta", { alpha: m * k, beta: (1 - m) * k });
+}
+
+/**
+ * Checks that method-of-moments parameters are positive finite numbers: a mean and sd of very
+ * different magnitudes (1e-300 and 3,000, say) underflow or overflow them.
+ */
+function usable<T extends Record<string, number>>(dist: string, params: T): T {
+  for (const [name, value] of Object.entries(params)) {
+    if (!(value > 0 && value < Number.POSITIVE_INFINITY)) {
+      fail(
+        dist,
+        `mean and sd give ${name} = ${value}, outside what can be computed; check their magnitudes`,
+      );
+    }
+  }
+  return params;
 }
 
 /**
@@ -68,7 +84,7 @@ export function gammaParams(mean: number, sd: number): GammaParams {
   const m = positive("gamma", "mean", mean);
   const s = positive("gamma", "sd", sd);
   const ratio = m / s;
-  return { shape: ratio * ratio, scale: (s * s) / m, rate: m / (s * s) };
+  return usable("gamma", { shape: ratio * ratio, scale: (s * s) / m, rate: m / (s * s) });
 }
 
 /**
@@ -85,7 +101,9 @@ export function lognormalParams(mean: number, sd: number): LognormalParams {
   const s = positive("lognormal", "sd", sd);
   const r = s / m;
   const variance = Math.log1p(r * r);
-  return { meanlog: Math.log(m) - variance / 2, sdlog: Math.sqrt(variance) };
+  const sdlog = Math.sqrt(variance);
+  usable("lognormal", { sdlog });
+  return { meanlog: Math.log(m) - variance / 2, sdlog };
 }
 
 /**

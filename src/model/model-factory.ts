@@ -30,6 +30,11 @@ export type SettingSpec =
 export type InputRow = ParameterSpec & {
   /** Which table the row belongs to, e.g. "parameters" or "unit_costs". */
   readonly table: string;
+  /**
+   * The values the input can take, inclusive (e.g. [0, 1] for a probability, [0, ∞) for a
+   * cost); a scenario's value or distribution outside them is refused.
+   */
+  readonly bounds?: readonly [number, number];
 };
 
 /** One strategy of a configured model. */

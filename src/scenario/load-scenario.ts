@@ -10,12 +10,19 @@
  */
 
 import { createDistribution } from "../distributions/create.js";
+import { createDirichlet } from "../distributions/dirichlet.js";
 import { scaleSpec } from "../distributions/scale.js";
-import type { DistributionSpec } from "../distributions/spec.js";
+import type { DirichletSpec, DistributionSpec } from "../distributions/spec.js";
 import { CeaError, InputError, type InputIssue, ScenarioError } from "../errors.js";
 import type { CorrelationSpec, ParameterSpec } from "../model/define-model.js";
-import { compileDerived, suggest } from "../model/expressions.js";
-import type { ModelConfig, ModelFactory, StrategyConfig } from "../model/model-factory.js";
+import { type CompiledExpression, compileDerived, suggest } from "../model/expressions.js";
+import type {
+  InputRow,
+  ModelConfig,
+  ModelFactory,
+  StrategyConfig,
+} from "../model/model-factory.js";
+import { pointValue } from "../model/point-value.js";
 import { upratingFactor } from "../model/uprating.js";
 import { choleskyOfCorrelation } from "../psa/correlation.js";
 import { mergeScenarios } from "./merge.js";
@@ -101,8 +108,7 @@ async function readChain(file: string, host: ScenarioHost): Promise<YamlSource[]
     if (typeof source.value !== "object" || source.value === null || Array.isArray(source.value)) {
       throw new InputError({
         file: current,
-        line: 1,
-        column: 1,
+        ...(source.locate([]) ?? { line: 1, column: 1 }),
         message: "a scenario must be a mapping of keys (model:, title:, …)",
       });
     }
@@ -126,6 +132,96 @@ async function readChain(file: string, host: ScenarioHost): Promise<YamlSource[]
     }
     current = next;
   }
+}
+
+/**
+ * Evaluates derived expressions at every input's point value; one that gives NaN or ±Infinity
+ * there (a square root of a negative, a division by zero) is a mistake in the scenario.
+ */
+function checkDerivedAtBase(
+  compiled: readonly CompiledExpression[],
+  specs: Readonly<Record<string, ParameterSpec>>,
+  at: (path: readonly PropertyKey[], message: string) => void,
+): void {
+  const values = new Map<string, Float64Array>();
+  for (const [name, spec] of Object.entries(specs)) {
+    if (spec.type === "dirichlet") {
+      const d = createDirichlet(spec);
+      d.names.forEach((n, i) => {
+        values.set(n, Float64Array.of(d.mean[i] as number));
+      });
+    } else {
+      values.set(name, Float64Array.of(pointValue(spec, createDistribution(spec))));
+    }
+  }
+  for (const e of compiled) {
+    const out = new Float64Array(1);
+    e.evaluate(
+      e.inputs.map((i) => values.get(i) as Float64Array),
+      out,
+      1,
+    );
+    values.set(e.name, out);
+    if (!Number.isFinite(out[0])) {
+      const inputs = e.inputs.map((i) => `${i} = ${values.get(i)?.[0]}`).join(", ");
+      at(["derived", e.name], `"${e.text}" is ${out[0]} at the base case (${inputs})`);
+      return;
+    }
+  }
+}
+
+/** Describes bounds for messages: "between 0 and 1", "at least 0". */
+function describeBounds([min, max]: readonly [number, number]): string {
+  return max === Number.POSITIVE_INFINITY ? `at least ${min}` : `between ${min} and ${max}`;
+}
+
+/**
+ * Refuses a value or distribution that can fall outside the input's bounds, e.g. a negative
+ * cost or a probability above 1, pointing at the value itself.
+ */
+function checkBounds(
+  support: readonly [number, number],
+  bounds: readonly [number, number],
+  type: string,
+  override: unknown,
+  path: readonly PropertyKey[],
+): void {
+  const [lo, hi] = support;
+  if (lo >= bounds[0] && hi <= bounds[1]) return;
+  if (type === "fixed") {
+    const bare = typeof override === "number";
+    throw new InputError({
+      field: [...path, ...(bare ? [] : ["value"])].join("."),
+      message: `expected a value ${describeBounds(bounds)}, got ${lo}`,
+    });
+  }
+  const fix =
+    bounds[1] === 1
+      ? "use a beta distribution"
+      : "use gamma or lognormal, or truncnormal with lower: 0";
+  throw new InputError({
+    field: path.join("."),
+    message: `a ${type} distribution here takes values from ${lo} to ${hi}, but this input must be ${describeBounds(bounds)}: ${fix}`,
+  });
+}
+
+/**
+ * A Dirichlet override must name the model's components (any order) and be a valid Dirichlet.
+ */
+function checkDirichlet(row: InputRow, spec: ParameterSpec, path: readonly PropertyKey[]): void {
+  const expected = Object.keys(
+    (row as { alpha?: object }).alpha ?? (row as { mean?: object }).mean ?? {},
+  ).sort();
+  const given = spec as { alpha?: object; mean?: object };
+  const key = given.alpha !== undefined ? "alpha" : "mean";
+  const names = Object.keys(given.alpha ?? given.mean ?? {}).sort();
+  if (names.join() !== expected.join()) {
+    throw new InputError({
+      field: [...path, key].join("."),
+      message: `expected the components ${expected.join(", ")}, got ${names.join(", ") || "none"}`,
+    });
+  }
+  createDirichlet(spec as DirichletSpec);
 }
 
 /** Issues sorted as a reader meets them: by file (most derived first), line, column. */
@@ -229,12 +325,15 @@ async function build(
   const priceIndex = scenario.price_index ?? factory.defaultPriceIndex;
   const index = factory.priceIndices[priceIndex];
   const setIn = (path: readonly PropertyKey[]) => chain.find((s) => s.has(path))?.file;
+  // With a price year the index does not cover, nothing is uprated (and that is one error).
+  let priceYearOk = true;
   if (index !== undefined) {
     try {
       upratingFactor(index, priceYear, priceYear);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       at(["price_year"], e.issue.message);
+      priceYearOk = false;
     }
   }
 
@@ -264,8 +363,14 @@ async function build(
         : ((price_year as string | undefined) ?? (money ? priceYear : undefined));
     let factor = 1;
     let sampled: ParameterSpec = base;
+    // Errors raised here name their own field (e.g. `….price_year`); others belong to the input.
+    const prefix = path.join(".");
+    const fieldOf = (field: string | undefined): readonly PropertyKey[] =>
+      field?.startsWith(`${prefix}.`) ? field.split(".") : path;
     try {
-      if (base.type !== "dirichlet") {
+      if (base.type === "dirichlet") {
+        checkDirichlet(row, base, path);
+      } else {
         const {
           table: _t,
           priceYear: _p,
@@ -275,8 +380,11 @@ async function build(
           tag: _g,
           ...dist
         } = base as unknown as Record<string, unknown>;
-        createDistribution(dist as unknown as DistributionSpec);
-        if (given !== undefined && given !== priceYear && index !== undefined) {
+        const created = createDistribution(dist as unknown as DistributionSpec);
+        if (row.bounds !== undefined) {
+          checkBounds(created.support, row.bounds, dist.type as string, override, path);
+        }
+        if (given !== undefined && given !== priceYear && index !== undefined && priceYearOk) {
           factor = upratingFactor(index, given, priceYear, path.concat("price_year").join("."));
           sampled = {
             ...(scaleSpec(dist as unknown as DistributionSpec, factor) as object),
@@ -288,7 +396,7 @@ async function build(
       }
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      at(o === undefined ? [] : path, e.issue.message);
+      at(o === undefined ? [] : fieldOf(e.issue.field), e.issue.message);
       return undefined;
     }
     const overridden = o !== undefined;
@@ -352,7 +460,8 @@ async function build(
     spec.type === "dirichlet" ? Object.keys("alpha" in spec ? spec.alpha : spec.mean) : [name],
   );
   try {
-    await compileDerived(derived, sampledNames);
+    const compiled = await compileDerived(derived, sampledNames);
+    checkDerivedAtBase(compiled, inputSpecs, at);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     const field = e.issue.field ?? "";

@@ -9,7 +9,9 @@
 import { z } from "zod";
 import type { ModelFactory, SettingSpec } from "../model/model-factory.js";
 
-const finite = z.number().finite();
+/** Numbers in scenarios: finite, and within ±10¹² (beyond that, sums of costs lose meaning). */
+const LIMIT = 1e12;
+const finite = z.number().finite().min(-LIMIT).max(LIMIT);
 const positive = finite.positive();
 const nonNegative = finite.nonnegative();
 const probability = finite.min(0).max(1);
@@ -100,7 +102,10 @@ const distributions = [
 /** The distribution type names, for messages. */
 export const DISTRIBUTION_TYPES = distributions.map((d) => d.shape.type.value);
 
-/** An input override: a bare number, `{ value }`, or a distribution, each with provenance. */
+/**
+ * An input override: a bare number, `{ value }`, or a distribution, each with provenance. The
+ * order of the branches matters to zod-issues.ts, which explains a failed union by its branch.
+ */
 export const inputOverride = z.union([
   finite.describe("A fixed value"),
   z.strictObject({ value: finite, ...provenance }).describe("A fixed value with its provenance"),

@@ -5,7 +5,16 @@
  * @module
  */
 
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import {
+  type Alias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+} from "yaml";
 import { InputError, type InputIssue } from "../errors.js";
 
 /** A parsed YAML file: its plain value and what is needed to locate paths in it. */
@@ -16,6 +25,34 @@ export interface YamlSource {
   locate(path: readonly PropertyKey[], key?: boolean): { line: number; column: number } | undefined;
   /** Whether `path` exists in this file. */
   has(path: readonly PropertyKey[]): boolean;
+}
+
+/** Aliases a file may use: enough for any scenario, too few for a "billion laughs" file. */
+const MAX_ALIASES = 100;
+
+/**
+ * The offset of the quote or bracket still open at `upto` (outside comments), if any: where an
+ * unclosed string or flow collection began.
+ */
+function unmatchedOpener(text: string, upto: number): number | undefined {
+  const open: number[] = [];
+  let quote: { char: string; at: number } | undefined;
+  for (let i = 0; i < Math.min(upto, text.length); i++) {
+    const c = text[i] as string;
+    if (quote !== undefined) {
+      if (quote.char === '"' && c === "\\") i++;
+      else if (c === quote.char) {
+        if (c === "'" && text[i + 1] === "'") i++;
+        else quote = undefined;
+      }
+    } else if (c === "#" && (i === 0 || /\s/.test(text[i - 1] as string))) {
+      while (i < text.length && text[i] !== "\n") i++;
+    } else if (c === '"' || (c === "'" && (i === 0 || /[\s[{,:]/.test(text[i - 1] as string)))) {
+      quote = { char: c, at: i };
+    } else if (c === "[" || c === "{") open.push(i);
+    else if ((c === "]" || c === "}") && open.length > 0) open.pop();
+  }
+  return quote?.at ?? open.at(-1);
 }
 
 /** The node at `path`, and the key node of its last step when it is a map entry. */
@@ -54,7 +91,12 @@ export function parseYaml(file: string, text: string): YamlSource {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problem = doc.errors[0];
   if (problem !== undefined) {
-    const pos = lineCounter.linePos(problem.pos[0]);
+    // An unclosed quote or bracket is noticed where the text ends; point at its opening instead.
+    const unclosed =
+      problem.code === "MISSING_CHAR" || /flow (sequence|map|collection)/i.test(problem.message)
+        ? unmatchedOpener(text, problem.pos[0])
+        : undefined;
+    const pos = lineCounter.linePos(unclosed ?? problem.pos[0]);
     const message = (problem.message.split("\n")[0] as string).replace(
       / at line \d+, column \d+.*$/,
       "",
@@ -66,7 +108,28 @@ export function parseYaml(file: string, text: string): YamlSource {
       message: `YAML syntax error: ${message}`,
     });
   }
-  const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    // Aliases are resolved here: one naming no anchor, or too many of them.
+    const aliases: Node[] = [];
+    visit(doc, { Alias: (_, node) => void aliases.push(node as unknown as Node) });
+    const excessive = /alias count/i.test(String(e));
+    const culprit = excessive
+      ? aliases[Math.min(MAX_ALIASES, aliases.length - 1)]
+      : aliases.find((a) => (a as unknown as Alias).resolve(doc) === undefined);
+    const offset = culprit?.range?.[0];
+    const pos = offset === undefined ? { line: 1, col: 1 } : lineCounter.linePos(offset);
+    throw new InputError({
+      file,
+      line: pos.line,
+      column: pos.col,
+      message: excessive
+        ? `YAML alias error: more than ${MAX_ALIASES} aliases (*name) in one file`
+        : "YAML alias error: *… names no anchor (&…) defined before it; quote the value if * is meant literally",
+    });
+  }
   const position = (node: Node | null) => {
     const offset = node?.range?.[0];
     if (offset === undefined) return undefined;

@@ -58,9 +58,10 @@ const ARTICLE: Record<string, string> = {
 };
 
 function bound(issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolean }, big: boolean) {
-  const limit = Number(big ? issue.maximum : issue.minimum);
-  if (!big && limit === 0 && issue.inclusive === false) return "a positive number";
-  if (!big && limit === 0) return "a number of at least 0";
+  const raw = Number(big ? issue.maximum : issue.minimum);
+  const limit = Math.abs(raw) >= 1e9 ? raw.toExponential() : raw;
+  if (!big && raw === 0 && issue.inclusive === false) return "a positive number";
+  if (!big && raw === 0) return "a number of at least 0";
   return `a number ${big ? (issue.inclusive ? "at most" : "below") : issue.inclusive ? "of at least" : "above"} ${limit}`;
 }
 
@@ -77,7 +78,15 @@ export function explainIssue(issue: z.core.$ZodIssue, keysAt: KeysAt = () => [])
     }
     case "too_small":
       if (issue.origin === "array") {
-        return [{ path, message: `expected at least ${issue.minimum} entries` }];
+        return [
+          {
+            path,
+            message:
+              issue.minimum === 1
+                ? "expected at least one entry"
+                : `expected at least ${issue.minimum} entries`,
+          },
+        ];
       }
       if (issue.origin === "string") return [{ path, message: "must not be empty" }];
       return [{ path, message: `expected ${bound(issue, false)}, ${got(input)}` }];
@@ -85,10 +94,18 @@ export function explainIssue(issue: z.core.$ZodIssue, keysAt: KeysAt = () => [])
       if (issue.origin === "array")
         return [{ path, message: `expected at most ${issue.maximum} entries` }];
       return [{ path, message: `expected ${bound(issue, true)}, ${got(input)}` }];
-    case "unrecognized_keys":
-      return issue.keys.map((key) => {
-        return { path: [...path, key], key: true, message: unknownKey(key, keysAt(path)) };
-      });
+    case "unrecognized_keys": {
+      // Inside an input override the allowed keys depend on its distribution type.
+      const known = keysAt(path);
+      const candidates =
+        known.length > 0 || typeof input !== "object" || input === null ? known : unionKeys(input);
+      return issue.keys.map((key) => ({
+        path: [...path, key],
+        key: true,
+        message: unknownKey(key, candidates),
+      }));
+    }
+
     case "invalid_value": {
       const options = issue.values.map((v) => JSON.stringify(v));
       const hint = typeof input === "string" ? suggest(input, issue.values.map(String)) : undefined;
@@ -96,6 +113,17 @@ export function explainIssue(issue: z.core.$ZodIssue, keysAt: KeysAt = () => [])
         {
           path,
           message: `expected ${options.length === 1 ? options[0] : `one of ${options.join(", ")}`}, ${got(input)}${hint === undefined ? "" : ` (did you mean "${hint}"?)`}`,
+        },
+      ];
+    }
+    case "invalid_key": {
+      const inner = issue.issues[0];
+      const key = path.at(-1);
+      return [
+        {
+          path,
+          key: true,
+          message: `${inner?.message ?? "invalid name"}, got ${describeValue(key === undefined ? undefined : String(key))}`,
         },
       ];
     }
@@ -134,11 +162,9 @@ function explainUnion(
       ];
     }
   }
-  // The branch with the fewest issues is the one meant; report its issues in full.
-  const branches = issue.errors.filter((e) => e.length > 0);
-  const meant = isObject
-    ? (branches.find((b) => b.some((i) => i.path.length > 0)) ?? branches[0])
-    : undefined;
+  // The union is [number, { value }, distribution] (schema.ts): a mapping with `type` meant a
+  // distribution, one without it `{ value }`.
+  const meant = isObject ? issue.errors["type" in input ? 2 : 1] : undefined;
   if (meant !== undefined) {
     return meant.flatMap((i) =>
       explainIssue({ ...i, path: [...path, ...i.path] } as never, (p) =>

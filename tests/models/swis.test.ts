@@ -69,8 +69,9 @@ describe("SWIS model, small scenario by hand", () => {
     const row = loaded.inputs.find((i) => i.name === "c_day_inhouse_foster");
     expect(row?.priceYear).toBe("2016/17");
     expect(row?.factor).toBeCloseTo(124.5 / 102.5, 14);
-    expect(row?.spec.type).toBe("fixed");
-    expect((row?.spec as { value: number }).value).toBeCloseTo((100 * 124.5) / 102.5, 11);
+    const spec = row?.spec as { type: string; value: number };
+    expect(spec.type).toBe("fixed");
+    expect(spec.value).toBeCloseTo((100 * 124.5) / 102.5, 11);
     // A value set in the scenario without a tag is reported as an assumption.
     expect(loaded.inputs.find((i) => i.name === "c_s47")?.tag).toBe("assumption");
   });

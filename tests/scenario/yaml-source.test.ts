@@ -32,8 +32,9 @@ describe("parseYaml", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).issue).toMatchObject({ file: "bad.yaml", line: 3 });
-    expect((error as InputError).message).toMatch(/^bad\.yaml:3:\d+: YAML syntax error: /);
+    // The flow sequence is found unclosed at the end of the text; the error points at its "[".
+    expect((error as InputError).issue).toMatchObject({ file: "bad.yaml", line: 2, column: 4 });
+    expect((error as InputError).message).toMatch(/^bad\.yaml:2:4: YAML syntax error: /);
   });
 
   it("locateIssue prefers the most derived file that has the path", () => {
