@@ -69,15 +69,10 @@ const OUTCOMES = {
   s17_assessments: { label: "Section 17 assessments over the horizon", unit: "assessments" },
   s47_enquiries: { label: "Section 47 enquiries over the horizon", unit: "enquiries" },
   days_in_care: { label: "Days in care over the horizon", unit: "days" },
-  // Undiscounted yearly amounts behind the budget-impact table.
+  // The undiscounted yearly resource cost behind the budget-impact table (set-up and the yearly
+  // social-care cost follow from the set-up parameter and downstream_cost).
   programme_cost_year: {
     label: "Programme resource cost per year",
-    unit: "£ per year",
-    table: false,
-  },
-  setup_cost: { label: "Set-up cost, first year", unit: "£", table: false },
-  downstream_cost_year: {
-    label: "Children's social care cost per year",
     unit: "£ per year",
     table: false,
   },
@@ -181,7 +176,7 @@ function create(config: ModelConfig) {
         const cost = out.cost[s.name] as Float64Array;
         const effect = out.effect[s.name] as Float64Array;
         const o = (k: keyof typeof OUTCOMES) => out.outcomes[k][s.name] as Float64Array;
-        const [intervention, downstream, referrals, s17, s47, days, yearly, setupOut, dsYear] = [
+        const [intervention, downstream, referrals, s17, s47, days, yearly] = [
           o("intervention_cost"),
           o("downstream_cost"),
           o("referrals"),
@@ -189,8 +184,6 @@ function create(config: ModelConfig) {
           o("s47_enquiries"),
           o("days_in_care"),
           o("programme_cost_year"),
-          o("setup_cost"),
-          o("downstream_cost_year"),
         ];
         const c = (name: string) => col(name, s);
         const [rateRef, rateS17, rateS47, cla, age, pupils] = [
@@ -294,8 +287,6 @@ function create(config: ModelConfig) {
           s47[i] = nS47 * years;
           days[i] = nDays * years;
           yearly[i] = resourcePerYear;
-          setupOut[i] = setupTotal;
-          dsYear[i] = perYear;
           // Events avoided per year, relative to the same sample's usual practice.
           const avoided =
             effectKey === "s47_avoided"
@@ -321,6 +312,7 @@ function budgetImpact(
   const [usual, ...others] = config.strategies as [StrategyConfig, ...StrategyConfig[]];
   const m = (outcome: string, s: string) => (means[outcome] as Record<string, number>)[s] as number;
   const rowsOut: BudgetImpactRow[] = [];
+  const costAnnuity = annuityFactor(config.discount.costs, config.horizonYears);
   for (const s of others) {
     const grantMean = parameterMean(columnOf("grant_total", s));
     for (let t = 0; t < config.horizonYears; t++) {
@@ -328,7 +320,9 @@ function budgetImpact(
         ? programmeCostInYear(
             {
               resourcePerYear: m("programme_cost_year", s.name),
-              setup: m("setup_cost", s.name),
+              setup:
+                (config.settings.schools as number) *
+                parameterMean(columnOf("setup_cost_per_school", s)),
               grantTotal: grantMean,
               grantYears: config.settings.grant_years as number,
               costing: config.settings.costing as string,
@@ -337,8 +331,9 @@ function budgetImpact(
             t,
           )
         : 0;
+      // downstream_cost is the yearly cost times the annuity factor (the same every year).
       const downstreamChange =
-        m("downstream_cost_year", s.name) - m("downstream_cost_year", usual.name);
+        (m("downstream_cost", s.name) - m("downstream_cost", usual.name)) / costAnnuity;
       rowsOut.push({
         strategy: s.name,
         year: t + 1,
@@ -392,4 +387,12 @@ export default defineModelFactory({
   outcomes: OUTCOMES,
   create,
   budgetImpact,
+  keepParameters: (config) => [
+    ...new Set(
+      config.strategies.flatMap((s) => [
+        columnOf("grant_total", s),
+        columnOf("setup_cost_per_school", s),
+      ]),
+    ),
+  ],
 });

@@ -96,14 +96,13 @@ function probabilityPositive(
   for (let s = 0; s < n; s++) {
     const d = de[s] as number;
     const c = dc[s] as number;
-    const positiveAt = (k: number) => (wtp[k] as number) * d - c > 0;
     if (d > 0) {
       // positive from the first k where it holds to the end
       let lo = 0;
       let hi = K;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (positiveAt(mid)) hi = mid;
+        if ((wtp[mid] as number) * d - c > 0) hi = mid;
         else lo = mid + 1;
       }
       starts[lo] = (starts[lo] as number) + 1;
@@ -113,12 +112,12 @@ function probabilityPositive(
       let hi = K;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (positiveAt(mid)) lo = mid + 1;
+        if ((wtp[mid] as number) * d - c > 0) lo = mid + 1;
         else hi = mid;
       }
       starts[0] = (starts[0] as number) + 1;
       starts[lo] = (starts[lo] as number) - 1;
-    } else if (positiveAt(0)) {
+    } else if ((wtp[0] as number) * d - c > 0) {
       // ΔE = 0 (or −0): the sign does not depend on λ; NaN never counts
       starts[0] = (starts[0] as number) + 1;
       starts[K] = (starts[K] as number) - 1;

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { quantiles } from "../core/quantile.js";
+import { quantilePair } from "../core/quantile.js";
 import { mean, sd } from "../core/sum.js";
 import type { CeSamples } from "./samples.js";
 
@@ -26,7 +26,7 @@ export interface StrategySummary {
 
 /** Mean, SD and 2.5% / 97.5% quantiles of `x[from..to)`. */
 function describe(x: Float64Array, from: number, to: number): SummaryStats {
-  const [lower, upper] = quantiles(x, [0.025, 0.975], from, to) as [number, number];
+  const [lower, upper] = quantilePair(x.subarray(from, to), 0.025, 0.975);
   return { mean: mean(x, from, to), sd: sd(x, from, to), lower, upper };
 }
 

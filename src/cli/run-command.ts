@@ -67,10 +67,11 @@ async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
     onProgress: bar.update,
     ...(workers > 1
       ? {
-          runPsa: (_, n, s) =>
+          runPsa: (_, n, s, keep) =>
             runPsaParallel(reference, {
               samples: n,
               seed: s,
+              ...(keep === undefined ? {} : { keepParameters: keep }),
               workers,
               chunkSize: 25_000,
               onProgress: bar.update,

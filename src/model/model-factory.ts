@@ -109,6 +109,11 @@ export interface ModelFactory {
   /** Builds the model for one configuration. */
   create(config: ModelConfig): Model;
   /**
+   * The parameter columns whose draws the reports need (e.g. for {@link ModelFactory.budgetImpact});
+   * the PSA drops the others to save memory. Default: all.
+   */
+  keepParameters?(config: ModelConfig): string[];
+  /**
    * Budget impact per year from mean outcomes (`means[outcome][strategy]`) and the mean draw
    * of a parameter column, when the model defines one.
    */

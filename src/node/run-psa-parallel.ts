@@ -122,7 +122,7 @@ export async function runPsaParallel(
   const prepared = await prepareModel(model);
   const total = options.samples;
   const chunks = Math.ceil(total / chunkSize);
-  const run = runArrays(prepared, total, true);
+  const run = runArrays(prepared, total, true, options.keepParameters);
   const counter = new Int32Array(new SharedArrayBuffer(4));
   // Workers skip mathjs (about a second to load) when every expression was transpiled here.
   const fast = prepared.derived.every((d) => d.source !== undefined);

@@ -230,6 +230,16 @@ export function chunkArrays(prepared: PreparedModel, n: number): ChunkArrays {
   };
 }
 
+/**
+ * Whether `x[0..n)` are all finite: x·0 is 0 for a finite x and NaN for NaN or ±Infinity, so the
+ * sum stays 0 exactly when all are finite (one branch-free pass; the slow scan runs only if not).
+ */
+function allFinite(x: Float64Array, n: number): boolean {
+  let acc = 0;
+  for (let i = 0; i < n; i++) acc += (x[i] as number) * 0;
+  return acc === 0;
+}
+
 /** Throws a ModelError naming the first non-finite output of a chunk. */
 function checkFinite(prepared: PreparedModel, arrays: ChunkArrays, chunk: ChunkInfo): void {
   const { model } = prepared;
@@ -251,6 +261,7 @@ function checkFinite(prepared: PreparedModel, arrays: ChunkArrays, chunk: ChunkI
       ]),
     ];
     for (const [what, x] of lists) {
+      if (allFinite(x, chunk.n)) continue;
       for (let i = 0; i < chunk.n; i++) {
         if (!Number.isFinite(x[i])) report(s, what, i, x[i] as number);
       }
@@ -302,6 +313,12 @@ export interface PsaOptions {
   readonly chunkSize?: number;
   /** Called after each chunk with the samples done so far and the total. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Parameter (and derived) columns whose draws are returned (default: all). The others are
+   * sampled into chunk-sized scratch arrays and dropped, which saves 8 bytes per sample per
+   * column: 264 MB for a 33-parameter model at 10⁶ samples. Never changes the results.
+   */
+  readonly keepParameters?: readonly string[];
 }
 
 /** Results of a PSA run. */
@@ -313,7 +330,7 @@ export interface PsaResult<
   readonly seed: string | number;
   /** Costs and effects per strategy, ready for the analysis functions. */
   readonly samples: CeSamples;
-  /** Draws of every sampled and derived parameter. */
+  /** Draws of every sampled and derived parameter (those in `keepParameters`, if given). */
   readonly parameters: Readonly<Record<N, Float64Array>>;
   /** Secondary outcomes per outcome and strategy. */
   readonly outcomes: Readonly<Record<O, Readonly<Record<S, Float64Array>>>>;
@@ -364,12 +381,20 @@ export interface RunBuffers {
  * runChunk(prepared, seed, 0, 10000, run.view(0, 10000));
  * ```
  */
-export function runArrays(prepared: PreparedModel, total: number, shared = false): RunArrays {
+export function runArrays(
+  prepared: PreparedModel,
+  total: number,
+  shared = false,
+  keep: readonly string[] = prepared.columns,
+): RunArrays {
   const { strategies, outcomes } = prepared.model;
   const make = (length: number) =>
     shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
+  const kept = new Set(keep);
   return runArraysOver(prepared, total, {
-    parameters: Object.fromEntries(prepared.columns.map((c) => [c, make(total)])),
+    parameters: Object.fromEntries(
+      prepared.columns.filter((c) => kept.has(c)).map((c) => [c, make(total)]),
+    ),
     cost: make(strategies.length * total),
     effect: make(strategies.length * total),
     outcomes: Object.fromEntries(
@@ -380,6 +405,8 @@ export function runArrays(prepared: PreparedModel, total: number, shared = false
 
 /**
  * Wraps existing whole-run arrays (e.g. shared ones received by a worker) with chunk views.
+ * Parameter columns missing from `buffers` are given scratch arrays, reused from one view to
+ * the next (views are used one at a time).
  *
  * @example
  * ```ts
@@ -394,6 +421,15 @@ export function runArraysOver(
   const { strategies, outcomes } = prepared.model;
   const { parameters, cost, effect } = buffers;
   const outcomeArrays = buffers.outcomes;
+  const scratch = new Map<string, Float64Array>();
+  const scratchOf = (c: string, n: number) => {
+    let x = scratch.get(c);
+    if (x === undefined || x.length < n) {
+      x = new Float64Array(n);
+      scratch.set(c, x);
+    }
+    return x.subarray(0, n);
+  };
   return {
     parameters,
     cost,
@@ -407,7 +443,10 @@ export function runArraysOver(
       const slice = (x: Float64Array) => x.subarray(start, start + n);
       return {
         columns: Object.fromEntries(
-          prepared.columns.map((c) => [c, slice(parameters[c] as Float64Array)]),
+          prepared.columns.map((c) => {
+            const whole = parameters[c];
+            return [c, whole === undefined ? scratchOf(c, n) : slice(whole)];
+          }),
         ),
         output: {
           cost: per(cost),
@@ -467,7 +506,7 @@ export async function runPsa<N extends string, S extends string, O extends strin
   const chunkSize = checkRunOptions(options);
   const prepared = await prepareModel(model as unknown as Model);
   const total = options.samples;
-  const run = runArrays(prepared, total);
+  const run = runArrays(prepared, total, false, options.keepParameters);
   for (let start = 0; start < total; start += chunkSize) {
     const n = Math.min(chunkSize, total - start);
     runChunk(prepared, options.seed, start, n, run.view(start, n));

@@ -10,7 +10,7 @@ import { decisionCurves } from "../analysis/decision.js";
 import { calculateIcers, type IcerRow } from "../analysis/icers.js";
 import { comparePairwise } from "../analysis/pairwise.js";
 import { quantilePair } from "../core/quantile.js";
-import { mean } from "../core/sum.js";
+import { mean, sum } from "../core/sum.js";
 import type { BudgetImpactRow } from "../model/model-factory.js";
 import { runBaseCase } from "../psa/base-case.js";
 import type { PsaResult } from "../psa/run-psa.js";
@@ -87,12 +87,21 @@ export interface RunScenarioOptions {
     loaded: LoadedScenario,
     samples: number,
     seed: string | number,
+    keepParameters: readonly string[] | undefined,
   ) => Promise<PsaResult>;
+  /** Return every parameter's draws (default: only those the reports need). */
+  readonly keepAllParameters?: boolean;
+}
+
+/** `out[i] = x[i] − y[i]`, returning `out`. */
+function difference(x: Float64Array, y: Float64Array, out: Float64Array): Float64Array {
+  for (let i = 0; i < out.length; i++) out[i] = (x[i] as number) - (y[i] as number);
+  return out;
 }
 
 function estimate(x: Float64Array): Estimate {
   const [lower, upper] = quantilePair(x, 0.025, 0.975);
-  return { mean: mean(x), lower, upper };
+  return { mean: sum(x) / x.length, lower, upper };
 }
 
 /**
@@ -116,6 +125,7 @@ export async function runScenario(
   const names = config.strategies.map((s) => s.name);
   const baseCost = names.map((s) => base.cost[s] as number);
   const baseEffect = names.map((s) => base.effect[s] as number);
+  const keep = options.keepAllParameters === true ? undefined : factory.keepParameters?.(config);
   const psa =
     options.runPsa === undefined
       ? await runPsa(model, {
@@ -123,8 +133,9 @@ export async function runScenario(
           seed,
           chunkSize: 10_000,
           ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+          ...(keep === undefined ? {} : { keepParameters: keep }),
         })
-      : await options.runPsa(loaded, samples, seed);
+      : await options.runPsa(loaded, samples, seed, keep);
   // Over the whole grid the INMB intervals would cost a pass over the samples per WTP; they
   // are reported at the scenario's reporting WTPs instead.
   const analysis = analysePsa(psa.samples, {
@@ -192,7 +203,6 @@ export async function runScenario(
     }
     names.forEach((s, j) => {
       const x = column(j);
-      for (let i = 0; i < n; i++) diff[i] = (x[i] as number) - (reference[i] as number);
       const psaEstimate = estimate(x);
       (means[outcome] as Record<string, number>)[s] = psaEstimate.mean;
       consequences.push({
@@ -202,7 +212,7 @@ export async function runScenario(
         strategy: s,
         base: baseValues[j] as number,
         psa: psaEstimate,
-        ...(j === 0 ? {} : { increment: estimate(diff) }),
+        ...(j === 0 ? {} : { increment: estimate(difference(x, reference, diff)) }),
       });
     });
   }

@@ -104,6 +104,15 @@ describe("runPsaParallel", () => {
     expectIdentical(two.samples.cost, one.samples.cost, "cost");
     expectIdentical(two.samples.effect, one.samples.effect, "effect");
     expectIdentical(two.parameters.irr_s47, one.parameters.irr_s47, "irr_s47");
+    // Workers sampling into scratch columns (parameters not kept) give the same results.
+    const lean = await node.runPsaParallel(reference, {
+      ...options,
+      workers: 2,
+      keepParameters: ["grant_total"],
+    });
+    expect(Object.keys(lean.parameters)).toEqual(["grant_total"]);
+    expectIdentical(lean.samples.cost, one.samples.cost, "cost (lean)");
+    expectIdentical(lean.outcomes.s47_enquiries.swis, one.outcomes.s47_enquiries.swis, "s47");
     await node.closePsaWorkers();
   });
 });

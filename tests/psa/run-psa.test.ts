@@ -88,6 +88,21 @@ describe("runPsa", () => {
     );
   });
 
+  test("runPsa with keepParameters returns only those columns and the same costs and effects", async () => {
+    const options = { samples: 5000, seed: "keep", chunkSize: 1500 };
+    const all = await runPsa(twenty, options);
+    const some = await runPsa(twenty, { ...options, keepParameters: ["c_staff", "staff_cost"] });
+    expect(Object.keys(some.parameters).sort()).toEqual(["c_staff", "staff_cost"]);
+    expect(some.parameters.c_staff).toEqual(all.parameters.c_staff);
+    expect(some.parameters.staff_cost).toEqual(all.parameters.staff_cost);
+    expect(some.samples.cost).toEqual(all.samples.cost);
+    expect(some.samples.effect).toEqual(all.samples.effect);
+    expect(some.outcomes.events.programme_a).toEqual(all.outcomes.events.programme_a);
+    const none = await runPsa(twenty, { ...options, keepParameters: [] });
+    expect(none.parameters).toEqual({});
+    expect(none.samples.cost).toEqual(all.samples.cost);
+  });
+
   test("runPsa reports progress chunk by chunk", async () => {
     const seen: [number, number][] = [];
     await runPsa(twenty, {
