@@ -69,6 +69,10 @@ const OUTCOMES = {
   s17_assessments: { label: "Section 17 assessments over the horizon", unit: "assessments" },
   s47_enquiries: { label: "Section 47 enquiries over the horizon", unit: "enquiries" },
   days_in_care: { label: "Days in care over the horizon", unit: "days" },
+  care_entries: {
+    label: "Entries to care over the horizon",
+    unit: "entries",
+  },
   // The undiscounted yearly resource cost behind the budget-impact table (set-up and the yearly
   // social-care cost follow from the set-up parameter and downstream_cost).
   programme_cost_year: {
@@ -176,21 +180,23 @@ function create(config: ModelConfig) {
         const cost = out.cost[s.name] as Float64Array;
         const effect = out.effect[s.name] as Float64Array;
         const o = (k: keyof typeof OUTCOMES) => out.outcomes[k][s.name] as Float64Array;
-        const [intervention, downstream, referrals, s17, s47, days, yearly] = [
+        const [intervention, downstream, referrals, s17, s47, days, entries, yearly] = [
           o("intervention_cost"),
           o("downstream_cost"),
           o("referrals"),
           o("s17_assessments"),
           o("s47_enquiries"),
           o("days_in_care"),
+          o("care_entries"),
           o("programme_cost_year"),
         ];
         const c = (name: string) => col(name, s);
-        const [rateRef, rateS17, rateS47, cla, age, pupils] = [
+        const [rateRef, rateS17, rateS47, cla, entry, age, pupils] = [
           c("rate_referral"),
           c("rate_s17"),
           c("rate_s47"),
           c("cla_per1000"),
+          c("care_entry_per1000"),
           c("age_factor"),
           c("pupils_per_school"),
         ];
@@ -286,6 +292,8 @@ function create(config: ModelConfig) {
           s17[i] = nS17 * years;
           s47[i] = nS47 * years;
           days[i] = nDays * years;
+          // Entries are counted, not costed: their days in care are in the stock measure above.
+          entries[i] = (entry[i] as number) * scale * (on ? (irrDays[i] as number) : 1) * years;
           yearly[i] = resourcePerYear;
           // Events avoided per year, relative to the same sample's usual practice.
           const avoided =

@@ -59,6 +59,9 @@ describe("SWIS model, small scenario by hand", () => {
     expect(base("s47_enquiries", "usual")).toBeCloseTo(20 * 2, 12);
     expect(base("s47_enquiries", "swis")).toBeCloseTo(18 * 2, 12);
     expect(base("days_in_care", "swis")).toBeCloseTo(1825 * 0.98 * 2, 9);
+    // Entries to care (the default 2.2 per 1,000), counted with the days-in-care rate ratio.
+    expect(base("care_entries", "usual")).toBeCloseTo(2.2 * 2, 12);
+    expect(base("care_entries", "swis")).toBeCloseTo(2.2 * 0.98 * 2, 12);
     // Budget impact, undiscounted, year 1 carries set-up.
     expect(r.budgetImpact[0]?.interventionCost).toBeCloseTo(programmeYear + setup, 6);
     expect(r.budgetImpact[1]?.interventionCost).toBeCloseTo(programmeYear, 6);
