@@ -163,8 +163,23 @@ export {
 } from "./model/model-factory.js";
 export { pointValue } from "./model/point-value.js";
 export { type PriceIndex, parsePriceYear, upratingFactor } from "./model/uprating.js";
-export { type BaseCaseResult, runBaseCase } from "./psa/base-case.js";
+export { type BaseCaseResult, pointValues, runBaseCase } from "./psa/base-case.js";
 export { choleskyOfCorrelation, normalCorrelationForSpearman } from "./psa/correlation.js";
+export {
+  evaluatePoints,
+  type OneWayOptions,
+  type OneWayResult,
+  oneWayDsa,
+  type PointResults,
+  type Threshold,
+  type ThresholdOptions,
+  type ThresholdResult,
+  type TornadoBar,
+  type TwoWayOptions,
+  type TwoWayResult,
+  thresholdAnalysis,
+  twoWayDsa,
+} from "./psa/deterministic.js";
 export {
   type NormalScoreQuantile,
   normalScoreQuantile,

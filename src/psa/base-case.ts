@@ -22,8 +22,15 @@ export interface BaseCaseResult<
   readonly outcomes: Readonly<Record<O, Readonly<Record<S, number>>>>;
 }
 
-/** Point values of every sampled parameter of a prepared model. */
-function pointValues(prepared: PreparedModel): Record<string, number> {
+/**
+ * Point values of every sampled parameter of a prepared model.
+ *
+ * @example
+ * ```ts
+ * pointValues(await prepareModel(model)).salary; // 37000
+ * ```
+ */
+export function pointValues(prepared: PreparedModel): Record<string, number> {
   const values: Record<string, number> = {};
   for (const unit of prepared.units) {
     if (unit.kind === "independent") {

@@ -1,0 +1,367 @@
+/**
+ * Deterministic sensitivity analysis: the model evaluated at chosen parameter values with every
+ * other parameter at its point value. One-way analysis (tornado data), two-way grids and
+ * threshold analysis (where the optimal strategy changes) are built on {@link evaluatePoints}.
+ *
+ * @module
+ */
+
+import { InputError } from "../errors.js";
+import type { Model } from "../model/define-model.js";
+import { pointValues } from "./base-case.js";
+import { chunkArrays, type PreparedModel, prepareModel } from "./run-psa.js";
+
+/** Costs and effects of every strategy at a set of points: `cost[r * S + j]`. */
+export interface PointResults {
+  readonly strategies: readonly string[];
+  readonly cost: Float64Array;
+  readonly effect: Float64Array;
+}
+
+/**
+ * Evaluates a prepared model at `points.length` parameter settings at once: each point sets
+ * some parameters; the rest stay at their point values. Derived expressions are recomputed.
+ *
+ * @example
+ * ```ts
+ * const r = evaluatePoints(prepared, [{ irr_s47: 0.9 }, { irr_s47: 1.1 }]);
+ * r.cost[1 * 2 + 1]; // cost of the second strategy at irr_s47 = 1.1
+ * ```
+ */
+export function evaluatePoints(
+  prepared: PreparedModel,
+  points: readonly Readonly<Record<string, number>>[],
+): PointResults {
+  const n = points.length;
+  const arrays = chunkArrays(prepared, n);
+  const base = pointValues(prepared);
+  for (const [name, value] of Object.entries(base))
+    (arrays.columns[name] as Float64Array).fill(value);
+  points.forEach((point, r) => {
+    for (const [name, value] of Object.entries(point)) {
+      const column = arrays.columns[name];
+      if (column === undefined || !(name in base)) {
+        throw new InputError({
+          field: name,
+          message: `not a sampled parameter of ${prepared.model.name}`,
+        });
+      }
+      column[r] = value;
+    }
+  });
+  for (const d of prepared.derived) {
+    d.evaluate(
+      d.inputs.map((name) => arrays.columns[name] as Float64Array),
+      arrays.columns[d.name] as Float64Array,
+      n,
+    );
+  }
+  prepared.model.evaluate(arrays.columns, arrays.output, { n, start: 0 });
+  const { strategies } = prepared.model;
+  const S = strategies.length;
+  const cost = new Float64Array(n * S);
+  const effect = new Float64Array(n * S);
+  strategies.forEach((s, j) => {
+    const c = arrays.output.cost[s] as Float64Array;
+    const e = arrays.output.effect[s] as Float64Array;
+    for (let r = 0; r < n; r++) {
+      cost[r * S + j] = c[r] as number;
+      effect[r * S + j] = e[r] as number;
+    }
+  });
+  return { strategies, cost, effect };
+}
+
+/** One bar of a tornado diagram. */
+export interface TornadoBar {
+  readonly parameter: string;
+  readonly low: number;
+  readonly high: number;
+  /** Incremental NMB of `strategy` vs the comparator at the low and high values. */
+  readonly inmbLow: number;
+  readonly inmbHigh: number;
+  /** ICER of `strategy` vs the comparator at the low and high values (null if ΔE = 0). */
+  readonly icerLow: number | null;
+  readonly icerHigh: number | null;
+  /** |inmbHigh − inmbLow|: bars are sorted by it, largest first. */
+  readonly swing: number;
+}
+
+/** Options of {@link oneWayDsa}. */
+export interface OneWayOptions {
+  /** Parameters to vary (default: every sampled univariate parameter that is not fixed). */
+  readonly parameters?: readonly string[];
+  /** Low and high values per parameter (default: the 2.5% and 97.5% quantiles). */
+  readonly ranges?: Readonly<Record<string, readonly [number, number]>>;
+  /** WTP at which incremental net monetary benefit is computed. */
+  readonly wtp: number;
+  /** The strategy compared (default: the second) and the comparator (default: the first). */
+  readonly strategy?: string;
+  readonly comparator?: string;
+}
+
+/** One-way DSA results: the base case and the tornado bars. */
+export interface OneWayResult {
+  readonly strategy: string;
+  readonly comparator: string;
+  readonly wtp: number;
+  readonly baseInmb: number;
+  readonly baseIcer: number | null;
+  readonly bars: TornadoBar[];
+}
+
+/** Names and distributions of the univariate sampled parameters (Dirichlet components excluded). */
+function univariate(prepared: PreparedModel) {
+  const out = new Map<string, { quantile(p: number): number; fixed: boolean }>();
+  for (const unit of prepared.units) {
+    if (unit.kind === "independent") {
+      out.set(unit.name, {
+        quantile: (p) => unit.dist.quantile(p),
+        fixed: unit.dist.variance === 0,
+      });
+    } else if (unit.kind === "copula") {
+      unit.names.forEach((name, r) => {
+        const d = unit.dists[r] as (typeof unit.dists)[number];
+        out.set(name, { quantile: (p) => d.quantile(p), fixed: d.variance === 0 });
+      });
+    }
+  }
+  return out;
+}
+
+/** The index of a strategy, or an InputError naming the option. */
+function strategyAt(
+  prepared: PreparedModel,
+  name: string | undefined,
+  fallback: number,
+  field: string,
+) {
+  const { strategies } = prepared.model;
+  if (name === undefined) return fallback;
+  const j = strategies.indexOf(name);
+  if (j < 0) {
+    throw new InputError({
+      field,
+      message: `unknown strategy "${name}"; the model has ${strategies.join(", ")}`,
+    });
+  }
+  return j;
+}
+
+/**
+ * One-way deterministic sensitivity analysis: each parameter set to its low and its high value
+ * in turn, the rest at their point values; tornado bars of the incremental net monetary benefit
+ * at `wtp` (and the ICER), sorted by swing.
+ *
+ * @example
+ * ```ts
+ * const dsa = await oneWayDsa(model, { wtp: 20000 });
+ * dsa.bars[0].parameter; // the parameter with the widest swing
+ * ```
+ */
+export async function oneWayDsa(model: Model, options: OneWayOptions): Promise<OneWayResult> {
+  const prepared = await prepareModel(model);
+  const S = model.strategies.length;
+  const ref = strategyAt(prepared, options.comparator, 0, "comparator");
+  const j = strategyAt(prepared, options.strategy, ref === 0 ? 1 : 0, "strategy");
+  const dists = univariate(prepared);
+  const names = options.parameters ?? [...dists].filter(([, d]) => !d.fixed).map(([name]) => name);
+  const ranges = names.map((name): [number, number] => {
+    const given = options.ranges?.[name];
+    if (given !== undefined) return [given[0], given[1]];
+    const d = dists.get(name);
+    if (d === undefined) {
+      throw new InputError({ field: name, message: "not a univariate sampled parameter" });
+    }
+    return [d.quantile(0.025), d.quantile(0.975)];
+  });
+  const points = [
+    {},
+    ...names.flatMap((name, k) => (ranges[k] as [number, number]).map((v) => ({ [name]: v }))),
+  ];
+  const r = evaluatePoints(prepared, points);
+  const lambda = options.wtp;
+  const inmb = (row: number) =>
+    lambda * ((r.effect[row * S + j] as number) - (r.effect[row * S + ref] as number)) -
+    ((r.cost[row * S + j] as number) - (r.cost[row * S + ref] as number));
+  const icer = (row: number) => {
+    const de = (r.effect[row * S + j] as number) - (r.effect[row * S + ref] as number);
+    const dc = (r.cost[row * S + j] as number) - (r.cost[row * S + ref] as number);
+    return de === 0 ? null : dc / de;
+  };
+  const bars = names.map((parameter, k): TornadoBar => {
+    const lowRow = 1 + 2 * k;
+    const highRow = lowRow + 1;
+    const [low, high] = ranges[k] as [number, number];
+    return {
+      parameter,
+      low,
+      high,
+      inmbLow: inmb(lowRow),
+      inmbHigh: inmb(highRow),
+      icerLow: icer(lowRow),
+      icerHigh: icer(highRow),
+      swing: Math.abs(inmb(highRow) - inmb(lowRow)),
+    };
+  });
+  bars.sort((a, b) => b.swing - a.swing || a.parameter.localeCompare(b.parameter));
+  return {
+    strategy: model.strategies[j] as string,
+    comparator: model.strategies[ref] as string,
+    wtp: lambda,
+    baseInmb: inmb(0),
+    baseIcer: icer(0),
+    bars,
+  };
+}
+
+/** Options of {@link twoWayDsa}. */
+export interface TwoWayOptions {
+  readonly x: { readonly parameter: string; readonly values: readonly number[] };
+  readonly y: { readonly parameter: string; readonly values: readonly number[] };
+  readonly wtp: number;
+}
+
+/** The optimal strategy (highest net monetary benefit; ties: the first) in every cell. */
+export interface TwoWayResult {
+  readonly strategies: readonly string[];
+  readonly x: readonly number[];
+  readonly y: readonly number[];
+  /** `optimal[iy * x.length + ix]`: index of the optimal strategy. */
+  readonly optimal: Int32Array;
+  /** Net monetary benefit of each strategy per cell, `nmb[(iy * nx + ix) * S + j]`. */
+  readonly nmb: Float64Array;
+}
+
+/**
+ * Two-way DSA: the optimal strategy at `wtp` on a grid of two parameters' values.
+ *
+ * @example
+ * ```ts
+ * const grid = await twoWayDsa(model, {
+ *   x: { parameter: "irr_s47", values: [0.8, 0.9, 1, 1.1] },
+ *   y: { parameter: "sw_salary", values: [30000, 40000] },
+ *   wtp: 20000,
+ * });
+ * ```
+ */
+export async function twoWayDsa(model: Model, options: TwoWayOptions): Promise<TwoWayResult> {
+  const prepared = await prepareModel(model);
+  const S = model.strategies.length;
+  const { x, y } = options;
+  const points = y.values.flatMap((vy) =>
+    x.values.map((vx) => ({ [x.parameter]: vx, [y.parameter]: vy })),
+  );
+  const r = evaluatePoints(prepared, points);
+  const nmb = new Float64Array(points.length * S);
+  const optimal = new Int32Array(points.length);
+  for (let c = 0; c < points.length; c++) {
+    let best = 0;
+    for (let j = 0; j < S; j++) {
+      const v = options.wtp * (r.effect[c * S + j] as number) - (r.cost[c * S + j] as number);
+      nmb[c * S + j] = v;
+      if (v > (nmb[c * S + best] as number)) best = j;
+    }
+    optimal[c] = best;
+  }
+  return { strategies: model.strategies, x: x.values, y: y.values, optimal, nmb };
+}
+
+/** Options of {@link thresholdAnalysis}. */
+export interface ThresholdOptions {
+  readonly parameter: string;
+  readonly wtp: number;
+  /** The interval searched, low to high. */
+  readonly range: readonly [number, number];
+  /** Grid steps that bracket changes before they are refined (default 200). */
+  readonly steps?: number;
+}
+
+/** A value of the parameter at which the optimal strategy changes. */
+export interface Threshold {
+  readonly value: number;
+  /** Optimal just below and just above the value. */
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Where the optimal strategy changes within the range; empty when it never does. */
+export interface ThresholdResult {
+  readonly parameter: string;
+  readonly wtp: number;
+  readonly range: readonly [number, number];
+  /** Optimal strategy at the low end of the range. */
+  readonly optimalAtLow: string;
+  readonly thresholds: Threshold[];
+}
+
+/**
+ * Threshold analysis: the values of one parameter, within `range`, at which the strategy with
+ * the highest net monetary benefit at `wtp` changes, every other parameter at its point value.
+ * A grid brackets each change and bisection refines it to the last representable digit;
+ * changes closer together than one grid step can be missed, so the grid is an option.
+ *
+ * @example
+ * ```ts
+ * const t = await thresholdAnalysis(model, { parameter: "irr_s47", wtp: 20000, range: [0.5, 1.2] });
+ * t.thresholds; // [{ value: 0.86…, from: "swis", to: "usual" }] or [] for "no change"
+ * ```
+ */
+export async function thresholdAnalysis(
+  model: Model,
+  options: ThresholdOptions,
+): Promise<ThresholdResult> {
+  const [lo, hi] = options.range;
+  if (!(Number.isFinite(lo) && Number.isFinite(hi) && hi > lo)) {
+    throw new InputError({ field: "range", message: `expected low < high, got [${lo}, ${hi}]` });
+  }
+  const steps = options.steps ?? 200;
+  const prepared = await prepareModel(model);
+  const S = model.strategies.length;
+  const optimalAt = (values: readonly number[]) => {
+    const r = evaluatePoints(
+      prepared,
+      values.map((v) => ({ [options.parameter]: v })),
+    );
+    return values.map((_, row) => {
+      let best = 0;
+      let bestNmb = Number.NEGATIVE_INFINITY;
+      for (let j = 0; j < S; j++) {
+        const v = options.wtp * (r.effect[row * S + j] as number) - (r.cost[row * S + j] as number);
+        if (v > bestNmb) {
+          best = j;
+          bestNmb = v;
+        }
+      }
+      return best;
+    });
+  };
+  const grid = Array.from({ length: steps + 1 }, (_, k) => lo + ((hi - lo) * k) / steps);
+  const optimal = optimalAt(grid);
+  const thresholds: Threshold[] = [];
+  for (let k = 0; k < steps; k++) {
+    if (optimal[k] === optimal[k + 1]) continue;
+    let a = grid[k] as number;
+    let b = grid[k + 1] as number;
+    const left = optimal[k] as number;
+    // Bisection until a and b are neighbouring doubles (or equal after rounding).
+    for (let i = 0; i < 200; i++) {
+      const mid = a + (b - a) / 2;
+      if (mid <= a || mid >= b) break;
+      if (optimalAt([mid])[0] === left) a = mid;
+      else b = mid;
+    }
+    thresholds.push({
+      value: a + (b - a) / 2,
+      from: model.strategies[left] as string,
+      to: model.strategies[optimal[k + 1] as number] as string,
+    });
+  }
+  return {
+    parameter: options.parameter,
+    wtp: options.wtp,
+    range: [lo, hi],
+    optimalAtLow: model.strategies[optimal[0] as number] as string,
+    thresholds,
+  };
+}
