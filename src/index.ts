@@ -19,6 +19,7 @@ export {
   type PopulationOptions,
   populationEvpi,
 } from "./analysis/evpi.js";
+export { evppiRegression, evppiSortBin } from "./analysis/evppi.js";
 export {
   calculateIcers,
   type IcerRow,
