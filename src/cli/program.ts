@@ -13,6 +13,7 @@ import { addAnalyseCommand } from "./analyse-command.js";
 import type { CliIo } from "./io.js";
 import { addRunCommand } from "./run-command.js";
 import { addScenarioCommands } from "./scenario-commands.js";
+import { addSensitivityCommands } from "./sensitivity-commands.js";
 
 /** Exit codes of the CLI. */
 export const ExitCode = { ok: 0, failure: 1, usage: 2 } as const;
@@ -37,6 +38,7 @@ export function createProgram(io: CliIo): Command {
   addRunCommand(program, io);
   addAnalyseCommand(program, io);
   addScenarioCommands(program, io);
+  addSensitivityCommands(program, io);
   for (const command of program.commands) {
     command
       .exitOverride()

@@ -72,6 +72,12 @@ export function evaluatePoints(
   return { strategies, cost, effect };
 }
 
+/** Incremental cost and effect of a strategy against the comparator. */
+export interface Increment {
+  readonly cost: number;
+  readonly effect: number;
+}
+
 /** One bar of a tornado diagram. */
 export interface TornadoBar {
   readonly parameter: string;
@@ -83,6 +89,9 @@ export interface TornadoBar {
   /** ICER of `strategy` vs the comparator at the low and high values (null if ΔE = 0). */
   readonly icerLow: number | null;
   readonly icerHigh: number | null;
+  /** The increments behind each ICER (an ICER means nothing without its quadrant). */
+  readonly lowIncrement: Increment;
+  readonly highIncrement: Increment;
   /** |inmbHigh − inmbLow|: bars are sorted by it, largest first. */
   readonly swing: number;
 }
@@ -107,6 +116,7 @@ export interface OneWayResult {
   readonly wtp: number;
   readonly baseInmb: number;
   readonly baseIcer: number | null;
+  readonly base: Increment;
   readonly bars: TornadoBar[];
 }
 
@@ -184,6 +194,10 @@ export async function oneWayDsa(model: Model, options: OneWayOptions): Promise<O
   const inmb = (row: number) =>
     lambda * ((r.effect[row * S + j] as number) - (r.effect[row * S + ref] as number)) -
     ((r.cost[row * S + j] as number) - (r.cost[row * S + ref] as number));
+  const increment = (row: number): Increment => ({
+    cost: (r.cost[row * S + j] as number) - (r.cost[row * S + ref] as number),
+    effect: (r.effect[row * S + j] as number) - (r.effect[row * S + ref] as number),
+  });
   const icer = (row: number) => {
     const de = (r.effect[row * S + j] as number) - (r.effect[row * S + ref] as number);
     const dc = (r.cost[row * S + j] as number) - (r.cost[row * S + ref] as number);
@@ -201,6 +215,8 @@ export async function oneWayDsa(model: Model, options: OneWayOptions): Promise<O
       inmbHigh: inmb(highRow),
       icerLow: icer(lowRow),
       icerHigh: icer(highRow),
+      lowIncrement: increment(lowRow),
+      highIncrement: increment(highRow),
       swing: Math.abs(inmb(highRow) - inmb(lowRow)),
     };
   });
@@ -211,6 +227,7 @@ export async function oneWayDsa(model: Model, options: OneWayOptions): Promise<O
     wtp: lambda,
     baseInmb: inmb(0),
     baseIcer: icer(0),
+    base: increment(0),
     bars,
   };
 }

@@ -114,3 +114,20 @@ export function sampleIndices(n: number, max: number): number[] {
   for (let i = 0; i < max; i++) out.add(Math.round((i * (n - 1)) / (max - 1)));
   return [...out];
 }
+
+/**
+ * An ICER as a reader should see it: the ratio when the strategy costs more for more effect
+ * (NE quadrant) or saves money for less (SW, marked), otherwise "dominated" or "dominant".
+ *
+ * @example
+ * ```ts
+ * formatIcer(1000, 0.5);  // "2,000"
+ * formatIcer(1000, -0.5); // "dominated"
+ * ```
+ */
+export function formatIcer(incCost: number, incEffect: number): string {
+  if (incEffect <= 0 && incCost >= 0) return "dominated";
+  if (incEffect >= 0 && incCost <= 0) return "dominant";
+  const ratio = formatMoney(incCost / incEffect);
+  return incEffect > 0 ? ratio : `${ratio} (saving per unit forgone)`;
+}

@@ -44,6 +44,8 @@ export interface AcceptabilityRow {
   readonly probability: readonly number[];
   /** Incremental net monetary benefit of each other strategy vs the comparator. */
   readonly inmb: readonly ({ readonly strategy: string } & Estimate)[];
+  /** Expected value of perfect information per decision at this WTP. */
+  readonly evpi: number;
 }
 
 /** Everything a scenario report shows. */
@@ -64,6 +66,8 @@ export interface ScenarioResult {
     readonly icers: IcerRow[];
   };
   readonly psa: PsaAnalysis;
+  /** The PSA's draws: costs, effects, outcomes and the parameter columns kept. */
+  readonly draws: PsaResult;
   readonly acceptability: AcceptabilityRow[];
   readonly consequences: ConsequenceRow[];
   readonly budgetImpact: BudgetImpactRow[];
@@ -149,6 +153,7 @@ export async function runScenario(
   const acceptability = reportWtp.map((wtp, k) => ({
     wtp,
     probability: names.map((_, j) => reportCurves.ceac[k * names.length + j] as number),
+    evpi: reportCurves.evpi[k] as number,
     inmb: reportPairs.map((p) => ({
       strategy: p.strategy,
       mean: p.inmb[k] as number,
@@ -239,6 +244,7 @@ export async function runScenario(
       }),
     },
     psa: analysis,
+    draws: psa,
     acceptability,
     consequences,
     budgetImpact: factory.budgetImpact?.(config, means, parameterMean) ?? [],

@@ -1,0 +1,135 @@
+/**
+ * `ceakit dsa`, `threshold`, `evppi` and `compare` on the shipped RCT scenario.
+ */
+import { describe, expect, it } from "vitest";
+import { evaluatePoints } from "../../src/psa/deterministic.js";
+import { prepareModel } from "../../src/psa/run-psa.js";
+import { runInProcess } from "../helpers/cli.js";
+import { load, run } from "../helpers/scenarios.js";
+
+const RCT = "scenarios/swis-rct.yaml";
+
+describe("sensitivity commands", () => {
+  it("dsa --format json: bars sorted by swing, each swing |INMB high − INMB low|", async () => {
+    const r = await runInProcess(["dsa", RCT, "--format", "json", "--wtp", "20000"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const rows = doc.rows as {
+      parameter: string;
+      inmb_low: number;
+      inmb_high: number;
+      swing: number;
+    }[];
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows)
+      expect(row.swing).toBeCloseTo(Math.abs(row.inmb_high - row.inmb_low), 6);
+    for (let k = 1; k < rows.length; k++) {
+      expect((rows[k] as { swing: number }).swing).toBeLessThanOrEqual(
+        (rows[k - 1] as { swing: number }).swing,
+      );
+    }
+    // Days in care and the S47 rate ratio drive the RCT result (domain.md §3.1).
+    expect(
+      rows
+        .slice(0, 2)
+        .map((x) => x.parameter)
+        .sort(),
+    ).toEqual(["irr_days_care", "irr_s47"]);
+  });
+
+  it("dsa shows ICERs with their quadrant in the table and refuses unknown parameters", async () => {
+    const r = await runInProcess(["dsa", RCT, "--parameters", "irr_s47"]);
+    expect(r.stdout).toContain("ICER dominated");
+    expect(r.stdout).toMatch(/irr_s47 .* 73,70\d +dominated/);
+    const bad = await runInProcess(["dsa", RCT, "--parameters", "irr_s4"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      'error: --parameters: unknown parameter "irr_s4" (did you mean "irr_s47"?)\n',
+    );
+  });
+
+  it("threshold finds where the optimal strategy changes, checked against the model on both sides", async () => {
+    const r = await runInProcess([
+      "threshold",
+      RCT,
+      "--parameter",
+      "irr_s47",
+      "--range",
+      "0.5:1.2",
+      "--wtp",
+      "20000",
+      "--format",
+      "json",
+    ]);
+    expect(r.code).toBe(0);
+    const [t] = JSON.parse(r.stdout).rows as { value: number; from: string; to: string }[];
+    expect(t).toMatchObject({ from: "swis", to: "usual" });
+    const loaded = await load(RCT);
+    const prepared = await prepareModel(loaded.factory.create(loaded.config));
+    const v = t?.value as number;
+    const p = evaluatePoints(prepared, [{ irr_s47: v * (1 - 1e-6) }, { irr_s47: v * (1 + 1e-6) }]);
+    const inmb = (row: number) =>
+      20_000 * ((p.effect[row * 2 + 1] as number) - (p.effect[row * 2] as number)) -
+      ((p.cost[row * 2 + 1] as number) - (p.cost[row * 2] as number));
+    expect(inmb(0)).toBeGreaterThan(0);
+    expect(inmb(1)).toBeLessThan(0);
+    const none = await runInProcess([
+      "threshold",
+      RCT,
+      "--parameter",
+      "c_referral",
+      "--range",
+      "0:1000",
+    ]);
+    expect(none.stdout).toContain("No change within [0, 1,000]: usual is optimal throughout.");
+    const bad = await runInProcess(["threshold", RCT, "--parameter", "irr_s47", "--range", "2:1"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: --range: expected high above low/);
+  });
+
+  it("evppi ranks parameters and never exceeds EVPI beyond sampling error", async () => {
+    const r = await runInProcess([
+      "evppi",
+      RCT,
+      "--samples",
+      "8000",
+      "--parameters",
+      "irr_s47,irr_days_care,age_factor",
+      "--group",
+      "--format",
+      "json",
+    ]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const [evpiRow, ...rows] = doc.rows as Record<string, number | string>[];
+    expect(evpiRow?.parameter).toBe("EVPI (all parameters)");
+    const evpi = [evpiRow?.evppi_1000, evpiRow?.evppi_10000, evpiRow?.evppi_20000] as number[];
+    for (const row of rows) {
+      ["evppi_1000", "evppi_10000", "evppi_20000"].forEach((k, i) => {
+        expect(row[k] as number).toBeGreaterThanOrEqual(0);
+        expect(row[k] as number).toBeLessThanOrEqual((evpi[i] as number) * 1.1 + 20);
+      });
+    }
+    expect(String(rows[0]?.parameter)).toMatch(/^group: /);
+  });
+
+  it("compare gives each scenario's key results as runScenario does", async () => {
+    const r = await runInProcess([
+      "compare",
+      RCT,
+      "scenarios/swis-rct-optimistic.yaml",
+      "--samples",
+      "2000",
+      "--format",
+      "json",
+    ]);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout).rows as Record<string, number | string>[];
+    expect(rows.map((x) => x.scenario)).toEqual([RCT, "scenarios/swis-rct-optimistic.yaml"]);
+    const direct = await run(RCT, { samples: 2000 });
+    expect(rows[0]?.p_ce_20000).toBe(direct.acceptability[2]?.probability[1]);
+    expect(rows[0]?.evpi_10000).toBe(direct.acceptability[1]?.evpi);
+    expect(rows[0]?.status).toBe("D");
+    expect(rows[1]?.status).toBe("ND");
+  });
+});
