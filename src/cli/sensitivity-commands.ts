@@ -189,7 +189,7 @@ async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Promise<voi
   const wtp = [...new Set(loaded.reportWtp)].sort((a, b) => a - b);
   const names = (chosen ?? model.parameterNames).filter((name) => {
     const x = psa.parameters[name];
-    return x !== undefined && x.some((v) => v !== x[0]);
+    return x?.some((v) => v !== x[0]) === true;
   });
   const rows: (string | number)[][] = names.map((name) => [
     name,
