@@ -203,6 +203,21 @@ export {
   analysisToJson,
 } from "./report/analysis-report.js";
 export {
+  type Chart,
+  ceacChart,
+  cePlaneChart,
+  evpiChart,
+  evppiChart,
+  renderSvg,
+  tornadoChart,
+} from "./report/charts.js";
+export {
+  escapeHtml,
+  type HtmlExtras,
+  scenarioCharts,
+  scenarioHtml,
+} from "./report/html-report.js";
+export {
   describeSpec,
   type ReportSection,
   type ReportTable,

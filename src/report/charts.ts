@@ -1,0 +1,260 @@
+/**
+ * Charts of a scenario's results as vega-lite specifications (plain data) and their rendering
+ * to SVG with vega, which needs neither a browser nor a canvas. Each chart keeps the values it
+ * plots, so a report can publish them next to the picture.
+ *
+ * @module
+ */
+
+import { parse, View } from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+
+/** A chart: its name, title, the rows it plots and its vega-lite specification. */
+export interface Chart {
+  readonly name: string;
+  readonly title: string;
+  readonly values: readonly Record<string, number | string>[];
+  readonly spec: TopLevelSpec;
+}
+
+const WIDTH = 560;
+const HEIGHT = 300;
+const FONT = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif";
+const CONFIG = {
+  font: FONT,
+  axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: "#e6e6e6" },
+  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 320 },
+  view: { stroke: null },
+} as const;
+
+/**
+ * The incremental cost-effectiveness plane: one point per (thinned) PSA sample and strategy,
+ * with the line ΔC = λ·ΔE at the willingness to pay.
+ *
+ * @example
+ * ```ts
+ * cePlaneChart(points, 20000, "Section 47 enquiries avoided");
+ * ```
+ */
+export function cePlaneChart(
+  points: readonly { strategy: string; incEffect: number; incCost: number }[],
+  wtp: number,
+  effectLabel: string,
+): Chart {
+  const effects = points.map((p) => p.incEffect);
+  const lo = Math.min(0, ...effects);
+  const hi = Math.max(0, ...effects);
+  const values = points.map((p) => ({ ...p }));
+  return {
+    name: "ce_plane",
+    title: `Cost-effectiveness plane (line: WTP £${wtp.toLocaleString("en-GB")})`,
+    values,
+    spec: {
+      width: WIDTH,
+      height: HEIGHT,
+      config: CONFIG,
+      layer: [
+        {
+          data: { values },
+          mark: { type: "point", filled: true, opacity: 0.35, size: 12 },
+          encoding: {
+            x: { field: "incEffect", type: "quantitative", title: `Incremental ${effectLabel}` },
+            y: { field: "incCost", type: "quantitative", title: "Incremental cost (£)" },
+            color: { field: "strategy", type: "nominal", title: "Strategy" },
+          },
+        },
+        {
+          data: {
+            values: [
+              { e: lo, c: wtp * lo },
+              { e: hi, c: wtp * hi },
+            ],
+          },
+          mark: { type: "line", color: "#333", strokeDash: [4, 3] },
+          encoding: {
+            x: { field: "e", type: "quantitative" },
+            y: { field: "c", type: "quantitative" },
+          },
+        },
+      ],
+    },
+  };
+}
+
+/**
+ * Acceptability curves, with the frontier (the strategy with the highest expected net benefit)
+ * marked by larger points.
+ *
+ * @example
+ * ```ts
+ * ceacChart(rows); // rows: { wtp, strategy, probability, frontier: 0 | 1 }
+ * ```
+ */
+export function ceacChart(
+  rows: readonly { wtp: number; strategy: string; probability: number; frontier: number }[],
+): Chart {
+  const values = rows.map((r) => ({ ...r }));
+  return {
+    name: "ceac",
+    title: "Probability each strategy is cost-effective (CEAC); dots: the frontier (CEAF)",
+    values,
+    spec: {
+      width: WIDTH,
+      height: HEIGHT,
+      config: CONFIG,
+      data: { values },
+      layer: [
+        {
+          mark: { type: "line" },
+          encoding: {
+            x: { field: "wtp", type: "quantitative", title: "Willingness to pay (£)" },
+            y: {
+              field: "probability",
+              type: "quantitative",
+              title: "Probability cost-effective",
+              scale: { domain: [0, 1] },
+            },
+            color: { field: "strategy", type: "nominal", title: "Strategy" },
+          },
+        },
+        {
+          transform: [{ filter: "datum.frontier == 1" }],
+          mark: { type: "point", filled: true, size: 30 },
+          encoding: {
+            x: { field: "wtp", type: "quantitative" },
+            y: { field: "probability", type: "quantitative" },
+            color: { field: "strategy", type: "nominal" },
+          },
+        },
+      ],
+    },
+  };
+}
+
+/**
+ * The expected value of perfect information per decision against willingness to pay.
+ *
+ * @example
+ * ```ts
+ * evpiChart([{ wtp: 0, evpi: 620 }, { wtp: 1000, evpi: 610 }]);
+ * ```
+ */
+export function evpiChart(rows: readonly { wtp: number; evpi: number }[]): Chart {
+  const values = rows.map((r) => ({ ...r }));
+  return {
+    name: "evpi",
+    title: "Expected value of perfect information per decision",
+    values,
+    spec: {
+      width: WIDTH,
+      height: HEIGHT,
+      config: CONFIG,
+      data: { values },
+      mark: { type: "line", color: "#7b3294" },
+      encoding: {
+        x: { field: "wtp", type: "quantitative", title: "Willingness to pay (£)" },
+        y: { field: "evpi", type: "quantitative", title: "EVPI (£)" },
+      },
+    },
+  };
+}
+
+/**
+ * A tornado diagram: per parameter, the incremental net monetary benefit at its low and high
+ * values, widest swing at the top.
+ *
+ * @example
+ * ```ts
+ * tornadoChart(bars, baseInmb, 20000);
+ * ```
+ */
+export function tornadoChart(
+  bars: readonly { parameter: string; inmbLow: number; inmbHigh: number; swing: number }[],
+  baseInmb: number,
+  wtp: number,
+): Chart {
+  const order = bars.map((b) => b.parameter);
+  const values = bars.flatMap((b) => [
+    { parameter: b.parameter, end: "low", inmb: b.inmbLow, base: baseInmb },
+    { parameter: b.parameter, end: "high", inmb: b.inmbHigh, base: baseInmb },
+  ]);
+  return {
+    name: "tornado",
+    title: `One-way sensitivity: incremental net monetary benefit at WTP £${wtp.toLocaleString("en-GB")}`,
+    values,
+    spec: {
+      width: WIDTH,
+      height: Math.max(120, 18 * bars.length),
+      config: CONFIG,
+      data: { values },
+      layer: [
+        {
+          mark: { type: "bar", opacity: 0.85 },
+          encoding: {
+            y: { field: "parameter", type: "nominal", sort: order, title: null },
+            x: { field: "inmb", type: "quantitative", title: "Incremental NMB (£)" },
+            x2: { field: "base" },
+            color: {
+              field: "end",
+              type: "nominal",
+              title: "Parameter at",
+              scale: { domain: ["low", "high"], range: ["#4393c3", "#d6604d"] },
+            },
+          },
+        },
+        {
+          mark: { type: "rule", color: "#333" },
+          encoding: { x: { datum: baseInmb, type: "quantitative" } },
+        },
+      ],
+    },
+  };
+}
+
+/**
+ * EVPPI of each parameter at one willingness to pay, ranked.
+ *
+ * @example
+ * ```ts
+ * evppiChart([{ parameter: "irr_s47", evppi: 120 }], 20000);
+ * ```
+ */
+export function evppiChart(
+  rows: readonly { parameter: string; evppi: number }[],
+  wtp: number,
+): Chart {
+  const values = rows.map((r) => ({ ...r }));
+  return {
+    name: "evppi",
+    title: `EVPPI per parameter at WTP £${wtp.toLocaleString("en-GB")}`,
+    values,
+    spec: {
+      width: WIDTH,
+      height: Math.max(120, 18 * rows.length),
+      config: CONFIG,
+      data: { values },
+      mark: { type: "bar", color: "#1b7837" },
+      encoding: {
+        y: { field: "parameter", type: "nominal", sort: "-x", title: null },
+        x: { field: "evppi", type: "quantitative", title: "EVPPI (£)" },
+      },
+    },
+  };
+}
+
+/**
+ * Renders a chart to an SVG string (vega's headless renderer; no browser, no network).
+ *
+ * @example
+ * ```ts
+ * const svg = await renderSvg(evpiChart(rows));
+ * ```
+ */
+export async function renderSvg(chart: Chart): Promise<string> {
+  const view = new View(parse(compile(chart.spec).spec), { renderer: "none" });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * A self-contained HTML report of a scenario: the report's sections and tables, and SVG charts
+ * (CE plane, CEAC with the frontier, EVPI, tornado, EVPPI ranking) drawn with vega-lite. It
+ * loads nothing from the network: styles are inline, charts are inline SVG, and the values each
+ * chart plots are published beside it as JSON (`<script type="application/json" data-chart>`).
+ *
+ * @module
+ */
+
+import type { OneWayResult } from "../psa/deterministic.js";
+import type { ScenarioResult } from "../scenario/run-scenario.js";
+import {
+  type Chart,
+  ceacChart,
+  cePlaneChart,
+  evpiChart,
+  evppiChart,
+  renderSvg,
+  tornadoChart,
+} from "./charts.js";
+import {
+  formatMoney,
+  formatNumber,
+  formatProbability,
+  formatWtp,
+  sampleIndices,
+} from "./format.js";
+import { type ReportTable, scenarioSections } from "./scenario-report.js";
+
+/** Analyses that add charts to the report when given. */
+export interface HtmlExtras {
+  /** One-way DSA for the tornado. */
+  readonly dsa?: OneWayResult;
+  /** EVPPI per parameter at one WTP. */
+  readonly evppi?: {
+    readonly wtp: number;
+    readonly rows: readonly { parameter: string; evppi: number }[];
+  };
+}
+
+/** Escapes text for HTML. */
+export function escapeHtml(s: string): string {
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+}
+
+function cell(v: string | number | null, kind: string): string {
+  if (v === null) return "—";
+  if (typeof v === "string") return escapeHtml(v);
+  if (kind === "money") return formatMoney(v);
+  if (kind === "probability") return formatProbability(v);
+  if (kind === "wtp") return formatWtp(v);
+  return formatNumber(v);
+}
+
+function tableHtml(t: ReportTable): string {
+  const head = t.columns.map((c) => `<th class="${c.kind}">${escapeHtml(c.title)}</th>`).join("");
+  const body = t.rows
+    .map(
+      (r) =>
+        `<tr>${r.map((v, i) => `<td class="${t.columns[i]?.kind ?? "text"}">${cell(v, t.columns[i]?.kind ?? "text")}</td>`).join("")}</tr>`,
+    )
+    .join("\n");
+  return `<table data-table="${t.name}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+/** The charts of a result (and of the extras given). */
+export function scenarioCharts(r: ScenarioResult, extras: HtmlExtras = {}): Chart[] {
+  const names = r.strategies.map((s) => s.name);
+  const labels = r.strategies.map((s) => s.label);
+  const n = r.draws.samples.nSamples;
+  const { cost, effect } = r.draws.samples;
+  // At most 2,000 samples per strategy on the plane: enough to see the cloud.
+  const shown = sampleIndices(n, 2000);
+  const points = names.slice(1).flatMap((_, m) => {
+    const j = m + 1;
+    return shown.map((i) => ({
+      strategy: labels[j] as string,
+      incEffect: (effect[j * n + i] as number) - (effect[i] as number),
+      incCost: (cost[j * n + i] as number) - (cost[i] as number),
+    }));
+  });
+  const c = r.psa.curves;
+  const S = names.length;
+  const ceac = Array.from(c.wtp).flatMap((wtp, k) =>
+    names.map((_, j) => ({
+      wtp,
+      strategy: labels[j] as string,
+      probability: c.ceac[k * S + j] as number,
+      frontier: c.ceafStrategy[k] === j ? 1 : 0,
+    })),
+  );
+  const charts = [
+    cePlaneChart(points, r.acceptability.at(-1)?.wtp ?? 0, r.effect.label),
+    ceacChart(ceac),
+    evpiChart(Array.from(c.wtp, (wtp, k) => ({ wtp, evpi: c.evpi[k] as number }))),
+  ];
+  if (extras.dsa !== undefined) {
+    charts.push(tornadoChart(extras.dsa.bars, extras.dsa.baseInmb, extras.dsa.wtp));
+  }
+  if (extras.evppi !== undefined) charts.push(evppiChart(extras.evppi.rows, extras.evppi.wtp));
+  return charts;
+}
+
+const STYLE = `
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; color: #222; line-height: 1.45; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
+table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.85rem; }
+th, td { border-bottom: 1px solid #eee; padding: 0.25rem 0.5rem; vertical-align: top; }
+th { text-align: left; background: #f6f6f6; }
+td.money, td.number, td.probability, td.wtp, th.money, th.number, th.probability, th.wtp { text-align: right; font-variant-numeric: tabular-nums; }
+td.note { max-width: 28rem; }
+figure { margin: 1rem 0 2rem; } figcaption { font-weight: 600; margin-bottom: 0.4rem; }
+.wide { overflow-x: auto; }
+`;
+
+/**
+ * The HTML report of a scenario run.
+ *
+ * @example
+ * ```ts
+ * writeFileSync("report.html", await scenarioHtml(result, { dsa }));
+ * ```
+ */
+export async function scenarioHtml(r: ScenarioResult, extras: HtmlExtras = {}): Promise<string> {
+  const sections = scenarioSections(r);
+  const charts = scenarioCharts(r, extras);
+  const figures: string[] = [];
+  for (const chart of charts) {
+    const svg = await renderSvg(chart);
+    const data = JSON.stringify(chart.values).replace(/</g, "\\u003c");
+    figures.push(
+      `<figure data-chart="${chart.name}"><figcaption>${escapeHtml(chart.title)}</figcaption>\n${svg}\n<script type="application/json" data-chart="${chart.name}">${data}</script></figure>`,
+    );
+  }
+  const [first, ...rest] = sections;
+  const body = [
+    `<h1>${escapeHtml(first?.heading ?? "")}</h1>`,
+    ...(first?.text ?? []).map((t) => `<p>${escapeHtml(t)}</p>`),
+    "<h2>Charts</h2>",
+    ...figures,
+    ...rest.map((s) =>
+      [
+        `<h2>${escapeHtml(s.heading)}</h2>`,
+        ...s.text.map((t) => `<p>${escapeHtml(t)}</p>`),
+        s.table === undefined ? "" : `<div class="wide">${tableHtml(s.table)}</div>`,
+      ].join("\n"),
+    ),
+  ];
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(first?.heading ?? "ceakit report")}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body.join("\n")}
+</body>
+</html>
+`;
+}
