@@ -6,8 +6,7 @@
  * @module
  */
 
-import { parse, View } from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 
 /** A chart: its name, title, the rows it plots and its vega-lite specification. */
 export interface Chart {
@@ -251,6 +250,9 @@ export function evppiChart(
  * ```
  */
 export async function renderSvg(chart: Chart): Promise<string> {
+  // Loaded on first use: vega takes about a quarter of a second to import, which every other
+  // user of the library (worker threads, the CLI's other formats) should not pay.
+  const [{ parse, View }, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
   const view = new View(parse(compile(chart.spec).spec), { renderer: "none" });
   try {
     return await view.toSVG();
