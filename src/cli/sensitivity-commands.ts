@@ -10,7 +10,7 @@ import { evppiRegression, evppiSortBin } from "../analysis/evppi.js";
 import { InputError } from "../errors.js";
 import type { Model } from "../model/define-model.js";
 import { suggest } from "../model/expressions.js";
-import { oneWayDsa, thresholdAnalysis } from "../psa/deterministic.js";
+import { oneWayDsa, thresholdAnalysis, twoWayDsa } from "../psa/deterministic.js";
 import {
   csvField,
   formatIcer,
@@ -85,7 +85,61 @@ const wtpFlag = (text: string | undefined, fallback: number) =>
     ? fallback
     : parseNumberFlag("--wtp", text, (v) => (v >= 0 ? undefined : "expected a number ≥ 0"));
 
+/** Steps per axis of a two-way grid. */
+const TWO_WAY_STEPS = 11;
+
+/**
+ * Two-way DSA: the optimal strategy on an 11 × 11 grid of two parameters, each over its
+ * scenario range or its 2.5%–97.5% quantiles.
+ */
+async function runTwoWay(
+  io: CliIo,
+  format: Format,
+  loaded: LoadedScenario,
+  model: Model,
+  wtp: number,
+  names: string,
+): Promise<void> {
+  const pair = parameterList(names, model) ?? [];
+  if (pair.length !== 2) {
+    throw new InputError({
+      field: "--two-way",
+      message: `expected two parameters, got ${pair.length}`,
+    });
+  }
+  const axis = async (name: string): Promise<number[]> => {
+    const given = loaded.scenario.dsa?.ranges?.[name];
+    const bar = (await oneWayDsa(model, { wtp, parameters: [name] })).bars[0];
+    const lo = given?.[0] ?? bar?.low ?? 0;
+    const hi = given?.[1] ?? bar?.high ?? 0;
+    return Array.from(
+      { length: TWO_WAY_STEPS },
+      (_, k) => lo + ((hi - lo) * k) / (TWO_WAY_STEPS - 1),
+    );
+  };
+  const [x, y] = [pair[0] as string, pair[1] as string];
+  const grid = await twoWayDsa(model, {
+    x: { parameter: x, values: await axis(x) },
+    y: { parameter: y, values: await axis(y) },
+    wtp,
+  });
+  emit(
+    io,
+    format,
+    `Optimal strategy at WTP ${formatMoney(wtp)} by ${y} (rows) and ${x} (columns) (${loaded.scenario.title})`,
+    [`${y} \\ ${x}`, ...grid.x.map((v) => formatNumber(v))],
+    grid.y.map((vy, iy) => [
+      vy,
+      ...grid.x.map(
+        (_, ix) => grid.strategies[grid.optimal[iy * grid.x.length + ix] as number] as string,
+      ),
+    ]),
+    (v) => (typeof v === "number" ? formatNumber(v) : (v ?? "")),
+  );
+}
+
 interface DsaFlags {
+  twoWay?: string;
   wtp?: string;
   parameters?: string;
   strategy?: string;
@@ -98,9 +152,15 @@ async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<void> {
   const model = modelOf(loaded);
   const wtp = wtpFlag(flags.wtp, loaded.reportWtp.at(-1) as number);
   const parameters = parameterList(flags.parameters, model);
+  if (flags.twoWay !== undefined) {
+    await runTwoWay(io, format, loaded, model, wtp, flags.twoWay);
+    return;
+  }
+  const ranges = loaded.scenario.dsa?.ranges;
   const dsa = await oneWayDsa(model, {
     wtp,
     ...(parameters === undefined ? {} : { parameters }),
+    ...(ranges === undefined ? {} : { ranges }),
     ...(flags.strategy === undefined ? {} : { strategy: flags.strategy }),
   });
   emit(
@@ -299,6 +359,7 @@ export function addSensitivityCommands(program: Command, io: CliIo): void {
     .option("--wtp <λ>", "willingness to pay (default: the scenario's highest reporting WTP)")
     .option("--parameters <names>", "comma-separated parameters (default: every one that varies)")
     .option("--strategy <name>", "strategy compared with the comparator (default: the second)")
+    .option("--two-way <a,b>", "a two-way grid of two parameters: the optimal strategy per cell")
     .option("--format <format>", "table, json or csv", "table")
     .action((file: string, flags: DsaFlags) => runDsa(io, file, flags));
   program

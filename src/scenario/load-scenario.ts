@@ -493,6 +493,17 @@ async function build(
     }
   });
   const wtp = wtpGrid(scenario, at);
+  for (const [name, [low, high]] of Object.entries(scenario.dsa?.ranges ?? {})) {
+    if (!sampledNames.includes(name)) {
+      const hint = suggest(name, sampledNames);
+      at(
+        ["dsa", "ranges", name],
+        `unknown parameter "${name}"${hint ? ` (did you mean "${hint}"?)` : ""}`,
+      );
+    } else if (!(high > low)) {
+      at(["dsa", "ranges", name], `expected [low, high] with low < high, got [${low}, ${high}]`);
+    }
+  }
   if (issues.length > 0) {
     throw issues.length === 1
       ? new InputError(issues[0] as InputIssue)

@@ -246,6 +246,15 @@ export function scenarioSchema(factory: ModelFactory) {
       .describe(
         "Derived inputs as mathjs expressions; a derived name that is a model input replaces it",
       ),
+    dsa: z
+      .strictObject({
+        ranges: z
+          .record(z.string(), z.tuple([finite, finite]))
+          .optional()
+          .describe("Low and high value per parameter for one-way sensitivity analysis"),
+      })
+      .optional()
+      .describe("Deterministic sensitivity analysis (default ranges: 2.5% and 97.5% quantiles)"),
     correlations: z
       .array(
         z.strictObject({

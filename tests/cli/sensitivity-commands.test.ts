@@ -133,3 +133,58 @@ describe("sensitivity commands", () => {
     expect(rows[1]?.status).toBe("ND");
   });
 });
+
+describe("two-way DSA and scenario DSA ranges", () => {
+  it("dsa --two-way gives the optimal strategy per cell, as evaluatePoints does", async () => {
+    const r = await runInProcess([
+      "dsa",
+      RCT,
+      "--two-way",
+      "irr_s47,irr_days_care",
+      "--wtp",
+      "20000",
+      "--format",
+      "json",
+    ]);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout).rows as Record<string, string | number>[];
+    expect(rows).toHaveLength(11);
+    const loaded = await load(RCT);
+    const prepared = await prepareModel(loaded.factory.create(loaded.config));
+    const key = "irr_days_care \\ irr_s47";
+    const xs = Object.keys(rows[0] as object).filter((k) => k !== key);
+    for (const row of rows) {
+      for (const x of xs) {
+        // Column titles are rounded for display, so check the cells whose value is unambiguous.
+        const p = evaluatePoints(prepared, [
+          { irr_s47: Number(x), irr_days_care: row[key] as number },
+        ]);
+        const inmb =
+          20_000 * ((p.effect[1] as number) - (p.effect[0] as number)) -
+          ((p.cost[1] as number) - (p.cost[0] as number));
+        if (Math.abs(inmb) > 2000)
+          expect(row[x], `${x}, ${row[key]}`).toBe(inmb > 0 ? "swis" : "usual");
+      }
+    }
+  });
+
+  it("dsa uses the scenario's dsa.ranges", async () => {
+    const text = `model: swis\ntitle: Ranges\ndsa:\n  ranges:\n    irr_s47: [0.9, 1.2]\n`;
+    const r = await runInProcess(["dsa", "r.yaml", "--parameters", "irr_s47", "--format", "json"], {
+      "r.yaml": text,
+    });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).rows[0]).toMatchObject({
+      parameter: "irr_s47",
+      low: 0.9,
+      high: 1.2,
+    });
+    const bad = await runInProcess(["validate", "b.yaml"], {
+      "b.yaml": `model: swis\ntitle: Ranges\ndsa:\n  ranges:\n    irr_s4: [0.9, 1.2]\n`,
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      'error: b.yaml:5:13 dsa.ranges.irr_s4: unknown parameter "irr_s4" (did you mean "irr_s47"?)\n',
+    );
+  });
+});
