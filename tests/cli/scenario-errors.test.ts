@@ -6,70 +6,30 @@
  * mutates the shipped scenarios and asserts the CLI either runs or fails with clean messages.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { resolve, sep } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/io.js";
-import { runCli } from "../../src/cli/program.js";
+import { runInProcess } from "../helpers/cli.js";
 
 const DIR = "tests/fixtures/scenarios/invalid";
 /** Valid files the fixtures extend; not fixtures themselves. */
 const HELPERS = new Set(["base-ok.yaml"]);
-const ROOT = resolve(".");
 
-/** What one in-process run did. */
+/** What one in-process run did; writes and directories as the paths given. */
 interface CliRun {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
-  /** Paths given to writeText and makeDir, in call order. */
   readonly writes: readonly string[];
   readonly dirs: readonly string[];
 }
 
-/** An error as readFileSync throws it. */
-function enoent(path: string): Error {
-  return Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), {
-    code: "ENOENT",
-  });
-}
-
-/**
- * Runs `ceakit <args>` in-process. `served` files shadow the disk; every other path is read from
- * disk, but only inside the repository (anything else, e.g. a fuzzed `extends: /dev/tty`, is
- * reported as missing). Writes and directories are recorded, never made.
- */
+/** Runs `ceakit <args>` in-process (tests/helpers/cli.ts); `served` files shadow the disk. */
 async function ceakit(
   args: readonly string[],
   served: Readonly<Record<string, string>> = {},
 ): Promise<CliRun> {
-  let stdout = "";
-  let stderr = "";
-  const writes: string[] = [];
-  const dirs: string[] = [];
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readText: (path) => {
-      if (Object.hasOwn(served, path)) return served[path] as string;
-      const absolute = resolve(path);
-      if (!absolute.startsWith(ROOT + sep)) throw enoent(path);
-      return readFileSync(absolute, "utf8");
-    },
-    writeText: (path) => {
-      writes.push(path);
-    },
-    makeDir: (path) => {
-      dirs.push(path);
-    },
-    stderrIsTty: false,
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr, writes, dirs };
+  const r = await runInProcess(args, { ...served });
+  return { ...r, writes: [...r.writes.keys()] };
 }
 
 /** The lines of standard error, without the final line end. */

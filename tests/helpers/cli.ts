@@ -3,8 +3,11 @@
  * writes and directories are recorded, never made.
  */
 import { readFileSync } from "node:fs";
+import { resolve, sep } from "node:path";
 import type { CliIo } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/program.js";
+
+const ROOT = resolve(".");
 
 /** What one in-process run did. */
 export interface CliRun {
@@ -32,7 +35,18 @@ export async function runInProcess(
     stderr: (t) => {
       stderr += t;
     },
-    readText: (path) => files[path] ?? readFileSync(path, "utf8"),
+    // Served files shadow the disk; the disk is read only inside the repository (so a fuzzed
+    // `extends: /dev/tty`, say, is reported as missing rather than read).
+    readText: (path) => {
+      if (Object.hasOwn(files, path)) return files[path] as string;
+      const absolute = resolve(path);
+      if (!absolute.startsWith(ROOT + sep)) {
+        throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), {
+          code: "ENOENT",
+        });
+      }
+      return readFileSync(absolute, "utf8");
+    },
     writeText: (path, text) => {
       writes.set(path, text);
     },
