@@ -18,6 +18,7 @@ const LAYERS = [
   "report",
   "node",
   "cli",
+  "web",
 ];
 
 /** All .ts files under a directory. */

@@ -13,6 +13,7 @@ import {
   LineCounter,
   type Node,
   parseDocument,
+  stringify,
   visit,
 } from "yaml";
 import { InputError, type InputIssue } from "../errors.js";
@@ -182,4 +183,29 @@ function findAncestor(sources: readonly YamlSource[], path: readonly PropertyKey
     if (found !== undefined) return found;
   }
   return sources[0];
+}
+
+/**
+ * Plain data from YAML text (no positions kept): for programs that edit a scenario, such as the
+ * web page. Throws the YAML library's error on a syntax error; {@link parseYaml} locates it.
+ *
+ * @example
+ * ```ts
+ * yamlToValue("psa: { samples: 10 }"); // { psa: { samples: 10 } }
+ * ```
+ */
+export function yamlToValue(text: string): unknown {
+  return parseDocument(text, { uniqueKeys: true }).toJS({ maxAliasCount: MAX_ALIASES });
+}
+
+/**
+ * YAML text for plain data.
+ *
+ * @example
+ * ```ts
+ * valueToYaml({ model: "swis" }); // "model: swis\n"
+ * ```
+ */
+export function valueToYaml(value: unknown): string {
+  return stringify(value);
 }

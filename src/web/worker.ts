@@ -1,0 +1,106 @@
+/**
+ * The page's PSA worker: loads the scenario with the same schema as the CLI, runs it with the
+ * same library core, and replies with what the page shows. Nothing leaves the browser.
+ *
+ * @module
+ */
+
+import swis from "../../models/swis/index.js";
+import { CeaError, InputError, ScenarioError } from "../errors.js";
+import { renderSvg } from "../report/charts.js";
+import { formatIcer } from "../report/format.js";
+import { scenarioCharts, scenarioHtml } from "../report/html-report.js";
+import { scenarioCsv } from "../report/scenario-report.js";
+import { loadScenario, type ScenarioHost } from "../scenario/load-scenario.js";
+import { runScenario } from "../scenario/run-scenario.js";
+import type { RunRequest, RunSummary, WorkerReply } from "./protocol.js";
+
+const post = (reply: WorkerReply) => (globalThis as unknown as Worker).postMessage(reply);
+
+/** A scenario host over the files the page sent, with the shipped SWIS model. */
+function host(files: Readonly<Record<string, string>>): ScenarioHost {
+  return {
+    readFile: async (path) => {
+      const text = files[path];
+      if (text === undefined) throw new Error(`no file ${path}`);
+      return text;
+    },
+    loadModel: async (name) => {
+      if (name !== "swis") throw new TypeError(`no model ${name}`);
+      return swis;
+    },
+    models: ["swis"],
+  };
+}
+
+async function run(request: RunRequest): Promise<RunSummary> {
+  const loaded = await loadScenario(request.file, host(request.files));
+  let last = -1;
+  const result = await runScenario(loaded, {
+    ...(request.samples === undefined ? {} : { samples: request.samples }),
+    keepAllParameters: true,
+    onProgress: (done, total) => {
+      const pct = Math.floor((100 * done) / total);
+      if (pct !== last) post({ progress: (last = pct) });
+    },
+  });
+  const labels = new Map(result.strategies.map((s) => [s.name, s.label]));
+  const pair = result.psa.pairwise[0];
+  const charts = scenarioCharts(result);
+  const svg = async (name: string) => {
+    const chart = charts.find((c) => c.name === name);
+    return chart === undefined ? "" : renderSvg(chart);
+  };
+  return {
+    title: loaded.scenario.title,
+    comparator: result.strategies[0]?.label ?? "",
+    programme: result.strategies[1]?.label ?? "",
+    effectPer: result.effect.per,
+    samples: result.psa.nSamples,
+    seed: result.seed,
+    acceptability: result.acceptability.map((a) => ({
+      wtp: a.wtp,
+      probability: a.probability[1] as number,
+      evpi: a.evpi,
+    })),
+    incCost: pair?.incCost ?? 0,
+    incEffect: pair?.incEffect ?? 0,
+    icers: result.psa.icers.map((r) => ({
+      strategy: labels.get(r.strategy) ?? r.strategy,
+      cost: r.cost,
+      effect: r.effect,
+      icer:
+        r.incCost === null || r.incEffect === null
+          ? r.status === "D"
+            ? "dominated"
+            : "—"
+          : formatIcer(r.incCost, r.incEffect),
+      status: { ND: "non-dominated", ED: "extendedly dominated", D: "dominated" }[r.status],
+    })),
+    budget: result.budgetImpact.map((b) => ({
+      year: b.year,
+      programme: b.interventionCost,
+      care: b.downstreamChange,
+      net: b.net,
+    })),
+    assumptions: result.assumptions.map((i) => ({
+      name: i.name,
+      label: i.label,
+      source: i.source,
+    })),
+    cePlaneSvg: await svg("ce_plane"),
+    ceacSvg: await svg("ceac"),
+    csv: scenarioCsv(result),
+    html: await scenarioHtml(result),
+  };
+}
+
+globalThis.addEventListener("message", (event: MessageEvent<RunRequest>) => {
+  run(event.data)
+    .then((summary) => post({ summary }))
+    .catch((e: unknown) => {
+      if (e instanceof ScenarioError) post({ issues: e.issues });
+      else if (e instanceof InputError) post({ issues: [e.issue] });
+      else post({ failure: e instanceof CeaError || e instanceof Error ? e.message : String(e) });
+    });
+});
