@@ -14,6 +14,7 @@ import type { CliIo } from "./io.js";
 import { addRunCommand } from "./run-command.js";
 import { addScenarioCommands } from "./scenario-commands.js";
 import { addSensitivityCommands } from "./sensitivity-commands.js";
+import { addServeCommand } from "./serve-command.js";
 
 /** Exit codes of the CLI. */
 export const ExitCode = { ok: 0, failure: 1, usage: 2 } as const;
@@ -39,6 +40,7 @@ export function createProgram(io: CliIo): Command {
   addAnalyseCommand(program, io);
   addScenarioCommands(program, io);
   addSensitivityCommands(program, io);
+  addServeCommand(program, io);
   for (const command of program.commands) {
     command
       .exitOverride()

@@ -115,14 +115,17 @@ async function validate(): Promise<boolean> {
     else if (e instanceof InputError) issues = [e.issue];
     else throw e;
   }
-  for (const issue of issues) {
+  // The value typed is what the person sees: its own message first (mean or value before sd).
+  const first = (i: InputIssue) => Number(/\.(mean|value)$/.test(i.field ?? ""));
+  const ordered = [...issues].sort((a, b) => first(b) - first(a));
+  for (const issue of ordered) {
     const field = fields.find(
       (f) =>
         issue.field !== undefined &&
         (issue.field === f.path.join(".") || issue.field.startsWith(`${f.path.join(".")}.`)),
     );
-    if (field !== undefined) show(field, issue.message);
-    else general.textContent += `${issue.field ?? ""}: ${issue.message}\n`;
+    if (field === undefined) general.textContent += `${issue.field ?? ""}: ${issue.message}\n`;
+    else if ($(`${field.id}-error`).textContent === "") show(field, issue.message);
   }
   const ok = issues.length === 0 && !fields.some((f) => $(`${f.id}-error`).textContent !== "");
   $<HTMLButtonElement>("run").disabled = !ok;
@@ -183,7 +186,7 @@ function render(s: RunSummary): void {
       ? ""
       : `At £${formatMoney(a.wtp)} per ${s.effectPer}, ${s.programme} has a ${pct} chance of being cost-effective for your authority.`;
   $("detail").textContent =
-    `${s.programme} costs £${formatMoney(Math.round(s.incCost))} ${s.incCost >= 0 ? "more" : "less"} than ${s.comparator} over the horizon; ${formatNumber(s.incEffect)} ${s.effectPer.replace(/ avoided$/, "")}s avoided (${s.samples.toLocaleString("en-GB")} samples, seed ${s.seed}).`;
+    `${s.programme} costs £${formatMoney(Math.round(Math.abs(s.incCost)))} ${s.incCost >= 0 ? "more" : "less"} than ${s.comparator} over the horizon; change in ${s.effectLabel.toLowerCase()}: ${formatNumber(s.incEffect)} (${s.samples.toLocaleString("en-GB")} samples, seed ${s.seed}).`;
   const rows = s.icers
     .map(
       (r) =>
@@ -204,6 +207,13 @@ function render(s: RunSummary): void {
   $("assumptions").innerHTML = s.assumptions
     .map((x) => `<li><strong>${esc(x.label)}</strong> (${esc(x.name)}): ${esc(x.source)}</li>`)
     .join("");
+  // The numbers behind the sentence, for programs (and the end-to-end tests) to read.
+  $("results").dataset.summary = JSON.stringify({
+    incCost: s.incCost,
+    incEffect: s.incEffect,
+    acceptability: s.acceptability,
+    icer: s.icers.at(-1)?.icer,
+  });
   $("results").hidden = false;
 }
 

@@ -30,6 +30,7 @@ export interface RunSummary {
   readonly comparator: string;
   readonly programme: string;
   readonly effectPer: string;
+  readonly effectLabel: string;
   readonly samples: number;
   readonly seed: string | number;
   /** P(programme cost-effective) and EVPI at each reporting WTP. */

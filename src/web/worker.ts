@@ -41,7 +41,9 @@ async function run(request: RunRequest): Promise<RunSummary> {
     keepAllParameters: true,
     onProgress: (done, total) => {
       const pct = Math.floor((100 * done) / total);
-      if (pct !== last) post({ progress: (last = pct) });
+      if (pct === last) return;
+      last = pct;
+      post({ progress: pct });
     },
   });
   const labels = new Map(result.strategies.map((s) => [s.name, s.label]));
@@ -56,6 +58,7 @@ async function run(request: RunRequest): Promise<RunSummary> {
     comparator: result.strategies[0]?.label ?? "",
     programme: result.strategies[1]?.label ?? "",
     effectPer: result.effect.per,
+    effectLabel: result.effect.label,
     samples: result.psa.nSamples,
     seed: result.seed,
     acceptability: result.acceptability.map((a) => ({

@@ -1,0 +1,83 @@
+/**
+ * `ceakit serve`: the commissioners' web page on a local web server (built first if needed).
+ *
+ * @module
+ */
+
+import { existsSync } from "node:fs";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
+import { InputError } from "../errors.js";
+import { createStaticServer } from "../node/static-server.js";
+import { buildWeb } from "../node/web-build.js";
+import type { CliIo } from "./io.js";
+import { parseNumberFlag } from "./options.js";
+
+/** dist/web beside this file (dist/src/cli/serve-command.js), or under dist/ from sources. */
+const WEB = fileURLToPath(
+  new URL(import.meta.url.endsWith(".ts") ? "../../dist/web/" : "../../web/", import.meta.url),
+);
+
+/** Options of {@link startServer}. */
+export interface ServeOptions {
+  readonly port: number;
+  /** Address to listen on; 127.0.0.1 unless told otherwise. */
+  readonly host: string;
+  /** Directory served (default: the built page, built if missing). */
+  readonly dir?: string;
+}
+
+/**
+ * Builds the page if needed and starts serving it; resolves once listening.
+ *
+ * @example
+ * ```ts
+ * const server = await startServer({ port: 0, host: "127.0.0.1" });
+ * ```
+ */
+export async function startServer(options: ServeOptions): Promise<Server> {
+  const dir = options.dir ?? WEB;
+  if (!existsSync(join(dir, "index.html"))) await buildWeb(dir);
+  const server = createStaticServer(dir);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  return server;
+}
+
+/**
+ * Adds the `serve` command to a program.
+ *
+ * @example
+ * ```ts
+ * addServeCommand(program, io);
+ * ```
+ */
+export function addServeCommand(program: Command, io: CliIo): void {
+  program
+    .command("serve")
+    .description("serve the commissioners' web page (everything runs in the browser)")
+    .option("--port <n>", "port", "8080")
+    .option("--host <address>", "address to listen on (only this machine by default)", "127.0.0.1")
+    .action(async (flags: { port: string; host: string }) => {
+      const port = parseNumberFlag("--port", flags.port, (v) =>
+        Number.isInteger(v) && v >= 0 && v < 65536 ? undefined : "expected a port from 0 to 65535",
+      );
+      let server: Server;
+      try {
+        server = await startServer({ port, host: flags.host });
+      } catch (e) {
+        throw new InputError({
+          field: "--port",
+          message: `cannot listen on ${flags.host}:${port} (${(e as Error).message})`,
+        });
+      }
+      const address = server.address();
+      const shown = typeof address === "object" && address !== null ? address.port : port;
+      io.stdout(`serving the web page at http://${flags.host}:${shown}/ (Ctrl-C to stop)\n`);
+      await new Promise<void>((resolve) => server.on("close", () => resolve()));
+    });
+}

@@ -1,0 +1,84 @@
+/**
+ * The web page's server: loopback by default, only its own files, GET/HEAD only, and a
+ * malformed request answered without bringing it down.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer } from "../../src/cli/serve-command.js";
+import { fileFor } from "../../src/node/static-server.js";
+
+let server: Server;
+let base: string;
+let dir: string;
+
+beforeAll(async () => {
+  const parent = mkdtempSync(join(tmpdir(), "ceakit-serve-"));
+  dir = join(parent, "web");
+  mkdirSync(dir);
+  writeFileSync(join(dir, "index.html"), "<!doctype html><title>t</title>");
+  writeFileSync(join(dir, "app.js"), "console.log(1)");
+  writeFileSync(join(parent, "secret.txt"), "outside");
+  server = await startServer({ port: 0, host: "127.0.0.1", dir });
+  const address = server.address() as { address: string; port: number };
+  base = `http://127.0.0.1:${address.port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** Sends raw bytes and returns the first line of the answer. */
+function raw(text: string): Promise<string> {
+  const { port } = server.address() as { port: number };
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.write(text));
+    let data = "";
+    socket.on("data", (d) => {
+      data += d;
+    });
+    socket.on("end", () => resolve(data.split("\r\n")[0] ?? ""));
+    socket.on("error", reject);
+  });
+}
+
+describe("static server", () => {
+  it("listens on loopback and serves the page and its script with their types", async () => {
+    expect((server.address() as { address: string }).address).toBe("127.0.0.1");
+    const page = await fetch(`${base}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(await page.text()).toContain("<title>t</title>");
+    const script = await fetch(`${base}/app.js?v=1`);
+    expect(script.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+  });
+
+  it("answers 404 to every way of leaving its directory, and to missing files", async () => {
+    for (const path of [
+      "/../secret.txt",
+      "/%2e%2e/secret.txt",
+      "/..%2fsecret.txt",
+      "/%2E%2E%2Fsecret.txt",
+      "/web/../../secret.txt",
+      "/nope.js",
+      "/%00",
+      "/%E0%A4%A",
+    ]) {
+      const r = await fetch(`${base}${path}`);
+      expect(r.status, path).toBe(404);
+      expect(await r.text()).not.toContain("outside");
+    }
+    expect(fileFor(dir, "/../secret.txt")).toBeUndefined();
+    expect(fileFor(dir, "/")).toBe(join(dir, "index.html"));
+  });
+
+  it("refuses other methods and survives a malformed request", async () => {
+    expect((await fetch(`${base}/`, { method: "POST", body: "x" })).status).toBe(405);
+    expect(await raw("GARBAGE\r\n\r\n")).toBe("HTTP/1.1 400 Bad Request");
+    expect(
+      await raw("GET /../../secret.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+    ).toBe("HTTP/1.1 404 Not Found");
+    expect((await fetch(`${base}/`)).status).toBe(200);
+  });
+});

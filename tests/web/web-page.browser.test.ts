@@ -1,0 +1,135 @@
+/// <reference lib="dom" />
+/**
+ * The commissioners' page end to end in headless Chromium (Debian's `chromium` through
+ * playwright-core): built with esbuild for the browser (no Node built-ins), served on loopback,
+ * inputs changed, runs compared, an invalid value refused, and the downloaded scenario checked
+ * with the CLI. Screenshots go to tests/artifacts/.
+ */
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer } from "../../src/cli/serve-command.js";
+import { buildWeb, type WebBuild } from "../../src/node/web-build.js";
+import { runInProcess } from "../helpers/cli.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+let built: WebBuild;
+let server: Server;
+let browser: Browser;
+let page: Page;
+let url: string;
+
+interface Summary {
+  incCost: number;
+  incEffect: number;
+  icer: string;
+  acceptability: { wtp: number; probability: number; evpi: number }[];
+}
+
+/** Runs the page's PSA and returns the numbers behind its answer. */
+async function runPage(): Promise<Summary> {
+  await page.evaluate(() => document.getElementById("results")?.removeAttribute("data-summary"));
+  await page.click("#run");
+  await page.waitForFunction(
+    () => document.getElementById("results")?.dataset.summary !== undefined,
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
+  return JSON.parse((await page.getAttribute("#results", "data-summary")) as string);
+}
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (.ci/run installs it)`).toBe(
+    true,
+  );
+  built = await buildWeb(mkdtempSync(join(tmpdir(), "ceakit-web-")));
+  server = await startServer({ port: 0, host: "127.0.0.1", dir: built.outDir });
+  url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+  page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, acceptDownloads: true });
+  await page.goto(url);
+  await page.waitForFunction(() => document.getElementById("scenario-title")?.textContent !== "");
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+});
+
+describe("web page", () => {
+  it("the bundle has no Node built-ins and reports its size", () => {
+    const app = readFileSync(join(built.outDir, "app.js"), "utf8");
+    expect(app).not.toMatch(
+      /require\(["']node:|from ["']node:|require\(["'](fs|path|os|worker_threads|child_process)["']\)/,
+    );
+    expect(built.appBytes).toBeGreaterThan(100_000);
+  });
+
+  it("changing salary raises the ICER; more schools raise the cost; the answer reads as a sentence", async () => {
+    await page.selectOption("#scenario", "scenarios/swis-rct-optimistic.yaml");
+    await page.waitForFunction(() =>
+      document.getElementById("scenario-title")?.textContent?.includes("optimistic"),
+    );
+    await page.fill("#samples", "3000");
+    const base = await runPage();
+    await page.screenshot({ path: "tests/artifacts/web-base.png", fullPage: true });
+    expect(await page.textContent("#answer")).toMatch(
+      /^At £20,000 per Section 47 enquiry avoided, Social workers in schools has a \d+\.\d% chance of being cost-effective for your authority\.$/,
+    );
+    await page.fill("#sw_salary", "45000");
+    const dearer = await runPage();
+    expect(dearer.incCost).toBeGreaterThan(base.incCost);
+    expect(Number(dearer.icer.replace(/,/g, ""))).toBeGreaterThan(
+      Number(base.icer.replace(/,/g, "")),
+    );
+    await page.fill("#schools", "3");
+    const more = await runPage();
+    expect(more.incCost).toBeGreaterThan(2.5 * dearer.incCost);
+    expect(more.incEffect).toBeGreaterThan(2.5 * dearer.incEffect);
+    await page.screenshot({ path: "tests/artifacts/web-changed.png", fullPage: true });
+  });
+
+  it("an invalid value shows the field's error and the run is refused", async () => {
+    await page.fill("#oncost_rate", "1.7");
+    await expect
+      .poll(() => page.textContent("#oncost_rate-error"))
+      .toMatch(/expected a number below 1, got 1\.7|between 0 and 1/);
+    expect(await page.getAttribute("#oncost_rate", "aria-invalid")).toBe("true");
+    expect(await page.isDisabled("#run")).toBe(true);
+    await page.screenshot({ path: "tests/artifacts/web-invalid.png", fullPage: true });
+    await page.fill("#oncost_rate", "0.3");
+    await expect.poll(() => page.isDisabled("#run")).toBe(false);
+  });
+
+  it("the downloaded scenario validates with the CLI and gives the same results for the same seed", async () => {
+    await page.fill("#samples", "2000");
+    const shown = await runPage();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("#download-yaml"),
+    ]);
+    const path = join(mkdtempSync(join(tmpdir(), "ceakit-dl-")), "scenario.yaml");
+    await download.saveAs(path);
+    const text = readFileSync(path, "utf8");
+    // The page's scenario extends the shipped one by its path in the repository.
+    const files = { "scenario.yaml": text };
+    const check = await runInProcess(["validate", "scenario.yaml"], files);
+    expect(check.code, check.stderr).toBe(0);
+    const cli = await runInProcess(
+      ["run", "scenario.yaml", "--samples", "2000", "--format", "json"],
+      files,
+    );
+    const doc = JSON.parse(cli.stdout);
+    expect(doc.analysis.pairwise.comparisons[0].incCost).toBe(shown.incCost);
+    expect(doc.analysis.pairwise.comparisons[0].incEffect).toBe(shown.incEffect);
+    expect(doc.acceptability.map((a: { probability: number[] }) => a.probability[1])).toEqual(
+      shown.acceptability.map((a) => a.probability),
+    );
+  });
+});
