@@ -10,7 +10,8 @@
 import swis from "../../models/swis/index.js";
 import { InputError, type InputIssue, ScenarioError } from "../errors.js";
 import { formatMoney, formatNumber } from "../report/format.js";
-import { loadScenario, type ScenarioHost } from "../scenario/load-scenario.js";
+import { loadScenario, resolvePath, type ScenarioHost } from "../scenario/load-scenario.js";
+import { mergeScenarios } from "../scenario/merge.js";
 import { yamlToValue as parse, valueToYaml as stringify } from "../scenario/yaml-source.js";
 import { type Field, formFields, overrideFor, shownValue } from "./fields.js";
 import type { RunSummary, WorkerReply } from "./protocol.js";
@@ -66,10 +67,7 @@ function setAt(doc: Record<string, unknown>, path: readonly string[], value: unk
 
 /** The scenario as it stands: the base file with `extends` made relative to it and the form applied. */
 function currentText(): string {
-  const doc = (parse(baseText) ?? {}) as Record<string, unknown>;
-  if (typeof doc.extends === "string" && baseName.startsWith("scenarios/")) {
-    doc.extends = `scenarios/${doc.extends.replace(/^\.\//, "")}`;
-  }
+  const doc = resolvedBase();
   for (const f of fields) {
     const input = $<HTMLInputElement>(f.id);
     if (input.dataset.edited !== "true") continue;
@@ -157,13 +155,33 @@ async function fillForm(): Promise<void> {
   await validate();
 }
 
-/** The base text with `extends` rewritten, without form changes. */
-function currentTextOf(text: string): string {
-  const doc = (parse(text) ?? {}) as Record<string, unknown>;
-  if (typeof doc.extends === "string" && baseName.startsWith("scenarios/")) {
-    doc.extends = `scenarios/${doc.extends.replace(/^\.\//, "")}`;
+/** The base text, self-contained, without form changes. */
+function currentTextOf(_text: string): string {
+  return stringify(resolvedBase());
+}
+
+/**
+ * The chosen scenario with every file it extends merged in (`extends` resolved among the
+ * shipped scenarios), so that what the page runs and downloads stands on its own.
+ */
+function resolvedBase(): Record<string, unknown> {
+  const layers: Record<string, unknown>[] = [];
+  let name = baseName;
+  let text = baseText;
+  const seen = new Set<string>([name]);
+  for (;;) {
+    const doc = (parse(text) ?? {}) as Record<string, unknown>;
+    layers.unshift(doc);
+    if (typeof doc.extends !== "string") break;
+    const direct = resolvePath(name, doc.extends);
+    const next = SHIPPED[direct] !== undefined ? direct : `scenarios/${direct.split("/").at(-1)}`;
+    // An extends the page cannot resolve stays, and validation reports it where it is.
+    if (seen.has(next) || SHIPPED[next] === undefined) return doc;
+    seen.add(next);
+    name = next;
+    text = SHIPPED[next] as string;
   }
-  return stringify(doc);
+  return mergeScenarios(layers);
 }
 
 function download(name: string, type: string, text: string): void {
