@@ -133,4 +133,109 @@ describe("web page", () => {
       shown.acceptability.map((a) => a.probability),
     );
   });
+
+  it("every control has a label, and the page runs from the keyboard alone", async () => {
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll("input, select")]
+        .filter((el) => {
+          const id = el.getAttribute("id");
+          const labelled = id !== null && document.querySelector(`label[for="${id}"]`) !== null;
+          return !labelled && el.getAttribute("aria-label") === null;
+        })
+        .map((el) => el.outerHTML),
+    );
+    expect(unlabelled).toEqual([]);
+    // Errors do not rely on colour: the message is text, introduced by "Error:" (CSS).
+    await page.fill("#schools", "x");
+    await expect.poll(() => page.textContent("#schools-error")).not.toBe("");
+    expect(
+      await page.evaluate(
+        () =>
+          getComputedStyle(document.getElementById("schools-error") as Element, "::before").content,
+      ),
+    ).toBe('"Error: "');
+    await page.fill("#schools", "1");
+    await expect.poll(() => page.isDisabled("#run")).toBe(false);
+    await page.fill("#samples", "1500");
+    await page.focus("#samples");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("run");
+    await page.evaluate(() => document.getElementById("results")?.removeAttribute("data-summary"));
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      () => document.getElementById("results")?.dataset.summary !== undefined,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    expect(await page.textContent("#status")).toBe("Done.");
+  });
+
+  it("an uploaded scenario is loaded into the form; a broken one shows its located error", async () => {
+    await page.setInputFiles("#upload", {
+      name: "mine.yaml",
+      mimeType: "text/yaml",
+      buffer: Buffer.from(
+        "model: swis\ntitle: Mine\nsettings: { schools: 7 }\nparameters:\n  sw_salary: 39000\n",
+      ),
+    });
+    await expect.poll(() => page.textContent("#scenario-title")).toBe("Mine");
+    expect(await page.inputValue("#schools")).toBe("7");
+    expect(await page.inputValue("#sw_salary")).toBe("39000");
+    await page.setInputFiles("#upload", {
+      name: "bad.yaml",
+      mimeType: "text/yaml",
+      buffer: Buffer.from("model: swis\ntitle: Bad\nhorizon_years: two\n"),
+    });
+    await expect
+      .poll(() => page.textContent("#form-errors"))
+      .toMatch(/3:16 horizon_years: expected a number, got "two"/);
+  });
+
+  it("the CSV and HTML reports download with the run's numbers", async () => {
+    await page.selectOption("#scenario", "scenarios/swis-rct.yaml");
+    await page.waitForFunction(
+      () =>
+        document.getElementById("scenario-title")?.textContent === "SWIS national RCT base case",
+    );
+    await page.fill("#samples", "1000");
+    const shown = await runPage();
+    const save = async (button: string) => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
+      const path = join(mkdtempSync(join(tmpdir(), "ceakit-dl-")), download.suggestedFilename());
+      await download.saveAs(path);
+      return readFileSync(path, "utf8");
+    };
+    const csv = await save("#download-csv");
+    expect(csv.split("\n")[0]).toBe("table,row,column,value");
+    const p20 = csv
+      .split("\n")
+      .find((l) => l.startsWith("acceptability,3,P(Social workers in schools),"));
+    expect(Number(p20?.split(",").at(-1))).toBe(shown.acceptability[2]?.probability);
+    const html = await save("#download-html");
+    expect(html.startsWith("<!doctype html>")).toBe(true);
+    expect(html).toContain('data-chart="ceac"');
+  });
+
+  it("the static build works opened from disk (file://), worker included", async () => {
+    const local = await browser.newPage();
+    await local.goto(`file://${join(built.outDir, "index.html")}`);
+    await local.waitForFunction(
+      () => document.getElementById("scenario-title")?.textContent !== "",
+    );
+    await local.fill("#samples", "500");
+    await local.click("#run");
+    await local.waitForFunction(
+      () => document.getElementById("results")?.dataset.summary !== undefined,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    expect(await local.textContent("#answer")).toMatch(
+      /chance of being cost-effective for your authority\.$/,
+    );
+    await local.close();
+  });
 });
