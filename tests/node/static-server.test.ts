@@ -81,4 +81,23 @@ describe("static server", () => {
     ).toBe("HTTP/1.1 404 Not Found");
     expect((await fetch(`${base}/`)).status).toBe(200);
   });
+
+  it("`ceakit serve` listens on 127.0.0.1 unless told otherwise, and checks its port", async () => {
+    const { createProgram } = await import("../../src/cli/program.js");
+    const { runInProcess } = await import("../helpers/cli.js");
+    const io = {
+      stdout() {},
+      stderr() {},
+      readText: () => "",
+      writeText() {},
+      makeDir() {},
+      stderrIsTty: false,
+    };
+    const serve = createProgram(io).commands.find((c) => c.name() === "serve");
+    const host = serve?.options.find((o) => o.long === "--host");
+    expect(host?.defaultValue).toBe("127.0.0.1");
+    const bad = await runInProcess(["serve", "--port", "70000"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe("error: --port: expected a port from 0 to 65535, got 70000\n");
+  });
 });
