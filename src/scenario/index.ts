@@ -19,6 +19,7 @@
 export {
   type LoadedScenario,
   loadScenario,
+  memoryScenarioHost,
   type ResolvedInput,
   resolvePath,
   type ScenarioHost,

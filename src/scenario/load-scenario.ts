@@ -40,6 +40,35 @@ export interface ScenarioHost {
   readonly models: readonly string[];
 }
 
+/**
+ * A scenario host over files held in memory (path → text) and the given model factories: for
+ * the browser, where there is no file system, and for tests.
+ *
+ * @example
+ * ```ts
+ * const host = memoryScenarioHost({ "mine.yaml": text }, { swis });
+ * await loadScenario("mine.yaml", host);
+ * ```
+ */
+export function memoryScenarioHost(
+  files: Readonly<Record<string, string>>,
+  factories: Readonly<Record<string, ModelFactory>>,
+): ScenarioHost {
+  return {
+    readFile: async (path) => {
+      const text = files[path];
+      if (text === undefined) throw new Error(`no file ${path}`);
+      return text;
+    },
+    loadModel: async (name) => {
+      const factory = factories[name];
+      if (factory === undefined) throw new TypeError(`no model ${name}`);
+      return factory;
+    },
+    models: Object.keys(factories),
+  };
+}
+
 /** One input as the scenario uses it, for reports. */
 export interface ResolvedInput {
   readonly name: string;

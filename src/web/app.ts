@@ -10,7 +10,12 @@
 import swis from "../../models/swis/index.js";
 import { InputError, type InputIssue, ScenarioError } from "../errors.js";
 import { formatMoney, formatNumber } from "../report/format.js";
-import { loadScenario, resolvePath, type ScenarioHost } from "../scenario/load-scenario.js";
+import {
+  loadScenario,
+  memoryScenarioHost,
+  resolvePath,
+  type ScenarioHost,
+} from "../scenario/load-scenario.js";
 import { mergeScenarios } from "../scenario/merge.js";
 import { yamlToValue as parse, valueToYaml as stringify } from "../scenario/yaml-source.js";
 import { type Field, formFields, overrideFor, shownValue } from "./fields.js";
@@ -32,19 +37,9 @@ function files(text: string): Record<string, string> {
   return { ...SHIPPED, [FILE]: text };
 }
 
+/** The scenario host over the page's files and the SWIS model. */
 function host(map: Record<string, string>): ScenarioHost {
-  return {
-    readFile: async (path) => {
-      const t = map[path];
-      if (t === undefined) throw new Error(`no file ${path}`);
-      return t;
-    },
-    loadModel: async (name) => {
-      if (name !== "swis") throw new TypeError(`no model ${name}`);
-      return swis;
-    },
-    models: ["swis"],
-  };
+  return memoryScenarioHost(map, { swis });
 }
 
 /** Reads a path of a plain object. */
@@ -137,7 +132,7 @@ function show(f: Field, message: string): void {
 
 /** Fills the form from the chosen scenario (every field back to its scenario value). */
 async function fillForm(): Promise<void> {
-  const loaded = await loadScenario(FILE, host(files(currentTextOf(baseText))));
+  const loaded = await loadScenario(FILE, host(files(stringify(resolvedBase()))));
   for (const f of fields) {
     const input = $<HTMLInputElement>(f.id);
     input.dataset.edited = "false";
@@ -153,11 +148,6 @@ async function fillForm(): Promise<void> {
   }
   $("scenario-title").textContent = loaded.scenario.title;
   await validate();
-}
-
-/** The base text, self-contained, without form changes. */
-function currentTextOf(_text: string): string {
-  return stringify(resolvedBase());
 }
 
 /**

@@ -11,30 +11,14 @@ import { renderSvg } from "../report/charts.js";
 import { formatIcer } from "../report/format.js";
 import { scenarioCharts, scenarioHtml } from "../report/html-report.js";
 import { scenarioCsv } from "../report/scenario-report.js";
-import { loadScenario, type ScenarioHost } from "../scenario/load-scenario.js";
+import { loadScenario, memoryScenarioHost } from "../scenario/load-scenario.js";
 import { runScenario } from "../scenario/run-scenario.js";
 import type { RunRequest, RunSummary, WorkerReply } from "./protocol.js";
 
 const post = (reply: WorkerReply) => (globalThis as unknown as Worker).postMessage(reply);
 
-/** A scenario host over the files the page sent, with the shipped SWIS model. */
-function host(files: Readonly<Record<string, string>>): ScenarioHost {
-  return {
-    readFile: async (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error(`no file ${path}`);
-      return text;
-    },
-    loadModel: async (name) => {
-      if (name !== "swis") throw new TypeError(`no model ${name}`);
-      return swis;
-    },
-    models: ["swis"],
-  };
-}
-
 async function run(request: RunRequest): Promise<RunSummary> {
-  const loaded = await loadScenario(request.file, host(request.files));
+  const loaded = await loadScenario(request.file, memoryScenarioHost(request.files, { swis }));
   let last = -1;
   const result = await runScenario(loaded, {
     ...(request.samples === undefined ? {} : { samples: request.samples }),

@@ -1,23 +1,10 @@
 import { describe, expect, it } from "vitest";
 import swis from "../../models/swis/index.js";
 import { InputError, ScenarioError } from "../../src/errors.js";
-import { loadScenario, resolvePath, type ScenarioHost } from "../../src/scenario/load-scenario.js";
+import { loadScenario, memoryScenarioHost, resolvePath } from "../../src/scenario/load-scenario.js";
 
 /** A host over in-memory files with the SWIS model. */
-function host(files: Record<string, string>): ScenarioHost {
-  return {
-    readFile: async (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error(`ENOENT ${path}`);
-      return text;
-    },
-    loadModel: async (name) => {
-      if (name !== "swis") throw new TypeError("no model");
-      return swis;
-    },
-    models: ["swis"],
-  };
-}
+const host = (files: Record<string, string>) => memoryScenarioHost(files, { swis });
 
 const BASE = "model: swis\ntitle: Base\npsa: { samples: 100, seed: 3 }\n";
 
