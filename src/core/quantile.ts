@@ -114,6 +114,44 @@ const BRACKET_MIN = 20_000;
 /** Size of the evenly spaced subsample that brackets each order statistic. */
 const SUBSAMPLE = 2048;
 
+/** The value at subsample rank `i` (−∞ / +∞ beyond the ends). */
+function bracketEdge(sub: Float64Array, i: number): number {
+  if (i < 0) return Number.NEGATIVE_INFINITY;
+  if (i >= sub.length) return Number.POSITIVE_INFINITY;
+  return sub[i] as number;
+}
+
+/** Subsample ranks around the rank of order statistic `k` of `n`. */
+function bracketRanks(k: number, n: number, p: number): [number, number] {
+  const r = (k / Math.max(n - 1, 1)) * (SUBSAMPLE - 1);
+  const margin = 5 * Math.sqrt(SUBSAMPLE * Math.max(p * (1 - p), 1 / SUBSAMPLE)) + 4;
+  return [Math.floor(r - margin), Math.ceil(r + margin)];
+}
+
+/** Room for the values of a bracket spanning subsample ranks [lo, hi]: 4× the expected count. */
+function bracketCapacity(lo: number, hi: number, n: number): number {
+  return Math.min(n, Math.ceil((4 * (hi - lo + 1) * n) / SUBSAMPLE) + 64);
+}
+
+/**
+ * The type-7 quantile at h = k + fraction from the `count` values copied out of a bracket,
+ * `below` values lying under it; undefined when the bracket does not hold ranks k and k + 1.
+ */
+function fromBracket(
+  buffer: Float64Array,
+  count: number,
+  below: number,
+  h: number,
+  n: number,
+): number | undefined {
+  const k = Math.floor(h);
+  if (below > k || below + count <= Math.min(k + 1, n - 1)) return undefined;
+  const local = buffer.subarray(0, count);
+  selectInPlace(local, k - below);
+  const at = local[k - below] as number;
+  return h === k ? at : at + (h - k) * (minOf(local, k - below + 1, count - 1) - at);
+}
+
 /**
  * Type-7 quantiles by bracketing (the idea of Floyd & Rivest's SELECT): an evenly spaced
  * subsample, sorted, gives values that almost surely enclose the wanted order statistics; one
@@ -133,14 +171,10 @@ function bracketedQuantiles(a: Float64Array, ps: readonly number[]): number[] | 
     if (!(p >= 0 && p <= 1))
       throw new RangeError(`quantilesInPlace: p must be in [0, 1], got ${p}`);
     const h = (n - 1) * p;
-    const k = Math.floor(h);
-    const r = (k / (n - 1)) * (SUBSAMPLE - 1);
-    const margin = 5 * Math.sqrt(SUBSAMPLE * Math.max(p * (1 - p), 1 / SUBSAMPLE)) + 4;
-    const iLo = Math.floor(r - margin);
-    const iHi = Math.ceil(r + margin);
-    const lo = iLo < 0 ? Number.NEGATIVE_INFINITY : (sub[iLo] as number);
-    const hi = iHi >= SUBSAMPLE ? Number.POSITIVE_INFINITY : (sub[iHi] as number);
-    const capacity = Math.min(n, Math.ceil((4 * (iHi - iLo + 1) * n) / SUBSAMPLE) + 64);
+    const [iLo, iHi] = bracketRanks(Math.floor(h), n, p);
+    const lo = bracketEdge(sub, iLo);
+    const hi = bracketEdge(sub, iHi);
+    const capacity = bracketCapacity(iLo, iHi, n);
     if (buffer.length < capacity) buffer = new Float64Array(capacity);
     let below = 0;
     let inside = 0;
@@ -154,13 +188,9 @@ function bracketedQuantiles(a: Float64Array, ps: readonly number[]): number[] | 
       } else if (v > hi) above++;
     }
     if (below + inside + above !== n) return undefined; // NaN present
-    const need = Math.min(k + 1, n - 1);
-    if (below > k || below + inside <= need) return undefined;
-    const local = buffer.subarray(0, inside);
-    selectInPlace(local, k - below);
-    const at = local[k - below] as number;
-    const next = k + 1 < n ? minOf(local, k - below + 1, inside - 1) : at;
-    out.push(h === k ? at : at + (h - k) * (next - at));
+    const q = fromBracket(buffer, inside, below, h, n);
+    if (q === undefined) return undefined;
+    out.push(q);
   }
   return out;
 }
@@ -168,20 +198,6 @@ function bracketedQuantiles(a: Float64Array, ps: readonly number[]): number[] | 
 /** Bracket buffers of {@link linearQuantilePair}, grown as needed and reused between calls. */
 let pairLow = new Float64Array(0);
 let pairHigh = new Float64Array(0);
-
-/** The value at subsample rank `i` (−∞ / +∞ beyond the ends). */
-function bracketEdge(sub: Float64Array, i: number): number {
-  if (i < 0) return Number.NEGATIVE_INFINITY;
-  if (i >= sub.length) return Number.POSITIVE_INFINITY;
-  return sub[i] as number;
-}
-
-/** Subsample ranks around the rank of order statistic `k` of `n`. */
-function bracketRanks(k: number, n: number, p: number): [number, number] {
-  const r = (k / Math.max(n - 1, 1)) * (SUBSAMPLE - 1);
-  const margin = 5 * Math.sqrt(SUBSAMPLE * Math.max(p * (1 - p), 1 / SUBSAMPLE)) + 4;
-  return [Math.floor(r - margin), Math.ceil(r + margin)];
-}
 
 /**
  * Type-7 quantiles `pLow` and `pHigh` of v_i = a·x_i − y_i without forming v: one pass over x
@@ -257,8 +273,8 @@ function pairOf(
   const hi1 = bracketEdge(sub, bL);
   const lo2 = bracketEdge(sub, aH);
   const hi2 = bracketEdge(sub, bH);
-  const cap1 = Math.min(n, Math.ceil((4 * (bL - aL + 1) * n) / SUBSAMPLE) + 64);
-  const cap2 = Math.min(n, Math.ceil((4 * (bH - aH + 1) * n) / SUBSAMPLE) + 64);
+  const cap1 = bracketCapacity(aL, bL, n);
+  const cap2 = bracketCapacity(aH, bH, n);
   if (pairLow.length < cap1) pairLow = new Float64Array(cap1);
   if (pairHigh.length < cap2) pairHigh = new Float64Array(cap2);
   const flat1 = lo1 === hi1;
@@ -292,24 +308,21 @@ function pairOf(
     if (!Number.isNaN(v)) counted++;
   }
   if (counted !== n) return materialised();
+  // A flat bracket holds one value, counted but not copied: if it holds the ranks, it is the answer.
   const pick = (
     buffer: Float64Array,
     count: number,
     below: number,
-    k: number,
     h: number,
     flat: boolean,
     edge: number,
   ) => {
-    if (below > k || below + count <= Math.min(k + 1, n - 1)) return undefined;
-    if (flat) return edge;
-    const local = buffer.subarray(0, count);
-    selectInPlace(local, k - below);
-    const at = local[k - below] as number;
-    return h === k ? at : at + (h - k) * (minOf(local, k - below + 1, count - 1) - at);
+    if (!flat) return fromBracket(buffer, count, below, h, n);
+    const k = Math.floor(h);
+    return below > k || below + count <= Math.min(k + 1, n - 1) ? undefined : edge;
   };
-  const low = pick(b1, in1, below1, kL, hL, flat1, lo1);
-  const high = pick(b2, in2, below2, kH, hH, flat2, lo2);
+  const low = pick(b1, in1, below1, hL, flat1, lo1);
+  const high = pick(b2, in2, below2, hH, flat2, lo2);
   return low === undefined || high === undefined ? materialised() : [low, high];
 }
 
