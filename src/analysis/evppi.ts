@@ -212,11 +212,12 @@ export function evppiRegression(
     const sums = new Float64Array(fits.length);
     for (let i = 0; i < n; i++) {
       let best = 0; // the comparator's incremental net benefit
-      fits.forEach((f, m) => {
+      for (let m = 0; m < fits.length; m++) {
+        const f = fits[m] as { dc: Float64Array; de: Float64Array };
         const g = l * (f.de[i] as number) - (f.dc[i] as number);
         sums[m] = (sums[m] as number) + g;
         if (g > best) best = g;
-      });
+      }
       perfect += best;
     }
     let current = 0;
