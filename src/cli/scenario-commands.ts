@@ -8,14 +8,13 @@
 import type { Command } from "commander";
 import { CeaError, InputError, type InputIssue, ScenarioError } from "../errors.js";
 import { availableModels, loadModelFactory } from "../node/model-registry.js";
+import { PACKAGE_ROOT } from "../node/package-root.js";
 import { scenarioJsonSchema } from "../scenario/schema.js";
 import type { CliIo } from "./io.js";
 import { loadScenarioFile } from "./scenario-io.js";
 
-/** The package root: this file is dist/src/cli/*.js, or src/cli/*.ts when run from sources. */
-const ROOT = new URL(import.meta.url.endsWith(".ts") ? "../../" : "../../../", import.meta.url);
 /** The commented template for commissioners, shipped as scenarios/local-template.yaml. */
-const TEMPLATE = new URL("scenarios/local-template.yaml", ROOT);
+const TEMPLATE = new URL("scenarios/local-template.yaml", PACKAGE_ROOT);
 
 /** Checks every file, printing "ok" or its problems; fails (exit 2) if any file has problems. */
 async function runValidate(io: CliIo, files: readonly string[]): Promise<void> {
@@ -81,7 +80,7 @@ export function addScenarioCommands(program: Command, io: CliIo): void {
         throw new CeaError(`the template ${TEMPLATE.pathname} is missing from the installation`);
       }
       // The template's schema line points into the package's scenarios/ directory.
-      const schema = new URL("scenarios/schema/swis.scenario.json", ROOT).pathname;
+      const schema = new URL("scenarios/schema/swis.scenario.json", PACKAGE_ROOT).pathname;
       runInit(io, file, template.replace(/\$schema=\S+/, `$schema=${schema}`));
     });
   program

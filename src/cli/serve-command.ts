@@ -10,15 +10,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { InputError } from "../errors.js";
+import { PACKAGE_ROOT } from "../node/package-root.js";
 import { createStaticServer } from "../node/static-server.js";
 import { buildWeb } from "../node/web-build.js";
 import type { CliIo } from "./io.js";
 import { parseNumberFlag } from "./options.js";
 
-/** dist/web beside this file (dist/src/cli/serve-command.js), or under dist/ from sources. */
-const WEB = fileURLToPath(
-  new URL(import.meta.url.endsWith(".ts") ? "../../dist/web/" : "../../web/", import.meta.url),
-);
+/** The built page, dist/web/ in the package. */
+const WEB = fileURLToPath(new URL("dist/web/", PACKAGE_ROOT));
 
 /** Options of {@link startServer}. */
 export interface ServeOptions {

@@ -10,13 +10,14 @@ import { readFile } from "node:fs/promises";
 import type { ModelConfig, ModelFactory } from "../model/model-factory.js";
 import type { ScenarioHost } from "../scenario/load-scenario.js";
 import type { ModelReference } from "./load-model.js";
+import { FROM_SOURCES } from "./package-root.js";
 
 /**
  * dist/models/ (this file is dist/src/node/model-registry.js); when running from the sources (the
  * tests), models/ with TypeScript entry points.
  */
 const MODELS = new URL("../../models/", import.meta.url);
-const ENTRY = import.meta.url.endsWith(".ts") ? "index.ts" : "index.js";
+const ENTRY = FROM_SOURCES ? "index.ts" : "index.js";
 
 /**
  * Names of the models in the package's models/ directory.

@@ -11,11 +11,10 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PACKAGE_ROOT } from "./package-root.js";
 
-/** The package root: this file is dist/src/node/*.js, or src/node/*.ts when run from sources. */
-const ROOT = fileURLToPath(
-  new URL(import.meta.url.endsWith(".ts") ? "../../" : "../../../", import.meta.url),
-);
+/** The package root as a path. */
+const ROOT = fileURLToPath(PACKAGE_ROOT);
 
 /** Sizes of what was written, in bytes. */
 export interface WebBuild {
