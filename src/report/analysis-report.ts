@@ -12,6 +12,7 @@ import {
   formatNumber,
   formatProbability,
   formatWtp,
+  STATUS_TEXT,
   sampleIndices,
   textTable,
 } from "./format.js";
@@ -115,9 +116,6 @@ export function analysisToJson(a: PsaAnalysis): AnalysisJson {
 export function analysisJsonText(a: PsaAnalysis): string {
   return `${JSON.stringify(analysisToJson(a), null, 2)}\n`;
 }
-
-/** Text of one incremental-table status. */
-const STATUS_TEXT = { ND: "non-dominated", ED: "extendedly dominated", D: "dominated" } as const;
 
 /**
  * A plain-text report for reading in a terminal. Long WTP grids are shown at about 11 evenly

@@ -131,3 +131,17 @@ export function formatIcer(incCost: number, incEffect: number): string {
   const ratio = formatMoney(incCost / incEffect);
   return incEffect > 0 ? ratio : `${ratio} (saving per unit forgone)`;
 }
+
+/**
+ * The words for dampack's incremental-table statuses.
+ *
+ * @example
+ * ```ts
+ * STATUS_TEXT.ED; // "extendedly dominated"
+ * ```
+ */
+export const STATUS_TEXT = {
+  ND: "non-dominated",
+  ED: "extendedly dominated",
+  D: "dominated",
+} as const;

@@ -18,14 +18,8 @@ import {
   renderSvg,
   tornadoChart,
 } from "./charts.js";
-import {
-  formatMoney,
-  formatNumber,
-  formatProbability,
-  formatWtp,
-  sampleIndices,
-} from "./format.js";
-import { type ReportTable, scenarioSections } from "./scenario-report.js";
+import { sampleIndices } from "./format.js";
+import { formatCell, type ReportTable, scenarioSections } from "./scenario-report.js";
 
 /** Analyses that add charts to the report when given. */
 export interface HtmlExtras {
@@ -47,21 +41,12 @@ export function escapeHtml(s: string): string {
     .replace(/"/g, "&quot;");
 }
 
-function cell(v: string | number | null, kind: string): string {
-  if (v === null) return "—";
-  if (typeof v === "string") return escapeHtml(v);
-  if (kind === "money") return formatMoney(v);
-  if (kind === "probability") return formatProbability(v);
-  if (kind === "wtp") return formatWtp(v);
-  return formatNumber(v);
-}
-
 function tableHtml(t: ReportTable): string {
   const head = t.columns.map((c) => `<th class="${c.kind}">${escapeHtml(c.title)}</th>`).join("");
   const body = t.rows
     .map(
       (r) =>
-        `<tr>${r.map((v, i) => `<td class="${t.columns[i]?.kind ?? "text"}">${cell(v, t.columns[i]?.kind ?? "text")}</td>`).join("")}</tr>`,
+        `<tr>${r.map((v, i) => `<td class="${t.columns[i]?.kind ?? "text"}">${escapeHtml(formatCell(v, t.columns[i]?.kind ?? "text"))}</td>`).join("")}</tr>`,
     )
     .join("\n");
   return `<table data-table="${t.name}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;

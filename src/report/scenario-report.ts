@@ -15,12 +15,13 @@ import {
   formatNumber,
   formatProbability,
   formatWtp,
+  STATUS_TEXT,
   sampleIndices,
   textTable,
 } from "./format.js";
 
 /** How a column's values are shown. */
-type Kind = "text" | "note" | "money" | "number" | "probability" | "wtp";
+export type Kind = "text" | "note" | "money" | "number" | "probability" | "wtp";
 
 /** One table of a report: raw values, formatted only when rendered as text or Markdown. */
 export interface ReportTable {
@@ -37,9 +38,15 @@ export interface ReportSection {
   readonly table?: ReportTable;
 }
 
-const STATUS = { ND: "non-dominated", ED: "extendedly dominated", D: "dominated" } as const;
-
-function format(value: string | number | null, kind: Kind): string {
+/**
+ * One table cell as text: "—" for no value, numbers by their column's kind.
+ *
+ * @example
+ * ```ts
+ * formatCell(0.0213, "probability"); // "0.021"
+ * ```
+ */
+export function formatCell(value: string | number | null, kind: Kind): string {
   if (value === null) return "—";
   if (typeof value === "string") return value;
   switch (kind) {
@@ -83,7 +90,7 @@ function icerTable(
       row.incCost,
       row.incEffect,
       row.icer,
-      STATUS[row.status],
+      STATUS_TEXT[row.status],
     ]),
   };
 }
@@ -370,7 +377,9 @@ export function scenarioText(r: ScenarioResult): string {
         textTable(
           t.columns.map((c) => c.title),
           t.rows.map((row) =>
-            row.map((v, i) => clip(format(v, t.columns[i]?.kind ?? "text"), t.columns[i]?.kind)),
+            row.map((v, i) =>
+              clip(formatCell(v, t.columns[i]?.kind ?? "text"), t.columns[i]?.kind),
+            ),
           ),
         ),
         "",
@@ -405,7 +414,7 @@ export function scenarioMarkdown(r: ScenarioResult): string {
       out.push(`|${t.columns.map((c) => (c.kind === "text" ? " --- |" : " ---: |")).join("")}`);
       for (const row of t.rows) {
         out.push(
-          `| ${row.map((v, k) => mdCell(format(v, t.columns[k]?.kind ?? "text"))).join(" | ")} |`,
+          `| ${row.map((v, k) => mdCell(formatCell(v, t.columns[k]?.kind ?? "text"))).join(" | ")} |`,
         );
       }
       out.push("");

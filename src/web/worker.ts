@@ -8,7 +8,7 @@
 import swis from "../../models/swis/index.js";
 import { CeaError, InputError, ScenarioError } from "../errors.js";
 import { renderSvg } from "../report/charts.js";
-import { formatIcer } from "../report/format.js";
+import { formatIcer, STATUS_TEXT } from "../report/format.js";
 import { scenarioCharts, scenarioHtml } from "../report/html-report.js";
 import { scenarioCsv } from "../report/scenario-report.js";
 import { loadScenario, memoryScenarioHost } from "../scenario/load-scenario.js";
@@ -62,7 +62,7 @@ async function run(request: RunRequest): Promise<RunSummary> {
             ? "dominated"
             : "—"
           : formatIcer(r.incCost, r.incEffect),
-      status: { ND: "non-dominated", ED: "extendedly dominated", D: "dominated" }[r.status],
+      status: STATUS_TEXT[r.status],
     })),
     budget: result.budgetImpact.map((b) => ({
       year: b.year,
