@@ -19,7 +19,7 @@ import {
   formatProbability,
   textTable,
 } from "../report/format.js";
-import type { LoadedScenario } from "../scenario/load-scenario.js";
+import { type LoadedScenario, outsideBounds, parameterBounds } from "../scenario/load-scenario.js";
 import { runScenario } from "../scenario/run-scenario.js";
 import type { CliIo } from "./io.js";
 import { parseChoice, parseNumberFlag, parsePositiveInteger } from "./options.js";
@@ -207,6 +207,16 @@ async function runThreshold(io: CliIo, file: string, flags: ThresholdFlags): Pro
   const loaded = await loadScenarioFile(io, file);
   const model = modelOf(loaded);
   const [parameter] = parameterList(flags.parameter, model) as [string];
+  const bounds = parameterBounds(loaded, parameter);
+  for (const v of [lo, hi]) {
+    const problem = outsideBounds(v, bounds);
+    if (problem !== undefined) {
+      throw new InputError({
+        field: "--range",
+        message: `${problem} for ${parameter}, got ${v}`,
+      });
+    }
+  }
   const wtp = wtpFlag(flags.wtp, loaded.reportWtp.at(-1) as number);
   const t = await thresholdAnalysis(model, { parameter, wtp, range: [lo, hi] });
   const notes =

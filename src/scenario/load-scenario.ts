@@ -13,7 +13,7 @@ import { createDistribution } from "../distributions/create.js";
 import { createDirichlet } from "../distributions/dirichlet.js";
 import { scaleSpec } from "../distributions/scale.js";
 import type { DirichletSpec, DistributionSpec } from "../distributions/spec.js";
-import { CeaError, InputError, type InputIssue, ScenarioError } from "../errors.js";
+import { CeaError, InputError, type InputIssue, ModelError, ScenarioError } from "../errors.js";
 import type { CorrelationSpec, ParameterSpec } from "../model/define-model.js";
 import { type CompiledExpression, compileDerived, suggest } from "../model/expressions.js";
 import type {
@@ -24,6 +24,7 @@ import type {
 } from "../model/model-factory.js";
 import { pointValue } from "../model/point-value.js";
 import { upratingFactor } from "../model/uprating.js";
+import { runBaseCase } from "../psa/base-case.js";
 import { choleskyOfCorrelation } from "../psa/correlation.js";
 import { mergeScenarios } from "./merge.js";
 import { type ScenarioInput, scenarioSchema } from "./schema.js";
@@ -235,6 +236,41 @@ function checkBounds(
 }
 
 /**
+ * Refuses a stated base-case value (`base:`) that the input's distribution cannot take or that
+ * lies outside the input's bounds: the deterministic analyses would run the model at a value the
+ * PSA never draws, or at an impossible one (a probability of 3).
+ */
+function checkBase(
+  value: number,
+  support: readonly [number, number],
+  bounds: readonly [number, number] | undefined,
+  type: string,
+  path: readonly PropertyKey[],
+): void {
+  const field = [...path, "base"].join(".");
+  const problem = outsideBounds(value, bounds);
+  if (problem !== undefined) {
+    throw new InputError({ field, message: `${problem}, got ${value}` });
+  }
+  if (!(value >= support[0] && value <= support[1])) {
+    throw new InputError({
+      field,
+      message: `expected a base-case value the ${type} distribution can take (${describeSupport(support)}), got ${value}`,
+    });
+  }
+}
+
+/** Describes a distribution's support for messages: "from 2 to 5", "exactly 4", "at least 0". */
+function describeSupport([lo, hi]: readonly [number, number]): string {
+  if (lo === hi) return `exactly ${lo}`;
+  if (hi === Number.POSITIVE_INFINITY) {
+    return lo === Number.NEGATIVE_INFINITY ? "any number" : `at least ${lo}`;
+  }
+  if (lo === Number.NEGATIVE_INFINITY) return `at most ${hi}`;
+  return `from ${lo} to ${hi}`;
+}
+
+/**
  * A Dirichlet override must name the model's components (any order) and be a valid Dirichlet.
  */
 function checkDirichlet(row: InputRow, spec: ParameterSpec, path: readonly PropertyKey[]): void {
@@ -413,6 +449,9 @@ async function build(
         if (row.bounds !== undefined) {
           checkBounds(created.support, row.bounds, dist.type as string, override, path);
         }
+        if (typeof dist.base === "number") {
+          checkBase(dist.base, created.support, row.bounds, dist.type as string, path);
+        }
         if (given !== undefined && given !== priceYear && index !== undefined && priceYearOk) {
           factor = upratingFactor(index, given, priceYear, path.concat("price_year").join("."));
           sampled = {
@@ -497,16 +536,32 @@ async function build(
     at(["derived", field.replace(/^derived\./, "")], e.issue.message);
   }
   const correlations: CorrelationSpec[] = [];
+  const univariate = Object.keys(inputSpecs).filter((n) => inputSpecs[n]?.type !== "dirichlet");
+  const groupOf = new Map<string, string>();
   (scenario.correlations ?? []).forEach((c, i) => {
     for (const [k, p] of c.parameters.entries()) {
-      if (!sampledNames.includes(p)) {
-        const hint = suggest(p, sampledNames);
+      const where = ["correlations", i, "parameters", k];
+      if (!univariate.includes(p)) {
+        const hint = suggest(p, univariate);
         at(
-          ["correlations", i, "parameters", k],
-          `unknown parameter "${p}"${hint ? ` (did you mean "${hint}"?)` : ""}`,
+          where,
+          sampledNames.includes(p)
+            ? `"${p}" is a share of a Dirichlet group; only single parameters can be correlated`
+            : `unknown parameter "${p}"${hint ? ` (did you mean "${hint}"?)` : ""}`,
         );
         return;
       }
+      const other = groupOf.get(p);
+      if (other !== undefined) {
+        at(
+          where,
+          other === c.name
+            ? `"${p}" is named twice in this correlation`
+            : `"${p}" is already in the correlation "${other}"; a parameter can be in one correlation only`,
+        );
+        return;
+      }
+      groupOf.set(p, c.name);
     }
     try {
       choleskyOfCorrelation(c.name, c.parameters, c.matrix, c.scale ?? "spearman");
@@ -531,6 +586,12 @@ async function build(
       );
     } else if (!(high > low)) {
       at(["dsa", "ranges", name], `expected [low, high] with low < high, got [${low}, ${high}]`);
+    } else {
+      const bounds = sampledBounds(factory, inputSpecs, name);
+      [low, high].forEach((v, k) => {
+        const problem = outsideBounds(v, bounds);
+        if (problem !== undefined) at(["dsa", "ranges", name, k], `${problem}, got ${v}`);
+      });
     }
   }
   if (issues.length > 0) {
@@ -562,6 +623,7 @@ async function build(
     derived,
     correlations,
   };
+  await checkBaseCase(factory, config, chain);
   return {
     file,
     files: chain.map((s) => s.file),
@@ -575,6 +637,84 @@ async function build(
     reportWtp: scenario.report_wtp ?? [1000, 10_000, 20_000],
     priceIndex,
   };
+}
+
+/**
+ * Builds the model and runs its base case, so that loading (and `ceakit validate`) refuses
+ * whatever a run would refuse before its first sample: a distribution or correlation the PSA
+ * engine cannot prepare, or a base case that is not a finite number.
+ */
+async function checkBaseCase(
+  factory: ModelFactory,
+  config: ModelConfig,
+  chain: readonly YamlSource[],
+): Promise<void> {
+  try {
+    await runBaseCase(factory.create(config));
+  } catch (e) {
+    if (e instanceof InputError) {
+      const path = e.issue.field?.split(".") ?? [];
+      throw new InputError(locateIssue(chain, path, e.issue.message));
+    }
+    if (e instanceof ModelError) {
+      throw new InputError({ file: chain[0]?.file, line: 1, column: 1, message: e.message });
+    }
+    throw e;
+  }
+}
+
+/**
+ * The values a sampled parameter can take: its model input's bounds, [0, 1] for a share of a
+ * Dirichlet group, or undefined when the model states none.
+ */
+function sampledBounds(
+  factory: ModelFactory,
+  specs: Readonly<Record<string, ParameterSpec>>,
+  name: string,
+): readonly [number, number] | undefined {
+  if (Object.hasOwn(factory.inputs, name)) return factory.inputs[name]?.bounds;
+  for (const spec of Object.values(specs)) {
+    if (
+      spec.type === "dirichlet" &&
+      Object.hasOwn("alpha" in spec ? spec.alpha : spec.mean, name)
+    ) {
+      return [0, 1];
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The values a sampled parameter of a loaded scenario can take (its input's bounds; [0, 1] for a
+ * share of a Dirichlet group), for checking values a person gives on the command line.
+ *
+ * @example
+ * ```ts
+ * parameterBounds(loaded, "p_icpc"); // [0, 1]
+ * ```
+ */
+export function parameterBounds(
+  loaded: LoadedScenario,
+  name: string,
+): readonly [number, number] | undefined {
+  return sampledBounds(loaded.factory, loaded.config.inputs, name);
+}
+
+/**
+ * Checks that `value` lies within `bounds`, describing them otherwise ("between 0 and 1",
+ * "at least 0"); undefined when it does.
+ *
+ * @example
+ * ```ts
+ * outsideBounds(7, [0, 1]); // "expected a value between 0 and 1"
+ * ```
+ */
+export function outsideBounds(
+  value: number,
+  bounds: readonly [number, number] | undefined,
+): string | undefined {
+  if (bounds === undefined || (value >= bounds[0] && value <= bounds[1])) return undefined;
+  return `expected a value ${describeBounds(bounds)}`;
 }
 
 /** The WTP grid: a {from, to, by} range or a strictly increasing list. */
