@@ -57,14 +57,12 @@ export function memoryScenarioHost(
 ): ScenarioHost {
   return {
     readFile: async (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error(`no file ${path}`);
-      return text;
+      if (!Object.hasOwn(files, path)) throw new Error(`no file ${path}`);
+      return files[path] as string;
     },
     loadModel: async (name) => {
-      const factory = factories[name];
-      if (factory === undefined) throw new TypeError(`no model ${name}`);
-      return factory;
+      if (!Object.hasOwn(factories, name)) throw new TypeError(`no model ${name}`);
+      return factories[name] as ModelFactory;
     },
     models: Object.keys(factories),
   };

@@ -7,6 +7,7 @@
 
 import {
   type Alias,
+  type Document,
   isMap,
   isScalar,
   isSeq,
@@ -54,6 +55,32 @@ function unmatchedOpener(text: string, upto: number): number | undefined {
     else if ((c === "]" || c === "}") && open.length > 0) open.pop();
   }
   return quote?.at ?? open.at(-1);
+}
+
+/**
+ * Refuses a `__proto__` key anywhere in the file: converted to JavaScript it would set an
+ * object's prototype instead of being a key, and values would appear from nowhere.
+ */
+function refuseProtoKeys(file: string, doc: Document, lineCounter: LineCounter): void {
+  let culprit: Node | undefined;
+  visit(doc, {
+    Pair: (_, pair) => {
+      if (isScalar(pair.key) && String(pair.key.value) === "__proto__") {
+        culprit = pair.key as Node;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (culprit === undefined) return;
+  const pos = lineCounter.linePos(culprit.range?.[0] ?? 0);
+  throw new InputError({
+    file,
+    line: pos.line,
+    column: pos.col,
+    field: "__proto__",
+    message: "the key __proto__ is not allowed in a scenario",
+  });
 }
 
 /** The node at `path`, and the key node of its last step when it is a map entry. */
@@ -109,6 +136,7 @@ export function parseYaml(file: string, text: string): YamlSource {
       message: `YAML syntax error: ${message}`,
     });
   }
+  refuseProtoKeys(file, doc, lineCounter);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });

@@ -21,6 +21,7 @@ import { yamlToValue as parse, valueToYaml as stringify } from "../scenario/yaml
 import { type Field, formFields, overrideFor, shownValue } from "./fields.js";
 import type { RunSummary, WorkerReply } from "./protocol.js";
 import { SHIPPED } from "./shipped.js";
+import { loadUploadedScenario } from "./upload.js";
 
 declare const WORKER_SOURCE: string;
 
@@ -83,6 +84,14 @@ function currentText(): string {
       setAt(doc, f.path, override);
     }
   }
+  const samples = $<HTMLInputElement>("samples");
+  if (samples.dataset.edited === "true") {
+    setAt(
+      doc,
+      ["psa", "samples"],
+      samples.value.trim() === "" ? Number.NaN : Number(samples.value),
+    );
+  }
   return `# yaml-language-server: $schema=https://ceakit.dev/schema/swis.scenario.json\n${stringify(doc)}`;
 }
 
@@ -94,6 +103,7 @@ async function validate(): Promise<boolean> {
   }
   const general = $("form-errors");
   general.textContent = "";
+  $("samples-error").textContent = "";
   for (const f of fields) {
     const input = $<HTMLInputElement>(f.id);
     if (input.dataset.edited === "true" && !Number.isFinite(Number(input.value))) {
@@ -117,9 +127,12 @@ async function validate(): Promise<boolean> {
         issue.field !== undefined &&
         (issue.field === f.path.join(".") || issue.field.startsWith(`${f.path.join(".")}.`)),
     );
-    if (field === undefined) general.textContent += `${issue.field ?? ""}: ${issue.message}\n`;
+    if (issue.field === "psa.samples") $("samples-error").textContent = issue.message;
+    else if (field === undefined) general.textContent += `${issue.field ?? ""}: ${issue.message}\n`;
     else if ($(`${field.id}-error`).textContent === "") show(field, issue.message);
   }
+  const samples = $<HTMLInputElement>("samples");
+  samples.toggleAttribute("aria-invalid", $("samples-error").textContent !== "");
   const ok = issues.length === 0 && !fields.some((f) => $(`${f.id}-error`).textContent !== "");
   $<HTMLButtonElement>("run").disabled = !ok;
   return ok;
@@ -146,6 +159,9 @@ async function fillForm(): Promise<void> {
       );
     input.value = v === undefined ? "" : String(Number(v.toPrecision(10)));
   }
+  const samples = $<HTMLInputElement>("samples");
+  samples.dataset.edited = "false";
+  samples.value = String(loaded.samples);
   $("scenario-title").textContent = loaded.scenario.title;
   await validate();
 }
@@ -258,8 +274,7 @@ function run(): void {
       $("status").textContent = `The run failed: ${reply.failure}`;
     }
   };
-  const samples = Number($<HTMLInputElement>("samples").value);
-  worker.postMessage({ files: files(text), file: FILE, samples });
+  worker.postMessage({ files: files(text), file: FILE });
 }
 
 function buildForm(): void {
@@ -301,19 +316,26 @@ async function main(): Promise<void> {
   $<HTMLInputElement>("upload").addEventListener("change", async (event) => {
     const file = (event.target as HTMLInputElement).files?.[0];
     if (file === undefined) return;
-    baseText = await file.text();
-    baseName = file.name;
+    const text = await file.text();
     try {
-      await fillForm();
+      // The CLI's loader on the person's own text: its verdict and its lines and columns.
+      await loadUploadedScenario(file.name, text, SHIPPED, { swis });
     } catch (e) {
-      const issue = e instanceof InputError ? e.issue : undefined;
-      $("form-errors").textContent =
-        e instanceof ScenarioError
-          ? e.issues
-              .map((i) => `${i.line ?? ""}:${i.column ?? ""} ${i.field ?? ""}: ${i.message}`)
-              .join("\n")
-          : `${issue?.line ?? ""}:${issue?.column ?? ""} ${issue?.field ?? ""}: ${issue?.message ?? String(e)}`;
+      const issues =
+        e instanceof ScenarioError ? e.issues : e instanceof InputError ? [e.issue] : undefined;
+      if (issues === undefined) throw e;
+      $("scenario-title").textContent = `${file.name} (not loaded: it has problems)`;
+      $<HTMLButtonElement>("run").disabled = true;
+      $("form-errors").textContent = issues.map((i) => new InputError(i).message).join("\n");
+      return;
     }
+    baseText = text;
+    baseName = file.name;
+    await fillForm();
+  });
+  $("samples").addEventListener("input", () => {
+    $("samples").dataset.edited = "true";
+    void validate();
   });
   $("run").addEventListener("click", () => run());
   $("download-yaml").addEventListener("click", () =>

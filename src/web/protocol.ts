@@ -10,9 +10,8 @@ import type { InputIssue } from "../errors.js";
 export interface RunRequest {
   /** Scenario files by path (the edited scenario and anything it extends). */
   readonly files: Readonly<Record<string, string>>;
-  /** The scenario to run. */
+  /** The scenario to run (its psa.samples is the sample count). */
   readonly file: string;
-  readonly samples?: number;
 }
 
 /** One row of the incremental table, for display. */

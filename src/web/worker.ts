@@ -21,7 +21,6 @@ async function run(request: RunRequest): Promise<RunSummary> {
   const loaded = await loadScenario(request.file, memoryScenarioHost(request.files, { swis }));
   let last = -1;
   const result = await runScenario(loaded, {
-    ...(request.samples === undefined ? {} : { samples: request.samples }),
     keepAllParameters: true,
     onProgress: (done, total) => {
       const pct = Math.floor((100 * done) / total);

@@ -1,0 +1,144 @@
+/**
+ * Class 10 of the hardening work: the web page validates an upload exactly as the CLI validates
+ * the same file. The page's loader (src/web/upload.ts) and `ceakit validate` (in-process) run on
+ * the same generated files (mutations of the shipped scenarios and of the invalid fixtures) and
+ * on the reproductions (duplicate keys, several documents, unclosed quote and bracket, a top-level
+ * `__proto__`, a sample count of 1e9); their verdicts and every message, with its line and
+ * column, must be identical. The CLI reads the file as scenarios/<name> (beside the shipped
+ * scenarios); the page as <name> in its one folder with the shipped scenarios.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import swis from "../../models/swis/index.js";
+import { InputError, ScenarioError } from "../../src/errors.js";
+import { loadUploadedScenario } from "../../src/web/upload.js";
+import { runInProcess } from "../helpers/cli.js";
+
+const SCENARIOS = "scenarios";
+const SHIPPED: Record<string, string> = Object.fromEntries(
+  readdirSync(SCENARIOS)
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => [`${SCENARIOS}/${f}`, readFileSync(`${SCENARIOS}/${f}`, "utf8")]),
+);
+const INVALID = "tests/fixtures/scenarios/invalid";
+const FIXTURES = readdirSync(INVALID)
+  .filter((f) => f.endsWith(".yaml") && !f.startsWith("extends-") && f !== "base-ok.yaml")
+  .map((f) => readFileSync(`${INVALID}/${f}`, "utf8"));
+
+/** The CLI's verdict: the `error:` lines of `ceakit validate scenarios/<name>`, file names bare. */
+async function cliVerdict(name: string, text: string): Promise<string[]> {
+  const path = `${SCENARIOS}/${name}`;
+  const run = await runInProcess(["validate", path], { [path]: text });
+  expect(run.stderr).not.toContain("internal error");
+  if (run.code === 0) return [];
+  expect(run.code, run.stderr).toBe(2);
+  return run.stderr
+    .trimEnd()
+    .split("\n")
+    .map((line) => line.replaceAll(`${SCENARIOS}/`, ""));
+}
+
+/** The page's verdict: the messages of its loader, as the CLI would print them. */
+async function pageVerdict(name: string, text: string): Promise<string[]> {
+  try {
+    await loadUploadedScenario(name, text, SHIPPED, { swis });
+    return [];
+  } catch (e) {
+    const issues =
+      e instanceof ScenarioError ? e.issues : e instanceof InputError ? [e.issue] : undefined;
+    if (issues === undefined) throw e;
+    return issues.map((i) => `error: ${new InputError(i).message.replaceAll(`${SCENARIOS}/`, "")}`);
+  }
+}
+
+/** Asserts both loaders agree on `text`, and returns the verdict. */
+async function expectSameVerdict(text: string, name = "upload.yaml"): Promise<string[]> {
+  const [cli, page] = [await cliVerdict(name, text), await pageVerdict(name, text)];
+  expect(page, text).toEqual(cli);
+  return cli;
+}
+
+const RCT = SHIPPED["scenarios/swis-rct.yaml"] as string;
+
+describe("reproductions: files the page used to accept or place differently", () => {
+  const cases: [string, string][] = [
+    ["duplicate keys", "model: swis\ntitle: A\ntitle: B\n"],
+    ["several YAML documents", "model: swis\ntitle: A\n---\nmodel: swis\ntitle: B\n"],
+    ["an unclosed quote", 'model: swis\ntitle: "A scenario\nhorizon_years: 2\n'],
+    ["an unclosed bracket", "model: swis\ntitle: A\nreport_wtp: [1000, 2000\n"],
+    ["a top-level __proto__", "model: swis\ntitle: A\n__proto__: { horizon_years: 3 }\n"],
+    ["a sample count of 1e9", "extends: swis-rct.yaml\ntitle: A\npsa: { samples: 1e9 }\n"],
+    [
+      "a mistake on line 46 of a long file",
+      `${RCT.trimEnd()}\n${"# comment\n".repeat(20)}horizon_years: two\n`,
+    ],
+  ];
+  for (const [what, text] of cases) {
+    it(`refuses ${what}, with the CLI's message and position`, async () => {
+      const verdict = await expectSameVerdict(text);
+      expect(verdict.length, what).toBeGreaterThan(0);
+      for (const line of verdict)
+        expect(line).toMatch(/^error: (upload|swis-rct)\.yaml:\d+:\d+[ :]/);
+    });
+  }
+
+  it("accepts a shipped scenario uploaded unchanged, and one that extends it", async () => {
+    expect(await expectSameVerdict(RCT, "copy.yaml")).toEqual([]);
+    expect(await expectSameVerdict("extends: swis-rct.yaml\ntitle: Mine\n")).toEqual([]);
+    expect(await expectSameVerdict("extends: ../scenarios/swis-rct.yaml\ntitle: Mine\n")).toEqual(
+      [],
+    );
+  });
+});
+
+/** One edit of a text: a character inserted, deleted or replaced, or a line doubled. */
+const edit = (text: string) =>
+  fc.oneof(
+    fc
+      .tuple(fc.nat(text.length), fc.constantFrom(..."[]{}\"':-#&*!|> \t\n0123456789.eE"))
+      .map(([at, c]) => text.slice(0, at) + c + text.slice(at)),
+    fc.nat(Math.max(0, text.length - 1)).map((at) => text.slice(0, at) + text.slice(at + 1)),
+    fc
+      .tuple(
+        fc.nat(text.length),
+        fc.constantFrom("-1", "1e9", "NaN", "two", "[]", "{}", "~", "0.5"),
+      )
+      .map(([at, v]) => {
+        const start = text.lastIndexOf(":", at);
+        const end = text.indexOf("\n", at);
+        return start < 0 || end < 0 ? text : `${text.slice(0, start + 1)} ${v}${text.slice(end)}`;
+      }),
+    fc.nat(text.split("\n").length - 1).map((k) => {
+      const lines = text.split("\n");
+      lines.splice(k, 0, lines[k] as string);
+      return lines.join("\n");
+    }),
+  );
+
+describe("generated files: the page's loader and the CLI's give the same verdicts and positions", () => {
+  it("agrees on mutations of the shipped scenarios", async () => {
+    const texts = Object.values(SHIPPED);
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .constantFrom(...texts)
+          .chain((t) => edit(t).chain((once) => fc.oneof(fc.constant(once), edit(once)))),
+        async (text) => {
+          await expectSameVerdict(text);
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+
+  it("agrees on the invalid fixtures and mutations of them", async () => {
+    for (const text of FIXTURES) await expectSameVerdict(text);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...FIXTURES).chain(edit), async (text) => {
+        await expectSameVerdict(text);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
