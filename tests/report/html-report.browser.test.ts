@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /**
- * The HTML report in real headless Chromium (Debian's `chromium`, driven by playwright-core):
+ * The HTML report in real headless Chromium (driven by playwright-core; see tests/helpers/browser.ts):
  * every chart's SVG is there with marks in it, no request leaves the page, a screenshot is saved
  * to tests/artifacts/report.png, and the numbers each chart plots equal those of the JSON output
  * and of the dsa and evppi commands.
@@ -8,14 +8,14 @@
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../helpers/browser.js";
 import { runInProcess } from "../helpers/cli.js";
 import { run } from "../helpers/scenarios.js";
 
 const SCENARIO = "scenarios/swis-rct.yaml";
 const SAMPLES = "3000";
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 interface Figure {
   readonly name: string;
@@ -31,16 +31,13 @@ let json: {
 };
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (.ci/run installs it)`).toBe(
-    true,
-  );
   const html = await runInProcess(["run", SCENARIO, "--samples", SAMPLES, "--format", "html"]);
   expect(html.code, html.stderr).toBe(0);
   const file = join(mkdtempSync(join(tmpdir(), "ceakit-")), "report.html");
   writeFileSync(file, html.stdout);
   const out = await runInProcess(["run", SCENARIO, "--samples", SAMPLES, "--format", "json"]);
   json = JSON.parse(out.stdout);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+  browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   outside = [];
   await page.route("**/*", (route) => {

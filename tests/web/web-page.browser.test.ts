@@ -1,21 +1,20 @@
 /// <reference lib="dom" />
 /**
- * The commissioners' page end to end in headless Chromium (Debian's `chromium` through
- * playwright-core): built with esbuild for the browser (no Node built-ins), served on loopback,
+ * The commissioners' page end to end in headless Chromium (through playwright-core; see
+ * tests/helpers/browser.ts): built with esbuild for the browser (no Node built-ins), served on loopback,
  * inputs changed, runs compared, an invalid value refused, and the downloaded scenario checked
  * with the CLI. Screenshots go to tests/artifacts/.
  */
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "../../src/cli/serve-command.js";
 import { buildWeb, type WebBuild } from "../../src/node/web-build.js";
+import { launchBrowser } from "../helpers/browser.js";
 import { runInProcess } from "../helpers/cli.js";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 let built: WebBuild;
 let server: Server;
@@ -45,13 +44,10 @@ async function runPage(): Promise<Summary> {
 }
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (.ci/run installs it)`).toBe(
-    true,
-  );
   built = await buildWeb(mkdtempSync(join(tmpdir(), "ceakit-web-")));
   server = await startServer({ port: 0, host: "127.0.0.1", dir: built.outDir });
   url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+  browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, acceptDownloads: true });
   await page.goto(url);
   await page.waitForFunction(() => document.getElementById("scenario-title")?.textContent !== "");
