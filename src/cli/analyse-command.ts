@@ -6,13 +6,19 @@
 
 import type { Command } from "commander";
 import { analysePsa } from "../analysis/analyse.js";
+import { DISCOUNT_RANGE, MAX_POPULATION, MAX_YEARS, MIN_SAMPLES } from "../analysis/limits.js";
 import { readLongPsaCsv, readWidePsaCsv } from "../analysis/psa-csv.js";
 import type { CeSamples } from "../analysis/samples.js";
 import { parseWtpGrid } from "../analysis/wtp.js";
 import { InputError } from "../errors.js";
 import { analysisCsv, analysisJsonText, analysisText } from "../report/analysis-report.js";
 import type { CliIo } from "./io.js";
-import { parseChoice, parseNumberFlag, parsePositiveInteger } from "./options.js";
+import {
+  parseChoice,
+  parseIntegerInRange,
+  parseNumberFlag,
+  parseNumberInRange,
+} from "./options.js";
 import { readInput } from "./read-input.js";
 
 /** Flags of `analyse` as commander delivers them. */
@@ -48,9 +54,11 @@ function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): void {
   }
   // --years and --discount are checked first, then refused without --population, so they are
   // never silently ignored.
-  const years = parsePositiveInteger("--years", flags.years ?? "1");
+  const years = parseIntegerInRange("--years", flags.years ?? "1", 1, MAX_YEARS);
   const discountRate = parseNumberFlag("--discount", flags.discount ?? "0.035", (v) =>
-    v > -1 && v < 1 ? undefined : "expected a rate between -1 and 1, such as 0.035",
+    v >= DISCOUNT_RANGE[0] && v <= DISCOUNT_RANGE[1]
+      ? undefined
+      : `expected a rate from ${DISCOUNT_RANGE[0]} to ${DISCOUNT_RANGE[1]}, such as 0.035`,
   );
   if (flags.population === undefined) {
     const stray =
@@ -67,13 +75,19 @@ function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): void {
     flags.population === undefined
       ? undefined
       : {
-          annualPopulation: parseNumberFlag("--population", flags.population, (v) =>
-            v >= 0 ? undefined : "expected a number >= 0",
-          ),
+          annualPopulation: parseNumberInRange("--population", flags.population, 0, MAX_POPULATION),
           years,
           discountRate,
         };
   const samples = readSamples(io, file, flags.effects);
+  if (samples.nSamples < MIN_SAMPLES) {
+    // With one sample no spread, interval or probability is defined: refused rather than shown
+    // as a report of dashes (a one-row file is usually a truncated export or a base case).
+    throw new InputError({
+      file,
+      message: `has ${samples.nSamples} sample; a PSA needs at least ${MIN_SAMPLES} (with one, no spread, interval or probability is defined)`,
+    });
+  }
   if (flags.comparator !== undefined && !samples.strategies.includes(flags.comparator)) {
     throw new InputError({
       field: "--comparator",
