@@ -70,7 +70,8 @@ export function limitText(x: number): string {
 export function magnitudeProblem(x: number): string | undefined {
   if (Number.isNaN(x)) return "NaN is not a number";
   if (!Number.isFinite(x)) return `${x} is not a finite number`;
-  if (Math.abs(x) > MAX_MAGNITUDE) return `${x} is beyond the limit of ±${limitText(MAX_MAGNITUDE)}`;
+  if (Math.abs(x) > MAX_MAGNITUDE)
+    return `${x} is beyond the limit of ±${limitText(MAX_MAGNITUDE)}`;
   return undefined;
 }
 

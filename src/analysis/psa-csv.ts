@@ -14,11 +14,7 @@
 
 import { tokenizeCsv } from "../core/csv.js";
 import { InputError, type SourceLocation } from "../errors.js";
-import {
-  MAX_MAGNITUDE,
-  MAX_STRATEGIES,
-  limitText,
-} from "./limits.js";
+import { limitText, MAX_MAGNITUDE, MAX_STRATEGIES } from "./limits.js";
 import { type CeSamples, createCeSamples } from "./samples.js";
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -32,7 +28,12 @@ function fastNumber(text: string): number | undefined {
   const last = text.length - 1;
   // Number() also accepts "", surrounding spaces and 0x/0b/0o prefixes: leave those to parseCell,
   // and values beyond the magnitude limit (NaN fails the comparison too).
-  if (!(Math.abs(v) <= MAX_MAGNITUDE) || last < 0 || text.charCodeAt(0) <= 32 || text.charCodeAt(last) <= 32) {
+  if (
+    !(Math.abs(v) <= MAX_MAGNITUDE) ||
+    last < 0 ||
+    text.charCodeAt(0) <= 32 ||
+    text.charCodeAt(last) <= 32
+  ) {
     return undefined;
   }
   if (last > 0 && text.charCodeAt(0) === 48 && (text.charCodeAt(1) | 32) > 97) return undefined;

@@ -509,7 +509,10 @@ describe("analyse", () => {
   it.each([
     [["--population", "-1"], "--population: expected a number from 0 to 1e10, got -1"],
     [["--population", "many"], '--population: expected a number, got "many"'],
-    [["--population", "1000", "--years", "0"], "--years: expected a whole number from 1 to 100, got 0"],
+    [
+      ["--population", "1000", "--years", "0"],
+      "--years: expected a whole number from 1 to 100, got 0",
+    ],
     [
       ["--population", "1000", "--years", "2.5"],
       "--years: expected a whole number from 1 to 100, got 2.5",

@@ -1,0 +1,112 @@
+/**
+ * The sizes a person can ask for on the command line (PSA samples, worker threads), checked
+ * against what the machine allows before anything is allocated (see README, "Limits").
+ *
+ * @module
+ */
+
+import { InputError } from "../errors.js";
+import { maxWorkers, memoryBudget } from "../node/memory-budget.js";
+import { formatBytes, maxSamplesWithin, type PsaShape, psaBytes } from "../psa/memory-estimate.js";
+import type { LoadedScenario } from "../scenario/load-scenario.js";
+import { parseIntegerInRange } from "./options.js";
+
+/** The most PSA samples any command accepts, whatever the memory: 10⁸. */
+export const MAX_SAMPLES = 100_000_000;
+
+/**
+ * Parses `--samples` (1 to {@link MAX_SAMPLES}); whether the samples fit in memory is checked
+ * by {@link checkPsaFits} once the scenario is known.
+ *
+ * @example
+ * ```ts
+ * parseSamples("10000"); // 10000
+ * ```
+ */
+export function parseSamples(text: string): number {
+  return parseIntegerInRange("--samples", text, 1, MAX_SAMPLES);
+}
+
+/**
+ * Parses `--workers`: 1 up to the machine's available parallelism (at least 2).
+ *
+ * @example
+ * ```ts
+ * parseWorkers("2"); // 2
+ * ```
+ */
+export function parseWorkers(text: string): number {
+  const most = maxWorkers();
+  try {
+    return parseIntegerInRange("--workers", text, 1, most);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    throw new InputError({
+      field: "--workers",
+      message: `${e.issue.message} (this machine runs ${most} threads at once)`,
+    });
+  }
+}
+
+/** What a scenario's PSA keeps and computes per sample. */
+export interface PsaRequest {
+  /** Whether every parameter's draws are kept (the HTML report and EVPPI need them). */
+  readonly keepAllParameters?: boolean;
+  /** Threads, this one included. */
+  readonly workers?: number;
+  /** Parameters of a group EVPPI regression. */
+  readonly regressionParameters?: number;
+}
+
+/**
+ * The memory shape of a scenario's PSA.
+ *
+ * @example
+ * ```ts
+ * scenarioShape(loaded, { keepAllParameters: true }).keptColumns;
+ * ```
+ */
+export function scenarioShape(loaded: LoadedScenario, request: PsaRequest = {}): PsaShape {
+  const model = loaded.factory.create(loaded.config);
+  const columns = model.parameterNames.length + Object.keys(model.derived).length;
+  const kept =
+    request.keepAllParameters === true
+      ? columns
+      : (loaded.factory.keepParameters?.(loaded.config).length ?? columns);
+  return {
+    strategies: model.strategies.length,
+    outcomes: model.outcomes.length,
+    columns,
+    keptColumns: Math.min(kept, columns),
+    workers: request.workers ?? 1,
+    wtpPoints: loaded.wtp.length,
+    regressionParameters: request.regressionParameters ?? 0,
+  };
+}
+
+/**
+ * Refuses a PSA of `samples` whose estimated memory exceeds this machine's budget, saying how
+ * many samples fit. `flag` names where the number came from (`--samples`, or the scenario).
+ *
+ * @example
+ * ```ts
+ * checkPsaFits(loaded, 1e8, "--samples", {}); // InputError: --samples 100000000 needs about 19 GB; …
+ * ```
+ */
+export function checkPsaFits(
+  loaded: LoadedScenario,
+  samples: number,
+  flag: string | undefined,
+  request: PsaRequest = {},
+  budget: number = memoryBudget(),
+): void {
+  const shape = scenarioShape(loaded, request);
+  const need = psaBytes(samples, shape);
+  if (need <= budget) return;
+  const most = maxSamplesWithin(budget, shape);
+  const count = (n: number) => n.toLocaleString("en-GB");
+  throw new InputError({
+    ...(flag === undefined ? { file: loaded.file, field: "psa.samples" } : { field: flag }),
+    message: `${count(samples)} samples need about ${formatBytes(need)}; this machine allows about ${formatBytes(budget)}: at most ${count(most)} samples fit`,
+  });
+}
