@@ -11,6 +11,13 @@ import { readLongPsaCsv, readWidePsaCsv } from "../analysis/psa-csv.js";
 import type { CeSamples } from "../analysis/samples.js";
 import { parseWtpGrid } from "../analysis/wtp.js";
 import { InputError } from "../errors.js";
+import { memoryBudget } from "../node/memory-budget.js";
+import {
+  analyseBytes,
+  analysisReportChars,
+  formatBytes,
+  maxWtpPointsFor,
+} from "../psa/memory-estimate.js";
 import { analysisCsv, analysisJsonText, analysisText } from "../report/analysis-report.js";
 import type { CliIo } from "./io.js";
 import {
@@ -36,10 +43,51 @@ interface AnalyseFlags {
 const FORMATS = ["table", "json", "csv"] as const;
 
 /** Reads the samples: one long CSV, or a cost matrix plus `--effects` matrix. */
-function readSamples(io: CliIo, file: string, effects: string | undefined): CeSamples {
+function readSamples(
+  io: CliIo,
+  file: string,
+  effects: string | undefined,
+  wtpPoints: number,
+): CeSamples {
   const text = readInput(io, file);
-  if (effects === undefined) return readLongPsaCsv(text, { file });
-  return readWidePsaCsv(text, readInput(io, effects), { costFile: file, effectFile: effects });
+  if (effects === undefined) {
+    checkCsvFits(file, [text], wtpPoints);
+    return readLongPsaCsv(text, { file });
+  }
+  const effectText = readInput(io, effects);
+  checkCsvFits(file, [text, effectText], wtpPoints);
+  return readWidePsaCsv(text, effectText, { costFile: file, effectFile: effects });
+}
+
+/** Lines in `text`: an upper bound on its data rows, counted without allocating. */
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+  return lines;
+}
+
+/** Refuses CSV text whose reading and analysis would not fit in this machine's memory. */
+function checkCsvFits(file: string, texts: readonly string[], wtpPoints: number): void {
+  const rows = texts.reduce((n, t) => n + lineCount(t), 0);
+  const textLength = texts.reduce((n, t) => n + t.length, 0);
+  const need = analyseBytes({ rows, textLength, wtpPoints });
+  const budget = memoryBudget();
+  if (need <= budget) return;
+  throw new InputError({
+    file,
+    message: `${rows.toLocaleString("en-GB")} rows need about ${formatBytes(need)} to analyse; this machine allows about ${formatBytes(budget)}`,
+  });
+}
+
+/** Refuses a WTP grid whose CSV or JSON report would be too long a text for this analysis. */
+function checkReportFits(samples: CeSamples, wtpPoints: number): void {
+  const longest = Math.max(...samples.strategies.map((s) => s.length));
+  const most = maxWtpPointsFor(samples.strategies.length, longest);
+  if (wtpPoints <= most) return;
+  throw new InputError({
+    field: "--wtp",
+    message: `${wtpPoints.toLocaleString("en-GB")} WTP values with ${samples.strategies.length} strategies make a report of about ${formatBytes(analysisReportChars(samples.strategies.length, wtpPoints, longest))}; at most ${most.toLocaleString("en-GB")} values fit (use a larger step)`,
+  });
 }
 
 /** Runs `analyse` with parsed flags, writing the report to stdout or `--out`. */
@@ -79,7 +127,7 @@ function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): void {
           years,
           discountRate,
         };
-  const samples = readSamples(io, file, flags.effects);
+  const samples = readSamples(io, file, flags.effects, wtp.length);
   if (samples.nSamples < MIN_SAMPLES) {
     // With one sample no spread, interval or probability is defined: refused rather than shown
     // as a report of dashes (a one-row file is usually a truncated export or a base case).
@@ -88,6 +136,7 @@ function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): void {
       message: `has ${samples.nSamples} sample; a PSA needs at least ${MIN_SAMPLES} (with one, no spread, interval or probability is defined)`,
     });
   }
+  if (format !== "table") checkReportFits(samples, wtp.length);
   if (flags.comparator !== undefined && !samples.strategies.includes(flags.comparator)) {
     throw new InputError({
       field: "--comparator",

@@ -103,7 +103,10 @@ export function checkPsaFits(
   const shape = scenarioShape(loaded, request);
   const need = psaBytes(samples, shape);
   if (need <= budget) return;
-  const most = maxSamplesWithin(budget, shape);
+  // Two significant digits, rounded down: "at most 55,000,000 samples fit".
+  const exact = maxSamplesWithin(budget, shape);
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, exact))) - 1);
+  const most = Math.floor(exact / unit) * unit;
   const count = (n: number) => n.toLocaleString("en-GB");
   throw new InputError({
     ...(flag === undefined ? { file: loaded.file, field: "psa.samples" } : { field: flag }),

@@ -14,10 +14,12 @@ import { suggest } from "../model/expressions.js";
 import { oneWayDsa, thresholdAnalysis, twoWayDsa } from "../psa/deterministic.js";
 import {
   csvField,
+  footnoteLines,
   formatIcer,
   formatMoney,
   formatNumber,
   formatProbability,
+  rawValue,
   textTable,
 } from "../report/format.js";
 import type { LoadedScenario } from "../scenario/load-scenario.js";
@@ -41,7 +43,10 @@ function emit(
   notes: readonly string[] = [],
 ): void {
   if (format === "json") {
-    const records = rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? null])));
+    // A number that is undefined (an ICER with no difference in effect) is null, as documented.
+    const records = rows.map((r) =>
+      Object.fromEntries(header.map((h, i) => [h, rawValue(r[i] ?? null)])),
+    );
     io.stdout(`${JSON.stringify({ title, notes, rows: records }, null, 2)}\n`);
   } else if (format === "csv") {
     io.stdout(
@@ -52,7 +57,10 @@ function emit(
       header,
       rows.map((r) => r.map((v, i) => show(v, i))),
     );
-    io.stdout(`${[title, "", ...notes, ...(notes.length > 0 ? [""] : []), table].join("\n")}\n`);
+    const footnotes = footnoteLines(rows);
+    io.stdout(
+      `${[title, "", ...notes, ...(notes.length > 0 ? [""] : []), table, ...footnotes].join("\n")}\n`,
+    );
   }
 }
 
