@@ -7,8 +7,9 @@
 
 import { InputError } from "../errors.js";
 import { maxWorkers, memoryBudget } from "../node/memory-budget.js";
-import { formatBytes, maxSamplesWithin, type PsaShape, psaBytes } from "../psa/memory-estimate.js";
+import { formatBytes, maxSamplesWithin, psaBytes } from "../psa/memory-estimate.js";
 import type { LoadedScenario } from "../scenario/load-scenario.js";
+import { type PsaRequest, scenarioPsaShape } from "../scenario/psa-shape.js";
 import { parseIntegerInRange } from "./options.js";
 
 /** The most PSA samples any command accepts, whatever the memory: 10⁸. */
@@ -48,42 +49,6 @@ export function parseWorkers(text: string): number {
   }
 }
 
-/** What a scenario's PSA keeps and computes per sample. */
-export interface PsaRequest {
-  /** Whether every parameter's draws are kept (the HTML report and EVPPI need them). */
-  readonly keepAllParameters?: boolean;
-  /** Threads, this one included. */
-  readonly workers?: number;
-  /** Parameters of a group EVPPI regression. */
-  readonly regressionParameters?: number;
-}
-
-/**
- * The memory shape of a scenario's PSA.
- *
- * @example
- * ```ts
- * scenarioShape(loaded, { keepAllParameters: true }).keptColumns;
- * ```
- */
-export function scenarioShape(loaded: LoadedScenario, request: PsaRequest = {}): PsaShape {
-  const model = loaded.factory.create(loaded.config);
-  const columns = model.parameterNames.length + Object.keys(model.derived).length;
-  const kept =
-    request.keepAllParameters === true
-      ? columns
-      : (loaded.factory.keepParameters?.(loaded.config).length ?? columns);
-  return {
-    strategies: model.strategies.length,
-    outcomes: model.outcomes.length,
-    columns,
-    keptColumns: Math.min(kept, columns),
-    workers: request.workers ?? 1,
-    wtpPoints: loaded.wtp.length,
-    regressionParameters: request.regressionParameters ?? 0,
-  };
-}
-
 /**
  * Refuses a PSA of `samples` whose estimated memory exceeds this machine's budget, saying how
  * many samples fit. `flag` names where the number came from (`--samples`, or the scenario).
@@ -100,7 +65,7 @@ export function checkPsaFits(
   request: PsaRequest = {},
   budget: number = memoryBudget(),
 ): void {
-  const shape = scenarioShape(loaded, request);
+  const shape = scenarioPsaShape(loaded, request);
   const need = psaBytes(samples, shape);
   if (need <= budget) return;
   // Two significant digits, rounded down: "at most 55,000,000 samples fit".

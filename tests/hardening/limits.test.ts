@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_STRATEGIES, MAX_WTP_POINTS, MAX_YEARS } from "../../src/analysis/limits.js";
 import { parseWtpGrid } from "../../src/analysis/wtp.js";
-import { checkPsaFits, parseWorkers, scenarioShape } from "../../src/cli/resource-limits.js";
+import { checkPsaFits, parseWorkers } from "../../src/cli/resource-limits.js";
 import { InputError } from "../../src/errors.js";
 import {
   analyseBytes,
@@ -22,6 +22,7 @@ import {
   psaResultBytes,
 } from "../../src/psa/memory-estimate.js";
 import { runPsa } from "../../src/psa/run-psa.js";
+import { scenarioPsaShape } from "../../src/scenario/psa-shape.js";
 import { runInProcess } from "../helpers/cli.js";
 import { load } from "../helpers/scenarios.js";
 
@@ -139,7 +140,7 @@ describe("the memory estimate is measured, not trusted", () => {
     for (const perStrategy of Object.values(result.outcomes) as Record<string, Float64Array>[]) {
       for (const x of Object.values(perStrategy)) bytes += x.byteLength;
     }
-    const shape = scenarioShape(loaded);
+    const shape = scenarioPsaShape(loaded);
     expect(psaResultBytes(n, shape)).toBe(bytes);
     // The whole estimate (scratch and analysis included) is above what is kept, and within a
     // sensible factor of it beyond the fixed allowance for the process.
@@ -172,7 +173,7 @@ describe("the memory estimate is measured, not trusted", () => {
 describe("generated sizes either side of each limit", () => {
   it("--samples: refused above what fits, accepted below, before any allocation", async () => {
     const loaded = await load(RCT);
-    const shape = scenarioShape(loaded);
+    const shape = scenarioPsaShape(loaded);
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 300e6, max: 40e9 }), async (budget) => {
         const most = maxSamplesWithin(budget, shape);
