@@ -5,6 +5,7 @@
  * @module
  */
 
+import { MIN_SAMPLES } from "../analysis/limits.js";
 import { InputError } from "../errors.js";
 import { maxWorkers, memoryBudget } from "../node/memory-budget.js";
 import { formatBytes, maxSamplesWithin, psaBytes } from "../psa/memory-estimate.js";
@@ -16,7 +17,8 @@ import { parseIntegerInRange } from "./options.js";
 export const MAX_SAMPLES = 100_000_000;
 
 /**
- * Parses `--samples` (1 to {@link MAX_SAMPLES}); whether the samples fit in memory is checked
+ * Parses `--samples` (2 to {@link MAX_SAMPLES}: with one sample no spread, interval or
+ * probability is defined); whether the samples fit in memory is checked
  * by {@link checkPsaFits} once the scenario is known.
  *
  * @example
@@ -25,7 +27,7 @@ export const MAX_SAMPLES = 100_000_000;
  * ```
  */
 export function parseSamples(text: string): number {
-  return parseIntegerInRange("--samples", text, 1, MAX_SAMPLES);
+  return parseIntegerInRange("--samples", text, MIN_SAMPLES, MAX_SAMPLES);
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 
 import { z } from "zod";
-import { MAX_WTP, MAX_WTP_POINTS } from "../analysis/limits.js";
+import { MAX_WTP, MAX_WTP_POINTS, MIN_SAMPLES } from "../analysis/limits.js";
 import type { ModelFactory, SettingSpec } from "../model/model-factory.js";
 
 /** Numbers in scenarios: finite, and within ±10¹² (beyond that, sums of costs lose meaning). */
@@ -193,7 +193,12 @@ export function scenarioSchema(factory: ModelFactory) {
       .describe("A scenario file this one changes, relative to this file"),
     psa: z
       .strictObject({
-        samples: finite.int().min(1).max(100_000_000).optional().describe("Monte Carlo samples"),
+        samples: finite
+          .int()
+          .min(MIN_SAMPLES)
+          .max(100_000_000)
+          .optional()
+          .describe("Monte Carlo samples (2 to 100,000,000)"),
         seed: z
           .union([z.string().min(1), finite.int()])
           .optional()

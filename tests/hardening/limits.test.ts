@@ -79,7 +79,7 @@ describe("the issue's reproductions", () => {
   it("evppi --samples has a cap", async () => {
     expectRefused(
       await runInProcess(["evppi", RCT, "--samples", "1e9"]),
-      /--samples: expected a whole number from 1 to 1e8, got 1e9/,
+      /--samples: expected a whole number from 2 to 1e8, got 1e9/,
     );
     expectRefused(
       await runInProcess(["evppi", RCT, "--samples", "100000000", "--group"]),
@@ -90,7 +90,7 @@ describe("the issue's reproductions", () => {
   it("compare --samples has a cap", async () => {
     expectRefused(
       await runInProcess(["compare", RCT, RCT, "--samples", "2e8"]),
-      /--samples: expected a whole number from 1 to 1e8/,
+      /--samples: expected a whole number from 2 to 1e8/,
     );
     expectRefused(
       await runInProcess(["compare", RCT, "--samples", "99000000"]),

@@ -98,6 +98,16 @@ describe("the issue's reproductions", () => {
     expectRefused(r, /^error: psa\.csv: has 1 sample; a PSA needs at least 2/);
   });
 
+  it("a one-sample PSA is refused by run and in a scenario, as by analyse", async () => {
+    expectRefused(
+      await runInProcess(["run", "scenarios/swis-rct.yaml", "--samples", "1"]),
+      /^error: --samples: expected a whole number from 2 to 1e8, got 1\n$/,
+    );
+    const one = "title: one\nextends: swis-rct.yaml\npsa:\n  samples: 1\n";
+    const r = await runInProcess(["run", "scenarios/one.yaml"], { "scenarios/one.yaml": one });
+    expectRefused(r, /^error: scenarios\/one\.yaml:4:\d+ psa\.samples: /);
+  });
+
   it("the shipped main job shows input bounds readably, and no NaN or Infinity anywhere", async () => {
     const r = await runInProcess(["run", "scenarios/swis-rct.yaml"]);
     expect(r.code).toBe(0);
