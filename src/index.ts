@@ -26,6 +26,18 @@ export {
   type IcerStatus,
   type StrategyPoints,
 } from "./analysis/icers.js";
+// Limits on inputs and sizes (README, "Limits")
+export {
+  DISCOUNT_RANGE,
+  MAX_MAGNITUDE,
+  MAX_POPULATION,
+  MAX_STRATEGIES,
+  MAX_WTP,
+  MAX_WTP_POINTS,
+  MAX_YEARS,
+  MIN_SAMPLES,
+  magnitudeProblem,
+} from "./analysis/limits.js";
 export { expectedNetBenefit, netBenefit } from "./analysis/nmb.js";
 export {
   comparePairwise,
@@ -181,6 +193,19 @@ export {
   thresholdAnalysis,
   twoWayDsa,
 } from "./psa/deterministic.js";
+export {
+  type AnalyseShape,
+  analyseBytes,
+  analysisReportChars,
+  BROWSER_MEMORY_BUDGET,
+  formatBytes,
+  MAX_REPORT_CHARS,
+  maxSamplesWithin,
+  maxWtpPointsFor,
+  type PsaShape,
+  psaBytes,
+  psaResultBytes,
+} from "./psa/memory-estimate.js";
 export {
   type NormalScoreQuantile,
   normalScoreQuantile,

@@ -14,6 +14,7 @@
 
 import { tokenizeCsv } from "../core/csv.js";
 import { InputError, type SourceLocation } from "../errors.js";
+import { limitText, MAX_MAGNITUDE, MAX_STRATEGIES } from "./limits.js";
 import { type CeSamples, createCeSamples } from "./samples.js";
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -25,8 +26,14 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 function fastNumber(text: string): number | undefined {
   const v = +text;
   const last = text.length - 1;
-  // Number() also accepts "", surrounding spaces and 0x/0b/0o prefixes: leave those to parseCell.
-  if (!Number.isFinite(v) || last < 0 || text.charCodeAt(0) <= 32 || text.charCodeAt(last) <= 32) {
+  // Number() also accepts "", surrounding spaces and 0x/0b/0o prefixes: leave those to parseCell,
+  // and values beyond the magnitude limit (NaN fails the comparison too).
+  if (
+    !(Math.abs(v) <= MAX_MAGNITUDE) ||
+    last < 0 ||
+    text.charCodeAt(0) <= 32 ||
+    text.charCodeAt(last) <= 32
+  ) {
     return undefined;
   }
   if (last > 0 && text.charCodeAt(0) === 48 && (text.charCodeAt(1) | 32) > 97) return undefined;
@@ -38,8 +45,14 @@ function parseCell(text: string, at: SourceLocation): number {
   const t = text.trim();
   if (NUMBER.test(t)) {
     const v = Number(t);
-    if (Number.isFinite(v)) return v;
-    throw new InputError({ ...at, message: `"${t}" is too large to be a finite number` });
+    if (!Number.isFinite(v)) {
+      throw new InputError({ ...at, message: `"${t}" is too large to be a finite number` });
+    }
+    if (Math.abs(v) <= MAX_MAGNITUDE) return v;
+    throw new InputError({
+      ...at,
+      message: `"${t}" is beyond the limit of ±${limitText(MAX_MAGNITUDE)} for costs and effects (see README, "Limits")`,
+    });
   }
   const what = t === "" ? "an empty cell" : `"${t.length > 40 ? `${t.slice(0, 40)}…` : t}"`;
   const hint = /^(na|nan|-?inf(inity)?|null)$/i.test(t)
@@ -88,6 +101,14 @@ function checkWidth(
     line,
     ...(column === undefined ? {} : { column }),
     message: `expected ${width} fields as in the header, found ${fields.length}`,
+  });
+}
+
+/** The error for a strategy beyond {@link MAX_STRATEGIES}, at the cell that names it. */
+function tooManyStrategies(at: SourceLocation): InputError {
+  return new InputError({
+    ...at,
+    message: `more than ${MAX_STRATEGIES} strategies; at most ${MAX_STRATEGIES} can be analysed together (see README, "Limits")`,
   });
 }
 
@@ -188,6 +209,7 @@ export function readLongPsaCsv(text: string, options: ReadOptions = {}): CeSampl
       lastIterationId = it;
       let st = strategyIds.get(strategy);
       if (st === undefined) {
+        if (strategyIds.size === MAX_STRATEGIES) throw tooManyStrategies(at(col.strategy));
         st = strategyIds.size;
         strategyIds.set(strategy, st);
       }
@@ -286,6 +308,14 @@ function readWideMatrix(text: string, file: string | undefined): WideMatrix {
             });
           }
         });
+        if (header.length - skip > MAX_STRATEGIES) {
+          throw tooManyStrategies({
+            file,
+            line,
+            column: columns[skip + MAX_STRATEGIES] as number,
+            field: header[skip + MAX_STRATEGIES] as string,
+          });
+        }
         firstLine = line;
         return;
       }

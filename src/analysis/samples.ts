@@ -6,6 +6,8 @@
  * @module
  */
 
+import { allWithinMagnitude, MAX_MAGNITUDE, magnitudeProblem } from "./limits.js";
+
 /**
  * Per-strategy samples of cost and effect.
  *
@@ -31,13 +33,17 @@ export interface CeSamplesInit {
   readonly effect: Float64Array | readonly number[];
 }
 
-/** Throws a TypeError naming the first non-finite entry of `x`. */
+/**
+ * Throws a TypeError naming the first entry of `x` that is not finite or is beyond
+ * ±{@link MAX_MAGNITUDE} (so that no mean, sum of squares or net benefit can overflow).
+ */
 function assertFinite(x: Float64Array, name: string, strategies: readonly string[], n: number) {
+  if (allWithinMagnitude(x)) return;
   for (let i = 0; i < x.length; i++) {
-    if (!Number.isFinite(x[i])) {
+    if (!(Math.abs(x[i] as number) <= MAX_MAGNITUDE)) {
       const j = Math.floor(i / n);
       throw new TypeError(
-        `createCeSamples: ${name} of strategy "${strategies[j]}" in sample ${(i % n) + 1} is ${x[i]}`,
+        `createCeSamples: ${name} of strategy "${strategies[j]}" in sample ${(i % n) + 1} is ${x[i]} (${magnitudeProblem(x[i] as number)})`,
       );
     }
   }
@@ -45,8 +51,8 @@ function assertFinite(x: Float64Array, name: string, strategies: readonly string
 
 /**
  * Checks and wraps strategy-major cost and effect arrays as {@link CeSamples}.
- * Throws a TypeError on duplicate or missing strategy names, mismatched lengths or a non-finite
- * value (naming the strategy and the 1-based sample).
+ * Throws a TypeError on duplicate or missing strategy names, mismatched lengths or a value that
+ * is not finite or beyond ±10¹⁵ (naming the strategy and the 1-based sample).
  *
  * @example
  * ```ts

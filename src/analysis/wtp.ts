@@ -6,11 +6,15 @@
  */
 
 import { InputError } from "../errors.js";
+import { limitText, MAX_WTP, MAX_WTP_POINTS } from "./limits.js";
 
 /** A strictly increasing array of finite WTP values, per unit of effect. */
 export type WtpGrid = Float64Array;
 
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A count with thousands separators. */
+const grouped = (n: number) => n.toLocaleString("en-GB");
 
 /** Parses one number of a grid specification, or throws an InputError quoting it. */
 function parseNumber(text: string, what: string, spec: string): number {
@@ -19,6 +23,11 @@ function parseNumber(text: string, what: string, spec: string): number {
   if (!Number.isFinite(v)) {
     throw new InputError({
       message: `${what} "${text.trim()}" in "${spec}" is not a finite number`,
+    });
+  }
+  if (Math.abs(v) > MAX_WTP) {
+    throw new InputError({
+      message: `${what} "${text.trim()}" in "${spec}" is beyond the limit of ±${limitText(MAX_WTP)} per unit of effect`,
     });
   }
   return v;
@@ -74,6 +83,7 @@ export function wtpList(values: readonly number[]): WtpGrid {
 /**
  * Parses a WTP grid written by a person: `start:stop:step` (e.g. `0:100000:1000`), a
  * comma-separated list (`1000,10000,20000`), or a single value. Underscores may group digits.
+ * Values are within ±10⁹ and a grid has at most 100,001 points (see {@link MAX_WTP_POINTS}).
  * Throws {@link InputError} describing the mistake; the caller adds the file or flag.
  *
  * @example
@@ -101,12 +111,20 @@ export function parseWtpGrid(spec: string): WtpGrid {
     if (stop < start) {
       throw new InputError({ message: `stop must not be below start in "${text}"` });
     }
-    if ((stop - start) / step > 1e6) {
-      throw new InputError({ message: `"${text}" has more than a million points` });
+    if ((stop - start) / step + 1 > MAX_WTP_POINTS) {
+      throw new InputError({
+        message: `"${text}" has ${grouped(Math.floor((stop - start) / step + 1e-9) + 1)} points; at most ${grouped(MAX_WTP_POINTS)} (use a larger step)`,
+      });
     }
     return wtpRange(start, stop, step);
   }
-  const values = text.split(",").map((p, i) => parseNumber(p, `value ${i + 1}`, text));
+  const parts = text.split(",");
+  if (parts.length > MAX_WTP_POINTS) {
+    throw new InputError({
+      message: `the list has ${grouped(parts.length)} values; at most ${grouped(MAX_WTP_POINTS)}`,
+    });
+  }
+  const values = parts.map((p, i) => parseNumber(p, `value ${i + 1}`, text));
   for (let i = 1; i < values.length; i++) {
     if (!((values[i] as number) > (values[i - 1] as number))) {
       throw new InputError({ message: `values must be strictly increasing in "${text}"` });

@@ -6,13 +6,26 @@
 
 import type { Command } from "commander";
 import { analysePsa } from "../analysis/analyse.js";
+import { DISCOUNT_RANGE, MAX_POPULATION, MAX_YEARS, MIN_SAMPLES } from "../analysis/limits.js";
 import { readLongPsaCsv, readWidePsaCsv } from "../analysis/psa-csv.js";
 import type { CeSamples } from "../analysis/samples.js";
 import { parseWtpGrid } from "../analysis/wtp.js";
 import { InputError } from "../errors.js";
+import { memoryBudget } from "../node/memory-budget.js";
+import {
+  analyseBytes,
+  analysisReportChars,
+  formatBytes,
+  maxWtpPointsFor,
+} from "../psa/memory-estimate.js";
 import { analysisCsv, analysisJsonText, analysisText } from "../report/analysis-report.js";
 import type { CliIo } from "./io.js";
-import { parseChoice, parseNumberFlag, parsePositiveInteger } from "./options.js";
+import {
+  parseChoice,
+  parseIntegerInRange,
+  parseNumberFlag,
+  parseNumberInRange,
+} from "./options.js";
 import { readInput } from "./read-input.js";
 
 /** Flags of `analyse` as commander delivers them. */
@@ -30,10 +43,51 @@ interface AnalyseFlags {
 const FORMATS = ["table", "json", "csv"] as const;
 
 /** Reads the samples: one long CSV, or a cost matrix plus `--effects` matrix. */
-function readSamples(io: CliIo, file: string, effects: string | undefined): CeSamples {
+function readSamples(
+  io: CliIo,
+  file: string,
+  effects: string | undefined,
+  wtpPoints: number,
+): CeSamples {
   const text = readInput(io, file);
-  if (effects === undefined) return readLongPsaCsv(text, { file });
-  return readWidePsaCsv(text, readInput(io, effects), { costFile: file, effectFile: effects });
+  if (effects === undefined) {
+    checkCsvFits(file, [text], wtpPoints);
+    return readLongPsaCsv(text, { file });
+  }
+  const effectText = readInput(io, effects);
+  checkCsvFits(file, [text, effectText], wtpPoints);
+  return readWidePsaCsv(text, effectText, { costFile: file, effectFile: effects });
+}
+
+/** Lines in `text`: an upper bound on its data rows, counted without allocating. */
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+  return lines;
+}
+
+/** Refuses CSV text whose reading and analysis would not fit in this machine's memory. */
+function checkCsvFits(file: string, texts: readonly string[], wtpPoints: number): void {
+  const rows = texts.reduce((n, t) => n + lineCount(t), 0);
+  const textLength = texts.reduce((n, t) => n + t.length, 0);
+  const need = analyseBytes({ rows, textLength, wtpPoints });
+  const budget = memoryBudget();
+  if (need <= budget) return;
+  throw new InputError({
+    file,
+    message: `${rows.toLocaleString("en-GB")} rows need about ${formatBytes(need)} to analyse; this machine allows about ${formatBytes(budget)}`,
+  });
+}
+
+/** Refuses a WTP grid whose CSV or JSON report would be too long a text for this analysis. */
+function checkReportFits(samples: CeSamples, wtpPoints: number): void {
+  const longest = Math.max(...samples.strategies.map((s) => s.length));
+  const most = maxWtpPointsFor(samples.strategies.length, longest);
+  if (wtpPoints <= most) return;
+  throw new InputError({
+    field: "--wtp",
+    message: `${wtpPoints.toLocaleString("en-GB")} WTP values with ${samples.strategies.length} strategies make a report of about ${formatBytes(analysisReportChars(samples.strategies.length, wtpPoints, longest))}; at most ${most.toLocaleString("en-GB")} values fit (use a larger step)`,
+  });
 }
 
 /** Runs `analyse` with parsed flags, writing the report to stdout or `--out`. */
@@ -48,9 +102,11 @@ function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): void {
   }
   // --years and --discount are checked first, then refused without --population, so they are
   // never silently ignored.
-  const years = parsePositiveInteger("--years", flags.years ?? "1");
+  const years = parseIntegerInRange("--years", flags.years ?? "1", 1, MAX_YEARS);
   const discountRate = parseNumberFlag("--discount", flags.discount ?? "0.035", (v) =>
-    v > -1 && v < 1 ? undefined : "expected a rate between -1 and 1, such as 0.035",
+    v >= DISCOUNT_RANGE[0] && v <= DISCOUNT_RANGE[1]
+      ? undefined
+      : `expected a rate from ${DISCOUNT_RANGE[0]} to ${DISCOUNT_RANGE[1]}, such as 0.035`,
   );
   if (flags.population === undefined) {
     const stray =
@@ -67,13 +123,20 @@ function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): void {
     flags.population === undefined
       ? undefined
       : {
-          annualPopulation: parseNumberFlag("--population", flags.population, (v) =>
-            v >= 0 ? undefined : "expected a number >= 0",
-          ),
+          annualPopulation: parseNumberInRange("--population", flags.population, 0, MAX_POPULATION),
           years,
           discountRate,
         };
-  const samples = readSamples(io, file, flags.effects);
+  const samples = readSamples(io, file, flags.effects, wtp.length);
+  if (samples.nSamples < MIN_SAMPLES) {
+    // With one sample no spread, interval or probability is defined: refused rather than shown
+    // as a report of dashes (a one-row file is usually a truncated export or a base case).
+    throw new InputError({
+      file,
+      message: `has ${samples.nSamples} sample; a PSA needs at least ${MIN_SAMPLES} (with one, no spread, interval or probability is defined)`,
+    });
+  }
+  if (format !== "table") checkReportFits(samples, wtp.length);
   if (flags.comparator !== undefined && !samples.strategies.includes(flags.comparator)) {
     throw new InputError({
       field: "--comparator",

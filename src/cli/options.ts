@@ -64,3 +64,43 @@ export function parseChoice<T extends string>(
     message: `expected one of ${allowed.join(", ")}, got "${value}"`,
   });
 }
+
+/** A bound as written in messages: "1e10" for large ones, "100,001" or "0.2" otherwise. */
+const boundText = (x: number) =>
+  Math.abs(x) >= 1e7
+    ? x.toExponential().replace("e+", "e")
+    : x.toLocaleString("en-GB", { maximumFractionDigits: 6 });
+
+/**
+ * Parses a number given to `flag` that must lie in `[min, max]` (documented in the README's
+ * "Limits"), naming the range when it does not.
+ *
+ * @example
+ * ```ts
+ * parseNumberInRange("--population", "278000", 0, 1e10); // 278000
+ * parseNumberInRange("--population", "1e308", 0, 1e10);  // InputError: expected a number from 0 to 1e10, got 1e308
+ * ```
+ */
+export function parseNumberInRange(flag: string, text: string, min: number, max: number): number {
+  return parseNumberFlag(flag, text, (v) =>
+    v >= min && v <= max
+      ? undefined
+      : `expected a number from ${boundText(min)} to ${boundText(max)}`,
+  );
+}
+
+/**
+ * Parses a whole number given to `flag` that must lie in `[min, max]`.
+ *
+ * @example
+ * ```ts
+ * parseIntegerInRange("--years", "10", 1, 100); // 10
+ * ```
+ */
+export function parseIntegerInRange(flag: string, text: string, min: number, max: number): number {
+  return parseNumberFlag(flag, text, (v) =>
+    Number.isInteger(v) && v >= min && v <= max
+      ? undefined
+      : `expected a whole number from ${boundText(min)} to ${boundText(max)}`,
+  );
+}

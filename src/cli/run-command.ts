@@ -22,8 +22,9 @@ import {
 import type { LoadedScenario } from "../scenario/load-scenario.js";
 import { runScenario, type ScenarioResult } from "../scenario/run-scenario.js";
 import type { CliIo } from "./io.js";
-import { parseChoice, parsePositiveInteger } from "./options.js";
+import { parseChoice } from "./options.js";
 import { progressBar } from "./progress.js";
+import { checkPsaFits, parseSamples, parseWorkers } from "./resource-limits.js";
 import { loadScenarioFile } from "./scenario-io.js";
 
 interface RunFlags {
@@ -42,13 +43,8 @@ const PARALLEL_FROM = 200_000;
 
 async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
   const format = parseChoice("--format", flags.format, FORMATS);
-  const samples =
-    flags.samples === undefined ? undefined : parsePositiveInteger("--samples", flags.samples);
-  if (samples !== undefined && samples > 100_000_000) {
-    throw new InputError({ field: "--samples", message: `at most 100,000,000, got ${samples}` });
-  }
-  const workersFlag =
-    flags.workers === undefined ? undefined : parsePositiveInteger("--workers", flags.workers);
+  const samples = flags.samples === undefined ? undefined : parseSamples(flags.samples);
+  const workersFlag = flags.workers === undefined ? undefined : parseWorkers(flags.workers);
   if (flags.seed !== undefined && flags.seed.trim() === "") {
     throw new InputError({ field: "--seed", message: "expected a number or a word" });
   }
@@ -61,6 +57,11 @@ async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
   const loaded = await loadScenarioFile(io, file);
   const total = samples ?? loaded.samples;
   const workers = workersFlag ?? (total >= PARALLEL_FROM ? Math.min(2, availableParallelism()) : 1);
+  // Before any thread starts or array is allocated: does the PSA fit in memory?
+  checkPsaFits(loaded, total, samples === undefined ? undefined : "--samples", {
+    keepAllParameters: format === "html",
+    workers,
+  });
   const reference = modelReference(loaded.factory.name, loaded.config);
   // Workers load the model and warm up while this thread runs the base case.
   if (workers > 1) preparePsaWorkers(workers - 1, reference);

@@ -7,22 +7,26 @@
 
 import type { Command } from "commander";
 import { evppiRegression, evppiSortBin } from "../analysis/evppi.js";
+import { MAX_WTP } from "../analysis/limits.js";
 import { InputError } from "../errors.js";
 import type { Model } from "../model/define-model.js";
 import { suggest } from "../model/expressions.js";
 import { oneWayDsa, thresholdAnalysis, twoWayDsa } from "../psa/deterministic.js";
 import {
   csvField,
+  footnoteLines,
   formatIcer,
   formatMoney,
   formatNumber,
   formatProbability,
+  rawValue,
   textTable,
 } from "../report/format.js";
 import { type LoadedScenario, outsideBounds, parameterBounds } from "../scenario/load-scenario.js";
 import { runScenario } from "../scenario/run-scenario.js";
 import type { CliIo } from "./io.js";
-import { parseChoice, parseNumberFlag, parsePositiveInteger } from "./options.js";
+import { parseChoice, parseNumberInRange } from "./options.js";
+import { checkPsaFits, parseSamples } from "./resource-limits.js";
 import { loadScenarioFile } from "./scenario-io.js";
 
 const FORMATS = ["table", "json", "csv"] as const;
@@ -39,7 +43,10 @@ function emit(
   notes: readonly string[] = [],
 ): void {
   if (format === "json") {
-    const records = rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? null])));
+    // A number that is undefined (an ICER with no difference in effect) is null, as documented.
+    const records = rows.map((r) =>
+      Object.fromEntries(header.map((h, i) => [h, rawValue(r[i] ?? null)])),
+    );
     io.stdout(`${JSON.stringify({ title, notes, rows: records }, null, 2)}\n`);
   } else if (format === "csv") {
     io.stdout(
@@ -50,7 +57,10 @@ function emit(
       header,
       rows.map((r) => r.map((v, i) => show(v, i))),
     );
-    io.stdout(`${[title, "", ...notes, ...(notes.length > 0 ? [""] : []), table].join("\n")}\n`);
+    const footnotes = footnoteLines(rows);
+    io.stdout(
+      `${[title, "", ...notes, ...(notes.length > 0 ? [""] : []), table, ...footnotes].join("\n")}\n`,
+    );
   }
 }
 
@@ -81,9 +91,10 @@ function modelOf(loaded: LoadedScenario): Model {
 }
 
 const wtpFlag = (text: string | undefined, fallback: number) =>
-  text === undefined
-    ? fallback
-    : parseNumberFlag("--wtp", text, (v) => (v >= 0 ? undefined : "expected a number ≥ 0"));
+  text === undefined ? fallback : parseNumberInRange("--wtp", text, 0, MAX_WTP);
+
+/** Largest magnitude of a parameter value searched by `threshold`, as for numbers in scenarios. */
+const MAX_INPUT = 1e12;
 
 /** Steps per axis of a two-way grid. */
 const TWO_WAY_STEPS = 11;
@@ -200,10 +211,14 @@ async function runThreshold(io: CliIo, file: string, flags: ThresholdFlags): Pro
   if (parts.length !== 2) {
     throw new InputError({ field: "--range", message: `expected low:high, got "${flags.range}"` });
   }
-  const lo = parseNumberFlag("--range", parts[0] as string);
-  const hi = parseNumberFlag("--range", parts[1] as string, (v) =>
-    v > lo ? undefined : "expected high above low",
-  );
+  const lo = parseNumberInRange("--range", parts[0] as string, -MAX_INPUT, MAX_INPUT);
+  const hi = parseNumberInRange("--range", parts[1] as string, -MAX_INPUT, MAX_INPUT);
+  if (!(hi > lo)) {
+    throw new InputError({
+      field: "--range",
+      message: `expected high above low, got ${flags.range}`,
+    });
+  }
   const loaded = await loadScenarioFile(io, file);
   const model = modelOf(loaded);
   const [parameter] = parameterList(flags.parameter, model) as [string];
@@ -245,11 +260,14 @@ interface EvppiFlags {
 
 async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Promise<void> {
   const format = parseChoice("--format", flags.format, FORMATS);
-  const samples =
-    flags.samples === undefined ? undefined : parsePositiveInteger("--samples", flags.samples);
+  const samples = flags.samples === undefined ? undefined : parseSamples(flags.samples);
   const loaded = await loadScenarioFile(io, file);
   const model = modelOf(loaded);
   const chosen = parameterList(flags.parameters, model);
+  checkPsaFits(loaded, samples ?? loaded.samples, samples === undefined ? undefined : "--samples", {
+    keepAllParameters: true,
+    regressionParameters: flags.group === true ? (chosen ?? model.parameterNames).length : 0,
+  });
   const result = await runScenario(loaded, {
     ...(samples === undefined ? {} : { samples }),
     keepAllParameters: true,
@@ -301,10 +319,17 @@ interface CompareFlags {
 
 async function runCompare(io: CliIo, files: readonly string[], flags: CompareFlags): Promise<void> {
   const format = parseChoice("--format", flags.format, FORMATS);
-  const samples =
-    flags.samples === undefined ? undefined : parsePositiveInteger("--samples", flags.samples);
+  const samples = flags.samples === undefined ? undefined : parseSamples(flags.samples);
   const loadedAll: LoadedScenario[] = [];
   for (const f of files) loadedAll.push(await loadScenarioFile(io, f));
+  // Scenarios run one after another: each must fit on its own.
+  for (const loaded of loadedAll) {
+    checkPsaFits(
+      loaded,
+      samples ?? loaded.samples,
+      samples === undefined ? undefined : "--samples",
+    );
+  }
   const rows: (string | number | null)[][] = [];
   let header: string[] = [];
   for (const loaded of loadedAll) {

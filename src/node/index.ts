@@ -6,6 +6,7 @@
 
 export * from "../index.js";
 export { loadModel, type ModelReference } from "./load-model.js";
+export { MEMORY_FRACTION, maxWorkers, memoryBudget } from "./memory-budget.js";
 export {
   availableModels,
   fileScenarioHost,

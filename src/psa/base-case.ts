@@ -5,10 +5,9 @@
  * @module
  */
 
-import { ModelError } from "../errors.js";
 import type { Model } from "../model/define-model.js";
 import { pointValue } from "../model/point-value.js";
-import { chunkArrays, type PreparedModel, prepareModel } from "./run-psa.js";
+import { checkOutputs, chunkArrays, type PreparedModel, prepareModel } from "./run-psa.js";
 
 /** Results of the base case: one number per strategy (and outcome), and the inputs used. */
 export interface BaseCaseResult<
@@ -73,6 +72,8 @@ export async function runBaseCase<N extends string, S extends string, O extends 
     );
   }
   prepared.model.evaluate(arrays.columns, arrays.output, { n: 1, start: 0 });
+  // The same check as every PSA sample's, naming the point values used.
+  checkOutputs(prepared, arrays, 1, () => "base case");
   const first = (x: Float64Array | undefined) => (x as Float64Array)[0] as number;
   const per = (r: Readonly<Record<string, Float64Array>>) =>
     Object.fromEntries(Object.entries(r).map(([k, v]) => [k, first(v)]));
@@ -84,15 +85,5 @@ export async function runBaseCase<N extends string, S extends string, O extends 
       Object.entries(arrays.output.outcomes).map(([o, r]) => [o, per(r)]),
     ),
   };
-  for (const [what, values] of [
-    ["cost", result.cost],
-    ["effect", result.effect],
-  ] as const) {
-    for (const [s, v] of Object.entries(values)) {
-      if (!Number.isFinite(v)) {
-        throw new ModelError(`model ${model.name}: base-case ${what} of strategy "${s}" is ${v}`);
-      }
-    }
-  }
   return result as unknown as BaseCaseResult<N, S, O>;
 }

@@ -9,13 +9,19 @@
 import { InputError } from "../errors.js";
 import type { Model } from "../model/define-model.js";
 import { pointValues } from "./base-case.js";
-import { chunkArrays, type PreparedModel, prepareModel } from "./run-psa.js";
+import { checkOutputs, chunkArrays, type PreparedModel, prepareModel } from "./run-psa.js";
 
 /** Costs and effects of every strategy at a set of points: `cost[r * S + j]`. */
 export interface PointResults {
   readonly strategies: readonly string[];
   readonly cost: Float64Array;
   readonly effect: Float64Array;
+}
+
+/** "irr_s47 = 1.1" for messages: the values a point sets. */
+function describePoint(point: Readonly<Record<string, number>> | undefined): string {
+  const set = Object.entries(point ?? {});
+  return set.length === 0 ? "point values" : set.map(([k, v]) => `${k} = ${v}`).join(", ");
 }
 
 /**
@@ -57,6 +63,7 @@ export function evaluatePoints(
     );
   }
   prepared.model.evaluate(arrays.columns, arrays.output, { n, start: 0 });
+  checkOutputs(prepared, arrays, n, (r) => `point ${r + 1} (${describePoint(points[r])})`);
   const { strategies } = prepared.model;
   const S = strategies.length;
   const cost = new Float64Array(n * S);

@@ -11,13 +11,14 @@
  * @module
  */
 
+import { allWithinMagnitude, limitText, MAX_MAGNITUDE } from "../analysis/limits.js";
 import { type CeSamples, createCeSamples } from "../analysis/samples.js";
 import { Rng } from "../core/rng.js";
 import { createDistribution } from "../distributions/create.js";
 import { createDirichlet, type Dirichlet } from "../distributions/dirichlet.js";
 import type { Distribution } from "../distributions/distribution.js";
 import { InputError, ModelError } from "../errors.js";
-import type { ChunkInfo, Model, ModelOutput, ParameterSpec } from "../model/define-model.js";
+import type { Model, ModelOutput, ParameterSpec } from "../model/define-model.js";
 import {
   type CompiledExpression,
   compileDerived,
@@ -231,24 +232,32 @@ export function chunkArrays(prepared: PreparedModel, n: number): ChunkArrays {
 }
 
 /**
- * Whether `x[0..n)` are all finite: x·0 is 0 for a finite x and NaN for NaN or ±Infinity, so the
- * sum stays 0 exactly when all are finite (one branch-free pass; the slow scan runs only if not).
+ * Throws a {@link ModelError} naming the first output of an evaluation that is NaN, ±Infinity
+ * or beyond ±{@link MAX_MAGNITUDE}: the row (`label(i)`, e.g. "sample 17" or "base case"), the
+ * strategy, the output and the value of every parameter and derived column in that row. Every
+ * evaluation (PSA chunk, base case, DSA points) goes through it.
+ *
+ * @example
+ * ```ts
+ * checkOutputs(prepared, arrays, 1000, (i) => `sample ${i + 1}`);
+ * ```
  */
-function allFinite(x: Float64Array, n: number): boolean {
-  let acc = 0;
-  for (let i = 0; i < n; i++) acc += (x[i] as number) * 0;
-  return acc === 0;
-}
-
-/** Throws a ModelError naming the first non-finite output of a chunk. */
-function checkFinite(prepared: PreparedModel, arrays: ChunkArrays, chunk: ChunkInfo): void {
+export function checkOutputs(
+  prepared: PreparedModel,
+  arrays: ChunkArrays,
+  n: number,
+  label: (row: number) => string,
+): void {
   const { model } = prepared;
   const report = (strategy: string, what: string, i: number, value: number): never => {
     const values = prepared.columns
       .map((c) => `${c} = ${(arrays.columns[c] as Float64Array)[i]}`)
       .join(", ");
+    const beyond = Number.isFinite(value)
+      ? `, beyond the limit of ±${limitText(MAX_MAGNITUDE)}`
+      : "";
     throw new ModelError(
-      `model ${model.name}: sample ${chunk.start + i + 1}, strategy "${strategy}": ${what} is ${value} (parameters: ${values})`,
+      `model ${model.name}: ${label(i)}, strategy "${strategy}": ${what} is ${value}${beyond} (parameters: ${values})`,
     );
   };
   for (const s of model.strategies) {
@@ -261,9 +270,9 @@ function checkFinite(prepared: PreparedModel, arrays: ChunkArrays, chunk: ChunkI
       ]),
     ];
     for (const [what, x] of lists) {
-      if (allFinite(x, chunk.n)) continue;
-      for (let i = 0; i < chunk.n; i++) {
-        if (!Number.isFinite(x[i])) report(s, what, i, x[i] as number);
+      if (allWithinMagnitude(x, n)) continue;
+      for (let i = 0; i < n; i++) {
+        if (!(Math.abs(x[i] as number) <= MAX_MAGNITUDE)) report(s, what, i, x[i] as number);
       }
     }
   }
@@ -298,9 +307,8 @@ export function runChunk(
       n,
     );
   }
-  const chunk = { n, start };
-  prepared.model.evaluate(arrays.columns, arrays.output, chunk);
-  checkFinite(prepared, arrays, chunk);
+  prepared.model.evaluate(arrays.columns, arrays.output, { n, start });
+  checkOutputs(prepared, arrays, n, (i) => `sample ${start + i + 1}`);
 }
 
 /** Options of {@link runPsa}. */

@@ -7,15 +7,26 @@
 
 import type { PsaAnalysis } from "../analysis/analyse.js";
 import {
+  type CellValue,
   csvField,
+  DASH,
+  footnoteLines,
   formatMoney,
   formatNumber,
   formatProbability,
   formatWtp,
+  icerCell,
+  noIncrementReason,
   STATUS_TEXT,
   sampleIndices,
   textTable,
 } from "./format.js";
+
+/** An ICER in a sentence: the ratio, or "— (ICER undefined: no difference in effect)". */
+function icerText(incCost: number, incEffect: number): string {
+  const cell = icerCell(incCost, incEffect);
+  return typeof cell === "number" ? formatMoney(cell) : `${DASH} (${cell.noValue})`;
+}
 
 /** Splits a WTP-major flat array into one row per WTP. */
 function perWtp(flat: Float64Array, nStrategies: number): number[][] {
@@ -149,19 +160,29 @@ export function analysisText(a: PsaAnalysis, options: { title?: string } = {}): 
     "",
   );
   out.push("Incremental analysis (dominance as in dampack)");
+  const icerRows = a.icers.map((r, i): CellValue[] => {
+    const none = noIncrementReason(r.status, i);
+    return [r.cost, r.effect, r.incCost ?? none, r.incEffect ?? none, r.icer ?? none];
+  });
+  const money = (v: CellValue) => (typeof v === "number" ? formatMoney(v) : DASH);
+  const number = (v: CellValue) => (typeof v === "number" ? formatNumber(v) : DASH);
   out.push(
     textTable(
       ["strategy", "cost", "effect", "inc. cost", "inc. effect", "ICER", "status"],
-      a.icers.map((r) => [
-        r.strategy,
-        formatMoney(r.cost),
-        formatNumber(r.effect),
-        formatMoney(r.incCost),
-        formatNumber(r.incEffect),
-        formatMoney(r.icer),
-        STATUS_TEXT[r.status],
-      ]),
+      a.icers.map((r, i) => {
+        const [cost, effect, incCost, incEffect, icer] = icerRows[i] as CellValue[];
+        return [
+          r.strategy,
+          money(cost as CellValue),
+          number(effect as CellValue),
+          money(incCost as CellValue),
+          number(incEffect as CellValue),
+          money(icer as CellValue),
+          STATUS_TEXT[r.status],
+        ];
+      }),
     ),
+    ...footnoteLines(icerRows),
     "",
   );
   out.push("Switch points of the expected-best strategy (exact)");
@@ -192,7 +213,7 @@ export function analysisText(a: PsaAnalysis, options: { title?: string } = {}): 
   );
   for (const p of a.pairwise) {
     out.push(
-      `${p.strategy} vs ${p.comparator}: mean incremental cost ${formatMoney(p.incCost)}, effect ${formatNumber(p.incEffect)}, ICER ${formatMoney(p.icer)}`,
+      `${p.strategy} vs ${p.comparator}: mean incremental cost ${formatMoney(p.incCost)}, effect ${formatNumber(p.incEffect)}, ICER ${icerText(p.incCost, p.incEffect)}`,
       `  CE plane: NE ${formatProbability(p.quadrants.northEast)}, NW ${formatProbability(p.quadrants.northWest)}, SE ${formatProbability(p.quadrants.southEast)}, SW ${formatProbability(p.quadrants.southWest)}`,
     );
     out.push(

@@ -1,8 +1,106 @@
 /**
- * Number formatting and plain-text tables for reports.
+ * Number formatting and plain-text tables for reports: the one place numbers become text.
+ *
+ * No number a person reads is ever "NaN", "Infinity" or "∞": a quantity that is undefined (an
+ * ICER with no difference in effect, a spread of one sample, a value a formatter is handed that
+ * is not finite) is shown as "—", and where the reason is known it is given in a footnote under
+ * the table ({@link noValue}, {@link footnoteLines}). In CSV such a cell is empty.
  *
  * @module
  */
+
+/** What an undefined quantity is shown as. */
+export const DASH = "—";
+
+/** A quantity that has no value, with the reason a reader is given in the table's footnote. */
+export interface NoValue {
+  /** Why there is no value, e.g. "ICER undefined: no difference in effect". */
+  readonly noValue: string;
+}
+
+/** One table cell before formatting: text, a number, nothing, or nothing with a reason. */
+export type CellValue = string | number | null | NoValue;
+
+/**
+ * A cell that has no value, for the reason given.
+ *
+ * @example
+ * ```ts
+ * noValue("ICER undefined: no difference in effect"); // { noValue: "ICER undefined: …" }
+ * ```
+ */
+export function noValue(reason: string): NoValue {
+  return { noValue: reason };
+}
+
+/**
+ * Whether a cell is a {@link NoValue}.
+ *
+ * @example
+ * ```ts
+ * isNoValue(noValue("n/a")); // true
+ * isNoValue(3);              // false
+ * ```
+ */
+export function isNoValue(value: unknown): value is NoValue {
+  return typeof value === "object" && value !== null && "noValue" in value;
+}
+
+/** The reason given for a number that is not finite when no better one is known. */
+export const NOT_FINITE = 'no finite value (see README, "Limits")';
+
+/**
+ * The footnote reason a cell needs, or undefined: a {@link NoValue}'s reason, or
+ * {@link NOT_FINITE} for a number that is NaN or ±Infinity.
+ *
+ * @example
+ * ```ts
+ * cellReason(noValue("needs at least 2 samples")); // "needs at least 2 samples"
+ * cellReason(Number.NaN);                          // NOT_FINITE
+ * cellReason(3);                                   // undefined
+ * ```
+ */
+export function cellReason(value: CellValue): string | undefined {
+  if (isNoValue(value)) return value.noValue;
+  if (typeof value === "number" && !Number.isFinite(value)) return NOT_FINITE;
+  return undefined;
+}
+
+/**
+ * The footnote lines under a table, one per distinct reason, in the order first met:
+ * "— ICER undefined: no difference in effect".
+ *
+ * @example
+ * ```ts
+ * footnoteLines([[noValue("needs at least 2 samples"), 3]]); // ["— needs at least 2 samples"]
+ * ```
+ */
+export function footnoteLines(rows: readonly (readonly CellValue[])[]): string[] {
+  const reasons = new Set<string>();
+  for (const row of rows) {
+    for (const v of row) {
+      const reason = cellReason(v);
+      if (reason !== undefined) reasons.add(reason);
+    }
+  }
+  return [...reasons].map((r) => `${DASH} ${r}`);
+}
+
+/**
+ * The value a CSV cell or JSON field carries: the number or text itself, and null (an empty
+ * CSV cell) for anything undefined.
+ *
+ * @example
+ * ```ts
+ * rawValue(noValue("n/a")); // null
+ * rawValue(Infinity);       // null
+ * ```
+ */
+export function rawValue(value: CellValue): string | number | null {
+  if (value === null || isNoValue(value)) return null;
+  if (typeof value === "number" && !Number.isFinite(value)) return null;
+  return value;
+}
 
 /**
  * Formats money with thousands separators: whole units from 1,000 up, else two decimals.
@@ -11,11 +109,11 @@
  * ```ts
  * formatMoney(33082.254); // "33,082"
  * formatMoney(-12.5);     // "-12.50"
+ * formatMoney(Infinity);  // "—"
  * ```
  */
 export function formatMoney(x: number | null): string {
-  if (x === null || Number.isNaN(x)) return "—";
-  if (!Number.isFinite(x)) return x > 0 ? "∞" : "-∞";
+  if (x === null || !Number.isFinite(x)) return DASH;
   const digits = Math.abs(x) >= 1000 ? 0 : 2;
   return x.toLocaleString("en-GB", {
     minimumFractionDigits: digits,
@@ -33,6 +131,7 @@ export function formatMoney(x: number | null): string {
  * ```
  */
 export function formatWtp(x: number): string {
+  if (!Number.isFinite(x)) return DASH;
   return x.toLocaleString("en-GB", { maximumFractionDigits: 6 });
 }
 
@@ -46,7 +145,7 @@ export function formatWtp(x: number): string {
  * ```
  */
 export function formatNumber(x: number | null): string {
-  if (x === null || Number.isNaN(x)) return "—";
+  if (x === null || !Number.isFinite(x)) return DASH;
   if (x === 0) return "0";
   const a = Math.abs(x);
   if (a >= 1e9 || a < 1e-4) return x.toExponential(3);
@@ -63,6 +162,7 @@ export function formatNumber(x: number | null): string {
  * ```
  */
 export function formatProbability(p: number): string {
+  if (!Number.isFinite(p)) return DASH;
   return p.toFixed(3);
 }
 
@@ -87,7 +187,8 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
 }
 
 /**
- * Quotes a CSV field when it needs it (comma, quote, newline or surrounding space).
+ * Quotes a CSV field when it needs it (comma, quote, newline or surrounding space). A number
+ * that is not finite, like null, is an empty field.
  *
  * @example
  * ```ts
@@ -95,7 +196,7 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
  * ```
  */
 export function csvField(value: string | number | null): string {
-  if (value === null) return "";
+  if (value === null || (typeof value === "number" && !Number.isFinite(value))) return "";
   const s = typeof value === "number" ? String(value) : value;
   return /[",\n\r]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
@@ -126,10 +227,45 @@ export function sampleIndices(n: number, max: number): number[] {
  * ```
  */
 export function formatIcer(incCost: number, incEffect: number): string {
+  if (!Number.isFinite(incCost) || !Number.isFinite(incEffect)) return DASH;
   if (incEffect <= 0 && incCost >= 0) return "dominated";
   if (incEffect >= 0 && incCost <= 0) return "dominant";
   const ratio = formatMoney(incCost / incEffect);
   return incEffect > 0 ? ratio : `${ratio} (saving per unit forgone)`;
+}
+
+/**
+ * Why a row of an incremental table (dampack's order: ND rows by cost, then ED, then D) has no
+ * increment or ICER: the first row is the frontier's reference, ED and D rows are dominated.
+ *
+ * @example
+ * ```ts
+ * noIncrementReason("D", 2); // { noValue: "no increment or ICER: the strategy is dominated" }
+ * ```
+ */
+export function noIncrementReason(status: "ND" | "ED" | "D", row: number): NoValue | null {
+  if (status !== "ND") return noValue("no increment or ICER: the strategy is dominated");
+  return row === 0
+    ? noValue("no increment or ICER: the least costly strategy on the frontier is the reference")
+    : null;
+}
+
+/** Why an ICER has no value when the effects are equal. */
+export const ICER_NO_EFFECT_DIFFERENCE = "ICER undefined: no difference in effect";
+
+/**
+ * The ICER of an increment as a cell: the ratio, or "—" with its reason when the effects do not
+ * differ (the ratio would be ±Infinity or NaN).
+ *
+ * @example
+ * ```ts
+ * icerCell(1000, 0.5); // 2000
+ * icerCell(1000, 0);   // { noValue: "ICER undefined: no difference in effect" }
+ * ```
+ */
+export function icerCell(incCost: number, incEffect: number): number | NoValue {
+  const icer = incCost / incEffect;
+  return Number.isFinite(icer) ? icer : noValue(ICER_NO_EFFECT_DIFFERENCE);
 }
 
 /**

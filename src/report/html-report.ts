@@ -18,7 +18,7 @@ import {
   renderSvg,
   tornadoChart,
 } from "./charts.js";
-import { sampleIndices } from "./format.js";
+import { footnoteLines, sampleIndices } from "./format.js";
 import { formatCell, type ReportTable, scenarioSections } from "./scenario-report.js";
 
 /** Analyses that add charts to the report when given. */
@@ -49,7 +49,10 @@ function tableHtml(t: ReportTable): string {
         `<tr>${r.map((v, i) => `<td class="${t.columns[i]?.kind ?? "text"}">${escapeHtml(formatCell(v, t.columns[i]?.kind ?? "text"))}</td>`).join("")}</tr>`,
     )
     .join("\n");
-  return `<table data-table="${t.name}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  const notes = footnoteLines(t.rows)
+    .map((n) => `<p class="footnote">${escapeHtml(n)}</p>`)
+    .join("\n");
+  return `<table data-table="${t.name}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>${notes === "" ? "" : `\n${notes}`}`;
 }
 
 /** The charts of a result (and of the extras given). */

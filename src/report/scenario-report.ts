@@ -10,11 +10,19 @@ import type { ResolvedInput } from "../scenario/load-scenario.js";
 import type { ScenarioResult } from "../scenario/run-scenario.js";
 import { analysisToJson } from "./analysis-report.js";
 import {
+  type CellValue,
   csvField,
+  DASH,
+  footnoteLines,
   formatMoney,
   formatNumber,
   formatProbability,
   formatWtp,
+  isNoValue,
+  type NoValue,
+  noIncrementReason,
+  noValue,
+  rawValue,
   STATUS_TEXT,
   sampleIndices,
   textTable,
@@ -28,7 +36,7 @@ export interface ReportTable {
   /** File-name-friendly name, e.g. "cost_consequence". */
   readonly name: string;
   readonly columns: readonly { readonly title: string; readonly kind: Kind }[];
-  readonly rows: readonly (readonly (string | number | null)[])[];
+  readonly rows: readonly (readonly CellValue[])[];
 }
 
 /** One section: a heading, paragraphs and at most one table. */
@@ -39,15 +47,16 @@ export interface ReportSection {
 }
 
 /**
- * One table cell as text: "—" for no value, numbers by their column's kind.
+ * One table cell as text: "—" for no value (its reason goes in the table's footnote, see
+ * {@link footnoteLines}), numbers by their column's kind.
  *
  * @example
  * ```ts
  * formatCell(0.0213, "probability"); // "0.021"
  * ```
  */
-export function formatCell(value: string | number | null, kind: Kind): string {
-  if (value === null) return "—";
+export function formatCell(value: CellValue, kind: Kind): string {
+  if (value === null || isNoValue(value)) return DASH;
   if (typeof value === "string") return value;
   switch (kind) {
     case "money":
@@ -83,15 +92,18 @@ function icerTable(
       { title: "ICER £", kind: "money" },
       { title: "status", kind: "text" },
     ],
-    rows: rows.map((row) => [
-      labels[names.indexOf(row.strategy)] as string,
-      row.cost,
-      row.effect,
-      row.incCost,
-      row.incEffect,
-      row.icer,
-      STATUS_TEXT[row.status],
-    ]),
+    rows: rows.map((row, i) => {
+      const none = noIncrementReason(row.status, i);
+      return [
+        labels[names.indexOf(row.strategy)] as string,
+        row.cost,
+        row.effect,
+        row.incCost ?? none,
+        row.incEffect ?? none,
+        row.icer ?? none,
+        STATUS_TEXT[row.status],
+      ];
+    }),
   };
 }
 
@@ -266,9 +278,9 @@ export function scenarioSections(r: ScenarioResult): ReportSection[] {
         row.psa.mean,
         row.psa.lower,
         row.psa.upper,
-        row.increment?.mean ?? null,
-        row.increment?.lower ?? null,
-        row.increment?.upper ?? null,
+        row.increment?.mean ?? SELF,
+        row.increment?.lower ?? SELF,
+        row.increment?.upper ?? SELF,
       ]),
     },
   });
@@ -306,6 +318,9 @@ export function scenarioSections(r: ScenarioResult): ReportSection[] {
   return sections;
 }
 
+/** Why the comparator's rows of the cost-consequence table have no change. */
+const SELF: NoValue = noValue("no change: the comparator is what the others are compared with");
+
 function inputTable(name: string, inputs: readonly ResolvedInput[]): ReportTable {
   return {
     name,
@@ -332,6 +347,23 @@ function inputTable(name: string, inputs: readonly ResolvedInput[]): ReportTable
   };
 }
 
+/**
+ * The values an input may take, for a reader: "0 to 1", "≥ 0", "≤ 5", "any value".
+ *
+ * @example
+ * ```ts
+ * describeRange(0, Infinity); // "≥ 0"
+ * ```
+ */
+export function describeRange(min: number, max: number): string {
+  const low = Number.isFinite(min);
+  const high = Number.isFinite(max);
+  if (low && high) return `${formatNumber(min)} to ${formatNumber(max)}`;
+  if (low) return `≥ ${formatNumber(min)}`;
+  if (high) return `≤ ${formatNumber(max)}`;
+  return "any value";
+}
+
 /** "gamma(mean 350, sd 150)" style description of a spec. */
 export function describeSpec(spec: Record<string, unknown>): string {
   const {
@@ -346,11 +378,13 @@ export function describeSpec(spec: Record<string, unknown>): string {
     ...rest
   } = spec;
   const parts = Object.entries(rest).map(([k, v]) =>
-    typeof v === "object" && v !== null
-      ? `${k} ${Object.entries(v)
-          .map(([a, b]) => `${a} ${formatNumber(b as number)}`)
-          .join(" / ")}`
-      : `${k} ${typeof v === "number" ? formatNumber(v) : String(v)}`,
+    k === "bounds" && Array.isArray(v)
+      ? `bounds ${describeRange(v[0] as number, v[1] as number)}`
+      : typeof v === "object" && v !== null
+        ? `${k} ${Object.entries(v)
+            .map(([a, b]) => `${a} ${formatNumber(b as number)}`)
+            .join(" / ")}`
+        : `${k} ${typeof v === "number" ? formatNumber(v) : String(v)}`,
   );
   const body =
     type === "fixed" ? formatNumber(rest.value as number) : `${type}(${parts.join(", ")})`;
@@ -382,6 +416,7 @@ export function scenarioText(r: ScenarioResult): string {
             ),
           ),
         ),
+        ...footnoteLines(t.rows),
         "",
       );
     } else if (s.text.length === 0) out.push("");
@@ -417,6 +452,8 @@ export function scenarioMarkdown(r: ScenarioResult): string {
           `| ${row.map((v, k) => mdCell(formatCell(v, t.columns[k]?.kind ?? "text"))).join(" | ")} |`,
         );
       }
+      const notes = footnoteLines(t.rows);
+      if (notes.length > 0) out.push("", ...notes.map((n) => `${n}  `));
       out.push("");
     }
   });
@@ -440,7 +477,7 @@ export function scenarioCsvTables(r: ScenarioResult): Record<string, string> {
     const t = s.table?.name === "curves" ? full : s.table;
     if (t === undefined) continue;
     out[t.name] =
-      `${[t.columns.map((c) => csvField(c.title)).join(","), ...t.rows.map((row) => row.map((v) => csvField(v)).join(","))].join("\n")}\n`;
+      `${[t.columns.map((c) => csvField(c.title)).join(","), ...t.rows.map((row) => row.map((v) => csvField(rawValue(v))).join(","))].join("\n")}\n`;
   }
   return out;
 }

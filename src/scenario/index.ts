@@ -25,6 +25,7 @@ export {
   type ScenarioHost,
 } from "./load-scenario.js";
 export { mergeScenarios } from "./merge.js";
+export { type PsaRequest, scenarioPsaShape } from "./psa-shape.js";
 export {
   type AcceptabilityRow,
   type ConsequenceRow,

@@ -7,6 +7,7 @@
  */
 
 import { z } from "zod";
+import { MAX_WTP, MAX_WTP_POINTS, MIN_SAMPLES } from "../analysis/limits.js";
 import type { ModelFactory, SettingSpec } from "../model/model-factory.js";
 
 /** Numbers in scenarios: finite, and within ±10¹² (beyond that, sums of costs lose meaning). */
@@ -15,6 +16,13 @@ const finite = z.number().finite().min(-LIMIT).max(LIMIT);
 const positive = finite.positive();
 const nonNegative = finite.nonnegative();
 const probability = finite.min(0).max(1);
+/** A willingness to pay per unit of effect: 0 to 10⁹ (see README, "Limits"). */
+const wtpValue = nonNegative.max(MAX_WTP);
+/**
+ * Most reporting WTPs: each is a row of the summary table and a pass over the samples for its
+ * INMB interval.
+ */
+const MAX_REPORT_WTP = 100;
 
 const EVIDENCE_TAGS = ["verified", "derived", "assumption", "not-found"] as const;
 
@@ -185,7 +193,12 @@ export function scenarioSchema(factory: ModelFactory) {
       .describe("A scenario file this one changes, relative to this file"),
     psa: z
       .strictObject({
-        samples: finite.int().min(1).max(100_000_000).optional().describe("Monte Carlo samples"),
+        samples: finite
+          .int()
+          .min(MIN_SAMPLES)
+          .max(100_000_000)
+          .optional()
+          .describe("Monte Carlo samples (2 to 100,000,000)"),
         seed: z
           .union([z.string().min(1), finite.int()])
           .optional()
@@ -194,14 +207,15 @@ export function scenarioSchema(factory: ModelFactory) {
       .optional(),
     wtp: z
       .union([
-        z.strictObject({ from: nonNegative, to: positive, by: positive }),
-        z.array(nonNegative).min(1),
+        z.strictObject({ from: wtpValue, to: wtpValue.positive(), by: positive }),
+        z.array(wtpValue).min(1).max(MAX_WTP_POINTS),
       ])
       .optional()
       .describe("Willingness-to-pay grid per unit of effect: {from, to, by} or a list"),
     report_wtp: z
-      .array(nonNegative)
+      .array(wtpValue)
       .min(1)
+      .max(MAX_REPORT_WTP)
       .optional()
       .describe("WTP values whose acceptability is reported in the summary"),
     effect: z

@@ -82,8 +82,10 @@ describe("parseWtpGrid", () => {
     expect(inputError("0:1:0").message).toBe('step must be positive in "0:1:0"');
     expect(inputError("0:1:-1").message).toBe('step must be positive in "0:1:-1"');
     expect(inputError("10:0:1").message).toBe('stop must not be below start in "10:0:1"');
-    expect(inputError("0:1e9:1").message).toBe('"0:1e9:1" has more than a million points');
-    expect(inputError("0:1:1e-7").message).toMatch(/more than a million points/);
+    expect(inputError("0:1e9:1").message).toBe(
+      '"0:1e9:1" has 1,000,000,001 points; at most 100,001 (use a larger step)',
+    );
+    expect(inputError("0:1:1e-7").message).toMatch(/has 10,000,001 points; at most 100,001/);
   });
 
   it("parseWtpGrid names the list value that is wrong", () => {

@@ -488,7 +488,7 @@ describe("analyse", () => {
     ["100:0:10", 'stop must not be below start in "100:0:10"'],
     ["0:100:0", 'step must be positive in "0:100:0"'],
     ["0:100:-5", 'step must be positive in "0:100:-5"'],
-    ["0:1e9:1", '"0:1e9:1" has more than a million points'],
+    ["0:1e9:1", '"0:1e9:1" has 1,000,000,001 points; at most 100,001 (use a larger step)'],
     ["5,3", 'values must be strictly increasing in "5,3"'],
     ["5,5", 'values must be strictly increasing in "5,5"'],
     ["1,,2", 'value 2 "" in "1,,2" is not a finite number'],
@@ -507,22 +507,25 @@ describe("analyse", () => {
   });
 
   it.each([
-    [["--population", "-1"], "--population: expected a number >= 0, got -1"],
+    [["--population", "-1"], "--population: expected a number from 0 to 1e10, got -1"],
     [["--population", "many"], '--population: expected a number, got "many"'],
-    [["--population", "1000", "--years", "0"], "--years: expected a positive whole number, got 0"],
+    [
+      ["--population", "1000", "--years", "0"],
+      "--years: expected a whole number from 1 to 100, got 0",
+    ],
     [
       ["--population", "1000", "--years", "2.5"],
-      "--years: expected a positive whole number, got 2.5",
+      "--years: expected a whole number from 1 to 100, got 2.5",
     ],
     [["--population", "1000", "--years", "ten"], '--years: expected a number, got "ten"'],
     [
       ["--population", "1000", "--discount", "1"],
-      "--discount: expected a rate between -1 and 1, such as 0.035, got 1",
+      "--discount: expected a rate from 0 to 0.2, such as 0.035, got 1",
     ],
     [["--population", "1000", "--discount", "3.5%"], '--discount: expected a number, got "3.5%"'],
     // Checked even without --population, so a typo is never silently ignored.
-    [["--years", "0"], "--years: expected a positive whole number, got 0"],
-    [["--discount", "-1"], "--discount: expected a rate between -1 and 1, such as 0.035, got -1"],
+    [["--years", "0"], "--years: expected a whole number from 1 to 100, got 0"],
+    [["--discount", "-1"], "--discount: expected a rate from 0 to 0.2, such as 0.035, got -1"],
     // A valid value without --population would have no effect, so it is refused.
     [["--years", "5"], "--years: only applies together with --population"],
     [["--discount", "0.01"], "--discount: only applies together with --population"],

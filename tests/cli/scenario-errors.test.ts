@@ -535,7 +535,7 @@ const CASES: readonly Case[] = [
     line: 5,
     column: 12,
     field: "psa.samples",
-    message: /^expected a number of at least 1, got 0$/,
+    message: /^expected a number of at least 2, got 0$/,
   },
   {
     file: "discount-too-high.yaml",

@@ -69,6 +69,9 @@ describe("runBaseCase", () => {
     });
     const error = await runBaseCase(broken).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelError);
-    expect((error as Error).message).toBe('model broken: base-case cost of strategy "a" is NaN');
+    // The message names the point values used, as a PSA sample's does.
+    expect((error as Error).message).toBe(
+      'model broken: base case, strategy "a": cost is NaN (parameters: x = -1)',
+    );
   });
 });
