@@ -349,7 +349,11 @@ export function symbolsOf(root: MathNode): string[] {
   const walk = (n: AnyNode) => {
     if (n.type === "SymbolNode") out.add(n.name as string);
     else if (n.type === "FunctionNode") for (const a of n.args ?? []) walk(a);
-    else n.forEach((child) => walk(child as AnyNode));
+    else {
+      n.forEach((child) => {
+        walk(child as AnyNode);
+      });
+    }
   };
   walk(root as AnyNode);
   return [...out];
