@@ -9,6 +9,7 @@
 import { InputError } from "../errors.js";
 import type { Model } from "../model/define-model.js";
 import { pointValues } from "./base-case.js";
+import { computeDerived } from "./derived-values.js";
 import { chunkArrays, type PreparedModel, prepareModel } from "./run-psa.js";
 
 /** Costs and effects of every strategy at a set of points: `cost[r * S + j]`. */
@@ -49,13 +50,7 @@ export function evaluatePoints(
       column[r] = value;
     }
   });
-  for (const d of prepared.derived) {
-    d.evaluate(
-      d.inputs.map((name) => arrays.columns[name] as Float64Array),
-      arrays.columns[d.name] as Float64Array,
-      n,
-    );
-  }
+  computeDerived(prepared.derived, arrays.columns, n, (r) => `at sensitivity point ${r + 1}`);
   prepared.model.evaluate(arrays.columns, arrays.output, { n, start: 0 });
   const { strategies } = prepared.model;
   const S = strategies.length;

@@ -26,6 +26,15 @@ export interface YamlSource {
   locate(path: readonly PropertyKey[], key?: boolean): { line: number; column: number } | undefined;
   /** Whether `path` exists in this file. */
   has(path: readonly PropertyKey[]): boolean;
+  /**
+   * 1-based line and column of character `offset` of the text at `path`, when that text is a
+   * one-line plain or quoted scalar written exactly as its value (no escapes); else where the
+   * node at `path` starts (see {@link YamlSource.locate}).
+   */
+  locateInText(
+    path: readonly PropertyKey[],
+    offset: number,
+  ): { line: number; column: number } | undefined;
 }
 
 /** Aliases a file may use: enough for any scenario, too few for a "billion laughs" file. */
@@ -147,6 +156,21 @@ export function parseYaml(file: string, text: string): YamlSource {
     has(path) {
       return walk(doc.contents, path).complete;
     },
+    locateInText(path, offset) {
+      const { node, complete } = walk(doc.contents, path);
+      const range = node?.range;
+      if (complete && isScalar(node) && typeof node.value === "string" && range != null) {
+        const value = node.value;
+        const written = text.slice(range[0], range[1]);
+        const quote = node.type === "QUOTE_DOUBLE" ? '"' : node.type === "QUOTE_SINGLE" ? "'" : "";
+        const exact = node.type === "PLAIN" || quote !== "";
+        if (exact && written === quote + value + quote && !written.includes("\n")) {
+          const pos = lineCounter.linePos(range[0] + quote.length + Math.min(offset, value.length));
+          return { line: pos.line, column: pos.col };
+        }
+      }
+      return position(node);
+    },
   };
 }
 
@@ -174,6 +198,27 @@ export function locateIssue(
     ...(field === undefined ? {} : { field }),
     message,
   };
+}
+
+/**
+ * Like {@link locateIssue}, pointing at character `offset` of the text at `path` when the file
+ * shows that text as written (see {@link YamlSource.locateInText}).
+ *
+ * @example
+ * ```ts
+ * locateIssueInText([child, base], ["derived", "staff"], 'calls "foo", …', 6);
+ * ```
+ */
+export function locateIssueInText(
+  sources: readonly YamlSource[],
+  path: readonly PropertyKey[],
+  message: string,
+  offset: number,
+): InputIssue {
+  const issue = locateIssue(sources, path, message);
+  const owner = sources.find((s) => s.has(path));
+  const at = owner?.locateInText(path, offset);
+  return at === undefined ? issue : { ...issue, ...at };
 }
 
 /** The first source holding the longest prefix of `path`. */
