@@ -146,8 +146,21 @@ const STRUCTURES: Readonly<Record<string, [string, Locator]>> = {
   AssignmentNode: ["an assignment (x = 1)", (t) => t.text === "="],
   FunctionAssignmentNode: ["a function definition (f(x) = …)", (t) => t.text === "="],
   BlockNode: ["several statements (;)", (t) => t.text === ";" || t.text === "\n"],
-  RangeNode: ["a range (1:10)", (t) => t.text === ":"],
+  RangeNode: ["a range (1:10)", (t) => t.text === ":" && t.kind === "op"],
 };
+
+/** Offset of the first `:` that does not close a conditional's `?` (a range's colon). */
+function rangeColon(tokens: readonly Token[]): number | undefined {
+  let open = 0;
+  for (const t of tokens) {
+    if (t.text === "?") open++;
+    else if (t.text === ":") {
+      if (open === 0) return t.start;
+      open--;
+    }
+  }
+  return undefined;
+}
 
 /** Names of the functions, for messages. */
 export const FUNCTION_NAMES = [...FUNCTIONS.keys()].sort();
@@ -230,7 +243,7 @@ export function transpile(
         }
         if (typeof v === "string") {
           return refuse(
-            "contains text in quotes; only numbers are allowed",
+            "contains text in quotes, which is not allowed: only numbers are",
             find((t) => t.kind === "string"),
           );
         }
@@ -328,7 +341,11 @@ export function transpile(
         const what = structure?.[0] ?? `a ${node.type}`;
         return refuse(
           `contains ${what}, which is not allowed: an expression is a formula of numbers, names, operators (${OPERATOR_LIST}) and the functions ${FUNCTION_NAMES.join(", ")}`,
-          structure === undefined ? 0 : find(structure[1]),
+          node.type === "RangeNode"
+            ? (rangeColon(tokens) ?? 0)
+            : structure === undefined
+              ? 0
+              : find(structure[1]),
         );
       }
     }

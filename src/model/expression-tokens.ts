@@ -68,23 +68,25 @@ export function tokenize(text: string): Token[] {
 
 /**
  * The deepest nesting of brackets ( [ { in `text`, outside quoted strings, and the offset of
- * the bracket that first reaches it.
+ * the first bracket nested deeper than `limit` (if any).
  *
  * @example
  * ```ts
- * nesting("((a + b) * c)"); // { depth: 2, at: 1 }
+ * nesting("((a + b) * c)", 1); // { depth: 2, over: 1 }
  * ```
  */
-export function nesting(text: string): { depth: number; at: number } {
+export function nesting(text: string, limit: number): { depth: number; over?: number } {
   let depth = 0;
-  let deepest = { depth: 0, at: 0 };
+  let deepest = 0;
+  let over: number | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"' || c === "'") i += quotedLength(text, i) - 1;
     else if (c === "(" || c === "[" || c === "{") {
       depth++;
-      if (depth > deepest.depth) deepest = { depth, at: i };
+      deepest = Math.max(deepest, depth);
+      if (depth > limit && over === undefined) over = i;
     } else if (c === ")" || c === "]" || c === "}") depth = Math.max(0, depth - 1);
   }
-  return deepest;
+  return over === undefined ? { depth: deepest } : { depth: deepest, over };
 }

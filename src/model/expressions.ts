@@ -183,11 +183,11 @@ function parse(math: MathJs, name: string, text: string): MathNode {
       0,
     );
   }
-  const deepest = nesting(text);
-  if (deepest.depth > EXPRESSION_LIMITS.depth) {
+  const deepest = nesting(text, EXPRESSION_LIMITS.depth);
+  if (deepest.over !== undefined) {
     fail(
       `the expression ${quote(text)} nests brackets ${deepest.depth} deep; at most ${EXPRESSION_LIMITS.depth} are allowed`,
-      deepest.at,
+      deepest.over,
     );
   }
   let node: MathNode;

@@ -384,6 +384,7 @@ export async function loadScenario(file: string, host: ScenarioHost): Promise<Lo
       ),
     ]);
   }
+  refuseReservedDerivedNames(chain, fail);
   const schema = scenarioSchema(factory);
   const parsed = schema.safeParse(merged, { reportInput: true });
   if (!parsed.success) {
@@ -396,6 +397,29 @@ export async function loadScenario(file: string, host: ScenarioHost): Promise<Lo
   }
   const scenario = parsed.data as ScenarioInput;
   return build(file, chain, scenario, factory);
+}
+
+/**
+ * A derived value named `__proto__` would be dropped without a word by merging and schema
+ * checking (both guard objects against that key), so it is refused where it is written.
+ */
+function refuseReservedDerivedNames(
+  chain: readonly YamlSource[],
+  fail: (issues: InputIssue[]) => never,
+): void {
+  for (const source of chain) {
+    const derived = (source.value as { derived?: unknown }).derived;
+    if (typeof derived === "object" && derived !== null && Object.hasOwn(derived, "__proto__")) {
+      fail([
+        {
+          file: source.file,
+          ...source.locate(["derived", "__proto__"], true),
+          field: "derived.__proto__",
+          message: '"__proto__" cannot name a derived value; choose another name',
+        },
+      ]);
+    }
+  }
 }
 
 /** Checks the model-level rules and builds the configuration. */
