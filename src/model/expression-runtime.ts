@@ -275,7 +275,15 @@ export function pow(x: number, y: number): number {
   return x ** y;
 }
 
-/** mathjs' `<`, `<=`, `>`, `>=`, `==`, `!=` on numbers, as 1 or 0. */
+/**
+ * mathjs' `<`, `<=`, `>`, `>=`, `==`, `!=` on numbers (with its tolerance), as 1 or 0.
+ *
+ * @example
+ * ```ts
+ * lt(1, 1 + 1e-13); // 0: nearly equal
+ * eq(0.1 + 0.2, 0.3); // 1
+ * ```
+ */
 export const lt = (x: number, y: number): number => (smaller(x, y) ? 1 : 0);
 /** See {@link lt}. */
 export const le = (x: number, y: number): number => (x <= y || nearlyEqual(x, y) ? 1 : 0);
