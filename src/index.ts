@@ -161,6 +161,10 @@ export { annuityFactor, discountFactor } from "./model/discounting.js";
 export {
   type CompiledExpression,
   compileDerived,
+  type DerivedDefinition,
+  type DerivedSpec,
+  EXPRESSION_LIMITS,
+  ExpressionError,
   type ExpressionSource,
   fromSource,
   suggest,

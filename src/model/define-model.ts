@@ -8,6 +8,7 @@
  */
 
 import type { DirichletSpec, DistributionSpec } from "../distributions/spec.js";
+import type { DerivedDefinition } from "./expressions.js";
 
 /** How far an input can be trusted; reports list every assumption. */
 export type EvidenceTag = "verified" | "derived" | "assumption" | "not-found";
@@ -80,7 +81,7 @@ export interface CorrelationSpec<N extends string = string> {
 /** What {@link defineModel} takes. */
 export interface ModelDefinition<
   P extends Readonly<Record<string, ParameterSpec>>,
-  D extends Readonly<Record<string, string>>,
+  D extends Readonly<Record<string, DerivedDefinition>>,
   S extends string,
   O extends string,
 > {
@@ -89,7 +90,10 @@ export interface ModelDefinition<
   readonly description?: string;
   /** Sampled parameters. */
   readonly parameters: P;
-  /** Derived parameters as mathjs expressions over parameters and other derived names. */
+  /**
+   * Derived parameters: formulas over parameters and other derived names (see
+   * expressions.ts for the language), optionally with the bounds each value must stay in.
+   */
   readonly derived?: D;
   /** Correlated groups of parameters. */
   readonly correlations?: readonly CorrelationSpec<ParameterNames<P>>[];
@@ -118,7 +122,7 @@ export interface Model<
   /** Names of sampled parameters, Dirichlet components expanded, in definition order. */
   readonly parameterNames: readonly N[];
   /** Derived expressions, as given. */
-  readonly derived: Readonly<Record<string, string>>;
+  readonly derived: Readonly<Record<string, DerivedDefinition>>;
   readonly correlations: readonly CorrelationSpec[];
   readonly strategies: readonly S[];
   readonly outcomes: readonly O[];
@@ -175,7 +179,7 @@ export function defineModel<
   const P extends Readonly<Record<string, ParameterSpec>>,
   const S extends string,
   const O extends string = never,
-  const D extends Readonly<Record<string, string>> = Record<never, string>,
+  const D extends Readonly<Record<string, DerivedDefinition>> = Record<never, string>,
 >(definition: ModelDefinition<P, D, S, O>): Model<ParameterNames<P> | (keyof D & string), S, O> {
   const parameterNames = expandNames(definition.parameters);
   const derived = definition.derived ?? ({} as D);

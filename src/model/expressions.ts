@@ -1,166 +1,111 @@
 /**
- * Derived parameters written as mathjs expressions, e.g.
+ * Derived values: inputs computed from other inputs by a formula, e.g.
  * `staff_cost: "fte * salary * (1 + oncost)"`, evaluated over whole sample columns.
  *
- * An expression is parsed by mathjs. When every node is in a small whitelist (numbers, names,
- * + − × ÷ ^, unary minus, parentheses and exp, log, log10, sqrt, abs, min, max, pow) it is
- * transpiled to one JavaScript loop over the columns (about 30 times faster); anything else is
- * evaluated by mathjs' own `compile()` one sample at a time. mathjs runs with
- * `predictable: true`, so both paths stay in real numbers: the square root or logarithm of a
- * negative is NaN (which the PSA engine then reports), never a complex number. mathjs is
- * imported only when an expression is compiled, keeping it off the start-up path.
+ * The formula language is small and scalar (see expression-language.ts for the whitelist):
+ * numbers, names, `+ - * / ^`, comparisons, `and`/`or`/`not`, `c ? a : b` and the functions
+ * abs, sign, sqrt, cbrt, exp, log, log10, log2, pow, min, max, round, floor and ceil. The text
+ * is parsed by mathjs, checked node by node, and transpiled to one JavaScript loop per
+ * expression; there is no fallback to mathjs' evaluator, so no formula can reach matrices,
+ * strings, units or anything else mathjs offers. Results equal mathjs' own with
+ * `predictable: true` (real numbers only: the square root or logarithm of a negative is NaN,
+ * never a complex number; comparisons, min, max, round, floor and ceil use mathjs' tolerances).
+ * Size limits ({@link EXPRESSION_LIMITS}) are checked before and after parsing, so a huge or
+ * deeply nested text is refused without exhausting memory or the stack. A refused formula
+ * throws an {@link ExpressionError} carrying the offset of the offending token.
+ *
+ * mathjs is imported only when an expression is compiled, keeping it off the start-up path;
+ * worker threads rebuild compiled expressions from their generated source ({@link fromSource})
+ * without loading it.
  *
  * @module
  */
 
 import type { MathNode } from "mathjs";
-import { InputError } from "../errors.js";
+import { InputError, type InputIssue, type SourceLocation } from "../errors.js";
+import {
+  CONSTANTS,
+  countNodes,
+  EXPRESSION_LIMITS,
+  FUNCTION_NAMES,
+  LanguageIssue,
+  type NameScope,
+  symbolsOf,
+  transpile,
+} from "./expression-language.js";
+import { runtime } from "./expression-runtime.js";
+import { nesting } from "./expression-tokens.js";
 
-/** A compiled derived parameter. */
-export interface CompiledExpression {
-  /** Name of the derived parameter. */
+export { EXPRESSION_LIMITS } from "./expression-language.js";
+
+/** A derived value with the domain it must stay in and where it was written. */
+export interface DerivedSpec {
+  /** The formula. */
+  readonly expression: string;
+  /**
+   * Values the derived value may take, inclusive (e.g. [0, 1] for a probability); every
+   * evaluation refuses a value outside them, or a value that is not finite.
+   */
+  readonly bounds?: readonly [number, number];
+  /** Where the definition was written (file, line, column, field), for errors while running. */
+  readonly at?: SourceLocation;
+}
+
+/** A derived value: its formula, or the formula with its domain. */
+export type DerivedDefinition = string | DerivedSpec;
+
+/** A compiled expression as plain data: what a worker thread needs to rebuild it. */
+export interface ExpressionSource {
+  /** Name of the derived value. */
   readonly name: string;
-  /** Source text. */
+  /** The formula as written. */
   readonly text: string;
   /** Names of the columns it reads, in the order `evaluate` expects them. */
   readonly inputs: readonly string[];
-  /** Whether it was transpiled to a JavaScript loop (false: evaluated by mathjs). */
-  readonly fast: boolean;
-  /** The generated loop's JavaScript, for fast expressions (lets workers skip mathjs). */
-  readonly source?: string;
+  /** The generated loop's JavaScript. */
+  readonly source: string;
+  /** The values it may take (see {@link DerivedSpec.bounds}). */
+  readonly bounds?: readonly [number, number];
+  /** Where it was written (see {@link DerivedSpec.at}). */
+  readonly at?: SourceLocation;
+}
+
+/** A compiled derived value. */
+export interface CompiledExpression extends ExpressionSource {
   /** Computes `out[i]` for i < n from `columns[k][i]`, columns ordered as `inputs`. */
   evaluate(columns: readonly Float64Array[], out: Float64Array, n: number): void;
 }
 
-const OPERATORS: Record<string, string> = {
-  add: "+",
-  subtract: "-",
-  multiply: "*",
-  divide: "/",
-};
-
-const FUNCTIONS: Record<string, { arity: [number, number]; js: (args: string[]) => string }> = {
-  exp: { arity: [1, 1], js: (a) => `Math.exp(${a[0]})` },
-  log: {
-    arity: [1, 2],
-    js: (a) => (a.length === 1 ? `Math.log(${a[0]})` : `(Math.log(${a[0]}) / Math.log(${a[1]}))`),
-  },
-  log10: { arity: [1, 1], js: (a) => `Math.log10(${a[0]})` },
-  sqrt: { arity: [1, 1], js: (a) => `Math.sqrt(${a[0]})` },
-  abs: { arity: [1, 1], js: (a) => `Math.abs(${a[0]})` },
-  min: {
-    arity: [1, 64],
-    js: (a) => `lib.min(${a.join(", ")})`,
-  },
-  max: {
-    arity: [1, 64],
-    js: (a) => `lib.max(${a.join(", ")})`,
-  },
-  pow: { arity: [2, 2], js: (a) => `Math.pow(${a[0]}, ${a[1]})` },
-};
-
-const CONSTANTS: Record<string, string> = { pi: "Math.PI", e: "Math.E" };
-
 /**
- * mathjs' comparison of numbers: equal within a relative tolerance of 1e-12 or an absolute one
- * of 1e-15 (its defaults), never equal to NaN.
+ * A derived expression refused: an {@link InputError} (field = the derived name) that also
+ * carries the offset of the offending token in the expression's text.
+ *
+ * @example
+ * ```ts
+ * try { await compileDerived({ x: "foo(1)" }, []); } catch (e) { (e as ExpressionError).offset; } // 0
+ * ```
  */
-function nearlyEqual(a: number, b: number): boolean {
-  if (Number.isNaN(a) || Number.isNaN(b)) return false;
-  if (!Number.isFinite(a) || !Number.isFinite(b)) return a === b;
-  if (a === b) return true;
-  return Math.abs(a - b) <= Math.max(1e-12 * Math.max(Math.abs(a), Math.abs(b)), 1e-15);
-}
+export class ExpressionError extends InputError {
+  override readonly name: string = "ExpressionError";
+  /** Offset of the offending token in the expression text (0-based). */
+  readonly offset: number;
 
-/** mathjs' `smaller` on numbers. */
-const smaller = (x: number, y: number) => x < y && !nearlyEqual(x, y);
-/** mathjs' `larger` on numbers. */
-const larger = (x: number, y: number) => x > y && !nearlyEqual(x, y);
-
-/**
- * min and max exactly as mathjs computes them on numbers: scan left to right, replace the
- * current value only by one that is smaller (larger) beyond mathjs' tolerance, and let a NaN
- * stick. So min(1, 1 + 1e-13) is 1 but min(1 + 1e-13, 1) is 1 + 1e-13, as in mathjs.
- */
-const lib = {
-  min: (...xs: number[]) => {
-    let m = xs[0] as number;
-    for (let i = 1; i < xs.length; i++) {
-      const v = xs[i] as number;
-      if (Number.isNaN(v) || smaller(v, m)) m = v;
-    }
-    return m;
-  },
-  max: (...xs: number[]) => {
-    let m = xs[0] as number;
-    for (let i = 1; i < xs.length; i++) {
-      const v = xs[i] as number;
-      if (Number.isNaN(v) || larger(v, m)) m = v;
-    }
-    return m;
-  },
-};
-
-/** A node with the fields ceakit reads (mathjs' node classes share them). */
-type AnyNode = MathNode & {
-  fn?: string | { name?: string };
-  args?: MathNode[];
-  content?: MathNode;
-  name?: string;
-  value?: unknown;
-};
-
-/** Symbols an expression reads (function names excluded). */
-export function symbolsOf(node: MathNode): Set<string> {
-  const out = new Set<string>();
-  const walk = (n: AnyNode) => {
-    if (n.type === "SymbolNode") out.add(n.name as string);
-    else if (n.type === "FunctionNode") for (const a of n.args ?? []) walk(a as AnyNode);
-    else {
-      n.forEach((child) => {
-        walk(child as AnyNode);
-      });
-    }
-  };
-  walk(node as AnyNode);
-  return out;
-}
-
-/** JavaScript source for `node`, or undefined if a node is outside the whitelist. */
-function transpile(
-  node: AnyNode,
-  column: (name: string) => string | undefined,
-): string | undefined {
-  switch (node.type) {
-    case "ConstantNode":
-      return typeof node.value === "number" ? `(${String(node.value)})` : undefined;
-    case "SymbolNode": {
-      const name = node.name as string;
-      return column(name) ?? CONSTANTS[name];
-    }
-    case "ParenthesisNode":
-      return transpile(node.content as AnyNode, column);
-    case "OperatorNode": {
-      const args = (node.args ?? []).map((a) => transpile(a as AnyNode, column));
-      if (args.some((a) => a === undefined)) return undefined;
-      const fn = node.fn as string;
-      if (fn === "unaryMinus" && args.length === 1) return `(-${args[0]})`;
-      if (fn === "unaryPlus" && args.length === 1) return `(+${args[0]})`;
-      if (fn === "pow" && args.length === 2) return `Math.pow(${args[0]}, ${args[1]})`;
-      const op = OPERATORS[fn];
-      return op !== undefined && args.length === 2 ? `(${args[0]} ${op} ${args[1]})` : undefined;
-    }
-    case "FunctionNode": {
-      const name = typeof node.fn === "string" ? node.fn : node.fn?.name;
-      const f = name === undefined ? undefined : FUNCTIONS[name];
-      const args = (node.args ?? []).map((a) => transpile(a as AnyNode, column));
-      if (f === undefined || args.some((a) => a === undefined)) return undefined;
-      if (args.length < f.arity[0] || args.length > f.arity[1]) return undefined;
-      return f.js(args as string[]);
-    }
-    default:
-      return undefined;
+  constructor(issue: InputIssue, offset: number) {
+    super(issue);
+    this.offset = offset;
   }
+}
+
+/**
+ * The formula of a definition.
+ *
+ * @example
+ * ```ts
+ * expressionOf({ expression: "fte * salary", bounds: [0, Infinity] }); // "fte * salary"
+ * ```
+ */
+export function expressionOf(definition: DerivedDefinition): string {
+  return typeof definition === "string" ? definition : definition.expression;
 }
 
 /** Levenshtein distance, for "did you mean" hints. */
@@ -208,10 +153,7 @@ type MathJs = ReturnType<typeof import("mathjs")["create"]>;
 
 let mathjs: Promise<MathJs> | undefined;
 
-/**
- * mathjs, loaded on first use, configured `predictable: true` so that results stay real numbers
- * (the square root or logarithm of a negative is NaN, not a complex number), as on the fast path.
- */
+/** mathjs, loaded on first use (only its parser is used). */
 function loadMath(): Promise<MathJs> {
   mathjs ??= import("mathjs").then(({ create, all }) =>
     create(all as NonNullable<typeof all>, { predictable: true }),
@@ -219,118 +161,85 @@ function loadMath(): Promise<MathJs> {
   return mathjs;
 }
 
-/** Parses with mathjs, turning a syntax error into an InputError naming the expression. */
+/** An expression's text for a message, shortened when long. */
+function quote(text: string): string {
+  return `"${text.length > 80 ? `${text.slice(0, 77)}…` : text}"`;
+}
+
+/** Thousands separators for limits in messages. */
+const count = (n: number) => n.toLocaleString("en-GB");
+
+/**
+ * Checks an expression's size and parses it, refusing a text that is too long or too deeply
+ * nested before the parser sees it (so that it cannot exhaust the stack).
+ */
 function parse(math: MathJs, name: string, text: string): MathNode {
-  try {
-    return math.parse(text);
-  } catch (e) {
-    throw new InputError({
-      field: name,
-      message: `cannot read the expression "${text}": ${e instanceof Error ? e.message : String(e)}`,
-    });
-  }
-}
-
-/** Compiles one parsed expression over known column names. */
-function compileNode(
-  name: string,
-  text: string,
-  node: MathNode,
-  known: ReadonlySet<string>,
-): CompiledExpression {
-  const inputs = [...symbolsOf(node)].filter((s) => known.has(s));
-  for (const s of symbolsOf(node)) {
-    if (!known.has(s) && !(s in CONSTANTS)) {
-      const hint = suggest(s, known);
-      throw new InputError({
-        field: name,
-        message: `the expression "${text}" uses "${s}", which is not a parameter${hint ? ` (did you mean "${hint}"?)` : ""}`,
-      });
-    }
-  }
-  const index = new Map(inputs.map((s, k) => [s, k]));
-  const body = transpile(node as AnyNode, (s) =>
-    index.has(s) ? `c${index.get(s)}[i]` : undefined,
-  );
-  if (body !== undefined) {
-    const source = [
-      ...inputs.map((_, k) => `const c${k} = columns[${k}];`),
-      `for (let i = 0; i < n; i++) out[i] = ${body};`,
-    ].join("\n");
-    return fromSource({ name, text, inputs, source });
-  }
-  const compiled = node.compile();
-  const scope = new Map<string, number>();
-  return {
-    name,
-    text,
-    inputs,
-    fast: false,
-    evaluate(columns, out, n) {
-      for (let i = 0; i < n; i++) {
-        for (let k = 0; k < inputs.length; k++) {
-          scope.set(inputs[k] as string, (columns[k] as Float64Array)[i] as number);
-        }
-        const v: unknown = compiled.evaluate(scope);
-        out[i] = typeof v === "number" ? v : typeof v === "boolean" ? Number(v) : Number.NaN;
-      }
-    },
+  const fail = (message: string, offset: number): never => {
+    throw new ExpressionError({ field: name, message }, offset);
   };
-}
-
-/** A fast expression as plain data: what a worker thread needs to rebuild it. */
-export interface ExpressionSource {
-  readonly name: string;
-  readonly text: string;
-  readonly inputs: readonly string[];
-  readonly source: string;
+  if (text.length > EXPRESSION_LIMITS.length) {
+    fail(
+      `the expression is ${count(text.length)} characters long; at most ${count(EXPRESSION_LIMITS.length)} are allowed (split it into several derived values)`,
+      0,
+    );
+  }
+  const deepest = nesting(text, EXPRESSION_LIMITS.depth);
+  if (deepest.over !== undefined) {
+    fail(
+      `the expression ${quote(text)} nests brackets ${deepest.depth} deep; at most ${EXPRESSION_LIMITS.depth} are allowed`,
+      deepest.over,
+    );
+  }
+  let node: MathNode;
+  try {
+    node = math.parse(text);
+  } catch (e) {
+    if (e instanceof RangeError) {
+      return fail(`the expression ${quote(text)} is nested too deeply to read`, 0);
+    }
+    const at = (e as { char?: unknown }).char;
+    return fail(
+      `cannot read the expression ${quote(text)}: ${e instanceof Error ? e.message : String(e)}`,
+      // mathjs counts characters from 1.
+      typeof at === "number" ? Math.min(Math.max(at - 1, 0), text.length) : 0,
+    );
+  }
+  if (countNodes(node, EXPRESSION_LIMITS.nodes) > EXPRESSION_LIMITS.nodes) {
+    fail(
+      `the expression ${quote(text)} has more than ${count(EXPRESSION_LIMITS.nodes)} parts (numbers, names, operators, calls); split it into several derived values`,
+      0,
+    );
+  }
+  return node;
 }
 
 /**
- * Rebuilds a transpiled expression from its generated source, without loading mathjs (used by
+ * Rebuilds a compiled expression from its generated source, without loading mathjs (used by
  * worker threads, which receive the source from the thread that compiled it).
  *
  * @example
  * ```ts
  * const [compiled] = await compileDerived({ x: "a * 2" }, ["a"]);
- * const copy = fromSource({ ...compiled, source: compiled.source as string });
+ * const copy = fromSource(compiled);
  * ```
  */
 export function fromSource(expression: ExpressionSource): CompiledExpression {
   const make = new Function("lib", `return function (columns, out, n) {\n${expression.source}\n};`);
-  const loop = make(lib) as CompiledExpression["evaluate"];
-  return { ...expression, fast: true, evaluate: loop };
+  const loop = make(runtime) as CompiledExpression["evaluate"];
+  const { name, text, inputs, source, bounds, at } = expression;
+  return {
+    name,
+    text,
+    inputs,
+    source,
+    ...(bounds === undefined ? {} : { bounds }),
+    ...(at === undefined ? {} : { at }),
+    evaluate: loop,
+  };
 }
 
-/**
- * Compiles derived parameters, checking names and ordering them so that each is computed after
- * the ones it reads. Throws {@link InputError} (with `field` = the derived name) on a syntax
- * error, an unknown name (with a "did you mean" hint) or a cycle between expressions.
- *
- * @example
- * ```ts
- * const [staff] = await compileDerived({ staff_cost: "fte * salary" }, ["fte", "salary"]);
- * staff.evaluate([fteColumn, salaryColumn], out, n);
- * ```
- */
-export async function compileDerived(
-  definitions: Readonly<Record<string, string>>,
-  parameters: Iterable<string>,
-): Promise<CompiledExpression[]> {
-  const names = Object.keys(definitions);
-  if (names.length === 0) return [];
-  const math = await loadMath();
-  const base = new Set(parameters);
-  for (const name of names) {
-    if (base.has(name)) {
-      throw new InputError({
-        field: name,
-        message: `"${name}" is both a parameter and a derived expression`,
-      });
-    }
-  }
-  const known = new Set([...base, ...names]);
-  const nodes = new Map(names.map((n) => [n, parse(math, n, definitions[n] as string)]));
+/** The order in which derived values are computed: each after those it reads. */
+function evaluationOrder(reads: ReadonlyMap<string, readonly string[]>): string[] {
   const order: string[] = [];
   const state = new Map<string, "visiting" | "done">();
   const visit = (name: string, path: string[]) => {
@@ -343,14 +252,93 @@ export async function compileDerived(
       });
     }
     state.set(name, "visiting");
-    for (const s of symbolsOf(nodes.get(name) as MathNode)) {
-      if (nodes.has(s)) visit(s, [...path, name]);
-    }
+    for (const s of reads.get(name) ?? []) if (reads.has(s)) visit(s, [...path, name]);
     state.set(name, "done");
     order.push(name);
   };
-  for (const name of names) visit(name, []);
-  return order.map((name) =>
-    compileNode(name, definitions[name] as string, nodes.get(name) as MathNode, known),
-  );
+  for (const name of reads.keys()) visit(name, []);
+  return order;
+}
+
+/**
+ * Compiles derived values, checking their formulas against the language and their names, and
+ * ordering them so that each is computed after the ones it reads. Throws an
+ * {@link ExpressionError} (field = the derived name, with the offending token's offset) for a
+ * formula that cannot be read, is too large or uses anything outside the language (an unknown
+ * name or function comes with a "did you mean"), and an {@link InputError} for a cycle, a name
+ * that is also a parameter, or more definitions than {@link EXPRESSION_LIMITS} allows.
+ *
+ * @example
+ * ```ts
+ * const [staff] = await compileDerived({ staff_cost: "fte * salary" }, ["fte", "salary"]);
+ * staff.evaluate([fteColumn, salaryColumn], out, n);
+ * ```
+ */
+export async function compileDerived(
+  definitions: Readonly<Record<string, DerivedDefinition>>,
+  parameters: Iterable<string>,
+): Promise<CompiledExpression[]> {
+  const names = Object.keys(definitions);
+  if (names.length === 0) return [];
+  if (names.length > EXPRESSION_LIMITS.definitions) {
+    throw new InputError({
+      field: names[EXPRESSION_LIMITS.definitions],
+      message: `${count(names.length)} derived values; at most ${count(EXPRESSION_LIMITS.definitions)} are allowed`,
+    });
+  }
+  const base = new Set(parameters);
+  for (const name of names) {
+    if (base.has(name)) {
+      throw new InputError({
+        field: name,
+        message: `"${name}" is both a parameter and a derived expression`,
+      });
+    }
+  }
+  const math = await loadMath();
+  const defs = new Map(names.map((n) => [n, definitions[n] as DerivedDefinition]));
+  const nodes = new Map<string, MathNode>();
+  for (const [name, def] of defs) nodes.set(name, parse(math, name, expressionOf(def)));
+  const reads = new Map([...nodes].map(([name, node]) => [name, symbolsOf(node)]));
+  const known = new Set([...base, ...names]);
+  const scope: NameScope = {
+    has: (s) => known.has(s),
+    suggestName: (s) => suggest(s, [...known, ...CONSTANTS.keys()]),
+    suggestFunction: (s) => suggest(s, FUNCTION_NAMES),
+    names: () => [...known],
+  };
+  // Every formula is checked (in the order written) before the order between them is sought.
+  const compiled = new Map<string, CompiledExpression>();
+  for (const [name, def] of defs) {
+    const text = expressionOf(def);
+    const inputs = (reads.get(name) as string[]).filter((s) => known.has(s));
+    const index = new Map(inputs.map((s, k) => [s, `c${k}[i]`]));
+    let body: string;
+    try {
+      body = transpile(nodes.get(name) as MathNode, text, scope, (s) => index.get(s));
+    } catch (e) {
+      if (!(e instanceof LanguageIssue)) throw e;
+      throw new ExpressionError(
+        { field: name, message: `the expression ${quote(text)} ${e.message}` },
+        e.offset,
+      );
+    }
+    const source = [
+      ...inputs.map((_, k) => `const c${k} = columns[${k}];`),
+      `for (let i = 0; i < n; i++) out[i] = ${body};`,
+    ].join("\n");
+    const extra: Partial<DerivedSpec> = typeof def === "string" ? {} : def;
+    compiled.set(
+      name,
+      fromSource({
+        name,
+        text,
+        inputs,
+        source,
+        ...(extra.bounds === undefined ? {} : { bounds: extra.bounds }),
+        ...(extra.at === undefined ? {} : { at: extra.at }),
+      }),
+    );
+  }
+  return evaluationOrder(reads).map((name) => compiled.get(name) as CompiledExpression);
 }

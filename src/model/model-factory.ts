@@ -8,6 +8,7 @@
  */
 
 import type { CorrelationSpec, Model, ParameterSpec } from "./define-model.js";
+import type { DerivedDefinition } from "./expressions.js";
 import type { PriceIndex } from "./uprating.js";
 
 /** A setting that is not sampled (e.g. number of schools), with its allowed values. */
@@ -57,7 +58,8 @@ export interface ModelConfig {
   readonly discount: { readonly costs: number; readonly outcomes: number };
   readonly perspective: string;
   readonly effect: string;
-  readonly derived: Readonly<Record<string, string>>;
+  /** Derived values by name; one that replaces an input carries the input's bounds. */
+  readonly derived: Readonly<Record<string, DerivedDefinition>>;
   readonly correlations: readonly CorrelationSpec[];
 }
 

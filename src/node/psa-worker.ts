@@ -22,7 +22,7 @@ import { loadModel, type ModelReference } from "./load-model.js";
 export interface WorkerStart {
   readonly model: ModelReference;
   readonly seed: string | number;
-  /** The derived expressions already transpiled by the main thread, when all of them were. */
+  /** The derived expressions the main thread transpiled, as plain data. */
   readonly derived?: readonly ExpressionSource[];
   readonly total: number;
   readonly chunkSize: number;

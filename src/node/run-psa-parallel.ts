@@ -124,8 +124,8 @@ export async function runPsaParallel(
   const chunks = Math.ceil(total / chunkSize);
   const run = runArrays(prepared, total, true, options.keepParameters);
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  // Workers skip mathjs (about a second to load) when every expression was transpiled here.
-  const fast = prepared.derived.every((d) => d.source !== undefined);
+  // Workers rebuild the expressions transpiled here from their source, without mathjs (about
+  // a second to load), keeping their bounds and location so that they check every sample.
   const data: WorkerStart = {
     model: reference,
     seed: options.seed,
@@ -138,16 +138,7 @@ export async function runPsaParallel(
       effect: run.effect,
       outcomes: run.outcomes,
     },
-    ...(fast
-      ? {
-          derived: prepared.derived.map((d) => ({
-            name: d.name,
-            text: d.text,
-            inputs: d.inputs,
-            source: d.source as string,
-          })),
-        }
-      : {}),
+    derived: prepared.derived.map(({ evaluate: _, ...source }) => source),
   };
   // Every thread, this one included, takes the next chunk number from a shared counter and
   // writes that chunk into the shared arrays: no thread waits for another and nothing is copied.

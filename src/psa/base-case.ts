@@ -7,6 +7,7 @@
 
 import type { Model } from "../model/define-model.js";
 import { pointValue } from "../model/point-value.js";
+import { computeDerived } from "./derived-values.js";
 import { checkOutputs, chunkArrays, type PreparedModel, prepareModel } from "./run-psa.js";
 
 /** Results of the base case: one number per strategy (and outcome), and the inputs used. */
@@ -64,13 +65,7 @@ export async function runBaseCase<N extends string, S extends string, O extends 
   for (const [name, value] of Object.entries(pointValues(prepared))) {
     (arrays.columns[name] as Float64Array)[0] = value;
   }
-  for (const d of prepared.derived) {
-    d.evaluate(
-      d.inputs.map((name) => arrays.columns[name] as Float64Array),
-      arrays.columns[d.name] as Float64Array,
-      1,
-    );
-  }
+  computeDerived(prepared.derived, arrays.columns, 1, () => "at the base case");
   prepared.model.evaluate(arrays.columns, arrays.output, { n: 1, start: 0 });
   // The same check as every PSA sample's, naming the point values used.
   checkOutputs(prepared, arrays, 1, () => "base case");

@@ -9,6 +9,7 @@
 import { InputError } from "../errors.js";
 import type { Model } from "../model/define-model.js";
 import { pointValues } from "./base-case.js";
+import { computeDerived } from "./derived-values.js";
 import { checkOutputs, chunkArrays, type PreparedModel, prepareModel } from "./run-psa.js";
 
 /** Costs and effects of every strategy at a set of points: `cost[r * S + j]`. */
@@ -55,13 +56,7 @@ export function evaluatePoints(
       column[r] = value;
     }
   });
-  for (const d of prepared.derived) {
-    d.evaluate(
-      d.inputs.map((name) => arrays.columns[name] as Float64Array),
-      arrays.columns[d.name] as Float64Array,
-      n,
-    );
-  }
+  computeDerived(prepared.derived, arrays.columns, n, (r) => `at sensitivity point ${r + 1}`);
   prepared.model.evaluate(arrays.columns, arrays.output, { n, start: 0 });
   checkOutputs(prepared, arrays, n, (r) => `point ${r + 1} (${describePoint(points[r])})`);
   const { strategies } = prepared.model;

@@ -26,6 +26,7 @@ import {
   fromSource,
 } from "../model/expressions.js";
 import { choleskyOfCorrelation } from "./correlation.js";
+import { computeDerived } from "./derived-values.js";
 import { type NormalScoreQuantile, normalScoreQuantile } from "./quantile-table.js";
 
 /** Samples per random-number block; fixed, so that results never depend on chunking. */
@@ -300,13 +301,7 @@ export function runChunk(
     const outs = names.map((name) => arrays.columns[name] as Float64Array);
     sampleUnit(unit, u, seed, start, n, outs, scratchFor(unit));
   });
-  for (const d of prepared.derived) {
-    d.evaluate(
-      d.inputs.map((name) => arrays.columns[name] as Float64Array),
-      arrays.columns[d.name] as Float64Array,
-      n,
-    );
-  }
+  computeDerived(prepared.derived, arrays.columns, n, (i) => `in sample ${start + i + 1}`);
   prepared.model.evaluate(arrays.columns, arrays.output, { n, start });
   checkOutputs(prepared, arrays, n, (i) => `sample ${start + i + 1}`);
 }

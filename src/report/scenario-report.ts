@@ -337,7 +337,9 @@ function inputTable(name: string, inputs: readonly ResolvedInput[]): ReportTable
     rows: inputs.map((i) => [
       i.name,
       i.strategy ?? "all",
-      describeSpec(i.spec as unknown as Record<string, unknown>),
+      i.expression === undefined
+        ? describeSpec(i.spec as unknown as Record<string, unknown>)
+        : `= ${i.expression}`,
       i.unit,
       i.priceYear ?? "",
       i.factor,

@@ -15,7 +15,13 @@ import { scaleSpec } from "../distributions/scale.js";
 import type { DirichletSpec, DistributionSpec } from "../distributions/spec.js";
 import { CeaError, InputError, type InputIssue, ModelError, ScenarioError } from "../errors.js";
 import type { CorrelationSpec, ParameterSpec } from "../model/define-model.js";
-import { type CompiledExpression, compileDerived, suggest } from "../model/expressions.js";
+import {
+  type CompiledExpression,
+  compileDerived,
+  type DerivedSpec,
+  ExpressionError,
+  suggest,
+} from "../model/expressions.js";
 import type {
   InputRow,
   ModelConfig,
@@ -26,9 +32,10 @@ import { pointValue } from "../model/point-value.js";
 import { upratingFactor } from "../model/uprating.js";
 import { runBaseCase } from "../psa/base-case.js";
 import { choleskyOfCorrelation } from "../psa/correlation.js";
+import { computeDerived } from "../psa/derived-values.js";
 import { mergeScenarios } from "./merge.js";
-import { type ScenarioInput, scenarioSchema } from "./schema.js";
-import { locateIssue, parseYaml, type YamlSource } from "./yaml-source.js";
+import { NUMBER_LIMIT, type ScenarioInput, scenarioSchema } from "./schema.js";
+import { locateIssue, locateIssueInText, parseYaml, type YamlSource } from "./yaml-source.js";
 import { explainIssue, type KeysAt } from "./zod-issues.js";
 
 /** What loading needs from its surroundings. */
@@ -85,6 +92,8 @@ export interface ResolvedInput {
   readonly setIn?: string;
   /** The strategy it applies to, for a per-strategy override. */
   readonly strategy?: string;
+  /** The formula that computes it, when a derived value replaces the input. */
+  readonly expression?: string;
 }
 
 /** A loaded, checked scenario. */
@@ -163,37 +172,86 @@ async function readChain(file: string, host: ScenarioHost): Promise<YamlSource[]
 }
 
 /**
- * Evaluates derived expressions at every input's point value; one that gives NaN or ±Infinity
- * there (a square root of a negative, a division by zero) is a mistake in the scenario.
+ * Computes derived values at every input's point value, through the same checks as every PSA
+ * sample: a value that is not finite (a square root of a negative, a division by zero) or that
+ * leaves the domain of the input it replaces is a mistake in the scenario.
  */
 function checkDerivedAtBase(
   compiled: readonly CompiledExpression[],
   specs: Readonly<Record<string, ParameterSpec>>,
-  at: (path: readonly PropertyKey[], message: string) => void,
 ): void {
-  const values = new Map<string, Float64Array>();
+  const values: [string, Float64Array][] = [];
   for (const [name, spec] of Object.entries(specs)) {
     if (spec.type === "dirichlet") {
       const d = createDirichlet(spec);
       d.names.forEach((n, i) => {
-        values.set(n, Float64Array.of(d.mean[i] as number));
+        values.push([n, Float64Array.of(d.mean[i] as number)]);
       });
     } else {
-      values.set(name, Float64Array.of(pointValue(spec, createDistribution(spec))));
+      values.push([name, Float64Array.of(pointValue(spec, createDistribution(spec)))]);
     }
   }
-  for (const e of compiled) {
-    const out = new Float64Array(1);
-    e.evaluate(
-      e.inputs.map((i) => values.get(i) as Float64Array),
-      out,
-      1,
-    );
-    values.set(e.name, out);
-    if (!Number.isFinite(out[0])) {
-      const inputs = e.inputs.map((i) => `${i} = ${values.get(i)?.[0]}`).join(", ");
-      at(["derived", e.name], `"${e.text}" is ${out[0]} at the base case (${inputs})`);
-      return;
+  for (const e of compiled) values.push([e.name, new Float64Array(1)]);
+  computeDerived(compiled, Object.fromEntries(values), 1, () => "at the base case");
+}
+
+/**
+ * The derived values as the model takes them: each formula with, for one that replaces a model
+ * input, that input's bounds (within the scenario number limit), and where it was written.
+ */
+function derivedSpecs(
+  entries: NonNullable<ScenarioInput["derived"]>,
+  factory: ModelFactory,
+  chain: readonly YamlSource[],
+): Record<string, DerivedSpec> {
+  return Object.fromEntries(
+    Object.entries(entries).map(([name, def]): [string, DerivedSpec] => {
+      const expression = typeof def === "string" ? def : def.expression;
+      const row = Object.hasOwn(factory.inputs, name) ? factory.inputs[name] : undefined;
+      const [lo, hi] = row?.bounds ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+      const { message: _, ...at } = locateIssue(chain, ["derived", name], "");
+      return [
+        name,
+        {
+          expression,
+          ...(row === undefined
+            ? {}
+            : { bounds: [Math.max(lo, -NUMBER_LIMIT), Math.min(hi, NUMBER_LIMIT)] as const }),
+          at,
+        },
+      ];
+    }),
+  );
+}
+
+/**
+ * A derived name must replace a (single) model input or be read by another derived value;
+ * anything else is most likely a misspelt input, which would otherwise be silently ignored.
+ */
+function checkDerivedNames(
+  compiled: readonly CompiledExpression[],
+  factory: ModelFactory,
+  at: (path: readonly PropertyKey[], message: string, key?: boolean) => void,
+): void {
+  const read = new Set(compiled.flatMap((e) => e.inputs));
+  const single = Object.keys(factory.inputs).filter(
+    (n) => (factory.inputs[n] as InputRow).type !== "dirichlet",
+  );
+  for (const { name } of compiled) {
+    const row = Object.hasOwn(factory.inputs, name) ? factory.inputs[name] : undefined;
+    if (row?.type === "dirichlet") {
+      at(
+        ["derived", name],
+        `"${name}" is a Dirichlet group of inputs; a derived value can replace a single input only`,
+        true,
+      );
+    } else if (row === undefined && !read.has(name)) {
+      const hint = suggest(name, single);
+      at(
+        ["derived", name],
+        `"${name}" is not a model input${hint === undefined ? "" : ` (did you mean "${hint}"?)`}, and no other derived value uses it`,
+        true,
+      );
     }
   }
 }
@@ -360,6 +418,7 @@ export async function loadScenario(file: string, host: ScenarioHost): Promise<Lo
       ),
     ]);
   }
+  refuseReservedDerivedNames(chain, fail);
   const schema = scenarioSchema(factory);
   const parsed = schema.safeParse(merged, { reportInput: true });
   if (!parsed.success) {
@@ -374,6 +433,29 @@ export async function loadScenario(file: string, host: ScenarioHost): Promise<Lo
   return build(file, chain, scenario, factory);
 }
 
+/**
+ * A derived value named `__proto__` would be dropped without a word by merging and schema
+ * checking (both guard objects against that key), so it is refused where it is written.
+ */
+function refuseReservedDerivedNames(
+  chain: readonly YamlSource[],
+  fail: (issues: InputIssue[]) => never,
+): void {
+  for (const source of chain) {
+    const derived = (source.value as { derived?: unknown }).derived;
+    if (typeof derived === "object" && derived !== null && Object.hasOwn(derived, "__proto__")) {
+      fail([
+        {
+          file: source.file,
+          ...source.locate(["derived", "__proto__"], true),
+          field: "derived.__proto__",
+          message: '"__proto__" cannot name a derived value; choose another name',
+        },
+      ]);
+    }
+  }
+}
+
 /** Checks the model-level rules and builds the configuration. */
 async function build(
   file: string,
@@ -382,8 +464,8 @@ async function build(
   factory: ModelFactory,
 ): Promise<LoadedScenario> {
   const issues: InputIssue[] = [];
-  const at = (path: readonly PropertyKey[], message: string) =>
-    issues.push(locateIssue(chain, path, message));
+  const at = (path: readonly PropertyKey[], message: string, key = false) =>
+    issues.push(locateIssue(chain, path, message, key));
   const priceYear = scenario.price_year ?? factory.defaultPriceYear;
   const priceIndex = scenario.price_index ?? factory.defaultPriceIndex;
   const index = factory.priceIndices[priceIndex];
@@ -520,19 +602,42 @@ async function build(
 
   const inputSpecs: Record<string, ParameterSpec> = {};
   for (const r of resolved) if (r.strategy === undefined) inputSpecs[r.name] = r.spec;
-  const derived = scenario.derived ?? {};
-  for (const name of Object.keys(derived)) delete inputSpecs[name];
+  const derivedEntries = scenario.derived ?? {};
+  for (const name of Object.keys(derivedEntries)) delete inputSpecs[name];
   const sampledNames = Object.entries(inputSpecs).flatMap(([name, spec]) =>
     spec.type === "dirichlet" ? Object.keys("alpha" in spec ? spec.alpha : spec.mean) : [name],
   );
+  const derived = derivedSpecs(derivedEntries, factory, chain);
   try {
     const compiled = await compileDerived(derived, sampledNames);
-    checkDerivedAtBase(compiled, inputSpecs, at);
+    const before = issues.length;
+    checkDerivedNames(compiled, factory, at);
+    if (issues.length === before) checkDerivedAtBase(compiled, inputSpecs);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    const field = e.issue.field ?? "";
-    at(["derived", field.replace(/^derived\./, "")], e.issue.message);
+    if (e.issue.line !== undefined) issues.push(e.issue);
+    else {
+      const name = (e.issue.field ?? "").replace(/^derived\./, "");
+      const path =
+        typeof derivedEntries[name] === "object"
+          ? ["derived", name, "expression"]
+          : ["derived", name];
+      issues.push(
+        e instanceof ExpressionError
+          ? locateIssueInText(chain, path, e.issue.message, e.offset)
+          : locateIssue(chain, ["derived", name], e.issue.message),
+      );
+    }
   }
+  const inputs = resolved.map((r) => {
+    if (r.strategy !== undefined || !Object.hasOwn(derivedEntries, r.name)) return r;
+    return derivedInput(
+      r,
+      derivedEntries[r.name] as DerivedEntry,
+      setIn(["derived", r.name]) ?? file,
+      priceYear,
+    );
+  });
   const correlations: CorrelationSpec[] = [];
   const univariate = Object.keys(inputSpecs).filter((n) => inputSpecs[n]?.type !== "dirichlet");
   const groupOf = new Map<string, string>();
@@ -628,7 +733,7 @@ async function build(
     scenario,
     factory,
     config,
-    inputs: resolved,
+    inputs,
     samples: scenario.psa?.samples ?? 10_000,
     seed: scenario.psa?.seed ?? 1,
     wtp,
@@ -713,6 +818,34 @@ export function outsideBounds(
 ): string | undefined {
   if (bounds === undefined || (value >= bounds[0] && value <= bounds[1])) return undefined;
   return `expected a value ${describeBounds(bounds)}`;
+}
+
+/** One entry of a scenario's `derived`: a formula, or a formula with provenance. */
+type DerivedEntry = NonNullable<ScenarioInput["derived"]>[string];
+
+/**
+ * An input replaced by a derived value, as reports show it: the formula instead of the
+ * distribution, the provenance given with it (an assumption unless tagged otherwise).
+ */
+function derivedInput(
+  input: ResolvedInput,
+  entry: DerivedEntry,
+  setIn: string,
+  priceYear: string,
+): ResolvedInput {
+  const given = typeof entry === "string" ? { expression: entry } : entry;
+  const { priceYear: _, ...rest } = input;
+  return {
+    ...rest,
+    expression: given.expression,
+    label: given.label ?? input.label,
+    unit: given.unit ?? input.unit,
+    source: given.source ?? `derived in ${setIn}`,
+    tag: given.tag ?? "assumption",
+    ...(input.priceYear === undefined ? {} : { priceYear }),
+    factor: 1,
+    setIn,
+  };
 }
 
 /** The WTP grid: a {from, to, by} range or a strictly increasing list. */

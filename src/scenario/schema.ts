@@ -11,7 +11,8 @@ import { MAX_WTP, MAX_WTP_POINTS, MIN_SAMPLES } from "../analysis/limits.js";
 import type { ModelFactory, SettingSpec } from "../model/model-factory.js";
 
 /** Numbers in scenarios: finite, and within ±10¹² (beyond that, sums of costs lose meaning). */
-const LIMIT = 1e12;
+export const NUMBER_LIMIT = 1e12;
+const LIMIT = NUMBER_LIMIT;
 const finite = z.number().finite().min(-LIMIT).max(LIMIT);
 const positive = finite.positive();
 const nonNegative = finite.nonnegative();
@@ -254,11 +255,25 @@ export function scenarioSchema(factory: ModelFactory) {
     derived: z
       .record(
         z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a name is letters, digits and _"),
-        z.string().min(1),
+        z.union([
+          z.string().min(1).describe("A formula over inputs and other derived values"),
+          z
+            .strictObject({
+              expression: z
+                .string()
+                .min(1)
+                .describe("A formula over inputs and other derived values"),
+              label: provenance.label,
+              unit: provenance.unit,
+              source: provenance.source,
+              tag: provenance.tag,
+            })
+            .describe("A formula with its provenance"),
+        ]),
       )
       .optional()
       .describe(
-        "Derived inputs as mathjs expressions; a derived name that is a model input replaces it",
+        "Derived inputs: formulas such as 'fte * salary' (numbers, inputs, + - * / ^, comparisons, and/or/not, c ? a : b, abs exp log sqrt pow min max round floor ceil…); a derived name that is a model input replaces it and must stay in that input's range",
       ),
     dsa: z
       .strictObject({

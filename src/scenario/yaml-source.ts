@@ -9,6 +9,7 @@ import {
   type Alias,
   type Document,
   isMap,
+  isPair,
   isScalar,
   isSeq,
   LineCounter,
@@ -27,6 +28,15 @@ export interface YamlSource {
   locate(path: readonly PropertyKey[], key?: boolean): { line: number; column: number } | undefined;
   /** Whether `path` exists in this file. */
   has(path: readonly PropertyKey[]): boolean;
+  /**
+   * 1-based line and column of character `offset` of the text at `path`, when that text is a
+   * one-line plain or quoted scalar written exactly as its value (no escapes); else where the
+   * node at `path` starts (see {@link YamlSource.locate}).
+   */
+  locateInText(
+    path: readonly PropertyKey[],
+    offset: number,
+  ): { line: number; column: number } | undefined;
 }
 
 /** Aliases a file may use: enough for any scenario, too few for a "billion laughs" file. */
@@ -62,24 +72,25 @@ function unmatchedOpener(text: string, upto: number): number | undefined {
  * object's prototype instead of being a key, and values would appear from nowhere.
  */
 function refuseProtoKeys(file: string, doc: Document, lineCounter: LineCounter): void {
-  let culprit: Node | undefined;
+  let culprit: { key: Node; path: string[] } | undefined;
   visit(doc, {
-    Pair: (_, pair) => {
-      if (isScalar(pair.key) && String(pair.key.value) === "__proto__") {
-        culprit = pair.key as Node;
-        return visit.BREAK;
-      }
-      return undefined;
+    Pair: (_, pair, ancestors) => {
+      if (!isScalar(pair.key) || String(pair.key.value) !== "__proto__") return undefined;
+      const path = ancestors.flatMap((a) =>
+        isPair(a) && isScalar(a.key) ? [String(a.key.value)] : [],
+      );
+      culprit = { key: pair.key as Node, path: [...path, "__proto__"] };
+      return visit.BREAK;
     },
   });
   if (culprit === undefined) return;
-  const pos = lineCounter.linePos(culprit.range?.[0] ?? 0);
+  const pos = lineCounter.linePos(culprit.key.range?.[0] ?? 0);
   throw new InputError({
     file,
     line: pos.line,
     column: pos.col,
-    field: "__proto__",
-    message: "the key __proto__ is not allowed in a scenario",
+    field: culprit.path.join("."),
+    message: '"__proto__" cannot be used as a key; choose another name',
   });
 }
 
@@ -175,6 +186,21 @@ export function parseYaml(file: string, text: string): YamlSource {
     has(path) {
       return walk(doc.contents, path).complete;
     },
+    locateInText(path, offset) {
+      const { node, complete } = walk(doc.contents, path);
+      const range = node?.range;
+      if (complete && isScalar(node) && typeof node.value === "string" && range != null) {
+        const value = node.value;
+        const written = text.slice(range[0], range[1]);
+        const quote = node.type === "QUOTE_DOUBLE" ? '"' : node.type === "QUOTE_SINGLE" ? "'" : "";
+        const exact = node.type === "PLAIN" || quote !== "";
+        if (exact && written === quote + value + quote && !written.includes("\n")) {
+          const pos = lineCounter.linePos(range[0] + quote.length + Math.min(offset, value.length));
+          return { line: pos.line, column: pos.col };
+        }
+      }
+      return position(node);
+    },
   };
 }
 
@@ -202,6 +228,27 @@ export function locateIssue(
     ...(field === undefined ? {} : { field }),
     message,
   };
+}
+
+/**
+ * Like {@link locateIssue}, pointing at character `offset` of the text at `path` when the file
+ * shows that text as written (see {@link YamlSource.locateInText}).
+ *
+ * @example
+ * ```ts
+ * locateIssueInText([child, base], ["derived", "staff"], 'calls "foo", …', 6);
+ * ```
+ */
+export function locateIssueInText(
+  sources: readonly YamlSource[],
+  path: readonly PropertyKey[],
+  message: string,
+  offset: number,
+): InputIssue {
+  const issue = locateIssue(sources, path, message);
+  const owner = sources.find((s) => s.has(path));
+  const at = owner?.locateInText(path, offset);
+  return at === undefined ? issue : { ...issue, ...at };
 }
 
 /** The first source holding the longest prefix of `path`. */

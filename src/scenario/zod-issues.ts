@@ -142,6 +142,30 @@ export function unknownKey(key: string, known: readonly string[]): string {
   return `unknown key "${key}"${hint === undefined ? "" : ` (did you mean "${hint}"?)`}`;
 }
 
+/** Keys of a derived value's object form (schema.ts). */
+const DERIVED_KEYS = ["expression", "label", "unit", "source", "tag"];
+
+/** A derived value is a formula (text) or `{ expression, label, unit, source, tag }`. */
+function explainDerived(
+  issue: z.core.$ZodIssueInvalidUnion,
+  input: unknown,
+  isObject: boolean,
+): PathIssue[] {
+  const path = issue.path;
+  const meant = isObject ? issue.errors[1] : undefined;
+  if (meant !== undefined) {
+    return meant.flatMap((i) =>
+      explainIssue({ ...i, path: [...path, ...i.path] } as never, () => DERIVED_KEYS),
+    );
+  }
+  return [
+    {
+      path,
+      message: `expected a formula in quotes, such as "fte * salary", or { expression: …, label: …, source: … }, got ${describeValue(input)}`,
+    },
+  ];
+}
+
 /** For a union (an input override), explains the branch the value was evidently meant for. */
 function explainUnion(
   issue: z.core.$ZodIssueInvalidUnion,
@@ -150,6 +174,7 @@ function explainUnion(
 ): PathIssue[] {
   const path = issue.path;
   const isObject = typeof input === "object" && input !== null && !Array.isArray(input);
+  if (path[0] === "derived") return explainDerived(issue, input, isObject);
   if (isObject && "type" in input) {
     const type = (input as { type: unknown }).type;
     if (typeof type !== "string" || !DISTRIBUTION_TYPES.includes(type as never)) {

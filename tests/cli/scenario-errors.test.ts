@@ -421,17 +421,19 @@ const CASES: readonly Case[] = [
 
   // --- derived and correlations ------------------------------------------------------------
   {
+    // The end of the formula, where the ")" is missing (inside the quotes).
     file: "derived-syntax-error.yaml",
     line: 5,
-    column: 15,
+    column: 44,
     field: "derived.staff_cost",
     message:
       /^cannot read the expression "sw_salary \* \(1 \+ oncost_rate": Parenthesis \) expected/,
   },
   {
+    // The unknown name itself, just after the opening quote.
     file: "derived-unknown-name.yaml",
     line: 5,
-    column: 15,
+    column: 16,
     field: "derived.staff_cost",
     message: /uses "sw_salery", which is not a parameter \(did you mean "sw_salary"\?\)$/,
   },
