@@ -10,10 +10,10 @@ import { readLongPsaCsv, readWidePsaCsv } from "../analysis/psa-csv.js";
 import type { CeSamples } from "../analysis/samples.js";
 import { parseWtpGrid } from "../analysis/wtp.js";
 import { InputError } from "../errors.js";
+import type { FileOutput } from "../node/output-file.js";
 import { analysisCsv, analysisJsonText, analysisText } from "../report/analysis-report.js";
 import type { CliIo } from "./io.js";
 import { parseChoice, parseNumberFlag, parsePositiveInteger } from "./options.js";
-import { readInput } from "./read-input.js";
 
 /** Flags of `analyse` as commander delivers them. */
 interface AnalyseFlags {
@@ -31,9 +31,12 @@ const FORMATS = ["table", "json", "csv"] as const;
 
 /** Reads the samples: one long CSV, or a cost matrix plus `--effects` matrix. */
 function readSamples(io: CliIo, file: string, effects: string | undefined): CeSamples {
-  const text = readInput(io, file);
+  const text = io.readInput(file, "csv");
   if (effects === undefined) return readLongPsaCsv(text, { file });
-  return readWidePsaCsv(text, readInput(io, effects), { costFile: file, effectFile: effects });
+  return readWidePsaCsv(text, io.readInput(effects, "csv"), {
+    costFile: file,
+    effectFile: effects,
+  });
 }
 
 /** Runs `analyse` with parsed flags, writing the report to stdout or `--out`. */
@@ -73,6 +76,12 @@ function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): void {
           years,
           discountRate,
         };
+  const output =
+    flags.out === undefined
+      ? undefined
+      : ({ kind: "file", path: flags.out, replace: true } satisfies FileOutput);
+  // A bad --out is refused before the samples are read.
+  if (output !== undefined) io.checkOutput(output);
   const samples = readSamples(io, file, flags.effects);
   if (flags.comparator !== undefined && !samples.strategies.includes(flags.comparator)) {
     throw new InputError({
@@ -93,8 +102,8 @@ function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): void {
         : analysisText(result, {
             title: flags.effects === undefined ? file : `${file} + ${flags.effects}`,
           });
-  if (flags.out === undefined) io.stdout(text);
-  else io.writeText(flags.out, text);
+  if (output === undefined) io.stdout(text);
+  else io.writeFile(output, text);
 }
 
 /**

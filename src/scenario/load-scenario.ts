@@ -13,7 +13,7 @@ import { createDistribution } from "../distributions/create.js";
 import { createDirichlet } from "../distributions/dirichlet.js";
 import { scaleSpec } from "../distributions/scale.js";
 import type { DirichletSpec, DistributionSpec } from "../distributions/spec.js";
-import { CeaError, InputError, type InputIssue, ScenarioError } from "../errors.js";
+import { CeaError, FileReadError, InputError, type InputIssue, ScenarioError } from "../errors.js";
 import type { CorrelationSpec, ParameterSpec } from "../model/define-model.js";
 import { type CompiledExpression, compileDerived, suggest } from "../model/expressions.js";
 import type {
@@ -129,7 +129,9 @@ async function readChain(file: string, host: ScenarioHost): Promise<YamlSource[]
   let text: string;
   try {
     text = await host.readFile(file);
-  } catch {
+  } catch (e) {
+    // The host's own refusal (not a regular file, too large, not UTF-8) says why.
+    if (e instanceof InputError) throw e;
     throw new InputError({ file, message: "cannot read the file (does it exist?)" });
   }
   for (;;) {
@@ -156,8 +158,15 @@ async function readChain(file: string, host: ScenarioHost): Promise<YamlSource[]
     }
     try {
       text = await host.readFile(next);
-    } catch {
-      throw new InputError({ ...where, message: `cannot read "${parent}" (looked for ${next})` });
+    } catch (e) {
+      // Bad text inside the file is located in that file; a file that cannot be read at all is
+      // located at the `extends:` that names it.
+      if (e instanceof InputError && !(e instanceof FileReadError)) throw e;
+      const why = e instanceof FileReadError ? `: ${e.reason}` : "";
+      throw new InputError({
+        ...where,
+        message: `cannot read "${parent}" (looked for ${next})${why}`,
+      });
     }
     current = next;
   }
