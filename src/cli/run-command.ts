@@ -7,6 +7,7 @@
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { evppiSortBin } from "../analysis/evppi.js";
+import { parseSeed } from "../core/seed.js";
 import { InputError } from "../errors.js";
 import { modelReference } from "../node/model-registry.js";
 import type { Output } from "../node/output-file.js";
@@ -51,15 +52,7 @@ async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
   }
   const workersFlag =
     flags.workers === undefined ? undefined : parsePositiveInteger("--workers", flags.workers);
-  if (flags.seed !== undefined && flags.seed.trim() === "") {
-    throw new InputError({ field: "--seed", message: "expected a number or a word" });
-  }
-  const seed =
-    flags.seed === undefined
-      ? undefined
-      : /^-?\d+$/.test(flags.seed)
-        ? Number(flags.seed)
-        : flags.seed;
+  const seed = flags.seed === undefined ? undefined : parseSeed(flags.seed, "--seed");
   const output = runOutput(format, flags.out);
   // A bad --out is refused before any work is done.
   if (output !== undefined) io.checkOutput(output);

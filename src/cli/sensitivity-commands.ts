@@ -7,6 +7,7 @@
 
 import type { Command } from "commander";
 import { evppiRegression, evppiSortBin } from "../analysis/evppi.js";
+import { escapeControlsInLines } from "../control-characters.js";
 import { InputError } from "../errors.js";
 import type { Model } from "../model/define-model.js";
 import { suggest } from "../model/expressions.js";
@@ -50,7 +51,11 @@ function emit(
       header,
       rows.map((r) => r.map((v, i) => show(v, i))),
     );
-    io.stdout(`${[title, "", ...notes, ...(notes.length > 0 ? [""] : []), table].join("\n")}\n`);
+    io.stdout(
+      escapeControlsInLines(
+        `${[title, "", ...notes, ...(notes.length > 0 ? [""] : []), table].join("\n")}\n`,
+      ),
+    );
   }
 }
 

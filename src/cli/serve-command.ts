@@ -62,6 +62,15 @@ export function addServeCommand(program: Command, io: CliIo): void {
     .option("--port <n>", "port", "8080")
     .option("--host <address>", "address to listen on (only this machine by default)", "127.0.0.1")
     .action(async (flags: { port: string; host: string }) => {
+      if (flags.host.trim() === "") {
+        // An empty host would mean every interface: the page is for this machine unless an
+        // address is named.
+        throw new InputError({
+          field: "--host",
+          message:
+            "expected an address such as 127.0.0.1 (or 0.0.0.0 for every interface), got nothing",
+        });
+      }
       const port = parseNumberFlag("--port", flags.port, (v) =>
         Number.isInteger(v) && v >= 0 && v < 65536 ? undefined : "expected a port from 0 to 65535",
       );
