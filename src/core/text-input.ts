@@ -17,6 +17,8 @@ const FOREIGN_BOMS: readonly (readonly [readonly number[], string])[] = [
 ];
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+/** For counting columns before a bad byte, where what precedes may be bad too. */
+const lenient = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /** Whether `bytes` starts with `prefix`. */
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
@@ -63,7 +65,7 @@ function positionOf(bytes: Uint8Array, from: number, offset: number) {
       lineStart = i + 1;
     }
   }
-  const column = decoder.decode(bytes.subarray(lineStart, offset)).length + 1;
+  const column = lenient.decode(bytes.subarray(lineStart, offset)).length + 1;
   return { line, column };
 }
 
