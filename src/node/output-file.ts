@@ -378,7 +378,16 @@ export function writeOutputSet(
       try {
         fs.renameSync(fresh, dir);
       } catch (e) {
-        fs.renameSync(aside, dir);
+        try {
+          fs.renameSync(aside, dir);
+        } catch {
+          // Nothing is lost, but the previous set is not where it was: say where it is.
+          const kept = aside;
+          aside = undefined;
+          throw new EnvironmentError(
+            `cannot write ${dir} (${(e as { code?: string }).code ?? String(e)}), nor put the previous files back; they are in ${kept}`,
+          );
+        }
         aside = undefined;
         throw e;
       }
