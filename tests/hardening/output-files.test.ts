@@ -395,7 +395,9 @@ describe("the writer classifies failures and always removes its temporary files"
             if (error === undefined) {
               // The call did not fail often enough to matter: the new set replaced the old.
               expect(nodeFs.readdirSync(out)).toEqual(["tables"]);
-              expect(nodeFs.readdirSync(target).sort()).toEqual(["a.csv", "b.csv", SET_MANIFEST].sort());
+              expect(nodeFs.readdirSync(target).sort()).toEqual(
+                ["a.csv", "b.csv", SET_MANIFEST].sort(),
+              );
               return;
             }
             expect(error).toBeInstanceOf(
