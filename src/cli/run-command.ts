@@ -7,6 +7,7 @@
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { evppiSortBin } from "../analysis/evppi.js";
+import { escapeControls } from "../control-characters.js";
 import { parseSeed } from "../core/seed.js";
 import { InputError } from "../errors.js";
 import { modelReference } from "../node/model-registry.js";
@@ -104,15 +105,12 @@ async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
       Object.entries(scenarioCsvTables(result)).map(([name, text]) => [`${name}.csv`, text]),
     );
     io.writeSet(output, files);
-    io.stderr(
-      `wrote ${Object.keys(files)
-        .map((name) => `${output.dir}/${name}`)
-        .join(", ")}\n`,
-    );
+    const names = Object.keys(files).map((name) => `${output.dir}/${name}`);
+    io.stderr(`wrote ${escapeControls(names.join(", "))}\n`);
     return;
   }
   io.writeFile(output, report());
-  io.stderr(`wrote ${output.path}\n`);
+  io.stderr(`wrote ${escapeControls(output.path)}\n`);
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Server } from "node:http";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
+import { escapeControls } from "../control-characters.js";
 import { InputError } from "../errors.js";
 import { PACKAGE_ROOT } from "../node/package-root.js";
 import { createStaticServer } from "../node/static-server.js";
@@ -85,7 +86,9 @@ export function addServeCommand(program: Command, io: CliIo): void {
       }
       const address = server.address();
       const shown = typeof address === "object" && address !== null ? address.port : port;
-      io.stdout(`serving the web page at http://${flags.host}:${shown}/ (Ctrl-C to stop)\n`);
+      io.stdout(
+        `serving the web page at http://${escapeControls(flags.host)}:${shown}/ (Ctrl-C to stop)\n`,
+      );
       await new Promise<void>((resolve) => server.on("close", () => resolve()));
     });
 }
