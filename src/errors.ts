@@ -9,6 +9,8 @@
  * @module
  */
 
+import { escapeControls } from "./control-characters.js";
+
 /** Where in a person's input a problem was found. Every field is optional; give what is known. */
 export interface SourceLocation {
   /** File name as the user typed it, or a flag such as `--wtp`. */
@@ -57,10 +59,13 @@ export function formatLocation(loc: SourceLocation): string {
   return where;
 }
 
-/** Formats one issue as `location: message`. */
+/**
+ * Formats one issue as `location: message`, on one line: control characters that came from the
+ * input (a file name, a YAML value, a CSV cell) are escaped, never echoed raw to a terminal.
+ */
 function formatIssue(issue: InputIssue): string {
   const where = formatLocation(issue);
-  return where ? `${where}: ${issue.message}` : issue.message;
+  return escapeControls(where ? `${where}: ${issue.message}` : issue.message);
 }
 
 /**
@@ -86,6 +91,27 @@ export class InputError extends CeaError {
   /** A copy of this error with a file name filled in where it was unknown. */
   withFile(file: string): InputError {
     return this.issue.file === undefined ? new InputError({ ...this.issue, file }) : this;
+  }
+}
+
+/**
+ * A person's input file that cannot be read at all (missing, not a regular file, too large):
+ * the message is `file: cannot read the file: <reason>`; {@link reason} alone lets a caller
+ * locate the problem elsewhere (at the `extends:` key that named the file, say).
+ *
+ * @example
+ * ```ts
+ * throw new FileReadError("psa.csv", "is a FIFO (named pipe), not a regular file");
+ * ```
+ */
+export class FileReadError extends InputError {
+  override readonly name: string = "FileReadError";
+  /** Why the file cannot be read, e.g. "no such file". */
+  readonly reason: string;
+
+  constructor(file: string, reason: string) {
+    super({ file, message: `cannot read the file: ${reason}` });
+    this.reason = reason;
   }
 }
 
@@ -117,4 +143,17 @@ export class ScenarioError extends CeaError {
  */
 export class ModelError extends CeaError {
   override readonly name: string = "ModelError";
+}
+
+/**
+ * The machine failed, not the person: a full disk, an I/O error, too many open files. The CLI
+ * prints the one-line message and exits with code 1.
+ *
+ * @example
+ * ```ts
+ * throw new EnvironmentError("cannot write report.json: the disk is full (ENOSPC)");
+ * ```
+ */
+export class EnvironmentError extends CeaError {
+  override readonly name: string = "EnvironmentError";
 }

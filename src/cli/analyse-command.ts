@@ -12,6 +12,7 @@ import type { CeSamples } from "../analysis/samples.js";
 import { parseWtpGrid } from "../analysis/wtp.js";
 import { InputError } from "../errors.js";
 import { memoryBudget } from "../node/memory-budget.js";
+import type { FileOutput } from "../node/output-file.js";
 import {
   analyseBytes,
   analysisReportChars,
@@ -26,7 +27,6 @@ import {
   parseNumberFlag,
   parseNumberInRange,
 } from "./options.js";
-import { readInput } from "./read-input.js";
 
 /** Flags of `analyse` as commander delivers them. */
 interface AnalyseFlags {
@@ -49,12 +49,12 @@ function readSamples(
   effects: string | undefined,
   wtpPoints: number,
 ): CeSamples {
-  const text = readInput(io, file);
+  const text = io.readInput(file, "csv");
   if (effects === undefined) {
     checkCsvFits(file, [text], wtpPoints);
     return readLongPsaCsv(text, { file });
   }
-  const effectText = readInput(io, effects);
+  const effectText = io.readInput(effects, "csv");
   checkCsvFits(file, [text, effectText], wtpPoints);
   return readWidePsaCsv(text, effectText, { costFile: file, effectFile: effects });
 }
@@ -127,6 +127,12 @@ function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): void {
           years,
           discountRate,
         };
+  const output =
+    flags.out === undefined
+      ? undefined
+      : ({ kind: "file", path: flags.out, replace: true } satisfies FileOutput);
+  // A bad --out is refused before the samples are read.
+  if (output !== undefined) io.checkOutput(output);
   const samples = readSamples(io, file, flags.effects, wtp.length);
   if (samples.nSamples < MIN_SAMPLES) {
     // With one sample no spread, interval or probability is defined: refused rather than shown
@@ -156,8 +162,8 @@ function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): void {
         : analysisText(result, {
             title: flags.effects === undefined ? file : `${file} + ${flags.effects}`,
           });
-  if (flags.out === undefined) io.stdout(text);
-  else io.writeText(flags.out, text);
+  if (output === undefined) io.stdout(text);
+  else io.writeFile(output, text);
 }
 
 /**

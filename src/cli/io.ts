@@ -5,8 +5,16 @@
  * @module
  */
 
-import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import type { InputKind } from "../core/input-limits.js";
+import { readInputFile } from "../node/input-file.js";
+import {
+  checkOutput,
+  type FileOutput,
+  type Output,
+  type SetOutput,
+  writeOutputFile,
+  writeOutputSet,
+} from "../node/output-file.js";
 
 /** Everything a command may do outside its own memory. */
 export interface CliIo {
@@ -14,12 +22,17 @@ export interface CliIo {
   stdout(text: string): void;
   /** Writes to standard error. */
   stderr(text: string): void;
-  /** Reads a UTF-8 text file; throws a Node error (with `code`) if it cannot. */
-  readText(path: string): string;
-  /** Writes a file atomically: a temporary file renamed into place. */
-  writeText(path: string, text: string): void;
-  /** Creates a directory and its parents if they do not exist. */
-  makeDir(path: string): void;
+  /**
+   * Reads a person's input file: a regular file within the kind's size limit, strictly UTF-8
+   * (see src/node/input-file.ts). Throws an InputError (exit 2) or EnvironmentError (exit 1).
+   */
+  readInput(path: string, kind: InputKind): string;
+  /** Checks, before any work, that `output` can be written; throws an InputError if not. */
+  checkOutput(output: Output): void;
+  /** Writes one file atomically (see src/node/output-file.ts). */
+  writeFile(output: FileOutput, text: string): void;
+  /** Writes a set of files (name → text) into a directory, atomically as a set. */
+  writeSet(output: SetOutput, files: Readonly<Record<string, string>>): void;
   /** Whether standard error is a terminal (progress bars are drawn only then). */
   readonly stderrIsTty: boolean;
 }
@@ -36,20 +49,10 @@ export function nodeIo(): CliIo {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    readText: (path) => readFileSync(path, "utf8"),
-    writeText: (path, text) => {
-      const temp = `${path}.${randomBytes(6).toString("hex")}.tmp`;
-      try {
-        writeFileSync(temp, text);
-        renameSync(temp, path);
-      } catch (e) {
-        rmSync(temp, { force: true });
-        throw e;
-      }
-    },
-    makeDir: (path) => {
-      mkdirSync(path, { recursive: true });
-    },
+    readInput: (path, kind) => readInputFile(path, kind),
+    checkOutput: (output) => checkOutput(output),
+    writeFile: (output, text) => writeOutputFile(output, text),
+    writeSet: (output, files) => writeOutputSet(output, files),
     stderrIsTty: process.stderr.isTTY === true,
   };
 }

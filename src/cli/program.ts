@@ -7,6 +7,7 @@
  */
 
 import { Command, CommanderError } from "commander";
+import { escapeControls, escapeControlsInLines } from "../control-characters.js";
 import { CeaError, InputError, ScenarioError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { addAnalyseCommand } from "./analyse-command.js";
@@ -35,18 +36,46 @@ export function createProgram(io: CliIo): Command {
     .version(VERSION)
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => writeError(io, s) });
   addRunCommand(program, io);
   addAnalyseCommand(program, io);
   addScenarioCommands(program, io);
   addSensitivityCommands(program, io);
   addServeCommand(program, io);
-  for (const command of program.commands) {
+  for (const command of [program, ...program.commands]) {
     command
       .exitOverride()
-      .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+      .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => writeError(io, s) });
+    refuseRepeatedOptions(command);
   }
   return program;
+}
+
+/** Commander's own messages quote the arguments: their control characters are escaped. */
+function writeError(io: CliIo, text: string): void {
+  io.stderr(escapeControlsInLines(text));
+}
+
+/**
+ * Makes `command` refuse an option given more than once (`--seed 1 --seed 2`, `--x=1 --x 2`),
+ * naming it, instead of silently keeping the last value.
+ */
+function refuseRepeatedOptions(command: Command): void {
+  const seen = new Map<string, unknown>();
+  for (const option of command.options) {
+    const flag = option.long ?? option.short ?? option.flags;
+    command.on(`option:${option.name()}`, (value: unknown) => {
+      if (seen.has(flag)) {
+        const show = (v: unknown) => (typeof v === "string" ? JSON.stringify(v) : "");
+        const values = [seen.get(flag), value].map(show).filter((v) => v !== "");
+        throw new InputError({
+          field: flag,
+          message: `given more than once${values.length === 2 ? ` (${values.join(" and ")})` : ""}; give it once`,
+        });
+      }
+      seen.set(flag, value);
+    });
+  }
 }
 
 /**
@@ -75,23 +104,26 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     }
     if (e instanceof InputError) {
       // One line, even when the message quotes a multi-line CSV cell or header.
-      io.stderr(`error: ${e.message.replace(/\r/g, "\\r").replace(/\n/g, "\\n")}\n`);
+      io.stderr(`error: ${escapeControls(e.message)}\n`);
       return ExitCode.usage;
     }
     if (e instanceof ScenarioError) {
       io.stderr(
         e.message
           .split("\n")
-          .map((line) => `error: ${line}\n`)
+          .map((line) => `error: ${escapeControls(line)}\n`)
           .join(""),
       );
       return ExitCode.usage;
     }
     if (e instanceof CeaError) {
-      io.stderr(`error: ${e.message}\n`);
+      // A model's failure or the machine's (EnvironmentError: a full disk, an I/O error).
+      io.stderr(`error: ${escapeControls(e.message)}\n`);
       return ExitCode.failure;
     }
-    io.stderr(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    io.stderr(
+      `internal error: ${escapeControlsInLines(e instanceof Error ? (e.stack ?? e.message) : String(e))}\n`,
+    );
     return ExitCode.failure;
   }
 }

@@ -8,9 +8,8 @@
 import { MIN_SAMPLES } from "../analysis/limits.js";
 import { InputError } from "../errors.js";
 import { maxWorkers, memoryBudget } from "../node/memory-budget.js";
-import { formatBytes, maxSamplesWithin, psaBytes } from "../psa/memory-estimate.js";
 import type { LoadedScenario } from "../scenario/load-scenario.js";
-import { type PsaRequest, scenarioPsaShape } from "../scenario/psa-shape.js";
+import { type PsaRequest, psaFitProblem, scenarioPsaShape } from "../scenario/psa-shape.js";
 import { parseIntegerInRange } from "./options.js";
 
 /** The most PSA samples any command accepts, whatever the memory: 10⁸. */
@@ -67,16 +66,13 @@ export function checkPsaFits(
   request: PsaRequest = {},
   budget: number = memoryBudget(),
 ): void {
-  const shape = scenarioPsaShape(loaded, request);
-  const need = psaBytes(samples, shape);
-  if (need <= budget) return;
-  // Two significant digits, rounded down: "at most 55,000,000 samples fit".
-  const exact = maxSamplesWithin(budget, shape);
-  const unit = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, exact))) - 1);
-  const most = Math.floor(exact / unit) * unit;
-  const count = (n: number) => n.toLocaleString("en-GB");
+  const problem = psaFitProblem(scenarioPsaShape(loaded, request), samples, {
+    bytes: budget,
+    holder: "this machine",
+  });
+  if (problem === undefined) return;
   throw new InputError({
     ...(flag === undefined ? { file: loaded.file, field: "psa.samples" } : { field: flag }),
-    message: `${count(samples)} samples need about ${formatBytes(need)}; this machine allows about ${formatBytes(budget)}: at most ${count(most)} samples fit`,
+    message: problem,
   });
 }

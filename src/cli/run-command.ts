@@ -7,8 +7,10 @@
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { evppiSortBin } from "../analysis/evppi.js";
-import { InputError } from "../errors.js";
+import { escapeControls } from "../control-characters.js";
+import { parseSeed } from "../core/seed.js";
 import { modelReference } from "../node/model-registry.js";
+import type { Output } from "../node/output-file.js";
 import { preparePsaWorkers, runPsaParallel } from "../node/run-psa-parallel.js";
 import { oneWayDsa } from "../psa/deterministic.js";
 import { scenarioHtml } from "../report/html-report.js";
@@ -36,7 +38,8 @@ interface RunFlags {
 }
 
 const FORMATS = ["table", "json", "csv", "md", "html"] as const;
-const EXTENSION = { table: "txt", json: "json", md: "md", html: "html" } as const;
+type Format = (typeof FORMATS)[number];
+const EXTENSION = { table: "txt", json: "json", md: "md", html: "html", csv: "csv" } as const;
 
 /** Below this many samples one thread is quicker than starting workers. */
 const PARALLEL_FROM = 200_000;
@@ -45,15 +48,10 @@ async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
   const format = parseChoice("--format", flags.format, FORMATS);
   const samples = flags.samples === undefined ? undefined : parseSamples(flags.samples);
   const workersFlag = flags.workers === undefined ? undefined : parseWorkers(flags.workers);
-  if (flags.seed !== undefined && flags.seed.trim() === "") {
-    throw new InputError({ field: "--seed", message: "expected a number or a word" });
-  }
-  const seed =
-    flags.seed === undefined
-      ? undefined
-      : /^-?\d+$/.test(flags.seed)
-        ? Number(flags.seed)
-        : flags.seed;
+  const seed = flags.seed === undefined ? undefined : parseSeed(flags.seed, "--seed");
+  const output = runOutput(format, flags.out);
+  // A bad --out is refused before any work is done.
+  if (output !== undefined) io.checkOutput(output);
   const loaded = await loadScenarioFile(io, file);
   const total = samples ?? loaded.samples;
   const workers = workersFlag ?? (total >= PARALLEL_FROM ? Math.min(2, availableParallelism()) : 1);
@@ -98,23 +96,41 @@ async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
           : format === "html"
             ? html
             : scenarioText(result);
-  if (flags.out === undefined) {
+  if (output === undefined) {
     io.stdout(report());
     return;
   }
-  if (format === "html" && flags.out.endsWith(".html")) {
-    io.writeText(flags.out, html);
-    io.stderr(`wrote ${flags.out}\n`);
+  if (output.kind === "set") {
+    const files = Object.fromEntries(
+      Object.entries(scenarioCsvTables(result)).map(([name, text]) => [`${name}.csv`, text]),
+    );
+    io.writeSet(output, files);
+    const names = Object.keys(files).map((name) => `${output.dir}/${name}`);
+    io.stderr(`wrote ${escapeControls(names.join(", "))}\n`);
     return;
   }
-  const files: [string, string][] =
-    format === "csv"
-      ? Object.entries(scenarioCsvTables(result)).map(([name, text]) => [`${name}.csv`, text])
-      : [[`report.${EXTENSION[format]}`, report()]];
-  const dir = flags.out.replace(/\/+$/, "") || "/";
-  io.makeDir(dir);
-  for (const [name, text] of files) io.writeText(`${dir}/${name}`, text);
-  io.stderr(`wrote ${files.map(([name]) => `${dir}/${name}`).join(", ")}\n`);
+  io.writeFile(output, report());
+  io.stderr(`wrote ${escapeControls(output.path)}\n`);
+}
+
+/**
+ * Where `run --out` writes: a file when the path ends with the format's extension (`.txt`,
+ * `.md`, `.json`, `.html`, `.csv` for the tidy CSV), else a directory: `report.<ext>` in it
+ * (made if missing), or for CSV one file per table, written as a set.
+ */
+function runOutput(format: Format, out: string | undefined): Output | undefined {
+  if (out === undefined) return undefined;
+  if (out.endsWith(`.${EXTENSION[format]}`) && !out.endsWith("/")) {
+    return { kind: "file", path: out, replace: true };
+  }
+  const dir = out.replace(/\/+$/, "") || "/";
+  if (format === "csv") return { kind: "set", dir };
+  return {
+    kind: "file",
+    path: `${dir}/report.${EXTENSION[format]}`,
+    replace: true,
+    makeParent: true,
+  };
 }
 
 /**
@@ -152,7 +168,7 @@ export function addRunCommand(program: Command, io: CliIo): void {
     .option("--format <format>", "table, md, html, json or csv", "table")
     .option(
       "--out <path>",
-      "write the report into this directory (or, for html, to this .html file) instead of standard output",
+      "write the report to this file if it ends with the format's extension (.txt, .md, .json, .html, .csv), else into this directory (report.<ext>, or one CSV per table), atomically",
     )
     .option(
       "--workers <n>",

@@ -6,8 +6,10 @@
  */
 
 import type { Command } from "commander";
+import { escapeControls } from "../control-characters.js";
 import { CeaError, InputError, type InputIssue, ScenarioError } from "../errors.js";
 import { availableModels, loadModelFactory } from "../node/model-registry.js";
+import type { FileOutput } from "../node/output-file.js";
 import { PACKAGE_ROOT } from "../node/package-root.js";
 import { scenarioJsonSchema } from "../scenario/schema.js";
 import type { CliIo } from "./io.js";
@@ -22,7 +24,10 @@ async function runValidate(io: CliIo, files: readonly string[]): Promise<void> {
   for (const file of files) {
     try {
       const loaded = await loadScenarioFile(io, file);
-      io.stdout(`ok ${file}: ${loaded.scenario.title} (model ${loaded.factory.name})\n`);
+      io.stdout(
+        escapeControls(`ok ${file}: ${loaded.scenario.title} (model ${loaded.factory.name})`) +
+          "\n",
+      );
     } catch (e) {
       if (e instanceof InputError)
         issues.push(e.issue.file === undefined ? { ...e.issue, file } : e.issue);
@@ -34,23 +39,17 @@ async function runValidate(io: CliIo, files: readonly string[]): Promise<void> {
   if (issues.length > 1) throw new ScenarioError(issues);
 }
 
-/** Writes the commented local template to `file`, refusing to overwrite. */
-function runInit(io: CliIo, file: string, template: string): void {
-  let exists = true;
-  try {
-    io.readText(file);
-  } catch {
-    exists = false;
-  }
-  if (exists) {
-    throw new InputError({
-      file,
-      message: "already exists; choose another name or delete it first",
-    });
-  }
-  io.writeText(file, template);
+/**
+ * Writes the commented local template to `file`. Anything already at that path (a file, even
+ * one that cannot be read, a directory, a dangling symbolic link) is left alone unless `force`
+ * is given, and even then only a regular file is replaced.
+ */
+function runInit(io: CliIo, file: string, template: string, force: boolean): void {
+  const output = { kind: "file", path: file, replace: force } satisfies FileOutput;
+  io.checkOutput(output);
+  io.writeFile(output, template);
   io.stdout(
-    `wrote ${file}: replace the numbers marked LOCAL with your authority's, then run\n  ceakit run ${file}\n`,
+    `wrote ${escapeControls(file)}: replace the numbers marked LOCAL with your authority's, then run\n  ceakit run ${escapeControls(file)}\n`,
   );
 }
 
@@ -72,16 +71,24 @@ export function addScenarioCommands(program: Command, io: CliIo): void {
     .command("init")
     .description("write a commented scenario for a local authority to fill in")
     .argument("[file]", "file to create", "local-scenario.yaml")
-    .action((file: string) => {
+    .option("--force", "replace the file if it exists (only ever a regular file)")
+    .action((file: string, flags: { force?: boolean }) => {
       let template: string;
       try {
-        template = io.readText(TEMPLATE.pathname);
-      } catch {
-        throw new CeaError(`the template ${TEMPLATE.pathname} is missing from the installation`);
+        template = io.readInput(TEMPLATE.pathname, "scenario");
+      } catch (e) {
+        throw new CeaError(
+          `the template of the installation cannot be read (${e instanceof Error ? e.message : String(e)})`,
+        );
       }
       // The template's schema line points into the package's scenarios/ directory.
       const schema = new URL("scenarios/schema/swis.scenario.json", PACKAGE_ROOT).pathname;
-      runInit(io, file, template.replace(/\$schema=\S+/, `$schema=${schema}`));
+      runInit(
+        io,
+        file,
+        template.replace(/\$schema=\S+/, `$schema=${schema}`),
+        flags.force === true,
+      );
     });
   program
     .command("schema")

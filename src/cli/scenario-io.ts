@@ -5,16 +5,22 @@
  * @module
  */
 
+import { memoryBudget } from "../node/memory-budget.js";
 import { availableModels, loadModelFactory } from "../node/model-registry.js";
 import { type LoadedScenario, loadScenario, type ScenarioHost } from "../scenario/load-scenario.js";
 import type { CliIo } from "./io.js";
 
-/** A scenario host reading through `io`. */
+/**
+ * A scenario host reading through `io`: every scenario file and every file it `extends` goes
+ * through the one input reader (regular files, the scenario size limit, strict UTF-8); a PSA
+ * that would not fit in this machine's memory budget is refused at `psa.samples`.
+ */
 export function cliScenarioHost(io: CliIo): ScenarioHost {
   return {
-    readFile: async (path) => io.readText(path),
+    readFile: async (path) => io.readInput(path, "scenario"),
     loadModel: loadModelFactory,
     models: availableModels(),
+    memory: { bytes: memoryBudget(), holder: "this machine" },
   };
 }
 

@@ -8,6 +8,7 @@
 import type { Command } from "commander";
 import { evppiRegression, evppiSortBin } from "../analysis/evppi.js";
 import { MAX_WTP } from "../analysis/limits.js";
+import { escapeControlsInLines } from "../control-characters.js";
 import { InputError } from "../errors.js";
 import type { Model } from "../model/define-model.js";
 import { suggest } from "../model/expressions.js";
@@ -59,7 +60,9 @@ function emit(
     );
     const footnotes = footnoteLines(rows);
     io.stdout(
-      `${[title, "", ...notes, ...(notes.length > 0 ? [""] : []), table, ...footnotes].join("\n")}\n`,
+      escapeControlsInLines(
+        `${[title, "", ...notes, ...(notes.length > 0 ? [""] : []), table, ...footnotes].join("\n")}\n`,
+      ),
     );
   }
 }

@@ -9,6 +9,7 @@ import type { Server } from "node:http";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
+import { escapeControls } from "../control-characters.js";
 import { InputError } from "../errors.js";
 import { PACKAGE_ROOT } from "../node/package-root.js";
 import { createStaticServer } from "../node/static-server.js";
@@ -62,6 +63,15 @@ export function addServeCommand(program: Command, io: CliIo): void {
     .option("--port <n>", "port", "8080")
     .option("--host <address>", "address to listen on (only this machine by default)", "127.0.0.1")
     .action(async (flags: { port: string; host: string }) => {
+      if (flags.host.trim() === "") {
+        // An empty host would mean every interface: the page is for this machine unless an
+        // address is named.
+        throw new InputError({
+          field: "--host",
+          message:
+            "expected an address such as 127.0.0.1 (or 0.0.0.0 for every interface), got nothing",
+        });
+      }
       const port = parseNumberFlag("--port", flags.port, (v) =>
         Number.isInteger(v) && v >= 0 && v < 65536 ? undefined : "expected a port from 0 to 65535",
       );
@@ -76,7 +86,9 @@ export function addServeCommand(program: Command, io: CliIo): void {
       }
       const address = server.address();
       const shown = typeof address === "object" && address !== null ? address.port : port;
-      io.stdout(`serving the web page at http://${flags.host}:${shown}/ (Ctrl-C to stop)\n`);
+      io.stdout(
+        `serving the web page at http://${escapeControls(flags.host)}:${shown}/ (Ctrl-C to stop)\n`,
+      );
       await new Promise<void>((resolve) => server.on("close", () => resolve()));
     });
 }

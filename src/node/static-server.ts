@@ -1,12 +1,13 @@
 /**
  * A small static file server for the web page (`ceakit serve`): loopback only unless told
  * otherwise, GET and HEAD only, files under one directory only (anything that resolves outside
- * it, however encoded, is a 404), and a malformed request is answered, never fatal.
+ * it, however encoded or through whatever symbolic link, is a 404), and a malformed request is
+ * answered, never fatal.
  *
  * @module
  */
 
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, realpathSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
 
@@ -22,12 +23,14 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * The file `urlPath` names under `root`, or undefined if it is outside `root`, malformed or not
- * a file. A directory means its index.html.
+ * The real path of the file `urlPath` names under `root`, or undefined if it is malformed, not a
+ * file, or outside `root` once symbolic links are resolved (of `root` and of the target). A
+ * directory means its index.html.
  *
  * @example
  * ```ts
  * fileFor("/srv/web", "/app.js");       // "/srv/web/app.js"
+ * fileFor("/srv/web", "/passwd");       // undefined if /srv/web/passwd links to /etc/passwd
  * fileFor("/srv/web", "/../etc/passwd"); // undefined
  * ```
  */
@@ -39,19 +42,32 @@ export function fileFor(root: string, urlPath: string): string | undefined {
     return undefined;
   }
   if (decoded.includes("\0") || !decoded.startsWith("/")) return undefined;
-  const base = resolve(root);
-  const target = resolve(base, normalize(`.${decoded}`));
-  if (target !== base && !target.startsWith(base + sep)) return undefined;
+  let base: string;
   try {
-    const stat = statSync(target);
-    if (stat.isDirectory()) {
-      const index = join(target, "index.html");
-      return statSync(index).isFile() ? index : undefined;
-    }
-    return stat.isFile() ? target : undefined;
+    base = realpathSync(root);
   } catch {
     return undefined;
   }
+  const target = resolve(base, normalize(`.${decoded}`));
+  if (!inside(base, target)) return undefined;
+  try {
+    // A symbolic link inside the folder may point anywhere: what counts is where it leads.
+    const real = realpathSync(target);
+    if (!inside(base, real)) return undefined;
+    const stat = statSync(real);
+    if (stat.isDirectory()) {
+      const index = realpathSync(join(real, "index.html"));
+      return inside(base, index) && statSync(index).isFile() ? index : undefined;
+    }
+    return stat.isFile() ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `path` is `base` or under it (both real, absolute paths). */
+function inside(base: string, path: string): boolean {
+  return path === base || path.startsWith(base.endsWith(sep) ? base : base + sep);
 }
 
 /**

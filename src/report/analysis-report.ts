@@ -6,6 +6,7 @@
  */
 
 import type { PsaAnalysis } from "../analysis/analyse.js";
+import { escapeControlsInLines } from "../control-characters.js";
 import {
   type CellValue,
   csvField,
@@ -243,7 +244,8 @@ export function analysisText(a: PsaAnalysis, options: { title?: string } = {}): 
       "",
     );
   }
-  return `${out.join("\n")}\n`;
+  // Control characters from the CSV (strategy names) or the title are shown escaped.
+  return escapeControlsInLines(`${out.join("\n")}\n`);
 }
 
 /**

@@ -186,18 +186,31 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
+/** The first characters that make a spreadsheet run a cell as a formula. */
+const FORMULA = /^[=+\-@\t\r]/;
+/** A number written as text ("-3.5", "1e-9", "-Infinity"): a spreadsheet reads it as a number. */
+const NUMBER = /^(?:[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|-?Infinity)$/;
+
 /**
- * Quotes a CSV field when it needs it (comma, quote, newline or surrounding space). A number
- * that is not finite, like null, is an empty field.
+ * One CSV field: text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
+ * `@`, a tab or a carriage return, as in a strategy named `=HYPERLINK(…)`) gets a leading `'`,
+ * so it shows as text; numbers, and numbers written as text ("-3.5"), stay as they are. Then
+ * quoted when it needs it (comma, quote, newline or surrounding space).
+ * A number that is not finite, like null, is an empty field.
  *
  * @example
  * ```ts
- * csvField('say "hi"'); // "\"say \"\"hi\"\"\""
+ * csvField('say "hi"');       // "\"say \"\"hi\"\"\""
+ * csvField("=1+2");           // "'=1+2"
+ * csvField(-3.5);             // "-3.5"
  * ```
  */
 export function csvField(value: string | number | null): string {
   if (value === null || (typeof value === "number" && !Number.isFinite(value))) return "";
-  const s = typeof value === "number" ? String(value) : value;
+  const s =
+    typeof value === "number" || !FORMULA.test(value) || NUMBER.test(value)
+      ? String(value)
+      : `'${value}`;
   return /[",\n\r]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -6,6 +6,7 @@
  */
 
 import type { IcerRow } from "../analysis/icers.js";
+import { escapeControlsInLines } from "../control-characters.js";
 import type { ResolvedInput } from "../scenario/load-scenario.js";
 import type { ScenarioResult } from "../scenario/run-scenario.js";
 import { analysisToJson } from "./analysis-report.js";
@@ -423,7 +424,8 @@ export function scenarioText(r: ScenarioResult): string {
       );
     } else if (s.text.length === 0) out.push("");
   }
-  return `${out.join("\n").trimEnd()}\n`;
+  // Control characters from the scenario (titles, labels, sources) are shown escaped.
+  return escapeControlsInLines(`${out.join("\n").trimEnd()}\n`);
 }
 
 /** Long notes are cut in the terminal report (Markdown, CSV and JSON keep them whole). */
@@ -459,7 +461,7 @@ export function scenarioMarkdown(r: ScenarioResult): string {
       out.push("");
     }
   });
-  return `${out.join("\n").trimEnd()}\n`;
+  return escapeControlsInLines(`${out.join("\n").trimEnd()}\n`);
 }
 
 /**

@@ -13,7 +13,14 @@ import { createDistribution } from "../distributions/create.js";
 import { createDirichlet } from "../distributions/dirichlet.js";
 import { scaleSpec } from "../distributions/scale.js";
 import type { DirichletSpec, DistributionSpec } from "../distributions/spec.js";
-import { CeaError, InputError, type InputIssue, ModelError, ScenarioError } from "../errors.js";
+import {
+  CeaError,
+  FileReadError,
+  InputError,
+  type InputIssue,
+  ModelError,
+  ScenarioError,
+} from "../errors.js";
 import type { CorrelationSpec, ParameterSpec } from "../model/define-model.js";
 import {
   type CompiledExpression,
@@ -34,6 +41,7 @@ import { runBaseCase } from "../psa/base-case.js";
 import { choleskyOfCorrelation } from "../psa/correlation.js";
 import { computeDerived } from "../psa/derived-values.js";
 import { mergeScenarios } from "./merge.js";
+import { type MemoryBudget, psaFitProblem, scenarioPsaShape } from "./psa-shape.js";
 import { NUMBER_LIMIT, type ScenarioInput, scenarioSchema } from "./schema.js";
 import { locateIssue, locateIssueInText, parseYaml, type YamlSource } from "./yaml-source.js";
 import { explainIssue, type KeysAt } from "./zod-issues.js";
@@ -46,6 +54,8 @@ export interface ScenarioHost {
   loadModel(name: string): Promise<ModelFactory>;
   /** Names of the available models (for "did you mean"). */
   readonly models: readonly string[];
+  /** Memory a PSA may use here: a scenario whose `psa.samples` needs more is refused. */
+  readonly memory?: MemoryBudget;
 }
 
 /**
@@ -61,10 +71,12 @@ export interface ScenarioHost {
 export function memoryScenarioHost(
   files: Readonly<Record<string, string>>,
   factories: Readonly<Record<string, ModelFactory>>,
+  memory?: MemoryBudget,
 ): ScenarioHost {
   return {
+    ...(memory === undefined ? {} : { memory }),
     readFile: async (path) => {
-      if (!Object.hasOwn(files, path)) throw new Error(`no file ${path}`);
+      if (!Object.hasOwn(files, path)) throw new FileReadError(path, "no such file");
       return files[path] as string;
     },
     loadModel: async (name) => {
@@ -137,7 +149,9 @@ async function readChain(file: string, host: ScenarioHost): Promise<YamlSource[]
   let text: string;
   try {
     text = await host.readFile(file);
-  } catch {
+  } catch (e) {
+    // The host's own refusal (not a regular file, too large, not UTF-8) says why.
+    if (e instanceof InputError) throw e;
     throw new InputError({ file, message: "cannot read the file (does it exist?)" });
   }
   for (;;) {
@@ -164,8 +178,15 @@ async function readChain(file: string, host: ScenarioHost): Promise<YamlSource[]
     }
     try {
       text = await host.readFile(next);
-    } catch {
-      throw new InputError({ ...where, message: `cannot read "${parent}" (looked for ${next})` });
+    } catch (e) {
+      // Bad text inside the file is located in that file; a file that cannot be read at all is
+      // located at the `extends:` that names it.
+      if (e instanceof InputError && !(e instanceof FileReadError)) throw e;
+      const why = e instanceof FileReadError ? `: ${e.reason}` : "";
+      throw new InputError({
+        ...where,
+        message: `cannot read "${parent}" (looked for ${next})${why}`,
+      });
     }
     current = next;
   }
@@ -430,7 +451,12 @@ export async function loadScenario(file: string, host: ScenarioHost): Promise<Lo
     );
   }
   const scenario = parsed.data as ScenarioInput;
-  return build(file, chain, scenario, factory);
+  const loaded = await build(file, chain, scenario, factory);
+  if (host.memory !== undefined) {
+    const problem = psaFitProblem(scenarioPsaShape(loaded), loaded.samples, host.memory);
+    if (problem !== undefined) fail([locateIssue(chain, ["psa", "samples"], problem)]);
+  }
+  return loaded;
 }
 
 /**

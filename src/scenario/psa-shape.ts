@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { PsaShape } from "../psa/memory-estimate.js";
+import { formatBytes, maxSamplesWithin, type PsaShape, psaBytes } from "../psa/memory-estimate.js";
 import type { LoadedScenario } from "./load-scenario.js";
 
 /** What a scenario's PSA keeps and computes per sample. */
@@ -44,4 +44,35 @@ export function scenarioPsaShape(loaded: LoadedScenario, request: PsaRequest = {
     wtpPoints: loaded.wtp.length,
     regressionParameters: request.regressionParameters ?? 0,
   };
+}
+
+/** Memory a PSA may use, and who allows it ("this machine", "the web page"), for messages. */
+export interface MemoryBudget {
+  readonly bytes: number;
+  readonly holder: string;
+}
+
+/**
+ * Why a PSA of `samples` does not fit in `budget` (saying how many samples do), or undefined
+ * when it fits.
+ *
+ * @example
+ * ```ts
+ * psaFitProblem(scenarioPsaShape(loaded), 1e8, { bytes: 2 ** 30, holder: "the web page" });
+ * // "100,000,000 samples need about 23 GB; the web page allows about 1.1 GB: at most 4,600,000 samples fit"
+ * ```
+ */
+export function psaFitProblem(
+  shape: PsaShape,
+  samples: number,
+  budget: MemoryBudget,
+): string | undefined {
+  const need = psaBytes(samples, shape);
+  if (need <= budget.bytes) return undefined;
+  // Two significant digits, rounded down: "at most 55,000,000 samples fit".
+  const exact = maxSamplesWithin(budget.bytes, shape);
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, exact))) - 1);
+  const most = Math.floor(exact / unit) * unit;
+  const count = (n: number) => n.toLocaleString("en-GB");
+  return `${count(samples)} samples need about ${formatBytes(need)}; ${budget.holder} allows about ${formatBytes(budget.bytes)}: at most ${count(most)} samples fit`;
 }

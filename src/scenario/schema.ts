@@ -8,7 +8,17 @@
 
 import { z } from "zod";
 import { MAX_WTP, MAX_WTP_POINTS, MIN_SAMPLES } from "../analysis/limits.js";
+import { MAX_NUMERIC_SEED, seedProblem } from "../core/seed.js";
 import type { ModelFactory, SettingSpec } from "../model/model-factory.js";
+
+/** A numeric seed: the rule `--seed` follows too (src/core/seed.ts). */
+const numericSeed = z
+  .number()
+  .superRefine((value, ctx) => {
+    const problem = seedProblem(value);
+    if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+  })
+  .meta({ type: "integer", minimum: 0, maximum: MAX_NUMERIC_SEED });
 
 /** Numbers in scenarios: finite, and within ±10¹² (beyond that, sums of costs lose meaning). */
 export const NUMBER_LIMIT = 1e12;
@@ -201,9 +211,9 @@ export function scenarioSchema(factory: ModelFactory) {
           .optional()
           .describe("Monte Carlo samples (2 to 100,000,000)"),
         seed: z
-          .union([z.string().min(1), finite.int()])
+          .union([z.string().min(1), numericSeed])
           .optional()
-          .describe("Random seed"),
+          .describe("Random seed: a whole number from 0 to 2^53 − 1, or a word"),
       })
       .optional(),
     wtp: z

@@ -21,7 +21,7 @@ import { yamlToValue as parse, valueToYaml as stringify } from "../scenario/yaml
 import { type Field, formFields, overrideFor, shownValue } from "./fields.js";
 import type { RunSummary, WorkerReply } from "./protocol.js";
 import { SHIPPED } from "./shipped.js";
-import { loadUploadedScenario } from "./upload.js";
+import { loadUploadedScenario, PAGE_MEMORY } from "./upload.js";
 
 declare const WORKER_SOURCE: string;
 
@@ -40,7 +40,7 @@ function files(text: string): Record<string, string> {
 
 /** The scenario host over the page's files and the SWIS model. */
 function host(map: Record<string, string>): ScenarioHost {
-  return memoryScenarioHost(map, { swis });
+  return memoryScenarioHost(map, { swis }, PAGE_MEMORY);
 }
 
 /** Reads a path of a plain object. */
@@ -316,10 +316,11 @@ async function main(): Promise<void> {
   $<HTMLInputElement>("upload").addEventListener("change", async (event) => {
     const file = (event.target as HTMLInputElement).files?.[0];
     if (file === undefined) return;
-    const text = await file.text();
+    let text: string;
     try {
-      // The CLI's loader on the person's own text: its verdict and its lines and columns.
-      await loadUploadedScenario(file.name, text, SHIPPED, { swis });
+      // The CLI's reader and loader on the person's own bytes: its verdict, lines and columns.
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      ({ text } = await loadUploadedScenario(file.name, bytes, SHIPPED, { swis }));
     } catch (e) {
       const issues =
         e instanceof ScenarioError ? e.issues : e instanceof InputError ? [e.issue] : undefined;

@@ -1,6 +1,6 @@
 /**
  * Loading a scenario file a person uploads to the web page, exactly as the CLI loads a file from
- * disk: the same decoder and size limit on the bytes, the same YAML parser and options, the same
+ * disk: the same size limit and strict UTF-8 decoder on the bytes, the same YAML parser and options, the same
  * schema and model checks, on the person's own text (never a rewritten copy), so every verdict
  * and every line and column is the CLI's.
  *
@@ -10,13 +10,19 @@
  * @module
  */
 
+import { decodeInput } from "../core/text-input.js";
 import { InputError, type InputIssue, ScenarioError } from "../errors.js";
 import type { ModelFactory } from "../model/model-factory.js";
+import { BROWSER_MEMORY_BUDGET } from "../psa/memory-estimate.js";
 import {
   type LoadedScenario,
   loadScenario,
   memoryScenarioHost,
 } from "../scenario/load-scenario.js";
+import type { MemoryBudget } from "../scenario/psa-shape.js";
+
+/** Memory a PSA may use in the page (one browser tab). */
+export const PAGE_MEMORY: MemoryBudget = { bytes: BROWSER_MEMORY_BUDGET, holder: "the web page" };
 
 /** The page's one folder: shipped scenarios and uploads sit in it, as scenarios/ on disk. */
 const FOLDER = "scenarios/";
@@ -51,26 +57,34 @@ function bare(issue: InputIssue): InputIssue {
     : issue;
 }
 
+/** An upload the CLI's loader accepted: the scenario, and the file's text. */
+export interface LoadedUpload {
+  readonly loaded: LoadedScenario;
+  readonly text: string;
+}
+
 /**
- * Loads an uploaded scenario's text with the CLI's loader; throws the CLI's located
- * InputError/ScenarioError for a file the CLI would refuse, naming files as the person knows
- * them (`mine.yaml`, `swis-rct.yaml`).
+ * Loads an uploaded scenario file from its bytes with the CLI's reader rules (size limit,
+ * strict UTF-8) and the CLI's loader; throws the CLI's located InputError/ScenarioError for a
+ * file the CLI would refuse, naming files as the person knows them (`mine.yaml`,
+ * `swis-rct.yaml`).
  *
  * @example
  * ```ts
- * const loaded = await loadUploadedScenario("mine.yaml", text, SHIPPED, { swis });
+ * const { loaded } = await loadUploadedScenario("mine.yaml", bytes, SHIPPED, { swis });
  * loaded.scenario.title;
  * ```
  */
 export async function loadUploadedScenario(
   name: string,
-  text: string,
+  bytes: Uint8Array,
   shipped: Readonly<Record<string, string>>,
   factories: Readonly<Record<string, ModelFactory>>,
-): Promise<LoadedScenario> {
-  const host = memoryScenarioHost(uploadFiles(name, text, shipped), factories);
+): Promise<LoadedUpload> {
   try {
-    return await loadScenario(FOLDER + name, host);
+    const text = decodeInput(bytes, FOLDER + name, "scenario");
+    const host = memoryScenarioHost(uploadFiles(name, text, shipped), factories, PAGE_MEMORY);
+    return { loaded: await loadScenario(FOLDER + name, host), text };
   } catch (e) {
     if (e instanceof InputError) throw new InputError(bare(e.issue));
     if (e instanceof ScenarioError) throw new ScenarioError(e.issues.map(bare));

@@ -14,11 +14,15 @@ import { scenarioCsv } from "../report/scenario-report.js";
 import { loadScenario, memoryScenarioHost } from "../scenario/load-scenario.js";
 import { runScenario } from "../scenario/run-scenario.js";
 import type { RunRequest, RunSummary, WorkerReply } from "./protocol.js";
+import { PAGE_MEMORY } from "./upload.js";
 
 const post = (reply: WorkerReply) => (globalThis as unknown as Worker).postMessage(reply);
 
 async function run(request: RunRequest): Promise<RunSummary> {
-  const loaded = await loadScenario(request.file, memoryScenarioHost(request.files, { swis }));
+  const loaded = await loadScenario(
+    request.file,
+    memoryScenarioHost(request.files, { swis }, PAGE_MEMORY),
+  );
   let last = -1;
   const result = await runScenario(loaded, {
     keepAllParameters: true,

@@ -1,8 +1,13 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/program.js";
+import { decodeInputText } from "../../src/core/text-input.js";
+import { readError } from "../../src/node/input-file.js";
+import { runOnDisk } from "../helpers/cli.js";
 import { fixturePath } from "../helpers/reference.js";
 
 /** What one in-process run of the CLI did. */
@@ -34,17 +39,23 @@ async function run(args: readonly string[], files: Record<string, string> = {}):
     stderr: (text) => {
       stderr += text;
     },
-    readText: (path) => {
+    readInput: (path) => {
       const text = files[path];
       if (text === undefined) {
-        throw nodeError("ENOENT", `ENOENT: no such file or directory, open '${path}'`);
+        throw readError(
+          path,
+          nodeError("ENOENT", `ENOENT: no such file or directory, open '${path}'`),
+        );
       }
-      return text;
+      return decodeInputText(new TextEncoder().encode(text), path);
     },
-    writeText: (path, text) => {
-      writes.set(path, text);
+    checkOutput: () => {},
+    writeFile: (output, text) => {
+      writes.set(output.path, text);
     },
-    makeDir: () => {},
+    writeSet: () => {
+      throw new Error("analyse writes one file");
+    },
     stderrIsTty: false,
   };
   const code = await runCli(args, io);
@@ -451,25 +462,17 @@ describe("analyse", () => {
   });
 
   it("analyse rejects an unreadable file with the reason", async () => {
-    const io: CliIo = {
-      stdout: () => {},
-      stderr: (text) => {
-        stderr += text;
-      },
-      readText: () => {
-        throw nodeError("EISDIR", "EISDIR: illegal operation on a directory, read");
-      },
-      writeText: () => {
-        throw new Error("must not write");
-      },
-      makeDir: () => {
-        throw new Error("must not make directories");
-      },
-      stderrIsTty: false,
-    };
-    let stderr = "";
-    expect(await runCli(["analyse", "data"], io)).toBe(2);
-    expect(stderr).toBe("error: data: cannot read the file: is a directory, not a file\n");
+    const dir = mkdtempSync(join(tmpdir(), "ceakit-analyse-"));
+    try {
+      const data = join(dir, "data");
+      mkdirSync(data);
+      const r = await runOnDisk(["analyse", data, "--out", join(dir, "out.txt")]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`error: ${data}: cannot read the file: is a directory, not a file\n`);
+      expect(readdirSync(dir)).toEqual(["data"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("analyse --comparator rejects an unknown strategy", async () => {

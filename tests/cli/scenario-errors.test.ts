@@ -383,7 +383,7 @@ const CASES: readonly Case[] = [
     column: 10,
     field: "extends",
     message:
-      /^cannot read "no-such-base\.yaml" \(looked for tests\/fixtures\/scenarios\/invalid\/no-such-base\.yaml\)$/,
+      /^cannot read "no-such-base\.yaml" \(looked for tests\/fixtures\/scenarios\/invalid\/no-such-base\.yaml\): no such file$/,
   },
   {
     // The cycle closes at b's `extends: extends-cycle-a.yaml`.

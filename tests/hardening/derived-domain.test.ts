@@ -198,14 +198,17 @@ describe("run on worker threads (the build in dist/)", () => {
       stderr: (t) => {
         stderr += t;
       },
-      readText: (path) => {
+      readInput: (path) => {
         if (path === FILE) return text;
         throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
       },
-      writeText: () => {
+      checkOutput: () => {
         throw new Error("nothing may be written");
       },
-      makeDir: () => {
+      writeFile: () => {
+        throw new Error("nothing may be written");
+      },
+      writeSet: () => {
         throw new Error("nothing may be written");
       },
       stderrIsTty: false,

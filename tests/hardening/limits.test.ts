@@ -116,11 +116,11 @@ describe("the issue's reproductions", () => {
     expect(most).toBeLessThan(100_000_000);
   });
 
-  it("a scenario's own psa.samples is checked the same way, naming the file", async () => {
+  it("a scenario's own psa.samples is checked the same way, located where it is written", async () => {
     // Just above the process's own allowance: a few thousand samples fit, not the 10,000 asked.
     machine.budget = BASE_BYTES + 5e6;
     const r = await runInProcess(["run", RCT]);
-    expectRefused(r, /^error: scenarios\/swis-rct\.yaml psa\.samples: 10,000 samples need/);
+    expectRefused(r, /^error: scenarios\/swis-rct\.yaml:15:12 psa\.samples: 10,000 samples need/);
   });
 });
 

@@ -27,7 +27,7 @@ const FIXTURES = readdirSync(INVALID)
   .map((f) => readFileSync(`${INVALID}/${f}`, "utf8"));
 
 /** The CLI's verdict: the `error:` lines of `ceakit validate scenarios/<name>`, file names bare. */
-async function cliVerdict(name: string, text: string): Promise<string[]> {
+async function cliVerdict(name: string, text: string | Uint8Array): Promise<string[]> {
   const path = `${SCENARIOS}/${name}`;
   const run = await runInProcess(["validate", path], { [path]: text });
   expect(run.stderr).not.toContain("internal error");
@@ -40,9 +40,10 @@ async function cliVerdict(name: string, text: string): Promise<string[]> {
 }
 
 /** The page's verdict: the messages of its loader, as the CLI would print them. */
-async function pageVerdict(name: string, text: string): Promise<string[]> {
+async function pageVerdict(name: string, text: string | Uint8Array): Promise<string[]> {
+  const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
   try {
-    await loadUploadedScenario(name, text, SHIPPED, { swis });
+    await loadUploadedScenario(name, bytes, SHIPPED, { swis });
     return [];
   } catch (e) {
     const issues =
@@ -53,9 +54,12 @@ async function pageVerdict(name: string, text: string): Promise<string[]> {
 }
 
 /** Asserts both loaders agree on `text`, and returns the verdict. */
-async function expectSameVerdict(text: string, name = "upload.yaml"): Promise<string[]> {
+async function expectSameVerdict(
+  text: string | Uint8Array,
+  name = "upload.yaml",
+): Promise<string[]> {
   const [cli, page] = [await cliVerdict(name, text), await pageVerdict(name, text)];
-  expect(page, text).toEqual(cli);
+  expect(page, typeof text === "string" ? text : `${text.length} bytes`).toEqual(cli);
   return cli;
 }
 
@@ -82,6 +86,39 @@ describe("reproductions: files the page used to accept or place differently", ()
         expect(line).toMatch(/^error: (upload|swis-rct)\.yaml:\d+:\d+[ :]/);
     });
   }
+
+  const utf16 = (text: string) => {
+    const bytes = new Uint8Array(2 + 2 * text.length);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) bytes[2 + 2 * i] = text.charCodeAt(i);
+    return bytes;
+  };
+  const bytesCases: [string, Uint8Array][] = [
+    ["UTF-16 text", utf16("model: swis\ntitle: A\n")],
+    ["an invalid UTF-8 byte", Uint8Array.of(...new TextEncoder().encode("title: "), 0xe9, 0x0a)],
+    ["NUL bytes", new TextEncoder().encode("model: swis\u0000\n")],
+    [
+      "a file over 1 MiB",
+      new TextEncoder().encode(`model: swis\ntitle: A\n${"#".repeat(1 << 20)}\n`),
+    ],
+  ];
+  for (const [what, bytes] of bytesCases) {
+    it(`refuses ${what}, with the CLI's message`, async () => {
+      const verdict = await expectSameVerdict(bytes);
+      expect(verdict).toHaveLength(1);
+      expect(verdict[0]).toMatch(/^error: upload\.yaml/);
+    });
+  }
+
+  it("refuses, at psa.samples, a sample count that needs more memory than the page allows", async () => {
+    // The one difference from the CLI is the budget: a browser tab's, not the machine's.
+    const text = "extends: swis-rct.yaml\ntitle: A\npsa: { samples: 50000000 }\n";
+    const page = await pageVerdict("upload.yaml", text);
+    expect(page).toHaveLength(1);
+    expect(page[0]).toMatch(
+      /^error: upload\.yaml:3:17 psa\.samples: 50,000,000 samples need about [\d.]+ GB; the web page allows about 1\.1 GB: at most [\d,]+ samples fit$/,
+    );
+  });
 
   it("accepts a shipped scenario uploaded unchanged, and one that extends it", async () => {
     expect(await expectSameVerdict(RCT, "copy.yaml")).toEqual([]);
@@ -117,6 +154,24 @@ const edit = (text: string) =>
   );
 
 describe("generated files: the page's loader and the CLI's give the same verdicts and positions", () => {
+  it("agrees on random bytes and on text with random bytes spliced in", async () => {
+    const rct = new TextEncoder().encode(RCT);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 200 }),
+          fc
+            .tuple(fc.nat(rct.length), fc.uint8Array({ minLength: 1, maxLength: 4 }))
+            .map(([at, b]) => Uint8Array.from([...rct.subarray(0, at), ...b, ...rct.subarray(at)])),
+        ),
+        async (bytes) => {
+          await expectSameVerdict(bytes);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
   it("agrees on mutations of the shipped scenarios", async () => {
     const texts = Object.values(SHIPPED);
     await fc.assert(

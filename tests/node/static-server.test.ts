@@ -88,9 +88,10 @@ describe("static server", () => {
     const io = {
       stdout() {},
       stderr() {},
-      readText: () => "",
-      writeText() {},
-      makeDir() {},
+      readInput: () => "",
+      checkOutput() {},
+      writeFile() {},
+      writeSet() {},
       stderrIsTty: false,
     };
     const serve = createProgram(io).commands.find((c) => c.name() === "serve");

@@ -101,7 +101,7 @@ describe("loadScenario", () => {
     );
     expect(missing).toBeInstanceOf(InputError);
     expect((missing as InputError).message).toBe(
-      'a.yaml:1:10 extends: cannot read "nope.yaml" (looked for nope.yaml)',
+      'a.yaml:1:10 extends: cannot read "nope.yaml" (looked for nope.yaml): no such file',
     );
     const cycle = await loadScenario(
       "a.yaml",
