@@ -15,26 +15,13 @@ import swis from "../../models/swis/index.js";
 import { InputError } from "../../src/errors.js";
 import { chunkArrays, prepareModel, runChunk } from "../../src/psa/run-psa.js";
 import { loadScenario, memoryScenarioHost } from "../../src/scenario/load-scenario.js";
-import { type CliRun, runInProcess } from "../helpers/cli.js";
+import { expectOneRefusal as expectRefused, runInProcess } from "../helpers/cli.js";
 
 const FILE = "scenarios/derived-domain.yaml";
 
 /** A scenario deriving `name` from `expression` (line 4, value single-quoted). */
 function scenario(name: string, expression: string, extra = ""): string {
   return `model: swis\ntitle: Derived domain\nderived:\n  ${name}: '${expression}'\n${extra}`;
-}
-
-/** Asserts a clean refusal with one `error:` line and returns it. */
-function expectRefused(run: CliRun): string {
-  expect(run.stderr).not.toContain("internal error");
-  expect(run.stderr).not.toMatch(/^ {4}at /m);
-  expect(run.code, run.stderr).toBe(2);
-  expect(run.stdout).toBe("");
-  expect(run.writes.size).toBe(0);
-  const lines = run.stderr.replace(/\n$/, "").split("\n");
-  expect(lines, run.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^error: /);
-  return lines[0] as string;
 }
 
 /** The located prefix of an error at the derived entry `name` (its value, line 4). */

@@ -9,7 +9,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FUNCTION_NAMES } from "../../src/model/expression-language.js";
-import { type CliRun, runInProcess } from "../helpers/cli.js";
+import { type CliRun, expectOneRefusal as expectRefused, runInProcess } from "../helpers/cli.js";
 
 const FILE = "scenarios/derived-check.yaml";
 
@@ -19,19 +19,6 @@ const VALUE_COLUMN = 14;
 /** A scenario whose derived sw_salary is `expression`, single-quoted ('' for a quote). */
 function scenario(expression: string, extra = ""): string {
   return `model: swis\ntitle: Derived\nderived:\n  sw_salary: '${expression.replaceAll("'", "''")}'\n${extra}`;
-}
-
-/** Asserts a clean refusal: exit 2, one `error:` line, nothing on stdout, nothing written. */
-function expectRefused(run: CliRun): string {
-  expect(run.stderr).not.toContain("internal error");
-  expect(run.stderr).not.toMatch(/^ {4}at /m);
-  expect(run.code, run.stderr).toBe(2);
-  expect(run.stdout).toBe("");
-  expect(run.writes.size).toBe(0);
-  const lines = run.stderr.replace(/\n$/, "").split("\n");
-  expect(lines, run.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^error: /);
-  return lines[0] as string;
 }
 
 /** `validate` on the scenario with `expression`. */

@@ -10,6 +10,7 @@
  */
 import * as nodeFs from "node:fs";
 import { dirname, resolve, sep } from "node:path";
+import { expect } from "vitest";
 import type { CliIo } from "../../src/cli/io.js";
 import { nodeIo } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/program.js";
@@ -136,4 +137,19 @@ export async function runOnDisk(args: readonly string[]): Promise<DiskRun> {
   const code = await runCli(args, io);
   refuseInternalError(args, stderr);
   return { code, stdout, stderr };
+}
+
+/**
+ * Asserts a run refused as a person's mistake: exit 2, exactly one `error:` line on stderr, no
+ * stack trace, nothing on stdout, nothing written. Returns the line.
+ */
+export function expectOneRefusal(run: CliRun): string {
+  expect(run.stderr).not.toMatch(/^ {4}at /m);
+  expect(run.code, run.stderr).toBe(2);
+  expect(run.stdout).toBe("");
+  expect(run.writes.size).toBe(0);
+  const lines = run.stderr.replace(/\n$/, "").split("\n");
+  expect(lines, run.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^error: /);
+  return lines[0] as string;
 }
