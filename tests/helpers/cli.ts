@@ -48,7 +48,7 @@ const MEMORY_FILE: FileStatus = {
  * genuine bugs, and every error path the suite exercises goes through here, so a person's
  * mistake that reaches it is caught wherever it is tested.
  */
-function refuseInternalError(args: readonly string[], stderr: string): void {
+export function refuseInternalError(args: readonly string[], stderr: string): void {
   if (stderr.includes("internal error")) {
     throw new Error(`ceakit ${args.join(" ")} ended in an internal error:\n${stderr}`);
   }
