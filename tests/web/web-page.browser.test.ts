@@ -186,7 +186,44 @@ describe("web page", () => {
     });
     await expect
       .poll(() => page.textContent("#form-errors"))
-      .toMatch(/3:16 horizon_years: expected a number, got "two"/);
+      .toBe('bad.yaml:3:16 horizon_years: expected a number, got "two"');
+    // Nothing of the refused file is loaded: the title says so and Run is off.
+    expect(await page.textContent("#scenario-title")).toBe(
+      "bad.yaml (not loaded: it has problems)",
+    );
+    expect(await page.isDisabled("#run")).toBe(true);
+    // The bytes are read by the CLI's rules: UTF-16 is refused with the CLI's message.
+    await page.setInputFiles("#upload", {
+      name: "wide.yaml",
+      mimeType: "text/yaml",
+      buffer: Buffer.from("\ufeffmodel: swis\ntitle: Wide\n", "utf16le"),
+    });
+    await expect
+      .poll(() => page.textContent("#form-errors"))
+      .toBe("wide.yaml: is UTF-16 text; save it as UTF-8");
+  });
+
+  it("a sample count the page cannot hold is refused next to the field, and Run stays off", async () => {
+    await page.selectOption("#scenario", "scenarios/swis-rct.yaml");
+    await page.waitForFunction(
+      () =>
+        document.getElementById("scenario-title")?.textContent === "SWIS national RCT base case",
+    );
+    await page.fill("#samples", "1e9");
+    await expect
+      .poll(() => page.textContent("#samples-error"))
+      .toMatch(/at most 100000000|100,000,000/);
+    expect(await page.isDisabled("#run")).toBe(true);
+    await page.fill("#samples", "50000000");
+    await expect
+      .poll(() => page.textContent("#samples-error"))
+      .toMatch(
+        /^50,000,000 samples need about [\d.]+ GB; the web page allows about 1\.1 GB: at most [\d,]+ samples fit$/,
+      );
+    expect(await page.isDisabled("#run")).toBe(true);
+    await page.fill("#samples", "2000");
+    await expect.poll(() => page.textContent("#samples-error")).toBe("");
+    expect(await page.isDisabled("#run")).toBe(false);
   });
 
   it("the CSV and HTML reports download with the run's numbers", async () => {
