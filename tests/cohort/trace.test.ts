@@ -99,7 +99,9 @@ describe("cohortTrace", () => {
     const s = cohortTrace(model, { start_age: 1 }).strategies[0];
     // Ages 1, 2, 3, 4 in cycles 1–4: death probabilities 0.1, 0.2, 0.2, 0.5.
     const alive = [1, 0.9, 0.9 * 0.8, 0.9 * 0.8 * 0.8, 0.9 * 0.8 * 0.8 * 0.5];
-    s?.trace.forEach((m, t) => expect(m[0]).toBeCloseTo(alive[t] as number, 14));
+    s?.trace.forEach((m, t) => {
+      expect(m[0]).toBeCloseTo(alive[t] as number, 14);
+    });
   });
 
   test("cohortTrace sums tunnel positions into their state and keeps the expanded trace", () => {
