@@ -70,7 +70,9 @@ export {
   type CohortValue,
   type CycleContext,
   type OutcomeKind,
+  type PerCycle,
   type ProbabilityEntry,
+  perCycle,
   type StateRewards,
 } from "./cohort/definition.js";
 export {

@@ -13,6 +13,7 @@ import {
   type CohortRecord,
   type CohortWorkspace,
   cohortWorkspace,
+  KERNEL_BLOCK,
   runCohortKernel,
 } from "./kernel.js";
 import { type CohortPlan, compileCohort, type LooseDefinition } from "./plan.js";
@@ -55,7 +56,8 @@ export function cohortEvaluator(plan: CohortPlan) {
     chunk: { readonly n: number; readonly start: number },
     record?: CohortRecord,
   ): void => {
-    if (ws === undefined || ws.capacity < chunk.n) ws = cohortWorkspace(plan, chunk.n);
+    const need = record === undefined ? Math.min(chunk.n, KERNEL_BLOCK) : chunk.n;
+    if (ws === undefined || ws.capacity < need) ws = cohortWorkspace(plan, need);
     const totals = plan.strategies.map((s) =>
       plan.outcomes.map((o, k) =>
         k === plan.cost

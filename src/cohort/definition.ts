@@ -68,10 +68,34 @@ export type CohortFill<N extends string = string> = (
 ) => void;
 
 /**
- * A value: a number (the same in every sample and cycle), a parameter name (its column) or a
- * fill function (anything else, per cycle).
+ * A value that depends on the cycle (and time in state) but is the same in every sample, such
+ * as background mortality by the cohort's age: computed once per cycle, never per sample.
  */
-export type CohortValue<N extends string = string> = number | N | CohortFill<N>;
+export interface PerCycle<N extends string = string> {
+  readonly perCycle: (ctx: CycleContext<N>) => number;
+}
+
+/**
+ * A value the same in every sample: a function of the cycle context computed once per cycle.
+ *
+ * @example
+ * ```ts
+ * const mortality = lookupTable([35, 45, 55], [0.001, 0.003, 0.007]);
+ * const background = perCycle(({ t }) => mortality.at(60 + t - 1));
+ * ```
+ */
+export function perCycle<N extends string = string>(
+  fn: (ctx: CycleContext<N>) => number,
+): PerCycle<N> {
+  return Object.freeze({ perCycle: fn });
+}
+
+/**
+ * A value: a number (the same in every sample and cycle), a parameter name (its column), a
+ * {@link perCycle} value (the same in every sample, per cycle) or a fill function (anything
+ * else, per cycle and sample).
+ */
+export type CohortValue<N extends string = string> = number | N | PerCycle<N> | CohortFill<N>;
 
 /** A transition probability, or {@link C} for the rest of the row. */
 export type ProbabilityEntry<N extends string = string> = CohortValue<N> | typeof C;

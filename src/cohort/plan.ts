@@ -13,15 +13,18 @@ import {
   C,
   type CohortFill,
   type CohortValue,
+  type CycleContext,
   type OutcomeKind,
+  type PerCycle,
   type ProbabilityEntry,
 } from "./definition.js";
 import { cycleDiscountFactors } from "./discount-schedule.js";
 
-/** A resolved value: a constant, a parameter column or a fill function. */
+/** A resolved value: a constant, a parameter column, a per-cycle scalar or a fill function. */
 export type ValuePlan =
   | { readonly kind: "const"; readonly value: number }
   | { readonly kind: "param"; readonly name: string }
+  | { readonly kind: "cycle"; readonly fn: (ctx: CycleContext) => number }
   | { readonly kind: "fill"; readonly fill: CohortFill };
 
 /** One flow of a row: its target (expanded index) and probability (`null`: the rest of the row). */
@@ -44,7 +47,7 @@ export interface RowPlan {
   readonly flows: readonly FlowPlan[];
   /** Index in `flows` of the rest-of-row flow, or −1. */
   readonly rest: number;
-  /** Whether any entry is a fill function (evaluated every cycle); otherwise once per chunk. */
+  /** Whether any entry depends on the cycle (evaluated every cycle); otherwise once per chunk. */
   readonly dynamic: boolean;
 }
 
@@ -211,8 +214,11 @@ export function compileCohort(def: LooseDefinition, columns: readonly string[]):
       return { kind: "param", name: v };
     }
     if (typeof v === "function") return { kind: "fill", fill: v as CohortFill };
+    if (typeof v === "object" && v !== null && typeof (v as PerCycle).perCycle === "function") {
+      return { kind: "cycle", fn: (v as PerCycle).perCycle };
+    }
     throw new TypeError(
-      `defineCohortModel ${model}: ${where}: expected a number, a parameter name or a fill function, got ${String(v)}`,
+      `defineCohortModel ${model}: ${where}: expected a number, a parameter name, a perCycle value or a fill function, got ${String(v)}`,
     );
   };
 
@@ -297,7 +303,7 @@ export function compileCohort(def: LooseDefinition, columns: readonly string[]):
     if (v === C) {
       initialRest++;
       initial.push({ target: first[k] as number, state: s, value: null });
-    } else if (typeof v === "function") {
+    } else if (typeof v !== "number" && typeof v !== "string") {
       throw new TypeError(
         `defineCohortModel ${model}: initial.${s}: expected a number or a parameter name`,
       );
@@ -368,7 +374,7 @@ export function compileCohort(def: LooseDefinition, columns: readonly string[]):
           tunnel: tunnel.has(s),
           flows,
           rest: flows.findIndex((f) => f.value === null),
-          dynamic: flows.some((f) => f.value?.kind === "fill"),
+          dynamic: flows.some((f) => f.value?.kind === "fill" || f.value?.kind === "cycle"),
         });
       }
     });

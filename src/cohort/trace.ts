@@ -17,7 +17,7 @@ export interface CycleRewards {
   readonly reward: readonly number[];
   /** w_t × reward: counted and corrected, not discounted. */
   readonly weighted: readonly number[];
-  /** w_t × d_t × reward: what the total adds up. */
+  /** w_t × d_t × reward: these and the initial rewards add up to the total (up to rounding). */
   readonly discounted: readonly number[];
 }
 
@@ -31,9 +31,9 @@ export interface StrategyTrace<O extends string = string> {
   readonly perCycle: Readonly<Record<O, CycleRewards>>;
   /** Initial (time-0) rewards. */
   readonly initial: Readonly<Record<O, number>>;
-  /** Total per outcome: initial + Σ_t w_t d_t reward_t (the model's result). */
+  /** Total per outcome: initial + Σ_t w_t d_t reward_t, the model's result bit for bit. */
   readonly total: Readonly<Record<O, number>>;
-  /** Total without discounting: initial + Σ_t w_t reward_t. */
+  /** Total without discounting: initial + Σ_t w_t reward_t (summed from the per-cycle values). */
   readonly undiscounted: Readonly<Record<O, number>>;
 }
 
