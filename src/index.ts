@@ -249,7 +249,15 @@ export {
   evppiChart,
   renderSvg,
   tornadoChart,
+  traceChart,
 } from "./report/charts.js";
+export {
+  type CohortReportInput,
+  cohortCharts,
+  cohortHtml,
+  cohortMarkdown,
+  cohortSections,
+} from "./report/cohort-report.js";
 export {
   escapeHtml,
   type HtmlExtras,
