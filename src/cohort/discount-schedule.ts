@@ -58,7 +58,16 @@ export const GREEN_BOOK_HEALTH: readonly DiscountBand[] = Object.freeze([
   { until: Number.POSITIVE_INFINITY, rate: 0.0043 },
 ]);
 
-/** The bands of a rate (one band for a constant), checked. */
+/**
+ * The bands of a rate (one band for a constant), checked: rates finite and above −1, bands
+ * increasing, the last one running to infinity.
+ *
+ * @example
+ * ```ts
+ * discountBands(0.035);        // [{ until: Infinity, rate: 0.035 }]
+ * discountBands("green-book"); // GREEN_BOOK
+ * ```
+ */
 export function discountBands(rate: DiscountRate): readonly DiscountBand[] {
   if (rate === "green-book") return GREEN_BOOK;
   if (rate === "green-book-health") return GREEN_BOOK_HEALTH;

@@ -14,7 +14,15 @@ import type { ParameterColumns } from "../model/define-model.js";
 import type { CycleContext } from "./definition.js";
 import type { CohortPlan, RewardPlan, RowPlan, TransitionRewardPlan, ValuePlan } from "./plan.js";
 
-/** How far a row may stray from summing to one (or its rest below zero) before it is an error. */
+/**
+ * How far a row may stray from summing to one (or its rest below zero) before it is an error.
+ *
+ * @example
+ * ```ts
+ * // 0.1 + 0.2 + 0.7 = 1.0000000000000002 is a row that sums to one.
+ * Math.abs(0.1 + 0.2 + 0.7 - 1) <= ROW_TOLERANCE; // true
+ * ```
+ */
 export const ROW_TOLERANCE = 1e-12;
 
 /** Where the kernel writes each strategy's totals: one array per outcome (plan order). */
@@ -436,6 +444,11 @@ function initialState(
  * Samples evaluated together inside a chunk: the trace and the row buffers of a block (E × 512
  * doubles each) stay in the processor's cache, where a pass over a whole 10,000-sample chunk
  * would stream from memory. Fill functions are called once per entry, cycle and block.
+ *
+ * @example
+ * ```ts
+ * Math.ceil(10_000 / KERNEL_BLOCK); // a 10,000-sample chunk runs as 20 blocks
+ * ```
  */
 export const KERNEL_BLOCK = 512;
 
