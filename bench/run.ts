@@ -93,6 +93,9 @@ print({
 // PSA engine: the 20-parameter model on one thread and two workers, and a 1e7-sample run's RSS.
 await import("./psa.js");
 
+// Cohort (Markov) engine: the hip-replacement model at 1e5 samples, one thread and two workers.
+await import("./cohort.js");
+
 // Random-number kernels: one buffer per measurement, refilled in place.
 const rngBench = Rng.create("ceakit-bench-rng");
 const rngRuns = 7;

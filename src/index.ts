@@ -65,6 +65,44 @@ export {
   switchPoints,
 } from "./analysis/switch-points.js";
 export { parseWtpGrid, type WtpGrid, wtpList, wtpRange } from "./analysis/wtp.js";
+export { type Correction, type Counting, cycleWeights } from "./cohort/cycle-weights.js";
+// Cohort (Markov) models
+export {
+  type CohortModel,
+  cohortEvaluator,
+  defineCohortModel,
+} from "./cohort/define-cohort-model.js";
+export {
+  C,
+  type CohortConventions,
+  type CohortDefinition,
+  type CohortFill,
+  type CohortNames,
+  type CohortStrategy,
+  type CohortValue,
+  type CycleContext,
+  type OutcomeKind,
+  type PerCycle,
+  type ProbabilityEntry,
+  perCycle,
+  type StateRewards,
+} from "./cohort/definition.js";
+export {
+  cycleDiscountFactors,
+  type DiscountBand,
+  type DiscountRate,
+  discountBands,
+  discountFactorAt,
+  GREEN_BOOK,
+  GREEN_BOOK_HEALTH,
+} from "./cohort/discount-schedule.js";
+export { type LookupTable, lookupTable } from "./cohort/lookup-table.js";
+export {
+  type CohortTrace,
+  type CycleRewards,
+  cohortTrace,
+  type StrategyTrace,
+} from "./cohort/trace.js";
 // Core kernels
 export { argmax } from "./core/argmax.js";
 export { cholesky } from "./core/cholesky.js";
@@ -181,6 +219,7 @@ export {
 export { pointValue } from "./model/point-value.js";
 export { type PriceIndex, parsePriceYear, upratingFactor } from "./model/uprating.js";
 export { type BaseCaseResult, pointValues, runBaseCase } from "./psa/base-case.js";
+export { runCohortBaseCase } from "./psa/cohort-base-case.js";
 export { choleskyOfCorrelation, normalCorrelationForSpearman } from "./psa/correlation.js";
 export {
   evaluatePoints,
@@ -239,7 +278,15 @@ export {
   evppiChart,
   renderSvg,
   tornadoChart,
+  traceChart,
 } from "./report/charts.js";
+export {
+  type CohortReportInput,
+  cohortCharts,
+  cohortHtml,
+  cohortMarkdown,
+  cohortSections,
+} from "./report/cohort-report.js";
 export {
   escapeHtml,
   type HtmlExtras,

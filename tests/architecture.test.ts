@@ -1,6 +1,6 @@
 /**
  * The layering of design.md as a check: imports inside src/ only point downward
- * (core ← distributions ← analysis ← model ← psa ← scenario ← report ← node ← cli), nothing in
+ * (core ← distributions ← analysis ← model ← cohort ← psa ← scenario ← report ← node ← cli), nothing in
  * src/ imports cli/ except cli/ itself, and only node/ and cli/ use Node built-ins.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -13,6 +13,7 @@ const LAYERS = [
   "distributions",
   "analysis",
   "model",
+  "cohort",
   "psa",
   "scenario",
   "report",

@@ -56,4 +56,15 @@ describe("examples", () => {
     expect(lines[3]).toMatch(/^assumptions: .*sw_salary/);
     expect(lines[4]).toBe("# SWIS national RCT base case");
   });
+
+  test("cohort-hiv prints the published HIV costs and life-years, the trace and P(CE)", async () => {
+    const lines = await runExample("cohort-hiv");
+    // tests/fixtures/reference/markov/hiv-chancellor.json (printed digits).
+    expect(lines[0]).toBe("mono: cost 44663.4536, life-years 7.9912066");
+    expect(lines[1]).toBe("comb: cost 50601.6513, life-years 8.9373889");
+    expect(lines[2]).toBe("mono m_1: 0.72145329 0.20184544 0.06689735 0.00980392");
+    expect(lines[3]).toMatch(
+      /^P\(comb cost-effective\) at 10000: [01]\.\d{3}, at 20000: [01]\.\d{3}$/,
+    );
+  });
 });

@@ -260,3 +260,51 @@ export async function renderSvg(chart: Chart): Promise<string> {
     view.finalize();
   }
 }
+
+/**
+ * The cohort trace: the share of the cohort in each state after each cycle, one panel per
+ * strategy.
+ *
+ * @example
+ * ```ts
+ * traceChart([{ strategy: "SoC", cycle: 0, state: "H", share: 1 }, …]);
+ * ```
+ */
+export function traceChart(
+  rows: readonly { strategy: string; cycle: number; state: string; share: number }[],
+): Chart {
+  const values = rows.map((r) => ({ ...r }));
+  const strategies = [...new Set(rows.map((r) => r.strategy))];
+  const states = [...new Set(rows.map((r) => r.state))];
+  return {
+    name: "trace",
+    title: "Cohort trace: share of the cohort in each state, by cycle and strategy",
+    values,
+    spec: {
+      config: CONFIG,
+      data: { values },
+      facet: {
+        field: "strategy",
+        type: "nominal",
+        title: null,
+        sort: strategies,
+      },
+      columns: Math.min(2, strategies.length),
+      spec: {
+        width: strategies.length > 1 ? WIDTH / 2 : WIDTH,
+        height: HEIGHT / 1.5,
+        mark: { type: "line" },
+        encoding: {
+          x: { field: "cycle", type: "quantitative", title: "Cycle" },
+          y: {
+            field: "share",
+            type: "quantitative",
+            title: "Share of the cohort",
+            scale: { domain: [0, 1] },
+          },
+          color: { field: "state", type: "nominal", title: "State", sort: states },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,331 @@
+/**
+ * Reports of a cohort (Markov) model: the conventions it states, the base-case results and
+ * incremental table, the per-cycle discounted costs and effects, the cohort trace (a table and
+ * a chart) and, when a PSA is given, the acceptability at chosen WTPs and the CEAC. Rendered as
+ * Markdown or as a self-contained HTML page; the sections are plain data
+ * ({@link cohortSections}) so that other reports can include them.
+ *
+ * @module
+ */
+
+import { analysePsa } from "../analysis/analyse.js";
+import { calculateIcers } from "../analysis/icers.js";
+import type { CeSamples } from "../analysis/samples.js";
+import type { CohortTrace } from "../cohort/trace.js";
+import { type Chart, ceacChart, renderSvg, traceChart } from "./charts.js";
+import { STATUS_TEXT } from "./format.js";
+import { escapeHtml } from "./html-report.js";
+import { formatCell, type ReportSection, type ReportTable } from "./scenario-report.js";
+
+/** What a cohort report is made from. */
+export interface CohortReportInput {
+  /** Title of the report (default: the model's name). */
+  readonly title?: string;
+  /** The recorded base case (`runCohortBaseCase`). */
+  readonly base: CohortTrace;
+  /** A PSA of the model and the WTPs (per unit of effect) to report it at. */
+  readonly psa?: { readonly samples: CeSamples; readonly wtp: readonly number[] };
+}
+
+/** How the conventions read in words. */
+function conventionText(base: CohortTrace): string {
+  const c = base.conventions;
+  const counted = { start: "m_0 … m_{n−1}", end: "m_1 … m_n", all: "m_0 … m_n" }[
+    c.counting as "start" | "end" | "all"
+  ];
+  const rate = (r: unknown) =>
+    typeof r === "number"
+      ? `${Number((r * 100).toFixed(4))}%`
+      : Array.isArray(r)
+        ? "stepped bands"
+        : String(r);
+  return `${base.cycles} cycles of ${base.cycleLength} year${base.cycleLength === 1 ? "" : "s"}; state rewards counted on ${counted} (${c.counting}) with the ${c.correction} within-cycle correction; discounted at ${rate(c.discount.costs)} (costs) and ${rate(c.discount.effects)} (effects) a year, the reward on m_t by D(t × cycle length).`;
+}
+
+/** The per-cycle table: discounted cost and effect earned on each m_t, per strategy. */
+function perCycleTable(base: CohortTrace): ReportTable {
+  const columns = [
+    { title: "Cycle", kind: "number" as const },
+    ...base.strategies.flatMap((s) => [
+      { title: `${s.name} ${base.cost}`, kind: "money" as const },
+      { title: `${s.name} ${base.effect}`, kind: "number" as const },
+    ]),
+  ];
+  const rows = Array.from({ length: base.cycles + 1 }, (_, t) => [
+    t,
+    ...base.strategies.flatMap((s) => [
+      s.perCycle[base.cost]?.discounted[t] ?? 0,
+      s.perCycle[base.effect]?.discounted[t] ?? 0,
+    ]),
+  ]);
+  return { name: "per_cycle", columns, rows };
+}
+
+/** The trace table: share per state after each cycle, per strategy. */
+function traceTable(base: CohortTrace): ReportTable {
+  const columns = [
+    { title: "Strategy", kind: "text" as const },
+    { title: "Cycle", kind: "number" as const },
+    ...base.states.map((s) => ({ title: s, kind: "probability" as const })),
+  ];
+  const rows = base.strategies.flatMap((s) => s.trace.map((m, t) => [s.name, t, ...m]));
+  return { name: "trace", columns, rows };
+}
+
+/**
+ * The sections of a cohort report: conventions, base case, incremental table, per-cycle
+ * rewards and trace, and the acceptability at the WTPs when a PSA is given.
+ *
+ * @example
+ * ```ts
+ * const sections = cohortSections({ base: await runCohortBaseCase(model) });
+ * ```
+ */
+export function cohortSections(input: CohortReportInput): ReportSection[] {
+  const { base } = input;
+  const names = base.strategies.map((s) => s.name);
+  const others = base.outcomes.filter((o) => o !== base.cost && o !== base.effect);
+  const sections: ReportSection[] = [
+    {
+      heading: input.title ?? `Cohort model ${base.model}`,
+      text: [
+        `States: ${base.states.join(", ")}${base.expandedStates.length > base.states.length ? ` (expanded by time in state: ${base.expandedStates.join(", ")})` : ""}.`,
+        conventionText(base),
+      ],
+    },
+    {
+      heading: "Base case",
+      text: [
+        "Totals per person: initial rewards plus the weighted, discounted rewards of every cycle.",
+      ],
+      table: {
+        name: "base_case",
+        columns: [
+          { title: "Strategy", kind: "text" },
+          { title: base.cost, kind: "money" },
+          { title: base.effect, kind: "number" },
+          ...others.map((o) => ({ title: o, kind: "number" as const })),
+          { title: `${base.cost} undiscounted`, kind: "money" },
+        ],
+        rows: base.strategies.map((s) => [
+          s.name,
+          s.total[base.cost] ?? null,
+          s.total[base.effect] ?? null,
+          ...others.map((o) => s.total[o] ?? null),
+          s.undiscounted[base.cost] ?? null,
+        ]),
+      },
+    },
+  ];
+  const means =
+    input.psa === undefined ? undefined : analysePsa(input.psa.samples, { wtp: input.psa.wtp });
+  const icers =
+    means?.icers ??
+    calculateIcers({
+      strategies: names,
+      cost: base.strategies.map((s) => s.total[base.cost] as number),
+      effect: base.strategies.map((s) => s.total[base.effect] as number),
+    });
+  sections.push({
+    heading: `Incremental table (${means === undefined ? "base case" : `PSA means, ${means.nSamples} samples`})`,
+    text: [],
+    table: {
+      name: "icers",
+      columns: [
+        { title: "Strategy", kind: "text" },
+        { title: base.cost, kind: "money" },
+        { title: base.effect, kind: "number" },
+        { title: `Incremental ${base.cost}`, kind: "money" },
+        { title: `Incremental ${base.effect}`, kind: "number" },
+        { title: "ICER", kind: "money" },
+        { title: "Status", kind: "text" },
+      ],
+      rows: icers.map((r) => [
+        r.strategy,
+        r.cost,
+        r.effect,
+        r.incCost,
+        r.incEffect,
+        r.icer,
+        STATUS_TEXT[r.status],
+      ]),
+    },
+  });
+  if (means !== undefined && input.psa !== undefined) {
+    const S = names.length;
+    sections.push({
+      heading: "Probability each strategy is cost-effective",
+      text: [],
+      table: {
+        name: "acceptability",
+        columns: [
+          { title: "WTP", kind: "wtp" },
+          ...names.map((s) => ({ title: s, kind: "probability" as const })),
+        ],
+        rows: input.psa.wtp.map((w, k) => [
+          w,
+          ...names.map((_, j) => means.curves.ceac[k * S + j] as number),
+        ]),
+      },
+    });
+  }
+  sections.push(
+    {
+      heading: "Per-cycle discounted rewards (base case)",
+      text: [
+        `Row t is what is earned on the state vector m_t (with the rewards of transition t), weighted and discounted; initial rewards are in the totals only.`,
+      ],
+      table: perCycleTable(base),
+    },
+    {
+      heading: "Cohort trace (base case)",
+      text: ["Share of the cohort in each state after t cycles (tunnel positions summed)."],
+      table: traceTable(base),
+    },
+  );
+  return sections;
+}
+
+/**
+ * The charts of a cohort report: the trace and, with a PSA, the acceptability curves.
+ *
+ * @example
+ * ```ts
+ * cohortCharts({ base }).map((c) => c.name); // ["trace"]
+ * ```
+ */
+export function cohortCharts(input: CohortReportInput): Chart[] {
+  const { base } = input;
+  const charts = [
+    traceChart(
+      base.strategies.flatMap((s) =>
+        s.trace.flatMap((m, t) =>
+          base.states.map((state, k) => ({
+            strategy: s.name,
+            cycle: t,
+            state,
+            share: m[k] as number,
+          })),
+        ),
+      ),
+    ),
+  ];
+  if (input.psa !== undefined) {
+    const names = base.strategies.map((s) => s.name);
+    const curves = analysePsa(input.psa.samples, { wtp: input.psa.wtp }).curves;
+    const S = names.length;
+    charts.push(
+      ceacChart(
+        Array.from(curves.wtp).flatMap((wtp, k) =>
+          names.map((strategy, j) => ({
+            wtp,
+            strategy,
+            probability: curves.ceac[k * S + j] as number,
+            frontier: curves.ceafStrategy[k] === j ? 1 : 0,
+          })),
+        ),
+      ),
+    );
+  }
+  return charts;
+}
+
+const mdCell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+
+/**
+ * A cohort report in Markdown (GitHub-flavoured tables).
+ *
+ * @example
+ * ```ts
+ * writeFileSync("hiv.md", cohortMarkdown({ base, psa: { samples: psa.samples, wtp: [20000] } }));
+ * ```
+ */
+export function cohortMarkdown(input: CohortReportInput): string {
+  const out: string[] = [];
+  cohortSections(input).forEach((s, i) => {
+    out.push(`${i === 0 ? "#" : "##"} ${s.heading}`, "");
+    for (const t of s.text) out.push(t, "");
+    if (s.table !== undefined) {
+      const t = s.table;
+      out.push(`| ${t.columns.map((c) => mdCell(c.title)).join(" | ")} |`);
+      out.push(`|${t.columns.map((c) => (c.kind === "text" ? " --- |" : " ---: |")).join("")}`);
+      for (const row of t.rows) {
+        out.push(
+          `| ${row.map((v, k) => mdCell(formatCell(v, t.columns[k]?.kind ?? "text"))).join(" | ")} |`,
+        );
+      }
+      out.push("");
+    }
+  });
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+/** One table as HTML. */
+function tableHtml(t: ReportTable): string {
+  const head = t.columns.map((c) => `<th class="${c.kind}">${escapeHtml(c.title)}</th>`).join("");
+  const body = t.rows
+    .map(
+      (r) =>
+        `<tr>${r.map((v, i) => `<td class="${t.columns[i]?.kind ?? "text"}">${escapeHtml(formatCell(v, t.columns[i]?.kind ?? "text"))}</td>`).join("")}</tr>`,
+    )
+    .join("\n");
+  return `<table data-table="${t.name}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+const STYLE = `
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; color: #222; line-height: 1.45; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
+table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.85rem; }
+th, td { border-bottom: 1px solid #eee; padding: 0.25rem 0.5rem; vertical-align: top; }
+th { text-align: left; background: #f6f6f6; }
+td.money, td.number, td.probability, td.wtp, th.money, th.number, th.probability, th.wtp { text-align: right; font-variant-numeric: tabular-nums; }
+figure { margin: 1rem 0 2rem; } figcaption { font-weight: 600; margin-bottom: 0.4rem; }
+.wide { overflow-x: auto; max-height: 40rem; }
+`;
+
+/**
+ * A self-contained HTML page of a cohort report: the sections' tables and the charts as inline
+ * SVG, each chart's values published beside it as JSON.
+ *
+ * @example
+ * ```ts
+ * writeFileSync("hiv.html", await cohortHtml({ base }));
+ * ```
+ */
+export async function cohortHtml(input: CohortReportInput): Promise<string> {
+  const [first, ...rest] = cohortSections(input);
+  const figures: string[] = [];
+  for (const chart of cohortCharts(input)) {
+    const svg = await renderSvg(chart);
+    const data = JSON.stringify(chart.values).replace(/</g, "\\u003c");
+    figures.push(
+      `<figure data-chart="${chart.name}"><figcaption>${escapeHtml(chart.title)}</figcaption>\n${svg}\n<script type="application/json" data-chart="${chart.name}">${data}</script></figure>`,
+    );
+  }
+  const body = [
+    `<h1>${escapeHtml(first?.heading ?? "")}</h1>`,
+    ...(first?.text ?? []).map((t) => `<p>${escapeHtml(t)}</p>`),
+    "<h2>Charts</h2>",
+    ...figures,
+    ...rest.map((s) =>
+      [
+        `<h2>${escapeHtml(s.heading)}</h2>`,
+        ...s.text.map((t) => `<p>${escapeHtml(t)}</p>`),
+        s.table === undefined ? "" : `<div class="wide">${tableHtml(s.table)}</div>`,
+      ].join("\n"),
+    ),
+  ];
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(first?.heading ?? "Cohort model")}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body.join("\n")}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, test } from "vitest";
+import {
+  cycleDiscountFactors,
+  discountBands,
+  discountFactorAt,
+  GREEN_BOOK,
+  GREEN_BOOK_HEALTH,
+} from "../../src/cohort/discount-schedule.js";
+
+describe("discount schedules", () => {
+  test("discountFactorAt with a constant rate is (1 + r)^−years", () => {
+    expect(discountFactorAt(0.06, 0)).toBe(1);
+    expect(discountFactorAt(0.06, 2)).toBeCloseTo(1 / 1.06 ** 2, 15);
+    expect(discountFactorAt(0, 40)).toBe(1);
+  });
+
+  test("discountFactorAt follows the Green Book's bands (3.5% to 30 years, 3% to 75, 2.5% to 125)", () => {
+    // Green Book (HM Treasury 2022, Table 8): the factor of year 31 is D_30 / 1.03, and so on.
+    const d30 = 1.035 ** -30;
+    expect(discountFactorAt("green-book", 30)).toBeCloseTo(d30, 15);
+    expect(discountFactorAt("green-book", 31)).toBeCloseTo(d30 / 1.03, 15);
+    const d75 = d30 * 1.03 ** -45;
+    expect(discountFactorAt("green-book", 75)).toBeCloseTo(d75, 15);
+    expect(discountFactorAt("green-book", 80)).toBeCloseTo(d75 * 1.025 ** -5, 15);
+    expect(discountFactorAt("green-book", 130)).toBeCloseTo(d75 * 1.025 ** -50 * 1.02 ** -5, 15);
+    expect(discountFactorAt("green-book-health", 10)).toBeCloseTo(1.015 ** -10, 15);
+    expect(discountFactorAt("green-book-health", 40)).toBeCloseTo(1.015 ** -30 * 1.0129 ** -10, 15);
+    expect(GREEN_BOOK.map((b) => b.rate)).toEqual([0.035, 0.03, 0.025, 0.02, 0.015, 0.01]);
+    expect(GREEN_BOOK_HEALTH.map((b) => b.rate)).toEqual([
+      0.015, 0.0129, 0.0107, 0.0086, 0.0064, 0.0043,
+    ]);
+  });
+
+  test("cycleDiscountFactors discounts m_t at t × cycle length years", () => {
+    const d = cycleDiscountFactors(0.035, 4, 0.5);
+    expect(Array.from(d)).toEqual([0, 1, 2, 3, 4].map((t) => 1.035 ** -(t * 0.5)));
+    const stepped = cycleDiscountFactors("green-book", 70, 0.5);
+    expect(stepped[62]).toBeCloseTo(1.035 ** -30 * 1.03 ** -1, 15);
+  });
+
+  test("discountBands rejects bands that do not cover all time or go backwards", () => {
+    expect(() => discountBands([{ until: 10, rate: 0.03 }])).toThrow(
+      "the last band must run to Infinity",
+    );
+    expect(() =>
+      discountBands([
+        { until: 10, rate: 0.03 },
+        { until: 5, rate: 0.02 },
+      ]),
+    ).toThrow("band 2 must end after 10 years");
+    expect(() => discountBands(-1)).toThrow("band 1 rate must be a finite number above −1");
+    expect(() => discountBands("treasury" as never)).toThrow("discountBands: a rate is");
+  });
+});
