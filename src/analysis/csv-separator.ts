@@ -19,13 +19,19 @@ const CR = 13;
 const SPACE = 32;
 
 /** Counts of the candidate separators outside quotes on the first non-blank line of `text`. */
-function firstLineSeparators(text: string): { comma: number; semicolon: number; tab: number } {
-  const counts = { comma: 0, semicolon: 0, tab: 0 };
+function firstLineSeparators(text: string): {
+  comma: number;
+  semicolon: number;
+  tab: number;
+  line: number;
+} {
+  const counts = { comma: 0, semicolon: 0, tab: 0, line: 1 };
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   // Skip blank lines (line ends and spaces), as the tokenizer does.
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (c !== LF && c !== CR && c !== SPACE) break;
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) counts.line++;
     i++;
   }
   let quoted = false;
@@ -41,7 +47,7 @@ function firstLineSeparators(text: string): { comma: number; semicolon: number; 
 }
 
 /**
- * Throws an {@link InputError} at line 1 of `file` when its header row is separated by
+ * Throws an {@link InputError} at the header row of `file` when that row is separated by
  * semicolons or tabs rather than commas (it has some of those and no comma outside quotes),
  * saying how to write a comma-separated file instead.
  *
@@ -53,12 +59,12 @@ function firstLineSeparators(text: string): { comma: number; semicolon: number; 
  * ```
  */
 export function checkCommaSeparated(text: string, file: string | undefined): void {
-  const { comma, semicolon, tab } = firstLineSeparators(text);
+  const { comma, semicolon, tab, line } = firstLineSeparators(text);
   if (comma > 0) return;
   if (semicolon > 0) {
     throw new InputError({
       file,
-      line: 1,
+      line,
       message:
         'the file is separated by semicolons, with "," as the decimal mark (as R\'s write.csv2 and European-locale spreadsheets write it); ceakit reads comma-separated files with "." decimals: in R use write.csv() instead of write.csv2(), or in a spreadsheet save as "CSV UTF-8 (comma delimited)" with "." as the decimal separator',
     });
@@ -66,7 +72,7 @@ export function checkCommaSeparated(text: string, file: string | undefined): voi
   if (tab > 0) {
     throw new InputError({
       file,
-      line: 1,
+      line,
       message:
         'the file is separated by tabs; ceakit reads comma-separated files: in R use write.csv(), or in a spreadsheet save as "CSV UTF-8 (comma delimited)"',
     });
