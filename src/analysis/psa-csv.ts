@@ -6,6 +6,10 @@
  * - **wide** CSVs, BCEA style: a cost matrix and an effect matrix, one column per strategy and
  *   one row per sample (an unnamed or `iteration`/`sim` first column is taken as a row label).
  *
+ * Column names are matched case-insensitively with common aliases (`sim`, `Strategy`, `QALYs`,
+ * …; see column-aliases.ts), and a semicolon- or tab-separated file (R's `write.csv2`) is refused
+ * at its header with a hint (see csv-separator.ts).
+ *
  * Every mistake is an {@link InputError} naming the file, line, column and field. These functions
  * take text, not paths: reading files is the caller's job (the CLI's, in Node).
  *

@@ -82,6 +82,9 @@ export function psaEvppi(
   for (let k = 1; k < evpi.length; k++)
     if ((evpi[k] as number) > (evpi[rankAt] as number)) rankAt = k;
   const column = new Map(draws.names.map((n, p) => [n, draws.columns[p] as Float64Array]));
+  for (const n of group ?? []) {
+    if (!column.has(n)) throw new RangeError(`psaEvppi: no parameter "${n}" in the draws`);
+  }
   const fixed = draws.names.filter((n) => !varies(column.get(n) as Float64Array));
   const bins = Math.max(1, Math.round(Math.sqrt(samples.nSamples)));
   const parameters = draws.names
