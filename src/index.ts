@@ -44,7 +44,20 @@ export {
   type PairwiseComparison,
   type QuadrantProbabilities,
 } from "./analysis/pairwise.js";
-export { type ReadOptions, readLongPsaCsv, readWidePsaCsv } from "./analysis/psa-csv.js";
+export {
+  type ParameterDraws,
+  type ParameterTarget,
+  readParameterCsv,
+} from "./analysis/parameter-csv.js";
+export {
+  type PsaTable,
+  type ReadOptions,
+  readLongPsaCsv,
+  readLongPsaTable,
+  readWidePsaCsv,
+  readWidePsaTable,
+} from "./analysis/psa-csv.js";
+export { type PsaEvppi, psaEvppi } from "./analysis/psa-evppi.js";
 export {
   type CeSamples,
   type CeSamplesInit,

@@ -1,17 +1,27 @@
 /**
  * Every example in examples/ runs (through the public API) and prints what its comment says.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, test, vi } from "vitest";
 
-/** Runs an example module and returns the lines it logged. */
-async function runExample(name: string): Promise<string[]> {
+/**
+ * Runs an example module as `node example.js ...args` would (fresh, with those command-line
+ * arguments) and returns the lines it logged.
+ */
+async function runExample(name: string, args: readonly string[] = []): Promise<string[]> {
   const lines: string[] = [];
-  const spy = vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => {
-    lines.push(args.join(" "));
+  const spy = vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => {
+    lines.push(a.join(" "));
   });
+  const argv = process.argv;
+  process.argv = [argv[0] as string, `examples/${name}.ts`, ...args];
+  vi.resetModules();
   try {
     await import(`../examples/${name}.ts`);
   } finally {
+    process.argv = argv;
     spy.mockRestore();
   }
   return lines;
@@ -39,6 +49,27 @@ describe("examples", () => {
       "switch at 33082.25: usual -> swis_a",
       "switch at 71479.04: swis_a -> swis_b",
     ]);
+  });
+
+  test("analyse-psa-csv runs on a file without a strategy called usual (R's column names)", async () => {
+    // Two iterations, dampack-style names as R writes them: the comparator is the first strategy.
+    const dir = mkdtempSync(join(tmpdir(), "ceakit-example-"));
+    const file = join(dir, "psa.csv");
+    writeFileSync(
+      file,
+      "sim,Strategy,Cost,QALYs\n1,Status quo,1000,5\n1,Drug A,3000,5.1\n2,Status quo,1200,5.2\n2,Drug A,3400,5.25\n",
+    );
+    const lines = await runExample("analyse-psa-csv", [file]);
+    // Means: Status quo (1100, 5.1), Drug A (3200, 5.175): ICER 2100 / 0.075 = 28,000.
+    expect(lines).toContain("Drug A vs Status quo: incremental cost 2100.00, effect 0.0750");
+    expect(lines.at(-1)).toBe("switch at 28000.00: Status quo -> Drug A");
+    // At WTP 20000 Status quo is optimal in both iterations (NB 99,000 vs 99,000 ties go to the
+    // first; 102,800 vs 101,600); at 50000 Drug A in both.
+    expect(lines[0]).toBe("WTP 20000: P(optimal) Status quo 1.000, Drug A 0.000; EVPI 0.00");
+    expect(lines[2]).toBe("WTP 50000: P(optimal) Status quo 0.000, Drug A 1.000; EVPI 0.00");
+    // A comparator given as the second argument.
+    const other = await runExample("analyse-psa-csv", [file, "Drug A"]);
+    expect(other).toContain("Status quo vs Drug A: incremental cost -2100.00, effect -0.0750");
   });
 
   test("run-scenario prints P(cost-effective) at the three reporting WTPs and the assumptions", async () => {

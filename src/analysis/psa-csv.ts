@@ -6,6 +6,10 @@
  * - **wide** CSVs, BCEA style: a cost matrix and an effect matrix, one column per strategy and
  *   one row per sample (an unnamed or `iteration`/`sim` first column is taken as a row label).
  *
+ * Column names are matched case-insensitively with common aliases (`sim`, `Strategy`, `QALYs`,
+ * …; see column-aliases.ts), and a semicolon- or tab-separated file (R's `write.csv2`) is refused
+ * at its header with a hint (see csv-separator.ts).
+ *
  * Every mistake is an {@link InputError} naming the file, line, column and field. These functions
  * take text, not paths: reading files is the caller's job (the CLI's, in Node).
  *
@@ -14,95 +18,11 @@
 
 import { tokenizeCsv } from "../core/csv.js";
 import { InputError, type SourceLocation } from "../errors.js";
-import { limitText, MAX_MAGNITUDE, MAX_STRATEGIES } from "./limits.js";
+import { findColumn, isLabelColumn, type LongColumn } from "./column-aliases.js";
+import { checkWidth, FloatList, fastNumber, parseCell, readHeader } from "./csv-cells.js";
+import { checkCommaSeparated } from "./csv-separator.js";
+import { MAX_STRATEGIES } from "./limits.js";
 import { type CeSamples, createCeSamples } from "./samples.js";
-
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/**
- * The value of a plain decimal cell (digits, one point, optional sign and exponent, no spaces),
- * or undefined when the cell needs the full check of {@link parseCell}.
- */
-function fastNumber(text: string): number | undefined {
-  const v = +text;
-  const last = text.length - 1;
-  // Number() also accepts "", surrounding spaces and 0x/0b/0o prefixes: leave those to parseCell,
-  // and values beyond the magnitude limit (NaN fails the comparison too).
-  if (
-    !(Math.abs(v) <= MAX_MAGNITUDE) ||
-    last < 0 ||
-    text.charCodeAt(0) <= 32 ||
-    text.charCodeAt(last) <= 32
-  ) {
-    return undefined;
-  }
-  if (last > 0 && text.charCodeAt(0) === 48 && (text.charCodeAt(1) | 32) > 97) return undefined;
-  return v;
-}
-
-/** Parses a numeric cell or throws an InputError at its location. */
-function parseCell(text: string, at: SourceLocation): number {
-  const t = text.trim();
-  if (NUMBER.test(t)) {
-    const v = Number(t);
-    if (!Number.isFinite(v)) {
-      throw new InputError({ ...at, message: `"${t}" is too large to be a finite number` });
-    }
-    if (Math.abs(v) <= MAX_MAGNITUDE) return v;
-    throw new InputError({
-      ...at,
-      message: `"${t}" is beyond the limit of ±${limitText(MAX_MAGNITUDE)} for costs and effects (see README, "Limits")`,
-    });
-  }
-  const what = t === "" ? "an empty cell" : `"${t.length > 40 ? `${t.slice(0, 40)}…` : t}"`;
-  const hint = /^(na|nan|-?inf(inity)?|null)$/i.test(t)
-    ? " (missing or non-finite values are not allowed)"
-    : "";
-  throw new InputError({ ...at, message: `expected a number, got ${what}${hint}` });
-}
-
-/** Reads a header row into trimmed names, rejecting duplicates. */
-function readHeader(
-  fields: readonly string[],
-  columns: readonly number[],
-  line: number,
-  file: string | undefined,
-): string[] {
-  const names = fields.map((f) => f.trim());
-  const seen = new Map<string, number>();
-  names.forEach((name, i) => {
-    const key = name.toLowerCase();
-    if (name !== "" && seen.has(key)) {
-      throw new InputError({
-        file,
-        line,
-        column: columns[i] as number,
-        field: name,
-        message: `column "${name}" appears twice in the header`,
-      });
-    }
-    seen.set(key, i);
-  });
-  return names;
-}
-
-/** Throws when a record's field count differs from the header's. */
-function checkWidth(
-  fields: readonly string[],
-  columns: readonly number[],
-  width: number,
-  line: number,
-  file: string | undefined,
-): void {
-  if (fields.length === width) return;
-  const column = fields.length > width ? (columns[width] as number) : undefined;
-  throw new InputError({
-    file,
-    line,
-    ...(column === undefined ? {} : { column }),
-    message: `expected ${width} fields as in the header, found ${fields.length}`,
-  });
-}
 
 /** The error for a strategy beyond {@link MAX_STRATEGIES}, at the cell that names it. */
 function tooManyStrategies(at: SourceLocation): InputError {
@@ -112,27 +32,23 @@ function tooManyStrategies(at: SourceLocation): InputError {
   });
 }
 
-/** A growable Float64Array. */
-class FloatList {
-  data = new Float64Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = v;
-  }
-}
-
 /** Options naming the input for error messages. */
 export interface ReadOptions {
   /** File name used in error messages. */
   readonly file?: string;
 }
 
-const LONG_COLUMNS = ["iteration", "strategy", "cost", "effect"] as const;
+const LONG_COLUMNS: readonly LongColumn[] = ["iteration", "strategy", "cost", "effect"];
+
+/** PSA samples read from CSV, with the iteration label of each sample when the file has them. */
+export interface PsaTable {
+  readonly samples: CeSamples;
+  /**
+   * The label of each sample (the iteration column of a long file, the row-label column of a
+   * wide one), in sample order; undefined when the file has no labels.
+   */
+  readonly iterations: readonly string[] | undefined;
+}
 
 /**
  * Reads a long-format PSA table (`iteration,strategy,cost,effect`, dampack's layout).
@@ -149,7 +65,21 @@ const LONG_COLUMNS = ["iteration", "strategy", "cost", "effect"] as const;
  * ```
  */
 export function readLongPsaCsv(text: string, options: ReadOptions = {}): CeSamples {
+  return readLongPsaTable(text, options).samples;
+}
+
+/**
+ * Reads a long-format PSA table like {@link readLongPsaCsv}, keeping each sample's iteration
+ * label (to match a file of parameter draws by iteration).
+ *
+ * @example
+ * ```ts
+ * readLongPsaTable("sim,Strategy,Cost,QALYs\n7,a,1,1\n7,b,2,2\n8,a,1,1\n8,b,2,3\n").iterations; // ["7", "8"]
+ * ```
+ */
+export function readLongPsaTable(text: string, options: ReadOptions = {}): PsaTable {
   const file = options.file;
+  checkCommaSeparated(text, file);
   let header: string[] | undefined;
   const col = { iteration: 0, strategy: 0, cost: 0, effect: 0 };
   const strategyIds = new Map<string, number>();
@@ -168,10 +98,9 @@ export function readLongPsaCsv(text: string, options: ReadOptions = {}): CeSampl
     tokenizeCsv(text, (fields, line, columns) => {
       if (header === undefined) {
         header = readHeader(fields, columns, line, file);
-        const lower = header.map((h) => h.toLowerCase());
         for (const name of LONG_COLUMNS) {
-          const i = lower.indexOf(name);
-          if (i < 0) {
+          const i = findColumn(header, name, line, file);
+          if (i === undefined) {
             throw new InputError({
               file,
               line,
@@ -275,7 +204,10 @@ export function readLongPsaCsv(text: string, options: ReadOptions = {}): CeSampl
       message: `iteration ${name} has no row for strategy "${missing}" (every iteration needs all ${nStrategies} strategies)`,
     });
   }
-  return createCeSamples({ strategies, cost, effect });
+  return {
+    samples: createCeSamples({ strategies, cost, effect }),
+    iterations: [...iterationIds.keys()],
+  };
 }
 
 /** One wide matrix: strategy names and sample-row values, strategy-major. */
@@ -283,21 +215,23 @@ interface WideMatrix {
   readonly strategies: string[];
   readonly values: Float64Array;
   readonly nSamples: number;
+  /** The row labels, when the matrix has a label column. */
+  readonly labels: string[] | undefined;
 }
-
-const LABEL_COLUMN = /^(|iteration|iter|sim|simulation|sample|run|id)$/i;
 
 /** Reads a wide matrix: one column per strategy, one row per sample. */
 function readWideMatrix(text: string, file: string | undefined): WideMatrix {
+  checkCommaSeparated(text, file);
   let header: string[] | undefined;
   let skip = 0;
   const rows = new FloatList();
+  const labels: string[] = [];
   let firstLine = 0;
   try {
     tokenizeCsv(text, (fields, line, columns) => {
       if (header === undefined) {
         header = readHeader(fields, columns, line, file);
-        skip = header.length > 1 && LABEL_COLUMN.test(header[0] as string) ? 1 : 0;
+        skip = header.length > 1 && isLabelColumn(header[0] as string) ? 1 : 0;
         header.forEach((name, i) => {
           if (i >= skip && name === "") {
             throw new InputError({
@@ -320,6 +254,7 @@ function readWideMatrix(text: string, file: string | undefined): WideMatrix {
         return;
       }
       checkWidth(fields, columns, header.length, line, file);
+      if (skip === 1) labels.push((fields[0] as string).trim());
       for (let i = skip; i < fields.length; i++) {
         const at = { file, line, column: columns[i] as number, field: header[i] as string };
         rows.push(parseCell(fields[i] as string, at));
@@ -348,7 +283,7 @@ function readWideMatrix(text: string, file: string | undefined): WideMatrix {
   for (let s = 0; s < n; s++) {
     for (let j = 0; j < k; j++) values[j * n + s] = rows.data[s * k + j] as number;
   }
-  return { strategies, values, nSamples: n };
+  return { strategies, values, nSamples: n, labels: skip === 1 ? labels : undefined };
 }
 
 /**
@@ -365,8 +300,31 @@ function readWideMatrix(text: string, file: string | undefined): WideMatrix {
 export function readWidePsaCsv(
   costText: string,
   effectText: string,
-  options: { readonly costFile?: string; readonly effectFile?: string } = {},
+  options: WideReadOptions = {},
 ): CeSamples {
+  return readWidePsaTable(costText, effectText, options).samples;
+}
+
+/** Options naming the two inputs of a wide PSA for error messages. */
+export interface WideReadOptions {
+  readonly costFile?: string;
+  readonly effectFile?: string;
+}
+
+/**
+ * Reads a pair of wide matrices like {@link readWidePsaCsv}, keeping the cost file's row labels
+ * (its unnamed, `iteration` or `sim` first column) when it has them.
+ *
+ * @example
+ * ```ts
+ * readWidePsaTable(",a,b\n1,100,300\n2,110,320\n", "a,b\n1,1.5\n1.2,1.4\n").iterations; // ["1", "2"]
+ * ```
+ */
+export function readWidePsaTable(
+  costText: string,
+  effectText: string,
+  options: WideReadOptions = {},
+): PsaTable {
   const costs = readWideMatrix(costText, options.costFile);
   const effects = readWideMatrix(effectText, options.effectFile);
   const effectFile = options.effectFile ?? "effects";
@@ -386,9 +344,10 @@ export function readWidePsaCsv(
       message: `has ${effects.nSamples} sample row${effects.nSamples === 1 ? "" : "s"} but the cost file has ${costs.nSamples}`,
     });
   }
-  return createCeSamples({
+  const samples = createCeSamples({
     strategies: costs.strategies,
     cost: costs.values,
     effect: effects.values,
   });
+  return { samples, iterations: costs.labels };
 }

@@ -7,7 +7,8 @@
 import type { Command } from "commander";
 import { analysePsa } from "../analysis/analyse.js";
 import { DISCOUNT_RANGE, MAX_POPULATION, MAX_YEARS, MIN_SAMPLES } from "../analysis/limits.js";
-import { readLongPsaCsv, readWidePsaCsv } from "../analysis/psa-csv.js";
+import { type PsaTable, readLongPsaTable, readWidePsaTable } from "../analysis/psa-csv.js";
+import { psaEvppiBytes } from "../analysis/psa-evppi.js";
 import type { CeSamples } from "../analysis/samples.js";
 import { parseWtpGrid } from "../analysis/wtp.js";
 import { InputError } from "../errors.js";
@@ -19,7 +20,10 @@ import {
   formatBytes,
   maxWtpPointsFor,
 } from "../psa/memory-estimate.js";
+import { analysisHtml, analysisMarkdown } from "../report/analysis-documents.js";
 import { analysisCsv, analysisJsonText, analysisText } from "../report/analysis-report.js";
+import type { EvppiReport } from "../report/analysis-sections.js";
+import { analyseEvppi, type EvppiFlags, evppiWtp, parseGroup } from "./analyse-evppi.js";
 import type { CliIo } from "./io.js";
 import {
   parseChoice,
@@ -29,7 +33,7 @@ import {
 } from "./options.js";
 
 /** Flags of `analyse` as commander delivers them. */
-interface AnalyseFlags {
+interface AnalyseFlags extends EvppiFlags {
   effects?: string;
   wtp: string;
   comparator?: string;
@@ -40,23 +44,42 @@ interface AnalyseFlags {
   discount?: string;
 }
 
-const FORMATS = ["table", "json", "csv"] as const;
+const FORMATS = ["table", "json", "csv", "md", "html"] as const;
 
-/** Reads the samples: one long CSV, or a cost matrix plus `--effects` matrix. */
+/**
+ * Reads the samples (one long CSV, or a cost matrix plus `--effects` matrix) and the text of the
+ * parameter draws, after checking that all of it fits in memory.
+ */
 function readSamples(
   io: CliIo,
   file: string,
-  effects: string | undefined,
+  flags: AnalyseFlags,
   wtpPoints: number,
-): CeSamples {
+): { table: PsaTable; parameterText: string | undefined } {
   const text = io.readInput(file, "csv");
-  if (effects === undefined) {
-    checkCsvFits(file, [text], wtpPoints);
-    return readLongPsaCsv(text, { file });
+  const effectText = flags.effects === undefined ? undefined : io.readInput(flags.effects, "csv");
+  const parameterText =
+    flags.parameters === undefined ? undefined : io.readInput(flags.parameters, "csv");
+  const texts = [text, effectText, parameterText].filter((t) => t !== undefined);
+  checkCsvFits(file, texts, wtpPoints, 0);
+  const table =
+    flags.effects === undefined || effectText === undefined
+      ? readLongPsaTable(text, { file })
+      : readWidePsaTable(text, effectText, { costFile: file, effectFile: flags.effects });
+  if (parameterText !== undefined) {
+    // The draws and EVPPI's scratch, now that the samples and strategies are known.
+    const lineEnd = parameterText.indexOf("\n");
+    const header = lineEnd < 0 ? parameterText : parameterText.slice(0, lineEnd);
+    const parameters = header.split(",").length;
+    const extra = psaEvppiBytes({
+      samples: table.samples.nSamples,
+      parameters,
+      groupParameters: parseGroup(flags)?.length ?? 0,
+      strategies: table.samples.strategies.length,
+    });
+    checkCsvFits(flags.parameters as string, texts, wtpPoints, extra);
   }
-  const effectText = io.readInput(effects, "csv");
-  checkCsvFits(file, [text, effectText], wtpPoints);
-  return readWidePsaCsv(text, effectText, { costFile: file, effectFile: effects });
+  return { table, parameterText };
 }
 
 /** Lines in `text`: an upper bound on its data rows, counted without allocating. */
@@ -66,11 +89,19 @@ function lineCount(text: string): number {
   return lines;
 }
 
-/** Refuses CSV text whose reading and analysis would not fit in this machine's memory. */
-function checkCsvFits(file: string, texts: readonly string[], wtpPoints: number): void {
+/**
+ * Refuses CSV text whose reading and analysis (and `extra` bytes, for EVPPI) would not fit in
+ * this machine's memory.
+ */
+function checkCsvFits(
+  file: string,
+  texts: readonly string[],
+  wtpPoints: number,
+  extra: number,
+): void {
   const rows = texts.reduce((n, t) => n + lineCount(t), 0);
   const textLength = texts.reduce((n, t) => n + t.length, 0);
-  const need = analyseBytes({ rows, textLength, wtpPoints });
+  const need = analyseBytes({ rows, textLength, wtpPoints }) + extra;
   const budget = memoryBudget();
   if (need <= budget) return;
   throw new InputError({
@@ -91,7 +122,7 @@ function checkReportFits(samples: CeSamples, wtpPoints: number): void {
 }
 
 /** Runs `analyse` with parsed flags, writing the report to stdout or `--out`. */
-function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): void {
+async function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): Promise<void> {
   const format = parseChoice("--format", flags.format, FORMATS);
   let wtp: Float64Array;
   try {
@@ -127,13 +158,16 @@ function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): void {
           years,
           discountRate,
         };
+  const group = parseGroup(flags);
+  const evppiGrid = evppiWtp(flags, wtp);
   const output =
     flags.out === undefined
       ? undefined
       : ({ kind: "file", path: flags.out, replace: true } satisfies FileOutput);
   // A bad --out is refused before the samples are read.
   if (output !== undefined) io.checkOutput(output);
-  const samples = readSamples(io, file, flags.effects, wtp.length);
+  const { table, parameterText } = readSamples(io, file, flags, wtp.length);
+  const samples = table.samples;
   if (samples.nSamples < MIN_SAMPLES) {
     // With one sample no spread, interval or probability is defined: refused rather than shown
     // as a report of dashes (a one-row file is usually a truncated export or a base case).
@@ -154,14 +188,24 @@ function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): void {
     ...(flags.comparator === undefined ? {} : { comparator: flags.comparator }),
     ...(population === undefined ? {} : { population }),
   });
+  const evppi: EvppiReport | undefined =
+    parameterText === undefined
+      ? undefined
+      : analyseEvppi(parameterText, flags.parameters as string, table, file, evppiGrid, group);
+  const options = {
+    title: flags.effects === undefined ? file : `${file} + ${flags.effects}`,
+    ...(evppi === undefined ? {} : { evppi }),
+  };
   const text =
     format === "json"
-      ? analysisJsonText(result)
+      ? analysisJsonText(result, evppi)
       : format === "csv"
-        ? analysisCsv(result)
-        : analysisText(result, {
-            title: flags.effects === undefined ? file : `${file} + ${flags.effects}`,
-          });
+        ? analysisCsv(result, evppi)
+        : format === "md"
+          ? analysisMarkdown(result, options)
+          : format === "html"
+            ? await analysisHtml(result, samples, options)
+            : analysisText(result, options);
   if (output === undefined) io.stdout(text);
   else io.writeFile(output, text);
 }
@@ -188,7 +232,16 @@ export function addAnalyseCommand(program: Command, io: CliIo): void {
     )
     .option("--wtp <grid>", "WTP grid: start:stop:step or a comma-separated list", "0:100000:1000")
     .option("--comparator <name>", "strategy the others are compared with (default: the first)")
-    .option("--format <format>", "table, json or csv", "table")
+    .option(
+      "--parameters <file>",
+      "CSV of the parameter draws, one row per iteration: EVPPI of each parameter",
+    )
+    .option("--group <a,b>", "also the EVPPI of these parameters together (regression)")
+    .option(
+      "--evppi-wtp <grid>",
+      "WTP values for EVPPI: a list or start:stop:step (default: 11 values of --wtp)",
+    )
+    .option("--format <format>", "table, md, html, json or csv", "table")
     .option("--out <file>", "write the report to a file (atomically) instead of standard output")
     .option(
       "--population <n>",

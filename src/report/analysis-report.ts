@@ -7,11 +7,13 @@
 
 import type { PsaAnalysis } from "../analysis/analyse.js";
 import { escapeControlsInLines } from "../control-characters.js";
+import { type EvppiReport, evppiSection } from "./analysis-sections.js";
 import {
   type CellValue,
   csvField,
   DASH,
   footnoteLines,
+  formatIcer,
   formatMoney,
   formatNumber,
   formatProbability,
@@ -23,10 +25,13 @@ import {
   textTable,
 } from "./format.js";
 
-/** An ICER in a sentence: the ratio, or "— (ICER undefined: no difference in effect)". */
+/**
+ * An ICER in a sentence: the ratio with its quadrant ("dominated", "dominant", or a saving per
+ * unit forgone), or "— (ICER undefined: no difference in effect)".
+ */
 function icerText(incCost: number, incEffect: number): string {
   const cell = icerCell(incCost, incEffect);
-  return typeof cell === "number" ? formatMoney(cell) : `${DASH} (${cell.noValue})`;
+  return typeof cell === "number" ? formatIcer(incCost, incEffect) : `${DASH} (${cell.noValue})`;
 }
 
 /** Splits a WTP-major flat array into one row per WTP. */
@@ -61,6 +66,41 @@ export interface AnalysisJson {
     readonly discountRate: number;
     readonly values: number[];
   } | null;
+  readonly evppi: EvppiJson | null;
+}
+
+/** EVPPI in the JSON document (see README, "JSON output"). */
+export interface EvppiJson {
+  readonly file: string;
+  readonly matchedBy: string;
+  readonly bins: number;
+  readonly wtp: number[];
+  readonly evpi: number[];
+  readonly rankWtp: number;
+  readonly parameters: { parameter: string; evppi: number[] }[];
+  readonly group: { parameters: readonly string[]; evppi: number[] } | null;
+  readonly fixed: readonly string[];
+}
+
+/** EVPPI as JSON-ready data. */
+function evppiToJson(e: EvppiReport): EvppiJson {
+  return {
+    file: e.file,
+    matchedBy: e.matchedBy,
+    bins: e.bins,
+    wtp: Array.from(e.wtp),
+    evpi: Array.from(e.evpi),
+    rankWtp: e.wtp[e.rankAt] as number,
+    parameters: e.parameters.map((p) => ({
+      parameter: p.parameters.join(" + "),
+      evppi: Array.from(p.evppi),
+    })),
+    group:
+      e.group === undefined
+        ? null
+        : { parameters: e.group.parameters, evppi: Array.from(e.group.evppi) },
+    fixed: e.fixed,
+  };
 }
 
 /**
@@ -73,7 +113,7 @@ export interface AnalysisJson {
  * doc.ceaf[1]; // { strategy: "usual", probability: 0.902 }
  * ```
  */
-export function analysisToJson(a: PsaAnalysis): AnalysisJson {
+export function analysisToJson(a: PsaAnalysis, evppi?: EvppiReport): AnalysisJson {
   const S = a.strategies.length;
   const c = a.curves;
   return {
@@ -114,6 +154,7 @@ export function analysisToJson(a: PsaAnalysis): AnalysisJson {
             discountRate: a.population.discountRate ?? 0,
             values: Array.from(a.population.evpi),
           },
+    evppi: evppi === undefined ? null : evppiToJson(evppi),
   };
 }
 
@@ -125,8 +166,8 @@ export function analysisToJson(a: PsaAnalysis): AnalysisJson {
  * JSON.parse(analysisJsonText(result)).icers[1].icer;
  * ```
  */
-export function analysisJsonText(a: PsaAnalysis): string {
-  return `${JSON.stringify(analysisToJson(a), null, 2)}\n`;
+export function analysisJsonText(a: PsaAnalysis, evppi?: EvppiReport): string {
+  return `${JSON.stringify(analysisToJson(a, evppi), null, 2)}\n`;
 }
 
 /**
@@ -138,7 +179,10 @@ export function analysisJsonText(a: PsaAnalysis): string {
  * process.stdout.write(analysisText(result, { title: "psa.csv" }));
  * ```
  */
-export function analysisText(a: PsaAnalysis, options: { title?: string } = {}): string {
+export function analysisText(
+  a: PsaAnalysis,
+  options: { title?: string; evppi?: EvppiReport } = {},
+): string {
   const c = a.curves;
   const S = a.strategies.length;
   const out: string[] = [];
@@ -244,6 +288,22 @@ export function analysisText(a: PsaAnalysis, options: { title?: string } = {}): 
       "",
     );
   }
+  if (options.evppi !== undefined) {
+    const section = evppiSection(options.evppi);
+    const table = section.table as NonNullable<typeof section.table>;
+    out.push(section.heading, ...section.text.map((t) => `  ${t}`));
+    out.push(
+      textTable(
+        table.columns.map((c) => c.title),
+        table.rows.map((row) =>
+          row.map((v) =>
+            typeof v === "number" ? formatMoney(v) : typeof v === "string" ? v : DASH,
+          ),
+        ),
+      ),
+      "",
+    );
+  }
   // Control characters from the CSV (strategy names) or the title are shown escaped.
   return escapeControlsInLines(`${out.join("\n")}\n`);
 }
@@ -257,7 +317,7 @@ export function analysisText(a: PsaAnalysis, options: { title?: string } = {}): 
  * analysisCsv(result).split("\n")[0]; // "section,strategy,comparator,wtp,statistic,value"
  * ```
  */
-export function analysisCsv(a: PsaAnalysis): string {
+export function analysisCsv(a: PsaAnalysis, evppi?: EvppiReport): string {
   const lines = ["section,strategy,comparator,wtp,statistic,value"];
   const row = (
     section: string,
@@ -332,6 +392,18 @@ export function analysisCsv(a: PsaAnalysis): string {
         "p_inmb_positive",
         p.probCostEffective[k] as number,
       );
+    }
+  }
+  if (evppi !== undefined) {
+    const e = evppi;
+    for (let k = 0; k < e.wtp.length; k++) {
+      const w = e.wtp[k] as number;
+      if (e.group !== undefined) {
+        row("evppi_group", null, null, w, e.group.parameters.join("+"), e.group.evppi[k] as number);
+      }
+      for (const p of e.parameters) {
+        row("evppi", null, null, w, p.parameters.join("+"), p.evppi[k] as number);
+      }
     }
   }
   return `${lines.join("\n")}\n`;

@@ -41,7 +41,15 @@ export function escapeHtml(s: string): string {
     .replace(/"/g, "&quot;");
 }
 
-function tableHtml(t: ReportTable): string {
+/**
+ * A report table as an HTML table, with its footnotes.
+ *
+ * @example
+ * ```ts
+ * tableHtml(section.table); // '<table data-table="icers">…</table>'
+ * ```
+ */
+export function tableHtml(t: ReportTable): string {
   const head = t.columns.map((c) => `<th class="${c.kind}">${escapeHtml(c.title)}</th>`).join("");
   const body = t.rows
     .map(
@@ -93,7 +101,8 @@ export function scenarioCharts(r: ScenarioResult, extras: HtmlExtras = {}): Char
   return charts;
 }
 
-const STYLE = `
+/** The report pages' inline style sheet. */
+export const STYLE = `
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; color: #222; line-height: 1.45; }
 h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.85rem; }

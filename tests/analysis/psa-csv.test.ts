@@ -122,8 +122,8 @@ describe("readLongPsaCsv", () => {
     expect(longError("iteration,strategy,cost\n1,a,1\n")).toBe(
       'psa.csv:1 effect: missing column "effect"; the header needs iteration, strategy, cost and effect (found: iteration, strategy, cost)',
     );
-    expect(longError("\n\nIteration,arm,cost,effect\n1,a,1,1\n")).toBe(
-      'psa.csv:3 strategy: missing column "strategy"; the header needs iteration, strategy, cost and effect (found: Iteration, arm, cost, effect)',
+    expect(longError("\n\nIteration,policy,cost,effect\n1,a,1,1\n")).toBe(
+      'psa.csv:3 strategy: missing column "strategy"; the header needs iteration, strategy, cost and effect (found: Iteration, policy, cost, effect)',
     );
   });
 
@@ -144,7 +144,7 @@ describe("readLongPsaCsv", () => {
       'psa.csv:2:5 cost: expected a number, got "1_000"',
     );
     expect(longError(`${HEADER}1,a,"1,5",1\n`)).toBe(
-      'psa.csv:2:5 cost: expected a number, got "1,5"',
+      'psa.csv:2:5 cost: expected a number, got "1,5" (a decimal comma: write "." as the decimal mark)',
     );
   });
 

@@ -137,6 +137,7 @@ describe("analyse", () => {
       "switchPoints",
       "pairwise",
       "populationEvpi",
+      "evppi",
     ]);
     expect(doc.strategies).toEqual(STRATEGIES);
     expect(doc.nSamples).toBe(2);
@@ -221,6 +222,7 @@ describe("analyse", () => {
       ["swis_c", 800],
     ]);
     expect(doc.populationEvpi).toBeNull();
+    expect(doc.evppi).toBeNull();
   });
 
   it("analyse uses the default WTP grid 0:100000:1000", async () => {
@@ -505,7 +507,7 @@ describe("analyse", () => {
     await expectBadInput(
       ["analyse", "psa.csv", "--format", "xml"],
       FILES,
-      '--format: expected one of table, json, csv, got "xml"',
+      '--format: expected one of table, json, csv, md, html, got "xml"',
     );
   });
 
