@@ -188,8 +188,8 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
 
 /** The first characters that make a spreadsheet run a cell as a formula. */
 const FORMULA = /^[=+\-@\t\r]/;
-/** A number written as text ("-3.5", "1e-9", "-Infinity"): a spreadsheet reads it as a number. */
-const NUMBER = /^(?:[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|-?Infinity)$/;
+/** A number written as text ("-3.5", "1e-9"): a spreadsheet reads it as a number. */
+const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /**
  * One CSV field: text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,

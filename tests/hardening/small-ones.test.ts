@@ -225,10 +225,15 @@ describe("--format csv neutralises spreadsheet formulas", () => {
       { numRuns: 300 },
     );
     fc.assert(
-      fc.property(fc.double({ noNaN: true }), (x) => {
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
         expect(csvField(x)).toBe(String(x));
       }),
     );
+    // A number that is not finite is a missing value: an empty field.
+    for (const x of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(csvField(x)).toBe("");
+    }
+    expect(csvField("-Infinity")).toBe("'-Infinity");
   });
 
   it("issue: a strategy named =HYPERLINK(...) is written as text by analyse --format csv", async () => {
