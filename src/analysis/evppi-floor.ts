@@ -103,7 +103,9 @@ export function evppiNoiseFloor(
   const bins = options.bins ?? Math.max(1, Math.round(Math.sqrt(n)));
   const permutations = options.permutations ?? 50;
   if (!(Number.isInteger(permutations) && permutations >= 2)) {
-    throw new RangeError(`evppiNoiseFloor: permutations must be a whole number ≥ 2, got ${permutations}`);
+    throw new RangeError(
+      `evppiNoiseFloor: permutations must be a whole number ≥ 2, got ${permutations}`,
+    );
   }
   const rng = Rng.create(options.seed ?? "evppi-floor");
   const order = Int32Array.from({ length: n }, (_, i) => i);
@@ -123,7 +125,10 @@ export function evppiNoiseFloor(
   const floor = new Float64Array(K);
   for (let k = 0; k < K; k++) {
     const m = (sum[k] as number) / permutations;
-    const variance = Math.max(0, ((sumSq[k] as number) - permutations * m * m) / (permutations - 1));
+    const variance = Math.max(
+      0,
+      ((sumSq[k] as number) - permutations * m * m) / (permutations - 1),
+    );
     nullMean[k] = m;
     nullSd[k] = Math.sqrt(variance);
     const tolerance = ROUNDING_TOLERANCE * netBenefitScale(samples, wtp[k] as number);

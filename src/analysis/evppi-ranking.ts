@@ -43,11 +43,7 @@ export interface RankEvppiOptions {
   readonly permutations?: number;
 }
 
-const estimate = (
-  parameter: string,
-  values: Float64Array,
-  floor: Float64Array,
-): EvppiEstimate => ({
+const estimate = (parameter: string, values: Float64Array, floor: Float64Array): EvppiEstimate => ({
   parameter,
   values,
   aboveFloor: Array.from(values, (v, k) => v > (floor[k] as number)),

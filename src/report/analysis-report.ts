@@ -9,7 +9,6 @@ import type { PsaAnalysis } from "../analysis/analyse.js";
 import { escapeControlsInLines } from "../control-characters.js";
 import {
   type CellValue,
-  csvField,
   DASH,
   footnoteLines,
   formatMoney,
@@ -22,6 +21,7 @@ import {
   sampleIndices,
   textTable,
 } from "./format.js";
+import { type TidyRow, tidyCsv } from "./tidy-csv.js";
 
 /** An ICER in a sentence: the ratio, or "— (ICER undefined: no difference in effect)". */
 function icerText(incCost: number, incEffect: number): string {
@@ -249,16 +249,17 @@ export function analysisText(a: PsaAnalysis, options: { title?: string } = {}): 
 }
 
 /**
- * A tidy CSV of every number in the analysis, one value per row:
- * `section,strategy,comparator,wtp,statistic,value` (empty where not applicable).
+ * Every number of the analysis as rows of the tidy layout (src/report/tidy-csv.ts): sections
+ * `summary`, `icers`, `switch_points`, `curves` and `pairwise`. `ceakit run`'s CSV holds the same
+ * rows for its PSA.
  *
  * @example
  * ```ts
- * analysisCsv(result).split("\n")[0]; // "section,strategy,comparator,wtp,statistic,value"
+ * analysisTidyRows(result).find((r) => r.statistic === "icer");
  * ```
  */
-export function analysisCsv(a: PsaAnalysis): string {
-  const lines = ["section,strategy,comparator,wtp,statistic,value"];
+export function analysisTidyRows(a: PsaAnalysis): TidyRow[] {
+  const rows: TidyRow[] = [];
   const row = (
     section: string,
     strategy: string | null,
@@ -267,9 +268,7 @@ export function analysisCsv(a: PsaAnalysis): string {
     statistic: string,
     value: number | string | null,
   ) => {
-    lines.push(
-      [section, strategy, comparator, wtp, statistic, value].map((v) => csvField(v)).join(","),
-    );
+    rows.push({ section, strategy, comparator, wtp, statistic, value });
   };
   const c = a.curves;
   const S = a.strategies.length;
@@ -334,5 +333,19 @@ export function analysisCsv(a: PsaAnalysis): string {
       );
     }
   }
-  return `${lines.join("\n")}\n`;
+  return rows;
+}
+
+/**
+ * A tidy CSV of every number in the analysis, one value per row, in the layout every ceakit CSV
+ * shares: `section,item,strategy,comparator,wtp,statistic,value,text` (empty where not
+ * applicable; `value` is always a number or empty, a text value such as a status is in `text`).
+ *
+ * @example
+ * ```ts
+ * analysisCsv(result).split("\n")[0]; // "section,item,strategy,comparator,wtp,statistic,value,text"
+ * ```
+ */
+export function analysisCsv(a: PsaAnalysis): string {
+  return tidyCsv(analysisTidyRows(a));
 }

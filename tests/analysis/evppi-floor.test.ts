@@ -40,7 +40,9 @@ describe("EVPPI noise floor", () => {
         expect(v0[k] as number, `noise at λ=${l}, seed ${seed}`).toBeLessThanOrEqual(
           floor[k] as number,
         );
-        expect(floor[k] as number).toBeGreaterThanOrEqual((nullMean[k] as number) + 3 * (nullSd[k] as number) - 1e-12);
+        expect(floor[k] as number).toBeGreaterThanOrEqual(
+          (nullMean[k] as number) + 3 * (nullSd[k] as number) - 1e-12,
+        );
       });
       // λ = 0: X1 moves only the effect, so it has no value; at 10,000 and 20,000 it has.
       expect(v1[0] as number).toBeLessThanOrEqual(floor[0] as number);
@@ -68,7 +70,7 @@ describe("EVPPI noise floor", () => {
     const effect = new Float64Array(2 * n);
     for (let i = 0; i < n; i++) {
       cost[i] = 5e5 + 1e3 * (x[i] as number);
-      cost[n + i] = cost[i] + 1e6;
+      cost[n + i] = (cost[i] as number) + 1e6;
       effect[n + i] = 0.01 * (x[i] as number);
     }
     const samples = createCeSamples({ strategies: ["A", "B"], cost, effect });
