@@ -204,7 +204,7 @@ describe("web page", () => {
       return readFileSync(path, "utf8");
     };
     const csv = await save("#download-csv");
-    expect(csv.split("\n")[0]).toBe("table,row,column,value");
+    expect(csv.split("\n")[0]).toBe("section,item,strategy,comparator,wtp,statistic,value,text");
     const p20 = csv
       .split("\n")
       .find((l) => l.startsWith("acceptability,3,P(Social workers in schools),"));
