@@ -29,6 +29,9 @@ function icerText(incCost: number, incEffect: number): string {
   return typeof cell === "number" ? formatMoney(cell) : `${DASH} (${cell.noValue})`;
 }
 
+/** A quadrant's key in snake_case: "northEast" → "north_east". */
+const snakeQuadrant = (q: string) => q.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
 /** Splits a WTP-major flat array into one row per WTP. */
 function perWtp(flat: Float64Array, nStrategies: number): number[][] {
   const rows: number[][] = [];
@@ -314,7 +317,8 @@ export function analysisTidyRows(a: PsaAnalysis): TidyRow[] {
     row("pairwise", p.strategy, p.comparator, null, "inc_effect", p.incEffect);
     row("pairwise", p.strategy, p.comparator, null, "icer", p.icer);
     for (const [q, v] of Object.entries(p.quadrants)) {
-      row("pairwise", p.strategy, p.comparator, null, `p_${q}`, v);
+      // northEast → p_north_east: statistics are snake_case.
+      row("pairwise", p.strategy, p.comparator, null, `p_${snakeQuadrant(q)}`, v);
     }
     for (let k = 0; k < c.wtp.length; k++) {
       const w = c.wtp[k] as number;
