@@ -19,7 +19,8 @@ const COMMANDS = [
   "compare",
   "serve",
 ];
-const ESCAPE = /\u001b|\u009b/;
+/** ESC and CSI, the starts of every terminal escape. */
+const ESCAPE = new RegExp(`[${String.fromCharCode(0x1b)}${String.fromCharCode(0x9b)}]`);
 
 describe("CLI conventions", () => {
   it.each(COMMANDS)("%s --help ends with 2–3 examples on standard output", async (command) => {
