@@ -225,7 +225,8 @@ describe("--format csv neutralises spreadsheet formulas", () => {
       { numRuns: 300 },
     );
     fc.assert(
-      fc.property(fc.double({ noNaN: true }), (x) => {
+      // Finite numbers: a number that is not finite is an empty field (see csvField).
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
         expect(csvField(x)).toBe(String(x));
       }),
     );
