@@ -355,7 +355,7 @@ function evppiVerdicts(r: EvppiRanking, evpi: readonly number[]): string[] {
       return `${at}, no single parameter carries value of information: every estimate is within the estimator's noise (${floor}), so none is ranked${(evpi[k] as number) > (r.floor.floor[k] as number) ? `; the EVPI of £${formatMoney(evpi[k] as number)} lies in learning several parameters together (see --group)` : ""}.`;
     }
     const shown = above.slice(0, 5).join(", ");
-    return `${at}, ${above.length} parameter${above.length === 1 ? "" : "s"} above the noise floor (${floor}): ${shown}${above.length > 5 ? ", …" : ""}.`;
+    return `${at}, ${above.length} parameter${above.length === 1 ? "" : "s"} above the noise floor (${floor}): ${shown}${above.length > 5 ? ` and ${above.length - 5} more` : ""}.`;
   });
 }
 
