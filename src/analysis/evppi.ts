@@ -44,14 +44,41 @@ export function evppiSortBin(
   bins = Math.max(1, Math.round(Math.sqrt(samples.nSamples))),
 ): Float64Array {
   checkColumn(samples, x, "evppiSortBin");
-  const { nSamples: n, strategies, cost, effect } = samples;
-  const S = strategies.length;
+  const n = samples.nSamples;
   if (!(Number.isInteger(bins) && bins >= 1 && bins <= n)) {
     throw new RangeError(`evppiSortBin: bins must be a whole number in [1, ${n}], got ${bins}`);
   }
   const order = Array.from({ length: n }, (_, i) => i).sort(
     (a, b) => (x[a] as number) - (x[b] as number) || a - b,
   );
+  return binnedEvppi(samples, order, wtp, bins);
+}
+
+/**
+ * The sort-and-bin estimate for samples taken in `order` and cut into `bins` groups of equal
+ * size: Σ_b (n_b / N) max_j mean_b(NB_j) − max_j mean(NB_j), per WTP, floored at 0. With `order`
+ * sorted by a parameter this is {@link evppiSortBin}; with a random permutation it is the
+ * estimate for a parameter that carries no information (see evppi-floor.ts).
+ *
+ * @example
+ * ```ts
+ * binnedEvppi(samples, [2, 0, 1, 3], [20000], 2);
+ * ```
+ */
+export function binnedEvppi(
+  samples: CeSamples,
+  order: ArrayLike<number>,
+  wtp: ArrayLike<number>,
+  bins: number,
+): Float64Array {
+  const { nSamples: n, strategies, cost, effect } = samples;
+  const S = strategies.length;
+  if (order.length !== n) {
+    throw new RangeError(`binnedEvppi: the order has ${order.length} entries for ${n} samples`);
+  }
+  if (!(Number.isInteger(bins) && bins >= 1 && bins <= n)) {
+    throw new RangeError(`binnedEvppi: bins must be a whole number in [1, ${n}], got ${bins}`);
+  }
   // Means of cost and effect per bin and strategy: [b * S + j].
   const binCost = new Float64Array(bins * S);
   const binEffect = new Float64Array(bins * S);
@@ -95,6 +122,19 @@ export function evppiSortBin(
     out[k] = Math.max(0, perfect - current);
   }
   return out;
+}
+
+/**
+ * The number of terms of the quadratic regression on `k` parameters: the intercept, k linear
+ * terms, k squares and k(k − 1)/2 products.
+ *
+ * @example
+ * ```ts
+ * quadraticTerms(2); // 6
+ * ```
+ */
+export function quadraticTerms(k: number): number {
+  return 1 + k + (k * (k + 1)) / 2;
 }
 
 /**

@@ -24,6 +24,7 @@ import { analysisHtml, analysisMarkdown } from "../report/analysis-documents.js"
 import { analysisCsv, analysisJsonText, analysisText } from "../report/analysis-report.js";
 import type { EvppiReport } from "../report/analysis-sections.js";
 import { analyseEvppi, type EvppiFlags, evppiWtp, parseGroup } from "./analyse-evppi.js";
+import { examplesHelp } from "./help.js";
 import type { CliIo } from "./io.js";
 import {
   parseChoice,
@@ -249,5 +250,19 @@ export function addAnalyseCommand(program: Command, io: CliIo): void {
     )
     .option("--years <n>", "years the decision applies for, for population EVPI (default: 1)")
     .option("--discount <rate>", "annual discount rate for population EVPI (default: 0.035)")
+    .addHelpText(
+      "after",
+      examplesHelp([
+        ["ceakit analyse psa.csv", "the analysis of a long PSA file, as text"],
+        [
+          "ceakit analyse costs.csv --effects effects.csv --format html --out report.html",
+          "a cost and an effect matrix (as R users keep them), as an HTML report with charts",
+        ],
+        [
+          "ceakit analyse psa.csv --parameters draws.csv --group d_a,g_a",
+          "EVPPI per parameter and for a group, from the parameter draws",
+        ],
+      ]),
+    )
     .action((file: string, flags: AnalyseFlags) => runAnalyse(io, file, flags));
 }

@@ -53,6 +53,7 @@ export function nodeIo(): CliIo {
     checkOutput: (output) => checkOutput(output),
     writeFile: (output, text) => writeOutputFile(output, text),
     writeSet: (output, files) => writeOutputSet(output, files),
-    stderrIsTty: process.stderr.isTTY === true,
+    // A terminal that cannot redraw a line (TERM=dumb, as in editors' shells) gets no bar.
+    stderrIsTty: process.stderr.isTTY === true && process.env.TERM !== "dumb",
   };
 }

@@ -1,7 +1,9 @@
 /**
  * The `ceakit` command-line program. Only this folder touches the process; errors become exit
  * codes here: 0 success, 1 failure while running, 2 bad input or usage (with one clear message
- * and never a stack trace).
+ * and never a stack trace). `ceakit` with no arguments is a usage error: the help goes to
+ * standard error and the exit code is 2 (`ceakit --help` prints it to standard output, code 0).
+ * Nothing ceakit prints carries colour or other terminal escapes.
  *
  * @module
  */
@@ -11,6 +13,7 @@ import { escapeControls, escapeControlsInLines } from "../control-characters.js"
 import { CeaError, InputError, ScenarioError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { addAnalyseCommand } from "./analyse-command.js";
+import { examplesHelp } from "./help.js";
 import type { CliIo } from "./io.js";
 import { addRunCommand } from "./run-command.js";
 import { addScenarioCommands } from "./scenario-commands.js";
@@ -33,7 +36,7 @@ export function createProgram(io: CliIo): Command {
     .description(
       "Cost-effectiveness analysis: scenarios of the SWIS model, ICERs, net benefit, acceptability curves, EVPI",
     )
-    .version(VERSION)
+    .version(VERSION, "-V, --version", "print the version")
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => writeError(io, s) });
@@ -42,6 +45,14 @@ export function createProgram(io: CliIo): Command {
   addScenarioCommands(program, io);
   addSensitivityCommands(program, io);
   addServeCommand(program, io);
+  program.addHelpText(
+    "after",
+    examplesHelp([
+      ["ceakit run scenarios/swis-rct.yaml", "the SWIS trial's base case and PSA report"],
+      ["ceakit init my-authority.yaml", "a commented scenario to fill in with local numbers"],
+      ["ceakit run my-authority.yaml --format html --out report.html", "a report to share"],
+    ]),
+  );
   for (const command of [program, ...program.commands]) {
     command
       .exitOverride()
@@ -90,7 +101,8 @@ function refuseRepeatedOptions(command: Command): void {
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const program = createProgram(io);
   if (args.length === 0) {
-    io.stdout(program.helpInformation());
+    // A usage error: the help (with its examples) goes to standard error, not into a pipe.
+    program.outputHelp({ error: true });
     return ExitCode.usage;
   }
   try {

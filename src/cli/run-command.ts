@@ -6,11 +6,9 @@
 
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
-import { evppiSortBin } from "../analysis/evppi.js";
-import { escapeControls } from "../control-characters.js";
+import { rankEvppi } from "../analysis/evppi-ranking.js";
 import { parseSeed } from "../core/seed.js";
 import { modelReference } from "../node/model-registry.js";
-import type { Output } from "../node/output-file.js";
 import { preparePsaWorkers, runPsaParallel } from "../node/run-psa-parallel.js";
 import { oneWayDsa } from "../psa/deterministic.js";
 import { scenarioHtml } from "../report/html-report.js";
@@ -23,9 +21,16 @@ import {
 } from "../report/scenario-report.js";
 import type { LoadedScenario } from "../scenario/load-scenario.js";
 import { runScenario, type ScenarioResult } from "../scenario/run-scenario.js";
+import { examplesHelp } from "./help.js";
 import type { CliIo } from "./io.js";
-import { parseChoice } from "./options.js";
 import { progressBar } from "./progress.js";
+import {
+  FORMAT_HELP,
+  OUT_HELP,
+  parseReportFormat,
+  reportOutput,
+  writeReport,
+} from "./report-output.js";
 import { checkPsaFits, parseSamples, parseWorkers } from "./resource-limits.js";
 import { loadScenarioFile } from "./scenario-io.js";
 
@@ -37,19 +42,15 @@ interface RunFlags {
   workers?: string;
 }
 
-const FORMATS = ["table", "json", "csv", "md", "html"] as const;
-type Format = (typeof FORMATS)[number];
-const EXTENSION = { table: "txt", json: "json", md: "md", html: "html", csv: "csv" } as const;
-
 /** Below this many samples one thread is quicker than starting workers. */
 const PARALLEL_FROM = 200_000;
 
 async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
-  const format = parseChoice("--format", flags.format, FORMATS);
+  const format = parseReportFormat(flags.format);
   const samples = flags.samples === undefined ? undefined : parseSamples(flags.samples);
   const workersFlag = flags.workers === undefined ? undefined : parseWorkers(flags.workers);
   const seed = flags.seed === undefined ? undefined : parseSeed(flags.seed, "--seed");
-  const output = runOutput(format, flags.out);
+  const output = reportOutput(format, flags.out);
   // A bad --out is refused before any work is done.
   if (output !== undefined) io.checkOutput(output);
   const loaded = await loadScenarioFile(io, file);
@@ -86,66 +87,31 @@ async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
   });
   bar.done();
   const html = format === "html" ? await htmlReport(loaded, result) : "";
-  const report = () =>
-    format === "json"
-      ? scenarioJsonText(result)
-      : format === "csv"
-        ? scenarioCsv(result)
-        : format === "md"
-          ? scenarioMarkdown(result)
-          : format === "html"
-            ? html
-            : scenarioText(result);
-  if (output === undefined) {
-    io.stdout(report());
-    return;
-  }
-  if (output.kind === "set") {
-    const files = Object.fromEntries(
-      Object.entries(scenarioCsvTables(result)).map(([name, text]) => [`${name}.csv`, text]),
-    );
-    io.writeSet(output, files);
-    const names = Object.keys(files).map((name) => `${output.dir}/${name}`);
-    io.stderr(`wrote ${escapeControls(names.join(", "))}\n`);
-    return;
-  }
-  io.writeFile(output, report());
-  io.stderr(`wrote ${escapeControls(output.path)}\n`);
-}
-
-/**
- * Where `run --out` writes: a file when the path ends with the format's extension (`.txt`,
- * `.md`, `.json`, `.html`, `.csv` for the tidy CSV), else a directory: `report.<ext>` in it
- * (made if missing), or for CSV one file per table, written as a set.
- */
-function runOutput(format: Format, out: string | undefined): Output | undefined {
-  if (out === undefined) return undefined;
-  if (out.endsWith(`.${EXTENSION[format]}`) && !out.endsWith("/")) {
-    return { kind: "file", path: out, replace: true };
-  }
-  const dir = out.replace(/\/+$/, "") || "/";
-  if (format === "csv") return { kind: "set", dir };
-  return {
-    kind: "file",
-    path: `${dir}/report.${EXTENSION[format]}`,
-    replace: true,
-    makeParent: true,
-  };
+  await writeReport(io, output, {
+    text: () =>
+      format === "json"
+        ? scenarioJsonText(result)
+        : format === "csv"
+          ? scenarioCsv(result)
+          : format === "md"
+            ? scenarioMarkdown(result)
+            : format === "html"
+              ? html
+              : scenarioText(result),
+    tables: () => scenarioCsvTables(result),
+  });
 }
 
 /**
  * The HTML report, with a tornado (one-way DSA at the highest reporting WTP) and the EVPPI of
- * each parameter that varies (sort-and-bin at the same WTP).
+ * each parameter that varies (sort-and-bin at the same WTP), ranked only above its noise floor.
  */
 async function htmlReport(loaded: LoadedScenario, result: ScenarioResult): Promise<string> {
   const wtp = Math.max(...loaded.reportWtp);
   const dsa = await oneWayDsa(loaded.factory.create(loaded.config), { wtp });
   const { samples, parameters } = result.draws;
-  const rows = Object.entries(parameters as Record<string, Float64Array>)
-    .filter(([, x]) => x.some((v) => v !== x[0]))
-    .map(([parameter, x]) => ({ parameter, evppi: evppiSortBin(samples, x, [wtp])[0] as number }))
-    .sort((a, b) => b.evppi - a.evppi);
-  return scenarioHtml(result, { dsa, evppi: { wtp, rows } });
+  const evppi = rankEvppi(samples, parameters as Record<string, Float64Array>, [wtp]);
+  return scenarioHtml(result, { dsa, evppi });
 }
 
 /**
@@ -165,14 +131,25 @@ export function addRunCommand(program: Command, io: CliIo): void {
     .argument("<scenario.yaml>", "scenario file (see scenarios/ and `ceakit init`)")
     .option("--samples <n>", "PSA samples (default: the scenario's psa.samples)")
     .option("--seed <seed>", "random seed (default: the scenario's psa.seed)")
-    .option("--format <format>", "table, md, html, json or csv", "table")
-    .option(
-      "--out <path>",
-      "write the report to this file if it ends with the format's extension (.txt, .md, .json, .html, .csv), else into this directory (report.<ext>, or one CSV per table), atomically",
-    )
+    .option("--format <format>", FORMAT_HELP, "table")
+    .option("--out <path>", OUT_HELP)
     .option(
       "--workers <n>",
       `threads for the PSA (default: 2 from ${PARALLEL_FROM.toLocaleString("en-GB")} samples, else 1); never changes the results`,
+    )
+    .addHelpText(
+      "after",
+      examplesHelp([
+        ["ceakit run scenarios/swis-rct.yaml", "the report in the terminal"],
+        [
+          "ceakit run scenarios/swis-rct.yaml --format html --out report.html",
+          "a self-contained page with charts",
+        ],
+        [
+          "ceakit run my-authority.yaml --format csv --out tables --samples 100000",
+          "one tidy CSV per table, for R or a spreadsheet",
+        ],
+      ]),
     )
     .action((file: string, flags: RunFlags) => runRun(io, file, flags));
 }

@@ -12,6 +12,7 @@ import { availableModels, loadModelFactory } from "../node/model-registry.js";
 import type { FileOutput } from "../node/output-file.js";
 import { PACKAGE_ROOT } from "../node/package-root.js";
 import { scenarioJsonSchema } from "../scenario/schema.js";
+import { examplesHelp } from "./help.js";
 import type { CliIo } from "./io.js";
 import { loadScenarioFile } from "./scenario-io.js";
 
@@ -66,12 +67,26 @@ export function addScenarioCommands(program: Command, io: CliIo): void {
     .command("validate")
     .description("check scenario files without running them")
     .argument("<files...>", "scenario files")
+    .addHelpText(
+      "after",
+      examplesHelp([
+        ["ceakit validate my-authority.yaml", "check one file: ok, or every mistake with its line"],
+        ["ceakit validate scenarios/*.yaml", "check several"],
+      ]),
+    )
     .action((files: string[]) => runValidate(io, files));
   program
     .command("init")
     .description("write a commented scenario for a local authority to fill in")
     .argument("[file]", "file to create", "local-scenario.yaml")
     .option("--force", "replace the file if it exists (only ever a regular file)")
+    .addHelpText(
+      "after",
+      examplesHelp([
+        ["ceakit init", "writes local-scenario.yaml"],
+        ["ceakit init my-authority.yaml", "writes my-authority.yaml, never replacing a file"],
+      ]),
+    )
     .action((file: string, flags: { force?: boolean }) => {
       let template: string;
       try {
@@ -94,6 +109,13 @@ export function addScenarioCommands(program: Command, io: CliIo): void {
     .command("schema")
     .description("print the JSON Schema of scenario files (for editors)")
     .option("--model <name>", "model whose scenarios the schema describes", "swis")
+    .addHelpText(
+      "after",
+      examplesHelp([
+        ["ceakit schema > swis.scenario.json", "the schema editors complete scenario files from"],
+        ["ceakit schema --model swis", "the same, naming the model"],
+      ]),
+    )
     .action(async (flags: { model: string }) => {
       const models = availableModels();
       if (!models.includes(flags.model)) {

@@ -6,65 +6,80 @@
  */
 
 import type { Command } from "commander";
-import { evppiRegression, evppiSortBin } from "../analysis/evppi.js";
+import { type EvppiRanking, rankEvppi } from "../analysis/evppi-ranking.js";
 import { MAX_WTP } from "../analysis/limits.js";
-import { escapeControlsInLines } from "../control-characters.js";
 import { InputError } from "../errors.js";
 import type { Model } from "../model/define-model.js";
 import { suggest } from "../model/expressions.js";
 import { oneWayDsa, thresholdAnalysis, twoWayDsa } from "../psa/deterministic.js";
+import { tornadoChart } from "../report/charts.js";
 import {
-  csvField,
-  footnoteLines,
+  type CommandReport,
+  commandCsvTables,
+  renderCommandReport,
+} from "../report/command-report.js";
+import { type ReportColumn, type ReportTable, tableRecords } from "../report/document.js";
+import {
+  type CellValue,
   formatIcer,
   formatMoney,
   formatNumber,
-  formatProbability,
-  rawValue,
-  textTable,
+  formatWtp,
+  noValue,
+  quadrant,
 } from "../report/format.js";
+import { evppiRankingChart } from "../report/html-report.js";
+import type { TidyRow } from "../report/tidy-csv.js";
 import { type LoadedScenario, outsideBounds, parameterBounds } from "../scenario/load-scenario.js";
 import { runScenario } from "../scenario/run-scenario.js";
+import { examplesHelp } from "./help.js";
 import type { CliIo } from "./io.js";
-import { parseChoice, parseNumberInRange } from "./options.js";
+import { parseNumberInRange } from "./options.js";
+import {
+  FORMAT_HELP,
+  OUT_HELP,
+  parseReportFormat,
+  type ReportFormat,
+  reportOutput,
+  writeReport,
+} from "./report-output.js";
 import { checkPsaFits, parseSamples } from "./resource-limits.js";
 import { loadScenarioFile } from "./scenario-io.js";
 
-const FORMATS = ["table", "json", "csv"] as const;
-type Format = (typeof FORMATS)[number];
+/** Format and output of a command, parsed and checked before any work. */
+interface Destination {
+  readonly format: ReportFormat;
+  readonly output: ReturnType<typeof reportOutput>;
+}
 
-/** A report as header and rows, printed as an aligned table, JSON records or CSV. */
-function emit(
-  io: CliIo,
-  format: Format,
+/** Parses `--format` and `--out`, refusing a bad output path before any work is done. */
+function destination(io: CliIo, flags: { format: string; out?: string }): Destination {
+  const format = parseReportFormat(flags.format);
+  const output = reportOutput(format, flags.out);
+  if (output !== undefined) io.checkOutput(output);
+  return { format, output };
+}
+
+/** Renders and writes a command's report. */
+async function emit(io: CliIo, to: Destination, report: CommandReport): Promise<void> {
+  await writeReport(io, to.output, {
+    text: () => renderCommandReport(report, to.format),
+    tables: () => commandCsvTables(report),
+  });
+}
+
+/** A report of one table under a title with notes, as JSON `{ title, notes, rows }`. */
+function singleTable(
   title: string,
-  header: readonly string[],
-  rows: readonly (readonly (string | number | null)[])[],
-  show: (v: string | number | null, column: number) => string,
-  notes: readonly string[] = [],
-): void {
-  if (format === "json") {
-    // A number that is undefined (an ICER with no difference in effect) is null, as documented.
-    const records = rows.map((r) =>
-      Object.fromEntries(header.map((h, i) => [h, rawValue(r[i] ?? null)])),
-    );
-    io.stdout(`${JSON.stringify({ title, notes, rows: records }, null, 2)}\n`);
-  } else if (format === "csv") {
-    io.stdout(
-      `${[header.map((h) => csvField(h)).join(","), ...rows.map((r) => r.map((v) => csvField(v)).join(","))].join("\n")}\n`,
-    );
-  } else {
-    const table = textTable(
-      header,
-      rows.map((r) => r.map((v, i) => show(v, i))),
-    );
-    const footnotes = footnoteLines(rows);
-    io.stdout(
-      escapeControlsInLines(
-        `${[title, "", ...notes, ...(notes.length > 0 ? [""] : []), table, ...footnotes].join("\n")}\n`,
-      ),
-    );
-  }
+  notes: readonly string[],
+  table: ReportTable,
+  extra: Partial<CommandReport> = {},
+): CommandReport {
+  return {
+    sections: [{ heading: title, text: notes, table }],
+    json: () => ({ title, notes, rows: tableRecords(table) }),
+    ...extra,
+  };
 }
 
 /** Parameter names given with --parameters, checked against the model. */
@@ -104,11 +119,11 @@ const TWO_WAY_STEPS = 11;
 
 /**
  * Two-way DSA: the optimal strategy on an 11 × 11 grid of two parameters, each over its
- * scenario range or its 2.5%–97.5% quantiles.
+ * scenario range or its 2.5%–97.5% quantiles. Readers get the grid; CSV gets one cell per item.
  */
 async function runTwoWay(
   io: CliIo,
-  format: Format,
+  to: Destination,
   loaded: LoadedScenario,
   model: Model,
   wtp: number,
@@ -137,18 +152,39 @@ async function runTwoWay(
     y: { parameter: y, values: await axis(y) },
     wtp,
   });
-  emit(
+  const optimal = (ix: number, iy: number) =>
+    grid.strategies[grid.optimal[iy * grid.x.length + ix] as number] as string;
+  const corner = `${y} \\ ${x}`;
+  const table: ReportTable = {
+    name: "two_way",
+    columns: [
+      { title: corner, key: corner, kind: "number" },
+      ...grid.x.map((v) => ({
+        title: formatNumber(v),
+        key: formatNumber(v),
+        kind: "text" as const,
+      })),
+    ],
+    rows: grid.y.map((vy, iy) => [vy, ...grid.x.map((_, ix) => optimal(ix, iy))]),
+  };
+  const title = `Optimal strategy at WTP ${formatMoney(wtp)} by ${y} (rows) and ${x} (columns) (${loaded.scenario.title})`;
+  await emit(
     io,
-    format,
-    `Optimal strategy at WTP ${formatMoney(wtp)} by ${y} (rows) and ${x} (columns) (${loaded.scenario.title})`,
-    [`${y} \\ ${x}`, ...grid.x.map((v) => formatNumber(v))],
-    grid.y.map((vy, iy) => [
-      vy,
-      ...grid.x.map(
-        (_, ix) => grid.strategies[grid.optimal[iy * grid.x.length + ix] as number] as string,
-      ),
-    ]),
-    (v) => (typeof v === "number" ? formatNumber(v) : (v ?? "")),
+    to,
+    singleTable(title, [], table, {
+      tidy: () => ({
+        two_way: grid.y.flatMap((vy, iy) =>
+          grid.x.flatMap((vx, ix): TidyRow[] => {
+            const item = String(iy * grid.x.length + ix + 1);
+            return [
+              { section: "two_way", item, wtp, statistic: x, value: vx },
+              { section: "two_way", item, wtp, statistic: y, value: vy },
+              { section: "two_way", item, wtp, statistic: "optimal", value: optimal(ix, iy) },
+            ];
+          }),
+        ),
+      }),
+    }),
   );
 }
 
@@ -158,16 +194,35 @@ interface DsaFlags {
   parameters?: string;
   strategy?: string;
   format: string;
+  out?: string;
 }
 
+/** The columns of the one-way DSA table. */
+const DSA_COLUMNS: readonly ReportColumn[] = [
+  { title: "parameter", kind: "text", dimension: "item" },
+  { title: "low", kind: "number" },
+  { title: "high", kind: "number" },
+  { title: "INMB low £", key: "inmb_low", kind: "money" },
+  { title: "INMB high £", key: "inmb_high", kind: "money" },
+  { title: "ICER low £", key: "icer_low", kind: "icer" },
+  { title: "ICER high £", key: "icer_high", kind: "icer" },
+  { title: "swing £", key: "swing", kind: "money" },
+  { title: "quadrant low", key: "quadrant_low", kind: "text" },
+  { title: "quadrant high", key: "quadrant_high", kind: "text" },
+];
+
+/** A quadrant as a cell: "NE", …, or no value when an increment is not finite. */
+const quadrantCell = (incCost: number, incEffect: number): CellValue =>
+  quadrant(incCost, incEffect) ?? noValue("no quadrant: the increments are not finite");
+
 async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<void> {
-  const format = parseChoice("--format", flags.format, FORMATS);
+  const to = destination(io, flags);
   const loaded = await loadScenarioFile(io, file);
   const model = modelOf(loaded);
   const wtp = wtpFlag(flags.wtp, loaded.reportWtp.at(-1) as number);
   const parameters = parameterList(flags.parameters, model);
   if (flags.twoWay !== undefined) {
-    await runTwoWay(io, format, loaded, model, wtp, flags.twoWay);
+    await runTwoWay(io, to, loaded, model, wtp, flags.twoWay);
     return;
   }
   const ranges = loaded.scenario.dsa?.ranges;
@@ -177,27 +232,34 @@ async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<void> {
     ...(ranges === undefined ? {} : { ranges }),
     ...(flags.strategy === undefined ? {} : { strategy: flags.strategy }),
   });
-  emit(
-    io,
-    format,
-    `One-way sensitivity of ${dsa.strategy} vs ${dsa.comparator} at WTP ${formatMoney(wtp)} (${loaded.scenario.title})`,
-    ["parameter", "low", "high", "inmb_low", "inmb_high", "icer_low", "icer_high", "swing"],
-    dsa.bars.map((b) => [
+  const table: ReportTable = {
+    name: "dsa",
+    columns: DSA_COLUMNS,
+    rows: dsa.bars.map((b) => [
       b.parameter,
       b.low,
       b.high,
       b.inmbLow,
       b.inmbHigh,
-      // In the table an ICER is shown with its quadrant; JSON and CSV carry the ratio itself.
-      format === "table" ? formatIcer(b.lowIncrement.cost, b.lowIncrement.effect) : b.icerLow,
-      format === "table" ? formatIcer(b.highIncrement.cost, b.highIncrement.effect) : b.icerHigh,
+      // Readers see each ICER with its quadrant; CSV and JSON carry the ratio and the quadrant.
+      { incCost: b.lowIncrement.cost, incEffect: b.lowIncrement.effect },
+      { incCost: b.highIncrement.cost, incEffect: b.highIncrement.effect },
       b.swing,
+      quadrantCell(b.lowIncrement.cost, b.lowIncrement.effect),
+      quadrantCell(b.highIncrement.cost, b.highIncrement.effect),
     ]),
-    (v, i) => (typeof v === "string" ? v : i <= 2 ? formatNumber(v) : formatMoney(v)),
-    [
-      `Base case: incremental net monetary benefit ${formatMoney(dsa.baseInmb)}, ICER ${formatIcer(dsa.base.cost, dsa.base.effect)}.`,
-      "Each parameter at its 2.5% and 97.5% quantiles, the others at their point values; sorted by swing.",
-    ],
+  };
+  const title = `One-way sensitivity of ${dsa.strategy} vs ${dsa.comparator} at WTP ${formatMoney(wtp)} (${loaded.scenario.title})`;
+  const notes = [
+    `Base case: incremental net monetary benefit ${formatMoney(dsa.baseInmb)}, ICER ${formatIcer(dsa.base.cost, dsa.base.effect)} (quadrant ${quadrant(dsa.base.cost, dsa.base.effect) ?? "—"}).`,
+    "Each parameter at its 2.5% and 97.5% quantiles (or the scenario's dsa.ranges), the others at their point values; sorted by swing. Quadrants of the CE plane: NE costs more for more effect, SW saves for less, SE dominates, NW is dominated.",
+  ];
+  await emit(
+    io,
+    to,
+    singleTable(title, notes, table, {
+      charts: () => [tornadoChart(dsa.bars, dsa.baseInmb, dsa.wtp)],
+    }),
   );
 }
 
@@ -206,10 +268,11 @@ interface ThresholdFlags {
   range: string;
   wtp?: string;
   format: string;
+  out?: string;
 }
 
 async function runThreshold(io: CliIo, file: string, flags: ThresholdFlags): Promise<void> {
-  const format = parseChoice("--format", flags.format, FORMATS);
+  const to = destination(io, flags);
   const parts = flags.range.split(":");
   if (parts.length !== 2) {
     throw new InputError({ field: "--range", message: `expected low:high, got "${flags.range}"` });
@@ -243,14 +306,24 @@ async function runThreshold(io: CliIo, file: string, flags: ThresholdFlags): Pro
           `No change within [${formatNumber(lo)}, ${formatNumber(hi)}]: ${t.optimalAtLow} is optimal throughout.`,
         ]
       : [`At ${parameter} = ${formatNumber(lo)}, ${t.optimalAtLow} is optimal.`];
-  emit(
+  const table: ReportTable = {
+    name: "threshold",
+    columns: [
+      { title: "parameter", kind: "text", dimension: "item" },
+      { title: "value", kind: "number" },
+      { title: "from", kind: "text" },
+      { title: "to", kind: "text" },
+    ],
+    rows: t.thresholds.map((x) => [parameter, x.value, x.from, x.to]),
+  };
+  await emit(
     io,
-    format,
-    `Threshold analysis of ${parameter} at WTP ${formatMoney(wtp)} (${loaded.scenario.title})`,
-    ["parameter", "value", "from", "to"],
-    t.thresholds.map((x) => [parameter, x.value, x.from, x.to]),
-    (v) => (typeof v === "number" ? formatNumber(v) : (v ?? "")),
-    notes,
+    to,
+    singleTable(
+      `Threshold analysis of ${parameter} at WTP ${formatMoney(wtp)} (${loaded.scenario.title})`,
+      notes,
+      table,
+    ),
   );
 }
 
@@ -259,10 +332,35 @@ interface EvppiFlags {
   group?: boolean;
   samples?: string;
   format: string;
+  out?: string;
+}
+
+/** A noise floor for a reader: "≤ £0.01" when it is below a penny, else "≤ £12.34". */
+const formatFloor = (x: number) => (x < 0.01 ? "≤ £0.01" : `≤ £${formatMoney(x)}`);
+
+/** What a cell of the EVPPI table shows: the value above the floor, else "≈ 0". */
+const APPROX_ZERO = "≈ 0";
+
+/** The sentences that say what the EVPPI estimates show, at each WTP. */
+function evppiVerdicts(r: EvppiRanking, evpi: readonly number[]): string[] {
+  const all = [...r.ranked, ...r.belowFloor];
+  return r.wtp.map((w, k) => {
+    const above = all
+      .filter((e) => e.aboveFloor[k])
+      .sort((a, b) => (b.values[k] as number) - (a.values[k] as number))
+      .map((e) => e.parameter);
+    const at = `At WTP £${formatWtp(w)}`;
+    const floor = formatFloor(r.floor.floor[k] as number);
+    if (above.length === 0) {
+      return `${at}, no single parameter carries value of information: every estimate is within the estimator's noise (${floor}), so none is ranked${(evpi[k] as number) > (r.floor.floor[k] as number) ? `; the EVPI of £${formatMoney(evpi[k] as number)} lies in learning several parameters together (see --group)` : ""}.`;
+    }
+    const shown = above.slice(0, 5).join(", ");
+    return `${at}, ${above.length} parameter${above.length === 1 ? "" : "s"} above the noise floor (${floor}): ${shown}${above.length > 5 ? ` and ${above.length - 5} more` : ""}.`;
+  });
 }
 
 async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Promise<void> {
-  const format = parseChoice("--format", flags.format, FORMATS);
+  const to = destination(io, flags);
   const samples = flags.samples === undefined ? undefined : parseSamples(flags.samples);
   const loaded = await loadScenarioFile(io, file);
   const model = modelOf(loaded);
@@ -275,53 +373,151 @@ async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Promise<voi
     ...(samples === undefined ? {} : { samples }),
     keepAllParameters: true,
   });
-  // Rank the parameters that vary in the PSA (fixed ones have no value of information).
   const psa = result.draws;
   const wtp = [...new Set(loaded.reportWtp)].sort((a, b) => a - b);
-  const names = (chosen ?? model.parameterNames).filter((name) => {
-    const x = psa.parameters[name];
-    return x?.some((v) => v !== x[0]) === true;
-  });
-  const rows: (string | number)[][] = names.map((name) => [
-    name,
-    ...evppiSortBin(psa.samples, psa.parameters[name] as Float64Array, wtp),
-  ]);
-  rows.sort((a, b) => (b.at(-1) as number) - (a.at(-1) as number));
-  // EVPI, the value of learning everything, bounds every EVPPI: the first row, for reference.
-  const evpiRow: (string | number)[] = [
-    "EVPI (all parameters)",
-    ...result.acceptability.map((a) => a.evpi),
-  ];
-  if (flags.group === true) {
-    rows.unshift([
-      `group: ${names.join(" + ")}`,
-      ...evppiRegression(
-        psa.samples,
-        names.map((n) => psa.parameters[n] as Float64Array),
-        wtp,
-      ),
-    ]);
-  }
-  emit(
-    io,
-    format,
-    `EVPPI per decision (${loaded.scenario.title}, ${psa.samples.nSamples} samples)`,
-    ["parameter", ...wtp.map((w) => `evppi_${w}`)],
-    [evpiRow, ...rows],
-    (v) => (typeof v === "number" ? formatMoney(v) : (v ?? "")),
-    [
-      "Single parameters by Strong & Oakley's sort-and-bin estimator, ranked by EVPPI at the highest WTP; a group by quadratic regression.",
-    ],
+  const columns = Object.fromEntries(
+    (chosen ?? model.parameterNames)
+      .filter((name) => psa.parameters[name] !== undefined)
+      .map((name) => [name, psa.parameters[name] as Float64Array]),
   );
+  const ranking = rankEvppi(psa.samples, columns, wtp, { group: flags.group === true });
+  // EVPI, the value of learning everything, bounds every EVPPI.
+  const evpi = wtp.map((w) => result.acceptability.find((a) => a.wtp === w)?.evpi ?? Number.NaN);
+  const cells = (values: Float64Array, above: readonly boolean[]): CellValue[] =>
+    Array.from(values, (v, k) => (above[k] === true ? v : APPROX_ZERO));
+  const table: ReportTable = {
+    name: "evppi",
+    columns: [
+      { title: "parameter", kind: "text" },
+      { title: "rank", kind: "number" },
+      ...wtp.map((w) => ({ title: `£${formatWtp(w)}`, key: `evppi_${w}`, kind: "money" as const })),
+    ],
+    rows: [
+      ["EVPI (all parameters)", "", ...evpi],
+      ["noise floor (no information)", "", ...Array.from(ranking.floor.floor, formatFloor)],
+      ...(ranking.group === undefined
+        ? []
+        : [
+            [
+              `group: ${ranking.group.parameter}`,
+              "",
+              ...cells(ranking.group.values, ranking.group.aboveFloor),
+            ],
+          ]),
+      ...ranking.ranked.map((e, i) => [e.parameter, i + 1, ...cells(e.values, e.aboveFloor)]),
+      ...ranking.belowFloor.map((e) => [e.parameter, "", ...cells(e.values, e.aboveFloor)]),
+    ],
+  };
+  const title = `EVPPI per decision (${loaded.scenario.title}, ${psa.samples.nSamples} samples)`;
+  const notes = [
+    ...evppiVerdicts(ranking, evpi),
+    `Single parameters by Strong & Oakley's sort-and-bin estimator (${ranking.floor.bins} bins), ranked by EVPPI at WTP £${formatWtp(ranking.rankWtp)} among those above the noise floor; a group by quadratic regression. The noise floor is what the estimator gives a parameter that carries no information: the mean plus 3 SD of its estimates over ${ranking.floor.permutations} random permutations of the samples. "${APPROX_ZERO}": at or below the floor.`,
+  ];
+  const record = (
+    e: { parameter: string; values: Float64Array; aboveFloor: readonly boolean[] },
+    rank: number | null,
+  ) => ({
+    parameter: e.parameter,
+    rank,
+    ...Object.fromEntries(wtp.map((w, k) => [`evppi_${w}`, e.values[k] as number])),
+    ...Object.fromEntries(wtp.map((w, k) => [`above_floor_${w}`, e.aboveFloor[k] === true])),
+  });
+  const tidyOf = (
+    e: { parameter: string; values: Float64Array; aboveFloor: readonly boolean[] },
+    rank: number | null,
+  ): TidyRow[] => [
+    ...(rank === null
+      ? []
+      : [{ section: "evppi", item: e.parameter, statistic: "rank", value: rank }]),
+    ...wtp.flatMap((w, k): TidyRow[] => [
+      {
+        section: "evppi",
+        item: e.parameter,
+        wtp: w,
+        statistic: "evppi",
+        value: e.values[k] as number,
+      },
+      {
+        section: "evppi",
+        item: e.parameter,
+        wtp: w,
+        statistic: "above_floor",
+        value: e.aboveFloor[k] === true ? 1 : 0,
+      },
+    ]),
+  ];
+  await emit(io, to, {
+    sections: [{ heading: title, text: notes, table }],
+    charts: () => [evppiRankingChart(ranking)],
+    json: () => ({
+      title,
+      notes,
+      wtp,
+      rankWtp: ranking.rankWtp,
+      evpi,
+      noiseFloor: {
+        method: "sort-and-bin estimates over random permutations of the samples: mean + 3 SD",
+        permutations: ranking.floor.permutations,
+        bins: ranking.floor.bins,
+        nullMean: Array.from(ranking.floor.nullMean),
+        nullSd: Array.from(ranking.floor.nullSd),
+        floor: Array.from(ranking.floor.floor),
+      },
+      group:
+        ranking.group === undefined
+          ? null
+          : { ...record(ranking.group, null), floor: Array.from(ranking.group.floor.floor) },
+      rows: [
+        ...ranking.ranked.map((e, i) => record(e, i + 1)),
+        ...ranking.belowFloor.map((e) => record(e, null)),
+      ],
+    }),
+    tidy: () => ({
+      evpi: wtp.map((w, k) => ({
+        section: "evpi",
+        wtp: w,
+        statistic: "evpi",
+        value: evpi[k] as number,
+      })),
+      noise_floor: wtp.flatMap((w, k): TidyRow[] => [
+        {
+          section: "noise_floor",
+          wtp: w,
+          statistic: "null_mean",
+          value: ranking.floor.nullMean[k] as number,
+        },
+        {
+          section: "noise_floor",
+          wtp: w,
+          statistic: "null_sd",
+          value: ranking.floor.nullSd[k] as number,
+        },
+        {
+          section: "noise_floor",
+          wtp: w,
+          statistic: "floor",
+          value: ranking.floor.floor[k] as number,
+        },
+      ]),
+      evppi: [
+        ...(ranking.group === undefined
+          ? []
+          : tidyOf({ ...ranking.group, parameter: `group: ${ranking.group.parameter}` }, null)),
+        ...ranking.ranked.flatMap((e, i) => tidyOf(e, i + 1)),
+        ...ranking.belowFloor.flatMap((e) => tidyOf(e, null)),
+      ],
+    }),
+  });
 }
 
 interface CompareFlags {
   samples?: string;
   format: string;
+  out?: string;
 }
 
 async function runCompare(io: CliIo, files: readonly string[], flags: CompareFlags): Promise<void> {
-  const format = parseChoice("--format", flags.format, FORMATS);
+  const to = destination(io, flags);
   const samples = flags.samples === undefined ? undefined : parseSamples(flags.samples);
   const loadedAll: LoadedScenario[] = [];
   for (const f of files) loadedAll.push(await loadScenarioFile(io, f));
@@ -333,51 +529,93 @@ async function runCompare(io: CliIo, files: readonly string[], flags: CompareFla
       samples === undefined ? undefined : "--samples",
     );
   }
-  const rows: (string | number | null)[][] = [];
-  let header: string[] = [];
+  // Every scenario's reporting WTPs, as columns; a scenario without one has no value there.
+  const wtps = [...new Set(loadedAll.flatMap((l) => l.reportWtp))].sort((a, b) => a - b);
+  const notReported = noValue("not a reporting WTP of this scenario");
+  const rows: CellValue[][] = [];
+  const tidy: TidyRow[] = [];
   for (const loaded of loadedAll) {
     const r = await runScenario(loaded, samples === undefined ? {} : { samples });
     const names = r.strategies.map((s) => s.name);
-    header = [
-      "scenario",
-      "strategy",
-      "inc_cost",
-      "inc_effect",
-      "icer",
-      "status",
-      ...r.acceptability.map((a) => `p_ce_${a.wtp}`),
-      ...r.acceptability.map((a) => `evpi_${a.wtp}`),
-    ];
+    const comparator = names[0] as string;
+    const at = (w: number) => r.acceptability.find((a) => a.wtp === w);
     for (const p of r.psa.pairwise) {
       const j = names.indexOf(p.strategy);
       const status = r.psa.icers.find((x) => x.strategy === p.strategy)?.status ?? "";
+      const q = quadrantCell(p.incCost, p.incEffect);
       rows.push([
         loaded.file,
         p.strategy,
         p.incCost,
         p.incEffect,
-        // In the table an ICER is shown with its quadrant; JSON and CSV carry the ratio itself.
-        format === "table" ? formatIcer(p.incCost, p.incEffect) : p.icer,
+        { incCost: p.incCost, incEffect: p.incEffect },
+        q,
         status,
-        ...r.acceptability.map((a) => a.probability[j] as number),
-        ...r.acceptability.map((a) => a.evpi),
+        ...wtps.map((w) => at(w)?.probability[j] ?? notReported),
+        ...wtps.map((w) => at(w)?.evpi ?? notReported),
       ]);
+      const base = { section: "compare", item: loaded.file, strategy: p.strategy, comparator };
+      const icer = p.incCost / p.incEffect;
+      tidy.push(
+        { ...base, statistic: "inc_cost", value: p.incCost },
+        { ...base, statistic: "inc_effect", value: p.incEffect },
+        { ...base, statistic: "icer", value: Number.isFinite(icer) ? icer : null },
+        { ...base, statistic: "quadrant", value: quadrant(p.incCost, p.incEffect) },
+        { ...base, statistic: "status", value: status },
+      );
+      for (const a of r.acceptability) {
+        tidy.push({
+          ...base,
+          wtp: a.wtp,
+          statistic: "p_cost_effective",
+          value: a.probability[j] as number,
+        });
+      }
+    }
+    for (const a of r.acceptability) {
+      tidy.push({
+        section: "compare",
+        item: loaded.file,
+        wtp: a.wtp,
+        statistic: "evpi",
+        value: a.evpi,
+      });
     }
   }
-  emit(
-    io,
-    format,
-    `Scenario comparison (each strategy against its scenario's comparator)`,
-    header,
+  const table: ReportTable = {
+    name: "compare",
+    columns: [
+      { title: "scenario", kind: "text" },
+      { title: "strategy", kind: "text" },
+      { title: "inc. cost £", key: "inc_cost", kind: "money" },
+      { title: "inc. effect", key: "inc_effect", kind: "number" },
+      { title: "ICER £", key: "icer", kind: "icer" },
+      { title: "quadrant", kind: "text" },
+      { title: "status", kind: "text" },
+      ...wtps.map((w) => ({
+        title: `P(CE) £${formatWtp(w)}`,
+        key: `p_ce_${w}`,
+        kind: "probability" as const,
+      })),
+      ...wtps.map((w) => ({
+        title: `EVPI £${formatWtp(w)}`,
+        key: `evpi_${w}`,
+        kind: "money" as const,
+      })),
+    ],
     rows,
-    (v, i) =>
-      typeof v === "string" || v === null
-        ? (v ?? "—")
-        : (header[i] ?? "").startsWith("p_ce")
-          ? formatProbability(v)
-          : i === 3
-            ? formatNumber(v)
-            : formatMoney(v),
+  };
+  await emit(
+    io,
+    to,
+    singleTable(
+      "Scenario comparison (each strategy against its scenario's comparator)",
+      [
+        "ICERs are shown with their quadrant of the CE plane (NE: more costly, more effective; SW: cheaper, less effective; SE: dominant; NW: dominated); status is dampack's: ND non-dominated, ED extendedly dominated, D dominated.",
+      ],
+      table,
+      { tidy: () => ({ compare: tidy }) },
+    ),
   );
 }
 
@@ -398,7 +636,22 @@ export function addSensitivityCommands(program: Command, io: CliIo): void {
     .option("--parameters <names>", "comma-separated parameters (default: every one that varies)")
     .option("--strategy <name>", "strategy compared with the comparator (default: the second)")
     .option("--two-way <a,b>", "a two-way grid of two parameters: the optimal strategy per cell")
-    .option("--format <format>", "table, json or csv", "table")
+    .option("--format <format>", FORMAT_HELP, "table")
+    .option("--out <path>", OUT_HELP)
+    .addHelpText(
+      "after",
+      examplesHelp([
+        ["ceakit dsa scenarios/swis-rct.yaml --wtp 20000", "the tornado table at £20,000"],
+        [
+          "ceakit dsa scenarios/swis-rct.yaml --format html --out tornado.html",
+          "with the tornado chart",
+        ],
+        [
+          "ceakit dsa scenarios/swis-rct.yaml --two-way irr_s47,irr_days_care",
+          "the optimal strategy on a grid",
+        ],
+      ]),
+    )
     .action((file: string, flags: DsaFlags) => runDsa(io, file, flags));
   program
     .command("threshold")
@@ -407,22 +660,67 @@ export function addSensitivityCommands(program: Command, io: CliIo): void {
     .requiredOption("--parameter <name>", "the parameter varied")
     .requiredOption("--range <low:high>", "the values searched")
     .option("--wtp <λ>", "willingness to pay (default: the scenario's highest reporting WTP)")
-    .option("--format <format>", "table, json or csv", "table")
+    .option("--format <format>", FORMAT_HELP, "table")
+    .option("--out <path>", OUT_HELP)
+    .addHelpText(
+      "after",
+      examplesHelp([
+        [
+          "ceakit threshold scenarios/swis-rct.yaml --parameter irr_s47 --range 0.5:1.2",
+          "where SWIS becomes the better choice",
+        ],
+        [
+          "ceakit threshold scenarios/swis-rct.yaml --parameter sw_salary --range 20000:60000 --format json",
+          "for a program",
+        ],
+      ]),
+    )
     .action((file: string, flags: ThresholdFlags) => runThreshold(io, file, flags));
   program
     .command("evppi")
-    .description("expected value of partial perfect information per parameter, ranked")
+    .description(
+      "expected value of partial perfect information per parameter, against the estimator's noise floor",
+    )
     .argument("<scenario.yaml>")
     .option("--parameters <names>", "comma-separated parameters (default: every one that varies)")
     .option("--group", "also the EVPPI of all of them together (regression)")
     .option("--samples <n>", "PSA samples (default: the scenario's)")
-    .option("--format <format>", "table, json or csv", "table")
+    .option("--format <format>", FORMAT_HELP, "table")
+    .option("--out <path>", OUT_HELP)
+    .addHelpText(
+      "after",
+      examplesHelp([
+        [
+          "ceakit evppi scenarios/swis-rct.yaml",
+          "every parameter, ranked where it stands above the noise",
+        ],
+        [
+          "ceakit evppi scenarios/swis-rct.yaml --parameters irr_s47,irr_days_care --group",
+          "two parameters and their group",
+        ],
+        ["ceakit evppi scenarios/swis-rct.yaml --format csv --out evppi", "tidy CSV files for R"],
+      ]),
+    )
     .action((file: string, flags: EvppiFlags) => runEvppi(io, file, flags));
   program
     .command("compare")
     .description("key results of several scenarios side by side")
     .argument("<scenarios...>")
     .option("--samples <n>", "PSA samples for every scenario (default: each scenario's)")
-    .option("--format <format>", "table, json or csv", "table")
+    .option("--format <format>", FORMAT_HELP, "table")
+    .option("--out <path>", OUT_HELP)
+    .addHelpText(
+      "after",
+      examplesHelp([
+        [
+          "ceakit compare scenarios/swis-rct.yaml scenarios/swis-rct-optimistic.yaml",
+          "two scenarios side by side",
+        ],
+        [
+          "ceakit compare scenarios/pilot-*.yaml --format md --out pilots.md",
+          "the pilots as a Markdown table",
+        ],
+      ]),
+    )
     .action((files: string[], flags: CompareFlags) => runCompare(io, files, flags));
 }

@@ -14,6 +14,7 @@ import { InputError } from "../errors.js";
 import { PACKAGE_ROOT } from "../node/package-root.js";
 import { createStaticServer } from "../node/static-server.js";
 import { buildWeb } from "../node/web-build.js";
+import { examplesHelp } from "./help.js";
 import type { CliIo } from "./io.js";
 import { parseNumberFlag } from "./options.js";
 
@@ -62,6 +63,13 @@ export function addServeCommand(program: Command, io: CliIo): void {
     .description("serve the commissioners' web page (everything runs in the browser)")
     .option("--port <n>", "port", "8080")
     .option("--host <address>", "address to listen on (only this machine by default)", "127.0.0.1")
+    .addHelpText(
+      "after",
+      examplesHelp([
+        ["ceakit serve", "the page at http://127.0.0.1:8080/, for this machine only"],
+        ["ceakit serve --port 9000", "on another port"],
+      ]),
+    )
     .action(async (flags: { port: string; host: string }) => {
       if (flags.host.trim() === "") {
         // An empty host would mean every interface: the page is for this machine unless an

@@ -10,7 +10,6 @@ import { escapeControlsInLines } from "../control-characters.js";
 import { type EvppiReport, evppiSection } from "./analysis-sections.js";
 import {
   type CellValue,
-  csvField,
   DASH,
   footnoteLines,
   formatIcer,
@@ -24,6 +23,7 @@ import {
   sampleIndices,
   textTable,
 } from "./format.js";
+import { type TidyRow, tidyCsv } from "./tidy-csv.js";
 
 /**
  * An ICER in a sentence: the ratio with its quadrant ("dominated", "dominant", or a saving per
@@ -33,6 +33,9 @@ function icerText(incCost: number, incEffect: number): string {
   const cell = icerCell(incCost, incEffect);
   return typeof cell === "number" ? formatIcer(incCost, incEffect) : `${DASH} (${cell.noValue})`;
 }
+
+/** A quadrant's key in snake_case: "northEast" → "north_east". */
+const snakeQuadrant = (q: string) => q.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** Splits a WTP-major flat array into one row per WTP. */
 function perWtp(flat: Float64Array, nStrategies: number): number[][] {
@@ -309,16 +312,17 @@ export function analysisText(
 }
 
 /**
- * A tidy CSV of every number in the analysis, one value per row:
- * `section,strategy,comparator,wtp,statistic,value` (empty where not applicable).
+ * Every number of the analysis as rows of the tidy layout (src/report/tidy-csv.ts): sections
+ * `summary`, `icers`, `switch_points`, `curves` and `pairwise`. `ceakit run`'s CSV holds the same
+ * rows for its PSA.
  *
  * @example
  * ```ts
- * analysisCsv(result).split("\n")[0]; // "section,strategy,comparator,wtp,statistic,value"
+ * analysisTidyRows(result).find((r) => r.statistic === "icer");
  * ```
  */
-export function analysisCsv(a: PsaAnalysis, evppi?: EvppiReport): string {
-  const lines = ["section,strategy,comparator,wtp,statistic,value"];
+export function analysisTidyRows(a: PsaAnalysis): TidyRow[] {
+  const rows: TidyRow[] = [];
   const row = (
     section: string,
     strategy: string | null,
@@ -327,9 +331,7 @@ export function analysisCsv(a: PsaAnalysis, evppi?: EvppiReport): string {
     statistic: string,
     value: number | string | null,
   ) => {
-    lines.push(
-      [section, strategy, comparator, wtp, statistic, value].map((v) => csvField(v)).join(","),
-    );
+    rows.push({ section, strategy, comparator, wtp, statistic, value });
   };
   const c = a.curves;
   const S = a.strategies.length;
@@ -375,7 +377,8 @@ export function analysisCsv(a: PsaAnalysis, evppi?: EvppiReport): string {
     row("pairwise", p.strategy, p.comparator, null, "inc_effect", p.incEffect);
     row("pairwise", p.strategy, p.comparator, null, "icer", p.icer);
     for (const [q, v] of Object.entries(p.quadrants)) {
-      row("pairwise", p.strategy, p.comparator, null, `p_${q}`, v);
+      // northEast → p_north_east: statistics are snake_case.
+      row("pairwise", p.strategy, p.comparator, null, `p_${snakeQuadrant(q)}`, v);
     }
     for (let k = 0; k < c.wtp.length; k++) {
       const w = c.wtp[k] as number;
@@ -394,17 +397,51 @@ export function analysisCsv(a: PsaAnalysis, evppi?: EvppiReport): string {
       );
     }
   }
-  if (evppi !== undefined) {
-    const e = evppi;
-    for (let k = 0; k < e.wtp.length; k++) {
-      const w = e.wtp[k] as number;
-      if (e.group !== undefined) {
-        row("evppi_group", null, null, w, e.group.parameters.join("+"), e.group.evppi[k] as number);
-      }
-      for (const p of e.parameters) {
-        row("evppi", null, null, w, p.parameters.join("+"), p.evppi[k] as number);
-      }
+  return rows;
+}
+
+/**
+ * The EVPPI of `analyse --parameters` as rows of the tidy layout: section `evppi` (one parameter
+ * per row, named in `item`) and `evppi_group` (the group, its parameters joined by `+`).
+ *
+ * @example
+ * ```ts
+ * evppiTidyRows(report).filter((r) => r.item === "d_a");
+ * ```
+ */
+export function evppiTidyRows(e: EvppiReport): TidyRow[] {
+  const rows: TidyRow[] = [];
+  for (let k = 0; k < e.wtp.length; k++) {
+    const wtp = e.wtp[k] as number;
+    if (e.group !== undefined) {
+      const item = e.group.parameters.join("+");
+      rows.push({
+        section: "evppi_group",
+        item,
+        wtp,
+        statistic: "evppi",
+        value: e.group.evppi[k] as number,
+      });
+    }
+    for (const p of e.parameters) {
+      const item = p.parameters.join("+");
+      rows.push({ section: "evppi", item, wtp, statistic: "evppi", value: p.evppi[k] as number });
     }
   }
-  return `${lines.join("\n")}\n`;
+  return rows;
+}
+
+/**
+ * A tidy CSV of every number in the analysis (and of its EVPPI, with `--parameters`), one value
+ * per row, in the layout every ceakit CSV shares:
+ * `section,item,strategy,comparator,wtp,statistic,value,text` (empty where not applicable;
+ * `value` is always a number or empty, a text value such as a status is in `text`).
+ *
+ * @example
+ * ```ts
+ * analysisCsv(result).split("\n")[0]; // "section,item,strategy,comparator,wtp,statistic,value,text"
+ * ```
+ */
+export function analysisCsv(a: PsaAnalysis, evppi?: EvppiReport): string {
+  return tidyCsv([...analysisTidyRows(a), ...(evppi === undefined ? [] : evppiTidyRows(evppi))]);
 }

@@ -14,6 +14,8 @@ export interface Chart {
   readonly title: string;
   readonly values: readonly Record<string, number | string>[];
   readonly spec: TopLevelSpec;
+  /** What a report shows instead of the picture when there is nothing to plot. */
+  readonly note?: string;
 }
 
 const WIDTH = 560;
@@ -211,22 +213,33 @@ export function tornadoChart(
 }
 
 /**
- * EVPPI of each parameter at one willingness to pay, ranked.
+ * EVPPI of each parameter at one willingness to pay, ranked. Give only the parameters that
+ * stand above the estimator's noise floor (see src/analysis/evppi-floor.ts): with `floor`, the
+ * title names it, and when no parameter is above it the chart carries a note saying so instead
+ * of bars.
  *
  * @example
  * ```ts
- * evppiChart([{ parameter: "irr_s47", evppi: 120 }], 20000);
+ * evppiChart([{ parameter: "irr_s47", evppi: 120 }], 20000, 0.4);
  * ```
  */
 export function evppiChart(
   rows: readonly { parameter: string; evppi: number }[],
   wtp: number,
+  floor?: number,
 ): Chart {
   const values = rows.map((r) => ({ ...r }));
+  const at = `WTP £${wtp.toLocaleString("en-GB")}`;
+  const floorText = floor === undefined ? "" : ` (above the noise floor of £${formatFloor(floor)})`;
   return {
     name: "evppi",
-    title: `EVPPI per parameter at WTP £${wtp.toLocaleString("en-GB")}`,
+    title: `EVPPI per parameter at ${at}${floorText}`,
     values,
+    ...(values.length === 0
+      ? {
+          note: `No single parameter carries value of information at ${at}: every estimate is within the noise of the estimator (≈ 0)${floor === undefined ? "" : `, at or below £${formatFloor(floor)}`}.`,
+        }
+      : {}),
     spec: {
       width: WIDTH,
       height: Math.max(120, 18 * rows.length),
@@ -240,6 +253,12 @@ export function evppiChart(
     },
   };
 }
+
+/** A floor in a sentence: two significant digits below £1, else to the penny. */
+const formatFloor = (x: number) =>
+  x < 1
+    ? Number(x.toPrecision(2)).toString()
+    : x.toLocaleString("en-GB", { maximumFractionDigits: 2, minimumFractionDigits: 2 });
 
 /**
  * Renders a chart to an SVG string (vega's headless renderer; no browser, no network).

@@ -18,8 +18,32 @@ export interface NoValue {
   readonly noValue: string;
 }
 
-/** One table cell before formatting: text, a number, nothing, or nothing with a reason. */
-export type CellValue = string | number | null | NoValue;
+/**
+ * A comparison's increments, for an ICER cell: shown with its quadrant ("dominated", "dominant",
+ * "… (saving per unit forgone)") to a reader, as the ratio ΔC/ΔE in CSV and JSON.
+ */
+export interface Increment {
+  readonly incCost: number;
+  readonly incEffect: number;
+}
+
+/**
+ * Whether a cell is an {@link Increment}.
+ *
+ * @example
+ * ```ts
+ * isIncrement({ incCost: 1, incEffect: 2 }); // true
+ * ```
+ */
+export function isIncrement(value: unknown): value is Increment {
+  return typeof value === "object" && value !== null && "incCost" in value && "incEffect" in value;
+}
+
+/**
+ * One table cell before formatting: text, a number, nothing, nothing with a reason, or the
+ * increments behind an ICER.
+ */
+export type CellValue = string | number | null | NoValue | Increment;
 
 /**
  * A cell that has no value, for the reason given.
@@ -62,6 +86,11 @@ export const NOT_FINITE = 'no finite value (see README, "Limits")';
  */
 export function cellReason(value: CellValue): string | undefined {
   if (isNoValue(value)) return value.noValue;
+  if (isIncrement(value)) {
+    return Number.isFinite(value.incCost) && Number.isFinite(value.incEffect)
+      ? undefined
+      : NOT_FINITE;
+  }
   if (typeof value === "number" && !Number.isFinite(value)) return NOT_FINITE;
   return undefined;
 }
@@ -94,10 +123,15 @@ export function footnoteLines(rows: readonly (readonly CellValue[])[]): string[]
  * ```ts
  * rawValue(noValue("n/a")); // null
  * rawValue(Infinity);       // null
+ * rawValue({ incCost: -10, incEffect: 2 }); // -5
  * ```
  */
 export function rawValue(value: CellValue): string | number | null {
   if (value === null || isNoValue(value)) return null;
+  if (isIncrement(value)) {
+    const icer = value.incCost / value.incEffect;
+    return Number.isFinite(icer) ? icer : null;
+  }
   if (typeof value === "number" && !Number.isFinite(value)) return null;
   return value;
 }
@@ -245,6 +279,27 @@ export function formatIcer(incCost: number, incEffect: number): string {
   if (incEffect >= 0 && incCost <= 0) return "dominant";
   const ratio = formatMoney(incCost / incEffect);
   return incEffect > 0 ? ratio : `${ratio} (saving per unit forgone)`;
+}
+
+/** The quadrant of the incremental cost-effectiveness plane (see README, "Conventions"). */
+export type Quadrant = "NE" | "NW" | "SE" | "SW";
+
+/**
+ * The quadrant of an increment: SE (dominant) takes ΔE ≥ 0 with ΔC ≤ 0, the origin included;
+ * NW (dominated) takes ΔE ≤ 0 with ΔC ≥ 0; NE is more costly and more effective, SW cheaper and
+ * less effective. Undefined increments have no quadrant.
+ *
+ * @example
+ * ```ts
+ * quadrant(-9905, 2); // "SE"
+ * quadrant(1000, -0.5); // "NW"
+ * ```
+ */
+export function quadrant(incCost: number, incEffect: number): Quadrant | null {
+  if (!Number.isFinite(incCost) || !Number.isFinite(incEffect)) return null;
+  if (incEffect >= 0 && incCost <= 0) return "SE";
+  if (incEffect <= 0 && incCost >= 0) return "NW";
+  return incEffect > 0 ? "NE" : "SW";
 }
 
 /**

@@ -7,6 +7,7 @@
  * @module
  */
 
+import type { EvppiRanking } from "../analysis/evppi-ranking.js";
 import type { OneWayResult } from "../psa/deterministic.js";
 import type { ScenarioResult } from "../scenario/run-scenario.js";
 import {
@@ -18,18 +19,16 @@ import {
   renderSvg,
   tornadoChart,
 } from "./charts.js";
+import { formatCell, type ReportSection, type ReportTable } from "./document.js";
 import { footnoteLines, sampleIndices } from "./format.js";
-import { formatCell, type ReportTable, scenarioSections } from "./scenario-report.js";
+import { scenarioSections } from "./scenario-report.js";
 
 /** Analyses that add charts to the report when given. */
 export interface HtmlExtras {
   /** One-way DSA for the tornado. */
   readonly dsa?: OneWayResult;
-  /** EVPPI per parameter at one WTP. */
-  readonly evppi?: {
-    readonly wtp: number;
-    readonly rows: readonly { parameter: string; evppi: number }[];
-  };
+  /** EVPPI per parameter against its noise floor; the chart ranks those above it. */
+  readonly evppi?: EvppiRanking;
 }
 
 /** Escapes text for HTML. */
@@ -42,11 +41,11 @@ export function escapeHtml(s: string): string {
 }
 
 /**
- * A report table as an HTML table, with its footnotes.
+ * A table as HTML with its footnotes.
  *
  * @example
  * ```ts
- * tableHtml(section.table); // '<table data-table="icers">…</table>'
+ * tableHtml(table); // "<table data-table=\"icers\">…"
  * ```
  */
 export function tableHtml(t: ReportTable): string {
@@ -97,8 +96,26 @@ export function scenarioCharts(r: ScenarioResult, extras: HtmlExtras = {}): Char
   if (extras.dsa !== undefined) {
     charts.push(tornadoChart(extras.dsa.bars, extras.dsa.baseInmb, extras.dsa.wtp));
   }
-  if (extras.evppi !== undefined) charts.push(evppiChart(extras.evppi.rows, extras.evppi.wtp));
+  if (extras.evppi !== undefined) charts.push(evppiRankingChart(extras.evppi));
   return charts;
+}
+
+/**
+ * The EVPPI chart of a ranking at its ranking WTP: only the parameters above the noise floor,
+ * highest first; when there are none, the chart says so instead of ranking noise.
+ *
+ * @example
+ * ```ts
+ * evppiRankingChart(rankEvppi(psa.samples, psa.parameters, [20000]));
+ * ```
+ */
+export function evppiRankingChart(ranking: EvppiRanking): Chart {
+  const at = ranking.wtp.indexOf(ranking.rankWtp);
+  const rows = ranking.ranked.map((e) => ({
+    parameter: e.parameter,
+    evppi: e.values[at] as number,
+  }));
+  return evppiChart(rows, ranking.rankWtp, ranking.floor.floor[at] as number);
 }
 
 /** The report pages' inline style sheet. */
@@ -111,41 +128,46 @@ th { text-align: left; background: #f6f6f6; }
 td.money, td.number, td.probability, td.wtp, th.money, th.number, th.probability, th.wtp { text-align: right; font-variant-numeric: tabular-nums; }
 td.note { max-width: 28rem; }
 figure { margin: 1rem 0 2rem; } figcaption { font-weight: 600; margin-bottom: 0.4rem; }
+p.note { color: #555; font-style: italic; }
 .wide { overflow-x: auto; }
 `;
 
 /**
- * The HTML report of a scenario run.
+ * A self-contained HTML page of report sections (the first one's heading is the title) with
+ * charts after the first section: SVG drawn with vega, the plotted values published beside each
+ * as JSON; a chart with nothing to plot shows its note instead.
  *
  * @example
  * ```ts
- * writeFileSync("report.html", await scenarioHtml(result, { dsa }));
+ * writeFileSync("dsa.html", await sectionsHtml(sections, [tornadoChart(bars, base, 20000)]));
  * ```
  */
-export async function scenarioHtml(r: ScenarioResult, extras: HtmlExtras = {}): Promise<string> {
-  const sections = scenarioSections(r);
-  const charts = scenarioCharts(r, extras);
+export async function sectionsHtml(
+  sections: readonly ReportSection[],
+  charts: readonly Chart[] = [],
+): Promise<string> {
   const figures: string[] = [];
   for (const chart of charts) {
-    const svg = await renderSvg(chart);
+    const picture =
+      chart.values.length === 0 && chart.note !== undefined
+        ? `<p class="note">${escapeHtml(chart.note)}</p>`
+        : await renderSvg(chart);
     const data = JSON.stringify(chart.values).replace(/</g, "\\u003c");
     figures.push(
-      `<figure data-chart="${chart.name}"><figcaption>${escapeHtml(chart.title)}</figcaption>\n${svg}\n<script type="application/json" data-chart="${chart.name}">${data}</script></figure>`,
+      `<figure data-chart="${chart.name}"><figcaption>${escapeHtml(chart.title)}</figcaption>\n${picture}\n<script type="application/json" data-chart="${chart.name}">${data}</script></figure>`,
     );
   }
+  const section = (s: ReportSection) =>
+    [
+      ...s.text.map((t) => `<p>${escapeHtml(t)}</p>`),
+      s.table === undefined ? "" : `<div class="wide">${tableHtml(s.table)}</div>`,
+    ].filter((x) => x !== "");
   const [first, ...rest] = sections;
   const body = [
     `<h1>${escapeHtml(first?.heading ?? "")}</h1>`,
-    ...(first?.text ?? []).map((t) => `<p>${escapeHtml(t)}</p>`),
-    "<h2>Charts</h2>",
-    ...figures,
-    ...rest.map((s) =>
-      [
-        `<h2>${escapeHtml(s.heading)}</h2>`,
-        ...s.text.map((t) => `<p>${escapeHtml(t)}</p>`),
-        s.table === undefined ? "" : `<div class="wide">${tableHtml(s.table)}</div>`,
-      ].join("\n"),
-    ),
+    ...(first === undefined ? [] : section(first)),
+    ...(figures.length === 0 ? [] : ["<h2>Charts</h2>", ...figures]),
+    ...rest.map((s) => [`<h2>${escapeHtml(s.heading)}</h2>`, ...section(s)].join("\n")),
   ];
   return `<!doctype html>
 <html lang="en">
@@ -160,4 +182,16 @@ ${body.join("\n")}
 </body>
 </html>
 `;
+}
+
+/**
+ * The HTML report of a scenario run.
+ *
+ * @example
+ * ```ts
+ * writeFileSync("report.html", await scenarioHtml(result, { dsa }));
+ * ```
+ */
+export async function scenarioHtml(r: ScenarioResult, extras: HtmlExtras = {}): Promise<string> {
+  return sectionsHtml(scenarioSections(r), scenarioCharts(r, extras));
 }

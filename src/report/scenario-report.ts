@@ -6,70 +6,28 @@
  */
 
 import type { IcerRow } from "../analysis/icers.js";
-import { escapeControlsInLines } from "../control-characters.js";
 import type { ResolvedInput } from "../scenario/load-scenario.js";
 import type { ScenarioResult } from "../scenario/run-scenario.js";
-import { analysisToJson } from "./analysis-report.js";
+import { analysisTidyRows, analysisToJson } from "./analysis-report.js";
 import {
-  type CellValue,
-  csvField,
-  DASH,
-  footnoteLines,
+  type ReportSection,
+  type ReportTable,
+  sectionsMarkdown,
+  sectionsText,
+} from "./document.js";
+import {
   formatMoney,
   formatNumber,
-  formatProbability,
-  formatWtp,
-  isNoValue,
   type NoValue,
   noIncrementReason,
   noValue,
-  rawValue,
   STATUS_TEXT,
   sampleIndices,
-  textTable,
 } from "./format.js";
+import { type TidyRow, tidyCsv } from "./tidy-csv.js";
 
-/** How a column's values are shown. */
-export type Kind = "text" | "note" | "money" | "number" | "probability" | "wtp";
-
-/** One table of a report: raw values, formatted only when rendered as text or Markdown. */
-export interface ReportTable {
-  /** File-name-friendly name, e.g. "cost_consequence". */
-  readonly name: string;
-  readonly columns: readonly { readonly title: string; readonly kind: Kind }[];
-  readonly rows: readonly (readonly CellValue[])[];
-}
-
-/** One section: a heading, paragraphs and at most one table. */
-export interface ReportSection {
-  readonly heading: string;
-  readonly text: readonly string[];
-  readonly table?: ReportTable;
-}
-
-/**
- * One table cell as text: "—" for no value (its reason goes in the table's footnote, see
- * {@link footnoteLines}), numbers by their column's kind.
- *
- * @example
- * ```ts
- * formatCell(0.0213, "probability"); // "0.021"
- * ```
- */
-export function formatCell(value: CellValue, kind: Kind): string {
-  if (value === null || isNoValue(value)) return DASH;
-  if (typeof value === "string") return value;
-  switch (kind) {
-    case "money":
-      return formatMoney(value);
-    case "probability":
-      return formatProbability(value);
-    case "wtp":
-      return formatWtp(value);
-    default:
-      return formatNumber(value);
-  }
-}
+export type { Kind, ReportSection, ReportTable } from "./document.js";
+export { formatCell } from "./document.js";
 
 /** A rate as a percentage, "3.5%". */
 const percent = (rate: number) => `${Number((rate * 100).toFixed(4))}%`;
@@ -403,36 +361,8 @@ export function describeSpec(spec: Record<string, unknown>): string {
  * ```
  */
 export function scenarioText(r: ScenarioResult): string {
-  const out: string[] = [];
-  for (const s of scenarioSections(r)) {
-    out.push(s.heading, "=".repeat(Math.min(s.heading.length, 100)));
-    for (const t of s.text) out.push(t);
-    if (s.text.length > 0) out.push("");
-    if (s.table !== undefined) {
-      const t = s.table;
-      out.push(
-        textTable(
-          t.columns.map((c) => c.title),
-          t.rows.map((row) =>
-            row.map((v, i) =>
-              clip(formatCell(v, t.columns[i]?.kind ?? "text"), t.columns[i]?.kind),
-            ),
-          ),
-        ),
-        ...footnoteLines(t.rows),
-        "",
-      );
-    } else if (s.text.length === 0) out.push("");
-  }
-  // Control characters from the scenario (titles, labels, sources) are shown escaped.
-  return escapeControlsInLines(`${out.join("\n").trimEnd()}\n`);
+  return sectionsText(scenarioSections(r));
 }
-
-/** Long notes are cut in the terminal report (Markdown, CSV and JSON keep them whole). */
-const clip = (s: string, kind: Kind | undefined) =>
-  kind === "note" && s.length > 60 ? `${s.slice(0, 59)}…` : s;
-
-const mdCell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 /**
  * Markdown report (GitHub-flavoured tables).
@@ -443,123 +373,157 @@ const mdCell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
  * ```
  */
 export function scenarioMarkdown(r: ScenarioResult): string {
-  const out: string[] = [];
-  scenarioSections(r).forEach((s, i) => {
-    out.push(`${i === 0 ? "#" : "##"} ${s.heading}`, "");
-    for (const t of s.text) out.push(t, "");
-    if (s.table !== undefined) {
-      const t = s.table;
-      out.push(`| ${t.columns.map((c) => mdCell(c.title)).join(" | ")} |`);
-      out.push(`|${t.columns.map((c) => (c.kind === "text" ? " --- |" : " ---: |")).join("")}`);
-      for (const row of t.rows) {
-        out.push(
-          `| ${row.map((v, k) => mdCell(formatCell(v, t.columns[k]?.kind ?? "text"))).join(" | ")} |`,
-        );
-      }
-      const notes = footnoteLines(t.rows);
-      if (notes.length > 0) out.push("", ...notes.map((n) => `${n}  `));
-      out.push("");
-    }
-  });
-  return escapeControlsInLines(`${out.join("\n").trimEnd()}\n`);
+  return sectionsMarkdown(scenarioSections(r));
 }
 
 /**
- * Every table of the report as its own CSV text (full precision), keyed by table name.
+ * Every number of a scenario run as rows of the tidy layout (src/report/tidy-csv.ts), strategies
+ * by name: `strategies` (their labels), the PSA's sections exactly as `ceakit analyse` gives them
+ * (`summary`, `icers`, `switch_points`, `curves`, `pairwise`), then `base_case`,
+ * `acceptability` (at the reporting WTPs), `cost_consequence` (item: the outcome),
+ * `budget_impact` (item: the year), `assumptions` and `inputs` (item: the input).
  *
  * @example
  * ```ts
- * scenarioCsvTables(result).acceptability; // "WTP £,Usual practice,…\n1000,0.98,…"
+ * scenarioTidyRows(result).filter((row) => row.section === "acceptability");
+ * ```
+ */
+export function scenarioTidyRows(r: ScenarioResult): TidyRow[] {
+  const names = r.strategies.map((s) => s.name);
+  const comparator = names[0] as string;
+  const rows: TidyRow[] = r.strategies.map((s) => ({
+    section: "strategies",
+    strategy: s.name,
+    statistic: "label",
+    value: s.label,
+  }));
+  rows.push(...analysisTidyRows(r.psa));
+  for (const row of r.baseCase.icers) {
+    for (const [statistic, value] of [
+      ["cost", row.cost],
+      ["effect", row.effect],
+      ["inc_cost", row.incCost],
+      ["inc_effect", row.incEffect],
+      ["icer", row.icer],
+      ["status", row.status],
+    ] as const) {
+      rows.push({ section: "base_case", strategy: row.strategy, statistic, value });
+    }
+  }
+  for (const a of r.acceptability) {
+    a.probability.forEach((p, j) => {
+      rows.push({
+        section: "acceptability",
+        strategy: names[j] as string,
+        wtp: a.wtp,
+        statistic: "p_optimal",
+        value: p,
+      });
+    });
+    for (const i of a.inmb) {
+      for (const [statistic, value] of [
+        ["inmb_mean", i.mean],
+        ["inmb_lower", i.lower],
+        ["inmb_upper", i.upper],
+      ] as const) {
+        rows.push({
+          section: "acceptability",
+          strategy: i.strategy,
+          comparator,
+          wtp: a.wtp,
+          statistic,
+          value,
+        });
+      }
+    }
+    rows.push({ section: "acceptability", wtp: a.wtp, statistic: "evpi", value: a.evpi });
+  }
+  for (const c of r.consequences) {
+    const base = { section: "cost_consequence", item: c.outcome, strategy: c.strategy };
+    rows.push({ ...base, statistic: "base_case", value: c.base });
+    rows.push({ ...base, statistic: "mean", value: c.psa.mean });
+    rows.push({ ...base, statistic: "lower", value: c.psa.lower });
+    rows.push({ ...base, statistic: "upper", value: c.psa.upper });
+    if (c.increment !== undefined) {
+      rows.push({ ...base, comparator, statistic: "change_mean", value: c.increment.mean });
+      rows.push({ ...base, comparator, statistic: "change_lower", value: c.increment.lower });
+      rows.push({ ...base, comparator, statistic: "change_upper", value: c.increment.upper });
+    }
+  }
+  for (const b of r.budgetImpact) {
+    const base = {
+      section: "budget_impact",
+      item: String(b.year),
+      strategy: b.strategy,
+      comparator,
+    };
+    rows.push({ ...base, statistic: "programme_cost", value: b.interventionCost });
+    rows.push({ ...base, statistic: "social_care_change", value: b.downstreamChange });
+    rows.push({ ...base, statistic: "net", value: b.net });
+  }
+  for (const i of r.assumptions) {
+    rows.push({
+      section: "assumptions",
+      item: i.name,
+      strategy: i.strategy ?? null,
+      statistic: "tag",
+      value: i.tag,
+    });
+  }
+  for (const i of r.loaded.inputs) {
+    const base = { section: "inputs", item: i.name, strategy: i.strategy ?? null };
+    rows.push({ ...base, statistic: "label", value: i.label });
+    rows.push({
+      ...base,
+      statistic: "distribution",
+      value:
+        i.expression === undefined
+          ? describeSpec(i.spec as unknown as Record<string, unknown>)
+          : `= ${i.expression}`,
+    });
+    rows.push({ ...base, statistic: "unit", value: i.unit });
+    rows.push({ ...base, statistic: "price_year", value: i.priceYear ?? null });
+    rows.push({ ...base, statistic: "uprating", value: i.factor });
+    rows.push({ ...base, statistic: "tag", value: i.tag });
+    rows.push({ ...base, statistic: "source", value: i.source });
+  }
+  return rows;
+}
+
+/**
+ * The tidy rows of a run, one CSV text per section (each with the shared header), keyed by
+ * section name: binding them together gives {@link scenarioCsv}.
+ *
+ * @example
+ * ```ts
+ * scenarioCsvTables(result).icers; // "section,item,strategy,…\nicers,,usual,,,cost,…"
  * ```
  */
 export function scenarioCsvTables(r: ScenarioResult): Record<string, string> {
-  const out: Record<string, string> = {};
-  const sections = scenarioSections(r);
-  // The curves table in the text report is thinned; CSV carries the whole grid.
-  const full = fullCurves(r);
-  for (const s of sections) {
-    const t = s.table?.name === "curves" ? full : s.table;
-    if (t === undefined) continue;
-    out[t.name] =
-      `${[t.columns.map((c) => csvField(c.title)).join(","), ...t.rows.map((row) => row.map((v) => csvField(rawValue(v))).join(","))].join("\n")}\n`;
+  const bySection = new Map<string, TidyRow[]>();
+  for (const row of scenarioTidyRows(r)) {
+    const list = bySection.get(row.section);
+    if (list === undefined) bySection.set(row.section, [row]);
+    else list.push(row);
   }
-  return out;
-}
-
-function fullCurves(r: ScenarioResult): ReportTable {
-  const c = r.psa.curves;
-  const labels = r.strategies.map((s) => s.label);
-  const S = labels.length;
-  return {
-    name: "curves",
-    columns: [
-      { title: "wtp", kind: "wtp" },
-      ...labels.map((l) => ({ title: `p_optimal ${l}`, kind: "probability" as const })),
-      ...labels.map((l) => ({ title: `enb ${l}`, kind: "money" as const })),
-      { title: "ceaf", kind: "text" },
-      { title: "p_ceaf", kind: "probability" },
-      { title: "evpi", kind: "money" },
-    ],
-    rows: Array.from(c.wtp, (w, k) => [
-      w,
-      ...labels.map((_, j) => c.ceac[k * S + j] as number),
-      ...labels.map((_, j) => c.enb[k * S + j] as number),
-      labels[c.ceafStrategy[k] as number] as string,
-      c.ceaf[k] as number,
-      c.evpi[k] as number,
-    ]),
-  };
+  // A section with no rows (no switch point) still gets its file, so a set always has the same names.
+  for (const name of ["switch_points", "budget_impact", "assumptions"]) {
+    if (!bySection.has(name)) bySection.set(name, []);
+  }
+  return Object.fromEntries([...bySection].map(([name, rows]) => [name, tidyCsv(rows)]));
 }
 
 /**
- * One tidy CSV of every table: `table,row,column,value`.
+ * One tidy CSV of every number of the run, in the layout every ceakit CSV shares:
+ * `section,item,strategy,comparator,wtp,statistic,value,text`.
  *
  * @example
  * ```ts
- * scenarioCsv(result).split("\n")[0]; // "table,row,column,value"
+ * scenarioCsv(result).split("\n")[0]; // "section,item,strategy,comparator,wtp,statistic,value,text"
  * ```
  */
 export function scenarioCsv(r: ScenarioResult): string {
-  const lines = ["table,row,column,value"];
-  for (const [name, text] of Object.entries(scenarioCsvTables(r))) {
-    const [header, ...rows] = text.trimEnd().split("\n");
-    const titles = splitCsvLine(header as string);
-    rows.forEach((line, i) => {
-      splitCsvLine(line).forEach((v, k) => {
-        lines.push([name, String(i + 1), csvField(titles[k] as string), csvField(v)].join(","));
-      });
-    });
-  }
-  return `${lines.join("\n")}\n`;
-}
-
-/** Splits one line written by {@link csvField} back into fields. */
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  while (i <= line.length) {
-    if (line[i] === '"') {
-      let v = "";
-      i++;
-      while (i < line.length) {
-        if (line[i] === '"' && line[i + 1] === '"') {
-          v += '"';
-          i += 2;
-        } else if (line[i] === '"') {
-          i++;
-          break;
-        } else v += line[i++];
-      }
-      out.push(v);
-      i++;
-    } else {
-      const end = line.indexOf(",", i);
-      const stop = end === -1 ? line.length : end;
-      out.push(line.slice(i, stop));
-      i = stop + 1;
-    }
-  }
-  return out;
+  return tidyCsv(scenarioTidyRows(r));
 }
 
 /**

@@ -271,12 +271,13 @@ describe("analyse", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const lines = result.stdout.split("\n");
-    expect(lines[0]).toBe("section,strategy,comparator,wtp,statistic,value");
-    expect(lines).toContain("icers,swis_b,,,icer,300");
-    expect(lines).toContain("icers,usual,,,icer,");
-    expect(lines).toContain("icers,swis_a,,,status,ED");
-    expect(lines).toContain("switch_points,swis_b,usual,300,switch,300");
-    expect(lines).toContain("curves,usual,,310,ceac,0.5");
+    expect(lines[0]).toBe("section,item,strategy,comparator,wtp,statistic,value,text");
+    expect(lines).toContain("icers,,swis_b,,,icer,300,");
+    expect(lines).toContain("icers,,usual,,,icer,,");
+    // A text value (a status) is in `text`, so `value` stays numeric.
+    expect(lines).toContain("icers,,swis_a,,,status,,ED");
+    expect(lines).toContain("switch_points,,swis_b,usual,300,switch,300,");
+    expect(lines).toContain("curves,,usual,,310,ceac,0.5,");
     expect(lines.at(-1)).toBe("");
   });
 
@@ -567,8 +568,10 @@ describe("analyse", () => {
   it("runCli with no arguments prints help and exits 2", async () => {
     const result = await run([]);
     expect(result.code).toBe(2);
-    expect(result.stdout).toContain("Usage: ceakit");
-    expect(result.stderr).toBe("");
+    // A usage error: the help goes to standard error, with its examples.
+    expect(result.stderr).toContain("Usage: ceakit");
+    expect(result.stderr).toContain("Examples:");
+    expect(result.stdout).toBe("");
   });
 
   it("runCli --help and --version exit 0", async () => {

@@ -166,8 +166,9 @@ describe("analyse --parameters formats", () => {
     const csv = await runInProcess([...args, "--format", "csv", "--group", "p,q"], files);
     const lines = csv.stdout.split("\n");
     expect(lines.filter((l) => l.startsWith("evppi,"))).toHaveLength(2 * 3);
-    expect(lines.filter((l) => l.startsWith("evppi_group,,,"))).toHaveLength(3);
-    expect(lines).toContain("evppi,,,0,p,0");
+    // The shared tidy layout: section,item,strategy,comparator,wtp,statistic,value,text.
+    expect(lines.filter((l) => l.startsWith("evppi_group,p+q,,,"))).toHaveLength(3);
+    expect(lines).toContain("evppi,p,,,0,evppi,0,");
     const none = await runInProcess(["analyse", "psa.csv", "--format", "md"], files);
     expect(none.stdout).not.toContain("EVPPI");
   });

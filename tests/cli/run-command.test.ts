@@ -63,22 +63,39 @@ describe("ceakit run", () => {
     expect(doc.assumptions).toContain("c_s47");
   });
 
-  it("run --format md writes Markdown tables; --format csv a tidy table,row,column,value file", async () => {
+  it("run --format md writes Markdown tables; --format csv the tidy layout analyse shares", async () => {
     const md = await runInProcess(["run", SMALL, "--format", "md", "--samples", "30"]);
     expect(md.stdout.startsWith("# Small hand-checked scenario\n")).toBe(true);
     expect(md.stdout).toMatch(/\n\| WTP £ \| P\(Usual practice\) \|/);
     const csv = await runInProcess(["run", SMALL, "--format", "csv", "--samples", "30"]);
     const lines = csv.stdout.trimEnd().split("\n");
-    expect(lines[0]).toBe("table,row,column,value");
-    expect(lines.some((l) => l.startsWith("acceptability,1,WTP £,1000"))).toBe(true);
+    expect(lines[0]).toBe("section,item,strategy,comparator,wtp,statistic,value,text");
+    expect(lines.some((l) => l.startsWith("acceptability,,usual,,1000,p_optimal,"))).toBe(true);
+    expect(lines).toContain("strategies,,usual,,,label,,Usual practice");
   });
 
-  it("run --out DIR writes the report, or one CSV per table, into the directory", async () => {
-    const r = await runInProcess(["run", SMALL, "--samples", "30", "--out", "results/"]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toBe("");
-    expect(r.dirs).toEqual(["results"]);
-    expect([...r.writes.keys()]).toEqual(["results/report.txt"]);
+  it("run --out is the file for table, md, json and html whatever its name, and a directory of CSVs for csv", async () => {
+    for (const [format, name] of [
+      ["table", "results"],
+      ["md", "report.md"],
+      ["json", "out.txt"],
+    ] as const) {
+      const r = await runInProcess([
+        "run",
+        SMALL,
+        "--samples",
+        "30",
+        "--format",
+        format,
+        "--out",
+        name,
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe("");
+      expect(r.dirs).toEqual([]);
+      expect([...r.writes.keys()]).toEqual([name]);
+      expect(r.stderr).toBe(`wrote ${name}\n`);
+    }
     const csv = await runInProcess([
       "run",
       SMALL,
@@ -99,10 +116,24 @@ describe("ceakit run", () => {
         "t/curves.csv",
         "t/icers.csv",
         "t/inputs.csv",
+        "t/pairwise.csv",
+        "t/strategies.csv",
+        "t/summary.csv",
+        "t/switch_points.csv",
       ].sort(),
     );
-    // The CSV curves table carries the whole grid: 101 WTP values plus a header.
-    expect(csv.writes.get("t/curves.csv")?.trimEnd().split("\n")).toHaveLength(102);
+    // The curves carry the whole grid: 101 WTP values × (2 strategies × 3 + CEAF + EVPI) + header.
+    expect(csv.writes.get("t/curves.csv")?.trimEnd().split("\n")).toHaveLength(101 * 8 + 1);
+    // Bound together, the files are the single CSV.
+    const one = await runInProcess(["run", SMALL, "--samples", "30", "--format", "csv"]);
+    const header = one.stdout.split("\n")[0] as string;
+    const bodies = [...csv.writes.values()].map((t) => t.slice(header.length + 1)).join("");
+    expect(bodies.split("\n").sort()).toEqual(
+      one.stdout
+        .slice(header.length + 1)
+        .split("\n")
+        .sort(),
+    );
   });
 
   it("run draws a progress bar only when stderr is a terminal", async () => {

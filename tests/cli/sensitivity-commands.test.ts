@@ -87,7 +87,7 @@ describe("sensitivity commands", () => {
     expect(bad.stderr).toMatch(/^error: --range: expected high above low/);
   });
 
-  it("evppi ranks parameters and never exceeds EVPI beyond sampling error", async () => {
+  it("evppi ranks parameters above the noise floor and never exceeds EVPI beyond sampling error", async () => {
     const r = await runInProcess([
       "evppi",
       RCT,
@@ -101,16 +101,36 @@ describe("sensitivity commands", () => {
     ]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    const [evpiRow, ...rows] = doc.rows as Record<string, number | string>[];
-    expect(evpiRow?.parameter).toBe("EVPI (all parameters)");
-    const evpi = [evpiRow?.evppi_1000, evpiRow?.evppi_10000, evpiRow?.evppi_20000] as number[];
-    for (const row of rows) {
+    const rows = doc.rows as Record<string, number | string | boolean | null>[];
+    const evpi = doc.evpi as number[];
+    expect(doc.wtp).toEqual([1000, 10_000, 20_000]);
+    expect(rows.map((x) => x.parameter).sort()).toEqual(["age_factor", "irr_days_care", "irr_s47"]);
+    for (const row of [...rows, doc.group]) {
       ["evppi_1000", "evppi_10000", "evppi_20000"].forEach((k, i) => {
         expect(row[k] as number).toBeGreaterThanOrEqual(0);
         expect(row[k] as number).toBeLessThanOrEqual((evpi[i] as number) * 1.1 + 20);
       });
     }
-    expect(String(rows[0]?.parameter)).toMatch(/^group: /);
+    expect(String(doc.group.parameter)).toBe("irr_s47 + irr_days_care + age_factor");
+    // Ranked rows come first, each above the floor at £20,000; the others are not ranked.
+    const floor = doc.noiseFloor.floor as number[];
+    for (const row of rows) {
+      expect(row.above_floor_20000).toBe((row.evppi_20000 as number) > (floor[2] as number));
+      expect(row.rank === null).toBe(row.above_floor_20000 === false);
+    }
+    const table = await runInProcess([
+      "evppi",
+      RCT,
+      "--samples",
+      "8000",
+      "--parameters",
+      "age_factor",
+    ]);
+    // age_factor scales both arms' activity alike: it never carries value of information here.
+    expect(table.stdout).toMatch(/^age_factor +≈ 0 +≈ 0 +≈ 0$/m);
+    expect(table.stdout).toContain(
+      "At WTP £20,000, no single parameter carries value of information",
+    );
   });
 
   it("compare gives each scenario's key results as runScenario does", async () => {

@@ -171,7 +171,7 @@ describe("the issue's reproductions", () => {
     expect(text.stdout).toContain("ICER — (ICER undefined: no difference in effect)");
     const table = await runInProcess(["analyse", "psa.csv", "--format", "csv"], files);
     expect(table.stdout).not.toMatch(BAD);
-    expect(table.stdout).toMatch(/^pairwise,b,a,,icer,$/m);
+    expect(table.stdout).toMatch(/^pairwise,,b,a,,icer,,$/m);
     const json = JSON.parse(
       (await runInProcess(["analyse", "psa.csv", "--format", "json"], files)).stdout,
     );

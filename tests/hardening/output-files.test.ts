@@ -122,15 +122,26 @@ describe("bad --out targets are refused before any work, with exit 2 and nothing
   });
 
   it.each([
-    ["missing/sub", /report\.txt: the directory .*missing does not exist$/],
-    ["plainfile", /report\.txt: .*plainfile is not a directory$/],
-    ["fifo", /report\.txt: .*fifo is not a directory$/],
-    ["/dev/null", /report\.txt: \/dev\/null is not a directory$/],
-    ["report-is-dir", /report\.txt: is a directory; give a file name$/],
-    ["report-is-fifo", /report\.txt: is a FIFO/],
+    ["missing/sub", /sub: the directory .*missing does not exist$/],
+    ["folder", /folder: is a directory; give a file name$/],
+    ["fifo", /fifo: is a FIFO/],
+    ["/dev/null", /\/dev\/null: is a character device/],
     ["/proc/ceakit", /\/proc is on the proc file system/],
-  ])("run --out DIR %s (report.txt in a directory)", async (target, message) => {
+  ])("run --out %s (the file itself, for the table format)", async (target, message) => {
     await expectNothingWritten(["run", SMALL, ...FAST, "--out", at(target)], message);
+  });
+
+  it.each([
+    ["dsa", SMALL, "--format", "md"],
+    ["threshold", SMALL, "--parameter", "irr_s47", "--range", "0.5:1", "--format", "html"],
+    ["evppi", SMALL, ...FAST, "--format", "json"],
+    ["compare", SMALL, ...FAST, "--format", "csv"],
+  ])("%s --out refuses a bad target the same way", async (...args) => {
+    const csv = args.includes("csv");
+    await expectNothingWritten(
+      [...args, "--out", at(csv ? "file.txt" : "folder")],
+      csv ? /file\.txt: is a file, not a directory$/ : /folder: is a directory; give a file name$/,
+    );
   });
 
   it.each([
@@ -211,7 +222,9 @@ describe("accepted --out: one file per format, or a directory", () => {
         ["json", "r.json", /^\{\n/],
         ["md", "r.md", /^# Small hand-checked scenario\n/],
         ["table", "r.txt", /^Small hand-checked scenario\n/],
-        ["csv", "r.csv", /^table,row,column,value\n/],
+        // A single-file format writes the file it is given, whatever its name.
+        ["json", "r.csv", /^\{\n/],
+        ["html", "report", /^<!doctype html>\n/],
       ] as const) {
         const r = await runOnDisk([
           "run",
@@ -238,34 +251,30 @@ describe("accepted --out: one file per format, or a directory", () => {
         "r.json",
         "r.md",
         "r.txt",
+        "report",
       ]);
     } finally {
       removeDir(out);
     }
   });
 
-  it("run --out DIR makes DIR (not its parents) and writes report.<ext>; other files in DIR stay", async () => {
+  it("dsa, threshold, evppi and compare --format csv --out DIR write one tidy CSV per table with a manifest", async () => {
     const out = tempDir("ceakit-out-");
     try {
-      const r = await runOnDisk([
-        "run",
-        SMALL,
-        ...FAST,
-        "--format",
-        "md",
-        "--out",
-        join(out, "results/"),
-      ]);
-      expect(r.code, r.stderr).toBe(0);
-      writeFileSync(join(out, "results", "mine.txt"), "mine");
-      const again = await runOnDisk(["run", SMALL, ...FAST, "--out", join(out, "results")]);
-      expect(again.code, again.stderr).toBe(0);
-      expect(Object.keys(snapshot(out)).sort()).toEqual([
-        "results",
-        "results/mine.txt",
-        "results/report.md",
-        "results/report.txt",
-      ]);
+      for (const [args, files] of [
+        [["dsa", SMALL], ["dsa.csv"]],
+        [["threshold", SMALL, "--parameter", "irr_s47", "--range", "0.5:1"], ["threshold.csv"]],
+        [
+          ["evppi", SMALL, ...FAST],
+          ["evpi.csv", "evppi.csv", "noise_floor.csv"],
+        ],
+        [["compare", SMALL, SMALL, ...FAST], ["compare.csv"]],
+      ] as const) {
+        const target = join(out, args[0]);
+        const r = await runOnDisk([...args, "--format", "csv", "--out", target]);
+        expect(r.code, r.stderr).toBe(0);
+        expect(nodeFs.readdirSync(target).sort()).toEqual([SET_MANIFEST, ...files].sort());
+      }
     } finally {
       removeDir(out);
     }

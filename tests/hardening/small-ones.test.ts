@@ -225,6 +225,7 @@ describe("--format csv neutralises spreadsheet formulas", () => {
       { numRuns: 300 },
     );
     fc.assert(
+      // Finite numbers: a number that is not finite is an empty field (see csvField).
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
         expect(csvField(x)).toBe(String(x));
       }),

@@ -241,11 +241,9 @@ describe("web page", () => {
       return readFileSync(path, "utf8");
     };
     const csv = await save("#download-csv");
-    expect(csv.split("\n")[0]).toBe("table,row,column,value");
-    const p20 = csv
-      .split("\n")
-      .find((l) => l.startsWith("acceptability,3,P(Social workers in schools),"));
-    expect(Number(p20?.split(",").at(-1))).toBe(shown.acceptability[2]?.probability);
+    expect(csv.split("\n")[0]).toBe("section,item,strategy,comparator,wtp,statistic,value,text");
+    const p20 = csv.split("\n").find((l) => l.startsWith("acceptability,,swis,,20000,p_optimal,"));
+    expect(Number(p20?.split(",").at(-2))).toBe(shown.acceptability[2]?.probability);
     const html = await save("#download-html");
     expect(html.startsWith("<!doctype html>")).toBe(true);
     expect(html).toContain('data-chart="ceac"');
