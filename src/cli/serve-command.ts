@@ -1,5 +1,7 @@
 /**
- * `ceakit serve`: the commissioners' web page on a local web server (built first if needed).
+ * `ceakit serve`: the commissioners' web page on a local web server. The page is built when the
+ * package is (dist/web/, by `npm ci` in a checkout and by `npm pack` for the tarball); serving never
+ * builds it, since the bundler is a development tool that an installed package does not have.
  *
  * @module
  */
@@ -10,10 +12,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { escapeControls } from "../control-characters.js";
-import { InputError } from "../errors.js";
+import { EnvironmentError, InputError } from "../errors.js";
 import { PACKAGE_ROOT } from "../node/package-root.js";
 import { createStaticServer } from "../node/static-server.js";
-import { buildWeb } from "../node/web-build.js";
 import { examplesHelp } from "./help.js";
 import type { CliIo } from "./io.js";
 import { parseNumberFlag } from "./options.js";
@@ -26,12 +27,14 @@ export interface ServeOptions {
   readonly port: number;
   /** Address to listen on; 127.0.0.1 unless told otherwise. */
   readonly host: string;
-  /** Directory served (default: the built page, built if missing). */
+  /** Directory served (default: the built page, dist/web/ in the package). */
   readonly dir?: string;
 }
 
 /**
- * Builds the page if needed and starts serving it; resolves once listening.
+ * Starts serving the built page; resolves once listening. Rejects with an
+ * {@link EnvironmentError} (exit code 1) when the directory holds no index.html: the
+ * installation is incomplete, which no flag of the command can fix.
  *
  * @example
  * ```ts
@@ -40,7 +43,11 @@ export interface ServeOptions {
  */
 export async function startServer(options: ServeOptions): Promise<Server> {
   const dir = options.dir ?? WEB;
-  if (!existsSync(join(dir, "index.html"))) await buildWeb(dir);
+  if (!existsSync(join(dir, "index.html"))) {
+    throw new EnvironmentError(
+      `the web page is not built in this installation (no index.html in ${dir}); in a source checkout, run \`npm run build:web\` (or \`npm ci\`) first`,
+    );
+  }
   const server = createStaticServer(dir);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -87,6 +94,7 @@ export function addServeCommand(program: Command, io: CliIo): void {
       try {
         server = await startServer({ port, host: flags.host });
       } catch (e) {
+        if (e instanceof EnvironmentError) throw e;
         throw new InputError({
           field: "--port",
           message: `cannot listen on ${flags.host}:${port} (${(e as Error).message})`,

@@ -2,13 +2,14 @@
  * The web page's server: loopback by default, only its own files, GET/HEAD only, and a
  * malformed request answered without bringing it down.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "../../src/cli/serve-command.js";
+import { EnvironmentError } from "../../src/errors.js";
 import { fileFor } from "../../src/node/static-server.js";
 
 let server: Server;
@@ -100,5 +101,15 @@ describe("static server", () => {
     const bad = await runInProcess(["serve", "--port", "70000"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe("error: --port: expected a port from 0 to 65535, got 70000\n");
+  });
+
+  it("never builds the page: a directory without index.html is an EnvironmentError (exit code 1)", async () => {
+    const empty = mkdtempSync(join(tmpdir(), "ceakit-unbuilt-"));
+    const refused = startServer({ port: 0, host: "127.0.0.1", dir: empty });
+    await expect(refused).rejects.toBeInstanceOf(EnvironmentError);
+    await expect(refused).rejects.toThrow(
+      `the web page is not built in this installation (no index.html in ${empty}); in a source checkout, run \`npm run build:web\` (or \`npm ci\`) first`,
+    );
+    expect(readdirSync(empty)).toEqual([]);
   });
 });
