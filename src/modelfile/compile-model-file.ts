@@ -27,13 +27,15 @@ import {
   quote,
   RESERVED,
 } from "./model-expressions.js";
-import type {
-  DerivedProgram,
-  EntryProgram,
-  FormulaStrategyProgram,
-  MarkovStrategyProgram,
-  ModelProgram,
-  ValueRef,
+import { scanProbabilities } from "./probability-scan.js";
+import {
+  type DerivedProgram,
+  type EntryProgram,
+  type FormulaStrategyProgram,
+  type MarkovStrategyProgram,
+  type ModelProgram,
+  ROW_SUM_TOLERANCE,
+  type ValueRef,
 } from "./program.js";
 import {
   type FormulaFile,
@@ -42,9 +44,6 @@ import {
   markovFileSchema,
   type RateInput,
 } from "./schema.js";
-
-/** How far a row without `rest` may stray from summing to 1. */
-export const ROW_SUM_TOLERANCE = 1e-9;
 
 /** Reads a table's CSV text by path (relative paths already resolved); rejects if it cannot. */
 export type ReadTable = (path: string) => Promise<string>;
@@ -136,6 +135,51 @@ function rateOf(r: RateInput) {
   }));
 }
 
+/** Stand-ins for settings with a mistake, so that the rest of the file can still be checked. */
+const STAND_INS: Readonly<Record<string, unknown>> = {
+  title: "model",
+  rewards_on: "end",
+  correction: "none",
+  discount: 0,
+  cycles: 1,
+  cycle_years: 1,
+};
+/** Top-level keys that may simply be dropped when they have a mistake. */
+const OPTIONAL = new Set([
+  "description",
+  "psa",
+  "wtp",
+  "report_wtp",
+  "price_year",
+  "effect",
+  "cost",
+]);
+
+/**
+ * The file with its mistaken settings replaced by stand-ins (an input by 0, a derived value by
+ * "0", a table left out), or undefined when a mistake is elsewhere.
+ */
+function repair(
+  value: Record<string, unknown>,
+  paths: readonly (readonly PropertyKey[])[],
+): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = { ...value };
+  for (const path of paths) {
+    const top = String(path[0]);
+    if (Object.hasOwn(STAND_INS, top)) out[top] = STAND_INS[top];
+    else if (OPTIONAL.has(top)) delete out[top];
+    else if ((top === "parameters" || top === "derived" || top === "tables") && path.length > 1) {
+      const table = { ...(out[top] as Record<string, unknown>) };
+      const name = String(path[1]);
+      if (top === "parameters") table[name] = 0;
+      else if (top === "derived") table[name] = "0";
+      else delete table[name];
+      out[top] = table;
+    } else return undefined;
+  }
+  return out;
+}
+
 /** A transition reward rule, "A->B", "*->B" or "A->*". */
 const RULE = /^\s*(\*|[A-Za-z_][A-Za-z0-9_]*)\s*->\s*(\*|[A-Za-z_][A-Za-z0-9_]*)\s*$/;
 
@@ -174,29 +218,39 @@ export async function compileModelFile(
     ]);
   }
   const schema = kind === "markov" ? markovFileSchema : formulaFileSchema;
-  const parsed = schema.safeParse(value, { reportInput: true });
+  let parsed = schema.safeParse(value, { reportInput: true });
   if (!parsed.success) {
     const keysAt = keysFor(schema);
-    fail(
-      parsed.error.issues.flatMap((i) =>
-        explainIssue(i, keysAt).map((x) => {
-          const input = (i as { input?: unknown }).input;
-          const expressionUnion =
-            i.code === "invalid_union" &&
-            x.path[0] !== "parameters" &&
-            x.path[0] !== "derived" &&
-            (typeof input !== "object" || input === null);
-          return locateIssue(
+    const found = parsed.error.issues.flatMap((i) =>
+      explainIssue(i, keysAt).map((x) => {
+        const input = (i as { input?: unknown }).input;
+        const expressionUnion =
+          i.code === "invalid_union" &&
+          x.path[0] !== "parameters" &&
+          x.path[0] !== "derived" &&
+          (typeof input !== "object" || input === null);
+        return {
+          path: x.path,
+          issue: locateIssue(
             chain,
             x.path,
             expressionUnion
               ? `expected a number or a formula in quotes, got ${JSON.stringify(input) ?? "nothing"}`
               : x.message,
             x.key,
-          );
-        }),
-      ),
+          ),
+        };
+      }),
     );
+    issues.push(...found.map((f) => f.issue));
+    // Settings with a safe stand-in are replaced so that the rest of the file is still checked
+    // (every mistake is reported at once); any other problem stops here.
+    const repaired = repair(
+      value,
+      found.map((f) => f.path),
+    );
+    parsed = repaired === undefined ? parsed : schema.safeParse(repaired);
+    if (!parsed.success) fail(issues);
   }
   const model = parsed.data as MarkovFile | FormulaFile;
 
@@ -330,7 +384,13 @@ export async function compileModelFile(
       }
       return { value: x };
     }
-    entries.push({ ...code, at: locateIssue(chain, path, ""), what, probability });
+    entries.push({
+      ...code,
+      at: locateIssue(chain, path, ""),
+      what,
+      probability,
+      tunnelLength: context.tunnelLength ?? 1,
+    });
     return { entry: entries.length - 1 };
   };
 
@@ -530,6 +590,20 @@ export async function compileModelFile(
         ...(initialEffect === undefined ? {} : { initialEffect }),
       });
     }
+    issues.push(
+      ...(await scanProbabilities({
+        inputs,
+        derived,
+        entries,
+        tables,
+        lookups: compiler.lookups,
+        psa: {
+          ...(model.psa?.samples === undefined ? {} : { samples: model.psa.samples }),
+          ...(model.psa?.seed === undefined ? {} : { seed: model.psa.seed }),
+        },
+        cycles: markov.cycles,
+      })),
+    );
     if (issues.length > 0) fail(issues);
     const d = markov.discount;
     const both = typeof d === "object" && !Array.isArray(d) ? d : { costs: d, effects: d };

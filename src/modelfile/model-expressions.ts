@@ -61,6 +61,8 @@ export interface ExpressionContext {
   readonly time: boolean;
   /** `time_in_state` is defined here (a tunnel state's expressions). */
   readonly tunnel: boolean;
+  /** The tunnel's length, where `time_in_state` is defined. */
+  readonly tunnelLength?: number;
 }
 
 /** A problem in an expression: its message and the offset in the text (0 when unknown). */

@@ -17,13 +17,17 @@ import { InputError, ModelError, type SourceLocation } from "../errors.js";
 import type { ChunkInfo, Model, ModelOutput, ParameterSpec } from "../model/define-model.js";
 import { runtime } from "../model/expression-runtime.js";
 import type { ModelConfig } from "../model/model-factory.js";
-import { ROW_SUM_TOLERANCE } from "./compile-model-file.js";
 import type { TableData } from "./lookup-csv.js";
 import type { EntryCode } from "./model-expressions.js";
-import type { MarkovProgram, ModelProgram, ValueRef } from "./program.js";
+import {
+  type MarkovProgram,
+  type ModelProgram,
+  ROW_SUM_TOLERANCE,
+  type ValueRef,
+} from "./program.js";
 
 /** A lookup below a table's first key (caught and located by the caller). */
-class LookupBelow extends Error {
+export class LookupBelow extends Error {
   constructor(
     readonly table: TableData,
     readonly x: number,
@@ -33,7 +37,7 @@ class LookupBelow extends Error {
 }
 
 /** One generated loop: (columns, out, n, t, tau). */
-type Loop = (
+export type Loop = (
   columns: readonly Float64Array[],
   out: Float64Array,
   n: number,
@@ -41,8 +45,15 @@ type Loop = (
   tau: number,
 ) => void;
 
-/** A lookup function per table column, refusing x below the first key (or NaN). */
-function lookupFunction(table: TableData, column: string): (x: number) => number {
+/**
+ * A lookup function per table column, refusing x below the first key (or NaN).
+ *
+ * @example
+ * ```ts
+ * lookupFunction(table, "male")(47);
+ * ```
+ */
+export function lookupFunction(table: TableData, column: string): (x: number) => number {
   const keys = Float64Array.from(table.keys);
   const values = Float64Array.from(table.columns[column] ?? []);
   const first = keys[0] as number;
@@ -59,8 +70,15 @@ function lookupFunction(table: TableData, column: string): (x: number) => number
   };
 }
 
-/** The generated loop of an expression. */
-function loopOf(code: EntryCode, lookups: readonly ((x: number) => number)[]): Loop {
+/**
+ * The generated loop of an expression.
+ *
+ * @example
+ * ```ts
+ * loopOf(code, lookups)(columns, out, n, t, tau);
+ * ```
+ */
+export function loopOf(code: EntryCode, lookups: readonly ((x: number) => number)[]): Loop {
   const source = [
     ...code.inputs.map((_, k) => `const c${k} = columns[${k}];`),
     `for (let i = 0; i < n; i++) out[i] = ${code.body};`,

@@ -12,6 +12,9 @@ import type { InputRow } from "../model/model-factory.js";
 import type { TableData } from "./lookup-csv.js";
 import type { EntryCode, LookupRef } from "./model-expressions.js";
 
+/** How far a row without `rest` may stray from summing to 1 (and a rest below 0). */
+export const ROW_SUM_TOLERANCE = 1e-9;
+
 /** A value: a number known when compiling, or an entry of {@link ModelProgram.entries}. */
 export type ValueRef = { readonly value: number } | { readonly entry: number };
 
@@ -23,6 +26,8 @@ export interface EntryProgram extends EntryCode {
   readonly what: string;
   /** Whether it must be a probability (in [0, 1]). */
   readonly probability: boolean;
+  /** Values time_in_state takes where it is written (1 outside tunnels). */
+  readonly tunnelLength: number;
 }
 
 /** A derived value computed once per chunk (it does not depend on time). */
