@@ -694,7 +694,12 @@ function header(
     file,
     title: model.title,
     description: model.description ?? "",
-    effect: { key, label: model.effect?.label ?? key, unit: model.effect?.unit ?? "" },
+    effect: {
+      key,
+      label: model.effect?.label ?? key,
+      unit: model.effect?.unit ?? "",
+      per: model.effect?.per ?? model.effect?.unit ?? model.effect?.label ?? key,
+    },
     costUnit: model.cost?.unit ?? "£",
     inputs,
     derived,

@@ -60,7 +60,7 @@ export function modelFileFactory(program: ModelProgram): ModelFactory {
     ...(program.reportWtp === undefined ? {} : { defaultReportWtp: program.reportWtp }),
     perspectives: { model: `as stated in the model file ${program.file}` },
     effects: {
-      [program.effect.key]: { label, unit: program.effect.unit, per: label.toLowerCase() },
+      [program.effect.key]: { label, unit: program.effect.unit, per: program.effect.per },
     },
     settings: {},
     strategies: m.strategies.map((s, j) => ({

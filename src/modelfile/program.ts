@@ -93,7 +93,13 @@ export interface ModelProgram {
   readonly file: string;
   readonly title: string;
   readonly description: string;
-  readonly effect: { readonly key: string; readonly label: string; readonly unit: string };
+  readonly effect: {
+    readonly key: string;
+    readonly label: string;
+    readonly unit: string;
+    /** One unit in words, for "cost per …". */
+    readonly per: string;
+  };
   readonly costUnit: string;
   /** Inputs with their provenance, in the file's order. */
   readonly inputs: Readonly<Record<string, InputRow>>;

@@ -84,6 +84,7 @@ const common = {
       key: name.describe("Short name of the effect, e.g. qalys"),
       label: z.string().optional(),
       unit: z.string().optional(),
+      per: z.string().optional().describe("One unit in words, for 'cost per …' (e.g. QALY gained)"),
     })
     .optional()
     .describe("What the ICER divides by"),
