@@ -7,6 +7,7 @@
 
 import { withModelFiles } from "../modelfile/host.js";
 import { memoryBudget } from "../node/memory-budget.js";
+import { importModelModule } from "../node/model-module.js";
 import { availableModels, loadModelFactory } from "../node/model-registry.js";
 import { type LoadedScenario, loadScenario, type ScenarioHost } from "../scenario/load-scenario.js";
 import type { CliIo } from "./io.js";
@@ -22,6 +23,7 @@ export function cliScenarioHost(io: CliIo): ScenarioHost {
     readFile: async (path) => io.readInput(path, "scenario"),
     readTable: async (path) => io.readInput(path, "csv"),
     loadModel: loadModelFactory,
+    importModel: importModelModule,
     models: availableModels(),
     memory: { bytes: memoryBudget(), holder: "this machine" },
   });
