@@ -443,7 +443,7 @@ export async function loadScenario(file: string, host: ScenarioHost): Promise<Lo
         locateIssue(
           chain,
           ["model"],
-          `unknown model "${modelName}"${hint ? ` (did you mean "${hint}"?)` : ""}; available: ${host.models.join(", ")}, or the path of a model file (./my.model.yaml)`,
+          `unknown model "${modelName}"${hint ? ` (did you mean "${hint}"?)` : ""}; available: ${host.models.join(", ")}`,
         ),
       ]);
     }
