@@ -231,6 +231,23 @@ export {
 } from "./model/model-factory.js";
 export { pointValue } from "./model/point-value.js";
 export { type PriceIndex, parsePriceYear, upratingFactor } from "./model/uprating.js";
+export {
+  compileModelFile,
+  isModelFile,
+  modelFileName,
+  type ReadTable,
+} from "./modelfile/compile-model-file.js";
+export { loadModelFileFactory, withModelFiles } from "./modelfile/host.js";
+export { configureModel, modelAsFactory } from "./modelfile/model-as-factory.js";
+export { type ModelFileConfig, modelFileFactory } from "./modelfile/model-file-factory.js";
+export { type ModelFileModel, modelFileModel } from "./modelfile/model-file-model.js";
+export type { ModelProgram } from "./modelfile/program.js";
+export {
+  formulaFileSchema,
+  MODEL_FORMAT,
+  markovFileSchema,
+  modelFileJsonSchema,
+} from "./modelfile/schema.js";
 export { type BaseCaseResult, pointValues, runBaseCase } from "./psa/base-case.js";
 export { runCohortBaseCase } from "./psa/cohort-base-case.js";
 export { choleskyOfCorrelation, normalCorrelationForSpearman } from "./psa/correlation.js";

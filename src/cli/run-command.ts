@@ -61,7 +61,9 @@ async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
     keepAllParameters: format === "html",
     workers,
   });
-  const reference = modelReference(loaded.factory.name, loaded.config);
+  const reference =
+    loaded.factory.workerReference?.(loaded.config) ??
+    modelReference(loaded.factory.name, loaded.config);
   // Workers load the model and warm up while this thread runs the base case.
   if (workers > 1) preparePsaWorkers(workers - 1, reference);
   const bar = progressBar(io, "PSA");

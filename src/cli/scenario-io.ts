@@ -1,11 +1,13 @@
 /**
  * Scenario loading for the CLI: files through the CLI's IO (so tests can use an in-memory file
- * system), models from the package's models/ directory.
+ * system), models from the package's models/ directory or model files (`ceakit-model/1`).
  *
  * @module
  */
 
+import { withModelFiles } from "../modelfile/host.js";
 import { memoryBudget } from "../node/memory-budget.js";
+import { importModelModule } from "../node/model-module.js";
 import { availableModels, loadModelFactory } from "../node/model-registry.js";
 import { type LoadedScenario, loadScenario, type ScenarioHost } from "../scenario/load-scenario.js";
 import type { CliIo } from "./io.js";
@@ -13,15 +15,18 @@ import type { CliIo } from "./io.js";
 /**
  * A scenario host reading through `io`: every scenario file and every file it `extends` goes
  * through the one input reader (regular files, the scenario size limit, strict UTF-8); a PSA
- * that would not fit in this machine's memory budget is refused at `psa.samples`.
+ * that would not fit in this machine's memory budget is refused at `psa.samples`. Model files
+ * and their CSV tables are read through the same reader.
  */
 export function cliScenarioHost(io: CliIo): ScenarioHost {
-  return {
+  return withModelFiles({
     readFile: async (path) => io.readInput(path, "scenario"),
+    readTable: async (path) => io.readInput(path, "csv"),
     loadModel: loadModelFactory,
+    importModel: importModelModule,
     models: availableModels(),
     memory: { bytes: memoryBudget(), holder: "this machine" },
-  };
+  });
 }
 
 /**

@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { Model, ModelOutput, ParameterSpec } from "../model/define-model.js";
+import type { ChunkInfo, Model, ModelOutput, ParameterSpec } from "../model/define-model.js";
 import type { CohortDefinition, CohortNames } from "./definition.js";
 import {
   type CohortRecord,
@@ -29,6 +29,14 @@ export interface CohortModel<
   readonly cohort: CohortPlan;
   /** The states as defined (before tunnel expansion). */
   readonly states: readonly St[];
+  /**
+   * For a model that computes columns of its own before the kernel runs (a model file's
+   * derived values and expressions): the chunk's columns with its own added.
+   */
+  readonly extendColumns?: (
+    columns: Readonly<Record<string, Float64Array>>,
+    chunk: ChunkInfo,
+  ) => Record<string, Float64Array>;
 }
 
 /** Names of every sampled parameter of a parameter map, Dirichlet components expanded. */

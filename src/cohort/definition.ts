@@ -38,6 +38,8 @@ export interface CycleContext<N extends string = string> {
   readonly p: ParameterColumns<N>;
   /** Number of samples in the chunk: fill `out[0 … n)`. */
   readonly n: number;
+  /** Index in the whole run of the chunk's first sample (for messages: sample start + i + 1). */
+  readonly start: number;
   /**
    * Model time. For a transition, the cycle t = 1 … n that moves m_{t−1} to m_t; for a state
    * reward, the index t = 0 … n of the state vector m_t it values; 0 for initial rewards.
@@ -182,6 +184,11 @@ export interface CohortDefinition<
   readonly cycleLength: number;
   /** Counting, correction and discounting: required, never implied. */
   readonly conventions: CohortConventions;
+  /**
+   * How far a row without the rest entry may stray from summing to 1, and the rest below 0,
+   * before it is an error (default 1e-12).
+   */
+  readonly rowTolerance?: number;
   /** Outcomes (rewards) and whether each is discounted as a cost or an effect. */
   readonly outcomes: { readonly [X in O]: OutcomeKind };
   /** The outcome that is the model's cost. */

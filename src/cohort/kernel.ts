@@ -15,7 +15,8 @@ import type { CycleContext } from "./definition.js";
 import type { CohortPlan, RewardPlan, RowPlan, TransitionRewardPlan, ValuePlan } from "./plan.js";
 
 /**
- * How far a row may stray from summing to one (or its rest below zero) before it is an error.
+ * How far a row may stray from summing to one (or its rest below zero) before it is an error,
+ * unless the definition states another `rowTolerance`.
  *
  * @example
  * ```ts
@@ -208,6 +209,7 @@ function subtract(
   c: number,
   first: boolean,
   mode: 0 | 1 | 2,
+  tolerance: number,
 ): boolean {
   let bad = false;
   for (let i = 0; i < n; i++) {
@@ -216,9 +218,9 @@ function subtract(
     rest[i] = r;
     if (!(x >= 0 && x <= 1)) bad = true;
     if (mode === 1) {
-      if (!(r >= -ROW_TOLERANCE)) bad = true;
+      if (!(r >= -tolerance)) bad = true;
     } else if (mode === 2) {
-      if (!(Math.abs(r) <= ROW_TOLERANCE)) bad = true;
+      if (!(Math.abs(r) <= tolerance)) bad = true;
     }
   }
   return bad;
@@ -228,6 +230,7 @@ function subtract(
 interface Context {
   p: ParameterColumns<string>;
   n: number;
+  start: number;
   t: number;
   time: number;
   tau: number;
@@ -274,7 +277,8 @@ function rowError(
       }
       sum += x;
     }
-    if (row.rest >= 0 ? sum > 1 + ROW_TOLERANCE : !(Math.abs(sum - 1) <= ROW_TOLERANCE)) {
+    const tolerance = plan.rowTolerance;
+    if (row.rest >= 0 ? sum > 1 + tolerance : !(Math.abs(sum - 1) <= tolerance)) {
       throw new ModelError(
         row.rest >= 0
           ? `${head(i)}: the probabilities of row ${row.state} sum to ${PRECISION(sum)}, above 1, so the rest of the row would be negative (${parts.join(", ")})${tail(i)}`
@@ -325,7 +329,7 @@ function evaluateRow(
   if (bad) rowError(plan, row, probs, ctx, start);
   if (arrays === 0) {
     const wrong =
-      row.rest >= 0 ? constant < -ROW_TOLERANCE : !(Math.abs(constant) <= ROW_TOLERANCE);
+      row.rest >= 0 ? constant < -plan.rowTolerance : !(Math.abs(constant) <= plan.rowTolerance);
     if (wrong) rowError(plan, row, probs, ctx, start);
     if (row.rest >= 0) probs[row.rest] = constant;
     return;
@@ -336,7 +340,7 @@ function evaluateRow(
     if (f === row.rest || typeof p === "number") continue;
     seen++;
     const mode = seen < arrays ? 0 : row.rest >= 0 ? 1 : 2;
-    if (subtract(rest, p, n, constant, seen === 1, mode)) bad = true;
+    if (subtract(rest, p, n, constant, seen === 1, mode, plan.rowTolerance)) bad = true;
   }
   if (bad) rowError(plan, row, probs, ctx, start);
   if (row.rest >= 0) probs[row.rest] = rest;
@@ -430,7 +434,7 @@ function initialState(
   }
   for (let i = 0; i < n; i++) {
     const r = rest[i] as number;
-    if (restTarget >= 0 ? !(r >= -ROW_TOLERANCE) : !(Math.abs(r) <= ROW_TOLERANCE)) {
+    if (restTarget >= 0 ? !(r >= -plan.rowTolerance) : !(Math.abs(r) <= plan.rowTolerance)) {
       initialError(plan, ctx, start, i, 1 - r);
     }
   }
@@ -507,7 +511,7 @@ function runBlock(
   const E = plan.expanded.length;
   const O = plan.outcomes.length;
   const cycles = plan.cycles;
-  const ctx: Context = { p: params, n, t: 0, time: 0, tau: 1, strategy: "" };
+  const ctx: Context = { p: params, n, start, t: 0, time: 0, tau: 1, strategy: "" };
   const probs: (number | Float64Array)[] = [];
   const dsts: Float64Array[] = [];
   const qs: Float64Array[] = [];

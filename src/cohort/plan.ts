@@ -19,6 +19,7 @@ import {
   type ProbabilityEntry,
 } from "./definition.js";
 import { cycleDiscountFactors } from "./discount-schedule.js";
+import { ROW_TOLERANCE } from "./kernel.js";
 
 /** A resolved value: a constant, a parameter column, a per-cycle scalar or a fill function. */
 export type ValuePlan =
@@ -114,6 +115,8 @@ export interface CohortPlan {
   readonly strategies: readonly StrategyPlan[];
   /** Column names a parameter entry may use. */
   readonly columns: readonly string[];
+  /** How far a row may stray from summing to 1 (see `CohortDefinition.rowTolerance`). */
+  readonly rowTolerance: number;
 }
 
 /** The loosely typed definition the compiler reads (the typed one is in definition.ts). */
@@ -124,6 +127,7 @@ export interface LooseDefinition {
   readonly initial: Readonly<Record<string, number | string | typeof C | undefined>>;
   readonly cycles: number;
   readonly cycleLength: number;
+  readonly rowTolerance?: number;
   readonly conventions: {
     readonly counting: string;
     readonly correction: string;
@@ -453,5 +457,6 @@ export function compileCohort(def: LooseDefinition, columns: readonly string[]):
     coefficients,
     strategies,
     columns,
+    rowTolerance: def.rowTolerance ?? ROW_TOLERANCE,
   };
 }

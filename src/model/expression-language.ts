@@ -205,9 +205,23 @@ export function countNodes(root: MathNode, limit: number): number {
 }
 
 /**
+ * A function call the caller's language adds (e.g. model files' `lookup(table, x, "column")`):
+ * given the call's name, its arguments, a visitor that transpiles an argument and the offset of
+ * the name in the text, the JavaScript of the call, or undefined when `name` is not such a
+ * function. It may throw a {@link LanguageIssue}.
+ */
+export type SpecialCall = (
+  name: string,
+  args: readonly MathNode[],
+  visit: (node: MathNode) => string,
+  offset: number,
+) => string | undefined;
+
+/**
  * Checks a parsed expression against the whitelist and transpiles it to a JavaScript
  * expression of sample i, with `column(name)` giving the code that reads a name's column.
- * Throws a {@link LanguageIssue} at the first construct refused.
+ * Throws a {@link LanguageIssue} at the first construct refused. `special` adds functions of
+ * the caller's own (see {@link SpecialCall}).
  *
  * @example
  * ```ts
@@ -219,6 +233,7 @@ export function transpile(
   text: string,
   scope: NameScope,
   column: (name: string) => string | undefined,
+  special?: SpecialCall,
 ): string {
   const tokens = tokenize(text);
   const find = (test: Locator): number => {
@@ -309,6 +324,8 @@ export function transpile(
         }
         const f = FUNCTIONS.get(name);
         const args = node.args ?? [];
+        const own = special?.(name, args, visit as (n: MathNode) => string, nameAt(name, true));
+        if (own !== undefined) return own;
         if (f === undefined) {
           const hint = scope.suggestFunction(name);
           return refuse(

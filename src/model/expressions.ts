@@ -214,6 +214,21 @@ function parse(math: MathJs, name: string, text: string): MathNode {
 }
 
 /**
+ * Parses an expression of the derived-expression language (size limits checked first),
+ * throwing an {@link ExpressionError} (field = `name`, with the offset of the offending token)
+ * when it cannot be read; the caller checks the parsed tree (see expression-language.ts's
+ * `transpile`). Loads mathjs on first use.
+ *
+ * @example
+ * ```ts
+ * const node = await parseExpression("rr_t", "t <= 2 ? rr : 1");
+ * ```
+ */
+export async function parseExpression(name: string, text: string): Promise<MathNode> {
+  return parse(await loadMath(), name, text);
+}
+
+/**
  * Rebuilds a compiled expression from its generated source, without loading mathjs (used by
  * worker threads, which receive the source from the thread that compiled it).
  *

@@ -56,6 +56,11 @@ export interface ModelConfig {
   readonly priceYear: string;
   readonly horizonYears: number;
   readonly discount: { readonly costs: number; readonly outcomes: number };
+  /**
+   * Whether the scenario set `discount`; when it did not, a model with discounting of its own
+   * (a model file's schedule, say) applies that instead of `discount`.
+   */
+  readonly discountGiven?: boolean;
   readonly perspective: string;
   readonly effect: string;
   /** Derived values by name; one that replaces an input carries the input's bounds. */
@@ -110,6 +115,20 @@ export interface ModelFactory {
   >;
   /** Builds the model for one configuration. */
   create(config: ModelConfig): Model;
+  /** Discount rates of costs and outcomes when a scenario states none (default: `defaultDiscount`). */
+  readonly defaultDiscountRates?: { readonly costs: number; readonly outcomes: number };
+  /** PSA samples and seed when a scenario states none (default: 10,000 and 1). */
+  readonly defaultPsa?: { readonly samples?: number; readonly seed?: string | number };
+  /** WTP grid and reporting WTPs when a scenario states none. */
+  readonly defaultWtp?:
+    | readonly number[]
+    | { readonly from: number; readonly to: number; readonly by: number };
+  readonly defaultReportWtp?: readonly number[];
+  /**
+   * What worker threads load to build the same model (a module whose default export has
+   * `create`, and the configuration to call it with); by default the shipped model of this name.
+   */
+  workerReference?(config: ModelConfig): { readonly module: string; readonly config: ModelConfig };
   /**
    * The parameter columns whose draws the reports need (e.g. for {@link ModelFactory.budgetImpact});
    * the PSA drops the others to save memory. Default: all.

@@ -6,6 +6,7 @@
 
 import type { Model } from "../model/define-model.js";
 import type { ModelConfig, ModelFactory } from "../model/model-factory.js";
+import { configureModel } from "../modelfile/model-as-factory.js";
 
 /** Where a model lives: a module URL (or path) and the export holding it (default: `default`). */
 export interface ModelReference {
@@ -35,7 +36,10 @@ export async function loadModel(reference: ModelReference): Promise<Model> {
       ? reference.config === undefined
         ? undefined
         : exported.create(reference.config)
-      : (exported as Model | undefined);
+      : reference.config !== undefined && exported !== undefined
+        ? // A model of an ES module that a scenario configures (see model-as-factory.ts).
+          configureModel(exported as Model, reference.config)
+        : (exported as Model | undefined);
   if (model === undefined || typeof model.evaluate !== "function") {
     throw new TypeError(`loadModel: ${reference.module} has no model export "${name}"`);
   }

@@ -35,5 +35,8 @@ export async function runCohortBaseCase(model: CohortModel): Promise<CohortTrace
     );
     values[d.name] = (columns[d.name] as Float64Array)[0] as number;
   }
+  // A model with columns of its own (a model file's derived values and entries) computes them.
+  const own = model.extendColumns?.(columns, { n: 1, start: 0 });
+  for (const [name, x] of Object.entries(own ?? {})) values[name] = x[0] as number;
   return cohortTrace(model, values);
 }

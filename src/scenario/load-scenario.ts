@@ -44,7 +44,7 @@ import { mergeScenarios } from "./merge.js";
 import { type MemoryBudget, psaFitProblem, scenarioPsaShape } from "./psa-shape.js";
 import { NUMBER_LIMIT, type ScenarioInput, scenarioSchema } from "./schema.js";
 import { locateIssue, locateIssueInText, parseYaml, type YamlSource } from "./yaml-source.js";
-import { explainIssue, type KeysAt } from "./zod-issues.js";
+import { explainIssue, keysFor } from "./zod-issues.js";
 
 /** What loading needs from its surroundings. */
 export interface ScenarioHost {
@@ -56,6 +56,23 @@ export interface ScenarioHost {
   readonly models: readonly string[];
   /** Memory a PSA may use here: a scenario whose `psa.samples` needs more is refused. */
   readonly memory?: MemoryBudget;
+  /**
+   * The factory of a model file (`format: ceakit-model/1`), already parsed, at `file`; absent
+   * where model files cannot be opened. See src/modelfile/host.ts.
+   */
+  loadModelFile?(file: string, source: YamlSource): Promise<ModelFactory>;
+  /** The factory of an ES module's model (`model: ./my-model.js`); absent where modules cannot be imported. */
+  importModel?(file: string): Promise<ModelFactory>;
+  /** Reads a CSV table's text (a model file's `tables:`); by default through {@link readFile}. */
+  readTable?(path: string): Promise<string>;
+}
+
+/** The `format:` of model files. */
+const MODEL_FILE_FORMAT = "ceakit-model/1";
+
+/** Whether `model:` names a file (a model file or an ES module) rather than a shipped model. */
+function isModelPath(name: string): boolean {
+  return /\.(ya?ml|m?js)$/i.test(name) || name.startsWith(".") || name.startsWith("/");
 }
 
 /**
@@ -378,30 +395,6 @@ function inFileOrder(issues: readonly InputIssue[], chain: readonly YamlSource[]
   );
 }
 
-/** The keys a zod schema allows at `path` (objects only), for "did you mean". */
-function keysFor(schema: unknown): KeysAt {
-  return (path) => {
-    let s = schema as { _zod?: { def: Record<string, unknown> } } | undefined;
-    const unwrap = () => {
-      while (s?._zod && ["optional", "default", "nullable"].includes(s._zod.def.type as string)) {
-        s = s._zod.def.innerType as typeof s;
-      }
-    };
-    unwrap();
-    for (const step of path) {
-      const def = s?._zod?.def;
-      if (def === undefined) return [];
-      if (def.type === "object") s = (def.shape as Record<string, typeof s>)[String(step)];
-      else if (def.type === "record") s = def.valueType as typeof s;
-      else if (def.type === "array") s = def.element as typeof s;
-      else return [];
-      unwrap();
-    }
-    const def = s?._zod?.def;
-    return def?.type === "object" ? Object.keys(def.shape as object) : [];
-  };
-}
-
 /**
  * Loads, merges and checks a scenario file.
  *
@@ -413,12 +406,23 @@ function keysFor(schema: unknown): KeysAt {
  */
 export async function loadScenario(file: string, host: ScenarioHost): Promise<LoadedScenario> {
   const chain = await readChain(file, host);
-  const merged = mergeScenarios(chain.map((s) => s.value as Record<string, unknown>).reverse());
   const fail = (issues: InputIssue[]): never => {
     throw issues.length === 1
       ? new InputError(issues[0] as InputIssue)
       : new ScenarioError(inFileOrder(issues, chain));
   };
+  const head = chain[0] as YamlSource;
+  if ((head.value as { format?: unknown }).format === MODEL_FILE_FORMAT) {
+    // A model file runs as a scenario of itself, with the model's own defaults.
+    const factory = await modelFileFactory(file, head, host, chain);
+    const scenario = {
+      model: factory.name,
+      title: factory.title,
+      ...(factory.description === "" ? {} : { description: factory.description }),
+    };
+    return checkAndBuild(file, chain, scenario, factory, host);
+  }
+  const merged = mergeScenarios(chain.map((s) => s.value as Record<string, unknown>).reverse());
   const modelName = merged.model;
   if (typeof modelName !== "string") {
     fail([
@@ -426,19 +430,95 @@ export async function loadScenario(file: string, host: ScenarioHost): Promise<Lo
     ]);
   }
   let factory: ModelFactory;
-  try {
-    factory = await host.loadModel(modelName as string);
-  } catch (e) {
-    if (e instanceof CeaError) throw e;
-    const hint = suggest(modelName as string, host.models);
-    return fail([
-      locateIssue(
-        chain,
-        ["model"],
-        `unknown model "${modelName}"${hint ? ` (did you mean "${hint}"?)` : ""}; available: ${host.models.join(", ")}`,
-      ),
-    ]);
+  if (isModelPath(modelName as string)) {
+    factory = await modelAtPath(modelName as string, chain, host);
+    merged.model = factory.name;
+  } else {
+    try {
+      factory = await host.loadModel(modelName as string);
+    } catch (e) {
+      if (e instanceof CeaError) throw e;
+      const hint = suggest(modelName as string, host.models);
+      return fail([
+        locateIssue(
+          chain,
+          ["model"],
+          `unknown model "${modelName}"${hint ? ` (did you mean "${hint}"?)` : ""}; available: ${host.models.join(", ")}`,
+        ),
+      ]);
+    }
   }
+  return checkAndBuild(file, chain, merged, factory, host);
+}
+
+/** The factory of the model file `file` (parsed as `source`), through the host. */
+async function modelFileFactory(
+  file: string,
+  source: YamlSource,
+  host: ScenarioHost,
+  chain: readonly YamlSource[],
+): Promise<ModelFactory> {
+  if (host.loadModelFile === undefined) {
+    throw new InputError(
+      locateIssue(chain, ["model"], "model files cannot be opened here; use the command line"),
+    );
+  }
+  return host.loadModelFile(file, source);
+}
+
+/**
+ * The model a scenario names by path (relative to the file that says `model:`): a model file
+ * or, where the host can import modules, an ES module.
+ */
+async function modelAtPath(
+  name: string,
+  chain: readonly YamlSource[],
+  host: ScenarioHost,
+): Promise<ModelFactory> {
+  const owner = chain.find((s) => s.has(["model"])) as YamlSource;
+  const path = resolvePath(owner.file, name);
+  const at = (message: string) => new InputError(locateIssue([owner], ["model"], message));
+  if (/\.m?js$/i.test(name)) {
+    if (host.importModel === undefined) {
+      throw at("ES modules can be run only from the command line; use a model file here");
+    }
+    try {
+      return await host.importModel(path);
+    } catch (e) {
+      if (e instanceof CeaError) throw e;
+      throw at(
+        `cannot load the model module "${name}" (looked for ${path}): ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+  }
+  let text: string;
+  try {
+    text = await host.readFile(path);
+  } catch (e) {
+    if (e instanceof InputError && !(e instanceof FileReadError)) throw e;
+    const why = e instanceof FileReadError ? `: ${e.reason}` : "";
+    throw at(`cannot read the model file "${name}" (looked for ${path})${why}`);
+  }
+  const source = parseYaml(path, text);
+  if ((source.value as { format?: unknown } | null)?.format !== MODEL_FILE_FORMAT) {
+    throw at(`"${name}" is not a model file: its first key should be format: ${MODEL_FILE_FORMAT}`);
+  }
+  return modelFileFactory(path, source, host, [owner]);
+}
+
+/** Checks a merged scenario against its model's schema and builds the configuration. */
+async function checkAndBuild(
+  file: string,
+  chain: readonly YamlSource[],
+  merged: Record<string, unknown>,
+  factory: ModelFactory,
+  host: ScenarioHost,
+): Promise<LoadedScenario> {
+  const fail = (issues: InputIssue[]): never => {
+    throw issues.length === 1
+      ? new InputError(issues[0] as InputIssue)
+      : new ScenarioError(inFileOrder(issues, chain));
+  };
   refuseReservedDerivedNames(chain, fail);
   const schema = scenarioSchema(factory);
   const parsed = schema.safeParse(merged, { reportInput: true });
@@ -705,7 +785,7 @@ async function build(
       at(["correlations", i, "matrix"], `correlation "${c.name}": ${e.issue.message}`);
     }
   });
-  const wtp = wtpGrid(scenario, at);
+  const wtp = wtpGrid(scenario, at, factory.defaultWtp);
   for (const [name, [low, high]] of Object.entries(scenario.dsa?.ranges ?? {})) {
     if (!sampledNames.includes(name)) {
       const hint = suggest(name, sampledNames);
@@ -736,7 +816,8 @@ async function build(
   const discount =
     typeof scenario.discount === "number"
       ? { costs: scenario.discount, outcomes: scenario.discount }
-      : (scenario.discount ?? {
+      : (scenario.discount ??
+        factory.defaultDiscountRates ?? {
           costs: factory.defaultDiscount,
           outcomes: factory.defaultDiscount,
         });
@@ -747,6 +828,7 @@ async function build(
     priceYear,
     horizonYears: scenario.horizon_years ?? factory.defaultHorizonYears,
     discount,
+    discountGiven: scenario.discount !== undefined,
     perspective: scenario.perspective ?? (Object.keys(factory.perspectives)[0] as string),
     effect: scenario.effect ?? (Object.keys(factory.effects)[0] as string),
     derived,
@@ -760,10 +842,10 @@ async function build(
     factory,
     config,
     inputs,
-    samples: scenario.psa?.samples ?? 10_000,
-    seed: scenario.psa?.seed ?? 1,
+    samples: scenario.psa?.samples ?? factory.defaultPsa?.samples ?? 10_000,
+    seed: scenario.psa?.seed ?? factory.defaultPsa?.seed ?? 1,
     wtp,
-    reportWtp: scenario.report_wtp ?? [1000, 10_000, 20_000],
+    reportWtp: scenario.report_wtp ?? factory.defaultReportWtp ?? [1000, 10_000, 20_000],
     priceIndex,
   };
 }
@@ -878,16 +960,17 @@ function derivedInput(
 function wtpGrid(
   scenario: ScenarioInput,
   at: (path: readonly PropertyKey[], message: string) => void,
+  fallback: ModelFactory["defaultWtp"],
 ): number[] {
-  const w = scenario.wtp ?? { from: 0, to: 100_000, by: 1000 };
-  if (Array.isArray(w)) {
+  const w = scenario.wtp ?? fallback ?? { from: 0, to: 100_000, by: 1000 };
+  if (isList(w)) {
     for (let i = 1; i < w.length; i++) {
       if (!((w[i] as number) > (w[i - 1] as number))) {
         at(["wtp", i], "the WTP list must be strictly increasing");
         return [];
       }
     }
-    return w;
+    return [...w];
   }
   if (!(w.to > w.from)) {
     at(["wtp", "to"], `expected a number above from (${w.from}), got ${w.to}`);
@@ -899,4 +982,9 @@ function wtpGrid(
     return [];
   }
   return Array.from({ length: count }, (_, k) => w.from + k * w.by);
+}
+
+/** Whether a WTP setting is a list (not a { from, to, by } range). */
+function isList(w: readonly number[] | object): w is readonly number[] {
+  return Array.isArray(w);
 }

@@ -9,10 +9,13 @@ import { analysePsa, type PsaAnalysis } from "../analysis/analyse.js";
 import { decisionCurves } from "../analysis/decision.js";
 import { calculateIcers, type IcerRow } from "../analysis/icers.js";
 import { comparePairwise } from "../analysis/pairwise.js";
+import type { CohortModel } from "../cohort/define-cohort-model.js";
 import { quantilePair } from "../core/quantile.js";
 import { mean, sum } from "../core/sum.js";
+import type { Model } from "../model/define-model.js";
 import type { BudgetImpactRow } from "../model/model-factory.js";
 import { runBaseCase } from "../psa/base-case.js";
+import { runCohortBaseCase } from "../psa/cohort-base-case.js";
 import type { PsaResult } from "../psa/run-psa.js";
 import { runPsa } from "../psa/run-psa.js";
 import type { LoadedScenario, ResolvedInput } from "./load-scenario.js";
@@ -64,6 +67,8 @@ export interface ScenarioResult {
     readonly cost: readonly number[];
     readonly effect: readonly number[];
     readonly icers: IcerRow[];
+    /** For a cohort (Markov) model: the state shares of the base case, per strategy. */
+    readonly trace?: BaseCaseTrace;
   };
   readonly psa: PsaAnalysis;
   /** The PSA's draws: costs, effects, outcomes and the parameter columns kept. */
@@ -73,6 +78,27 @@ export interface ScenarioResult {
   readonly budgetImpact: BudgetImpactRow[];
   /** Inputs tagged assumption or not-found: every result depends on them. */
   readonly assumptions: ResolvedInput[];
+}
+
+/**
+ * The cohort trace of a base case: `strategies[name][t][k]` is the share of the cohort in
+ * `states[k]` after t cycles (m_0 … m_n; tunnel positions summed).
+ */
+export interface BaseCaseTrace {
+  readonly states: readonly string[];
+  readonly cycleYears: number;
+  readonly strategies: Readonly<Record<string, readonly (readonly number[])[]>>;
+}
+
+/** The base-case trace of a cohort model; undefined for other models. */
+async function baseCaseTrace(model: Model): Promise<BaseCaseTrace | undefined> {
+  if (!("cohort" in model)) return undefined;
+  const traced = await runCohortBaseCase(model as unknown as CohortModel);
+  return {
+    states: traced.states,
+    cycleYears: traced.cycleLength,
+    strategies: Object.fromEntries(traced.strategies.map((s) => [s.name, s.trace])),
+  };
 }
 
 /** Options of {@link runScenario}. */
@@ -126,6 +152,7 @@ export async function runScenario(
   const samples = options.samples ?? loaded.samples;
   const seed = options.seed ?? loaded.seed;
   const base = await runBaseCase(model);
+  const trace = await baseCaseTrace(model);
   const names = config.strategies.map((s) => s.name);
   const baseCost = names.map((s) => base.cost[s] as number);
   const baseEffect = names.map((s) => base.effect[s] as number);
@@ -242,6 +269,7 @@ export async function runScenario(
         cost: Float64Array.from(baseCost),
         effect: Float64Array.from(baseEffect),
       }),
+      ...(trace === undefined ? {} : { trace }),
     },
     psa: analysis,
     draws: psa,

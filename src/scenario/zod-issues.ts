@@ -204,3 +204,34 @@ function explainUnion(
     },
   ];
 }
+
+/**
+ * The keys a zod schema allows at `path` (objects only), for "did you mean".
+ *
+ * @example
+ * ```ts
+ * keysFor(scenarioSchema(swis))(["psa"]); // ["samples", "seed"]
+ * ```
+ */
+export function keysFor(schema: unknown): KeysAt {
+  return (path) => {
+    let s = schema as { _zod?: { def: Record<string, unknown> } } | undefined;
+    const unwrap = () => {
+      while (s?._zod && ["optional", "default", "nullable"].includes(s._zod.def.type as string)) {
+        s = s._zod.def.innerType as typeof s;
+      }
+    };
+    unwrap();
+    for (const step of path) {
+      const def = s?._zod?.def;
+      if (def === undefined) return [];
+      if (def.type === "object") s = (def.shape as Record<string, typeof s>)[String(step)];
+      else if (def.type === "record") s = def.valueType as typeof s;
+      else if (def.type === "array") s = def.element as typeof s;
+      else return [];
+      unwrap();
+    }
+    const def = s?._zod?.def;
+    return def?.type === "object" ? Object.keys(def.shape as object) : [];
+  };
+}

@@ -1,0 +1,733 @@
+/**
+ * Compiling a model file (`format: ceakit-model/1`) into a {@link ModelProgram}: the schema
+ * checked, names resolved (states, inputs, derived values, tables, with "did you mean"), tables
+ * read, every expression checked and transpiled. Every problem found is reported with its file,
+ * line, column and field, all together (an {@link InputError} for one, a {@link ScenarioError}
+ * for several). Browser-safe: files are read through the caller's `readTable`.
+ *
+ * @module
+ */
+
+import { createDistribution } from "../distributions/create.js";
+import type { DistributionSpec } from "../distributions/spec.js";
+import { FileReadError, InputError, type InputIssue, ScenarioError } from "../errors.js";
+import type { ParameterSpec } from "../model/define-model.js";
+import { runtime } from "../model/expression-runtime.js";
+import { suggest } from "../model/expressions.js";
+import type { InputRow } from "../model/model-factory.js";
+import { locateIssue, locateIssueInText, type YamlSource } from "../scenario/yaml-source.js";
+import { explainIssue, keysFor } from "../scenario/zod-issues.js";
+import { parseLookupCsv, type TableData } from "./lookup-csv.js";
+import {
+  type ExpressionCompiler as Compiler,
+  type EntryCode,
+  ExpressionCompiler,
+  type ExpressionContext,
+  ModelExpressionIssue,
+  quote,
+  RESERVED,
+} from "./model-expressions.js";
+import { scanProbabilities } from "./probability-scan.js";
+import {
+  type DerivedProgram,
+  type EntryProgram,
+  type FormulaStrategyProgram,
+  type MarkovStrategyProgram,
+  type ModelProgram,
+  ROW_SUM_TOLERANCE,
+  type ValueRef,
+} from "./program.js";
+import {
+  type FormulaFile,
+  formulaFileSchema,
+  type MarkovFile,
+  markovFileSchema,
+  type RateInput,
+} from "./schema.js";
+
+/** Reads a table's CSV text by path (relative paths already resolved); rejects if it cannot. */
+export type ReadTable = (path: string) => Promise<string>;
+
+/** Resolves `relative` against the directory of `from` (POSIX-style paths). */
+export function resolveRelative(from: string, relative: string): string {
+  if (relative.startsWith("/")) return relative;
+  const dir = from.includes("/") ? from.slice(0, from.lastIndexOf("/") + 1) : "";
+  const out: string[] = [];
+  for (const part of (dir + relative).split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === ".." && out.length > 0 && out.at(-1) !== "..") out.pop();
+    else out.push(part);
+  }
+  return (from.startsWith("/") ? "/" : "") + out.join("/");
+}
+
+/** The short name of a model file: its base name without `.model.yaml`, `.yaml` or `.yml`. */
+export function modelFileName(file: string): string {
+  const base = file.slice(file.lastIndexOf("/") + 1);
+  return base.replace(/(\.model)?\.ya?ml$/i, "") || "model";
+}
+
+/** Whether a parsed YAML value is a model file (its `format:` says so). */
+export function isModelFile(value: unknown): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { format?: unknown }).format === "ceakit-model/1"
+  );
+}
+
+/** Throws the issues found (one as an InputError, several as a ScenarioError). */
+function fail(issues: readonly InputIssue[]): never {
+  const sorted = [...issues].sort(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+  throw sorted.length === 1 ? new InputError(sorted[0] as InputIssue) : new ScenarioError(sorted);
+}
+
+/** An input as the file gives it: a number, `{ value, … }` or a distribution, normalised. */
+function inputRow(
+  raw: unknown,
+  path: readonly PropertyKey[],
+  at: (path: readonly PropertyKey[], message: string) => void,
+): InputRow | undefined {
+  const o =
+    typeof raw === "number"
+      ? { type: "fixed" as const, value: raw }
+      : "type" in (raw as object)
+        ? (raw as Record<string, unknown>)
+        : { type: "fixed" as const, ...(raw as Record<string, unknown>) };
+  const { label, unit, source, tag, price_year, ...spec } = o as Record<string, unknown>;
+  try {
+    const d = createDistribution(spec as unknown as DistributionSpec);
+    if (
+      typeof spec.base === "number" &&
+      !(spec.base >= d.support[0] && spec.base <= d.support[1])
+    ) {
+      at(
+        [...path, "base"],
+        `expected a base-case value the ${String(spec.type)} distribution can take (from ${d.support[0]} to ${d.support[1]}), got ${spec.base}`,
+      );
+      return undefined;
+    }
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const field = e.issue.field;
+    at(field === undefined ? path : [...path, ...field.split(".").slice(-1)], e.issue.message);
+    return undefined;
+  }
+  return {
+    ...(spec as unknown as ParameterSpec),
+    table: "parameters",
+    ...(label === undefined ? {} : { label: label as string }),
+    ...(unit === undefined ? {} : { unit: unit as string }),
+    ...(source === undefined ? {} : { source: source as string }),
+    ...(tag === undefined ? {} : { tag: tag as InputRow["tag"] }),
+    ...(price_year === undefined ? {} : { priceYear: price_year as string }),
+  } as InputRow;
+}
+
+/** A discount rate as the cohort engine takes it ("end" of a band is infinity). */
+function rateOf(r: RateInput) {
+  if (typeof r === "number" || typeof r === "string") return r;
+  return r.map((b) => ({
+    until: b.until === "end" ? Number.POSITIVE_INFINITY : b.until,
+    rate: b.rate,
+  }));
+}
+
+/** Stand-ins for settings with a mistake, so that the rest of the file can still be checked. */
+const STAND_INS: Readonly<Record<string, unknown>> = {
+  title: "model",
+  rewards_on: "end",
+  correction: "none",
+  discount: 0,
+  cycles: 1,
+  cycle_years: 1,
+};
+/** Top-level keys that may simply be dropped when they have a mistake. */
+const OPTIONAL = new Set([
+  "description",
+  "psa",
+  "wtp",
+  "report_wtp",
+  "price_year",
+  "effect",
+  "cost",
+]);
+
+/**
+ * The file with its mistaken settings replaced by stand-ins (an input by 0, a derived value by
+ * "0", a table left out), or undefined when a mistake is elsewhere.
+ */
+function repair(
+  value: Record<string, unknown>,
+  paths: readonly (readonly PropertyKey[])[],
+): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = { ...value };
+  for (const path of paths) {
+    const top = String(path[0]);
+    if (Object.hasOwn(STAND_INS, top)) out[top] = STAND_INS[top];
+    else if (OPTIONAL.has(top)) delete out[top];
+    else if ((top === "parameters" || top === "derived" || top === "tables") && path.length > 1) {
+      const table = { ...(out[top] as Record<string, unknown>) };
+      const name = String(path[1]);
+      if (top === "parameters") table[name] = 0;
+      else if (top === "derived") table[name] = "0";
+      else delete table[name];
+      out[top] = table;
+    } else return undefined;
+  }
+  return out;
+}
+
+/** A transition reward rule, "A->B", "*->B" or "A->*". */
+const RULE = /^\s*(\*|[A-Za-z_][A-Za-z0-9_]*)\s*->\s*(\*|[A-Za-z_][A-Za-z0-9_]*)\s*$/;
+
+/**
+ * Compiles a parsed model file. `readTable` reads the CSV of a table (its path resolved against
+ * the model file's directory).
+ *
+ * @example
+ * ```ts
+ * const program = await compileModelFile(parseYaml("hiv.model.yaml", text), readTable);
+ * program.model.kind; // "markov"
+ * ```
+ */
+export async function compileModelFile(
+  source: YamlSource,
+  readTable: ReadTable,
+): Promise<ModelProgram> {
+  const chain = [source];
+  const file = source.file;
+  const issues: InputIssue[] = [];
+  const at = (path: readonly PropertyKey[], message: string, key = false) => {
+    issues.push(locateIssue(chain, path, message, key));
+  };
+  const value = source.value as Record<string, unknown>;
+  const kind = value.kind;
+  if (kind !== "markov" && kind !== "formula") {
+    const hint = typeof kind === "string" ? suggest(kind, ["markov", "formula"]) : undefined;
+    fail([
+      locateIssue(
+        chain,
+        ["kind"],
+        kind === undefined
+          ? 'required: the kind of model, "markov" or "formula"'
+          : `expected "markov" or "formula", got ${JSON.stringify(kind)}${hint === undefined ? "" : ` (did you mean "${hint}"?)`}`,
+      ),
+    ]);
+  }
+  const schema = kind === "markov" ? markovFileSchema : formulaFileSchema;
+  let parsed = schema.safeParse(value, { reportInput: true });
+  if (!parsed.success) {
+    const keysAt = keysFor(schema);
+    const found = parsed.error.issues.flatMap((i) =>
+      explainIssue(i, keysAt).map((x) => {
+        const input = (i as { input?: unknown }).input;
+        const expressionUnion =
+          i.code === "invalid_union" &&
+          x.path[0] !== "parameters" &&
+          x.path[0] !== "derived" &&
+          (typeof input !== "object" || input === null);
+        return {
+          path: x.path,
+          issue: locateIssue(
+            chain,
+            x.path,
+            expressionUnion
+              ? `expected a number or a formula in quotes, got ${JSON.stringify(input) ?? "nothing"}`
+              : x.message,
+            x.key,
+          ),
+        };
+      }),
+    );
+    issues.push(...found.map((f) => f.issue));
+    // Settings with a safe stand-in are replaced so that the rest of the file is still checked
+    // (every mistake is reported at once); any other problem stops here.
+    const repaired = repair(
+      value,
+      found.map((f) => f.path),
+    );
+    parsed = repaired === undefined ? parsed : schema.safeParse(repaired);
+    if (!parsed.success) fail(issues);
+  }
+  const model = parsed.data as MarkovFile | FormulaFile;
+
+  // Names: inputs, derived values, tables and states share one space of names.
+  const owner = new Map<string, string>();
+  const claim = (name: string, what: string, path: readonly PropertyKey[]) => {
+    if (RESERVED.has(name)) {
+      at(
+        path,
+        `"${name}" is a reserved word of the expression language; choose another name`,
+        true,
+      );
+      return;
+    }
+    const before = owner.get(name);
+    if (before !== undefined) {
+      at(path, `"${name}" is already the name of ${before}; names must be different`, true);
+      return;
+    }
+    owner.set(name, what);
+  };
+  const inputs: Record<string, InputRow> = {};
+  for (const [name, raw] of Object.entries(model.parameters ?? {})) {
+    claim(name, `an input`, ["parameters", name]);
+    const row = inputRow(raw, ["parameters", name], at);
+    if (row !== undefined) inputs[name] = row;
+  }
+  const derivedTexts: Record<string, string> = {};
+  const derivedPath = (name: string) =>
+    typeof model.derived?.[name] === "object" ? ["derived", name, "expression"] : ["derived", name];
+  for (const [name, d] of Object.entries(model.derived ?? {})) {
+    claim(name, "a derived value", ["derived", name]);
+    derivedTexts[name] = typeof d === "string" ? d : d.expression;
+  }
+
+  // Tables.
+  const tables: TableData[] = [];
+  const tableInfo: ModelProgram["tableInfo"][number][] = [];
+  for (const [name, t] of Object.entries(model.tables ?? {})) {
+    claim(name, "a table", ["tables", name]);
+    const path = resolveRelative(file, t.file);
+    let text: string;
+    try {
+      text = await readTable(path);
+    } catch (e) {
+      if (e instanceof InputError && !(e instanceof FileReadError)) {
+        issues.push(e.issue);
+        continue;
+      }
+      const why = e instanceof FileReadError ? `: ${e.reason}` : "";
+      at(
+        ["tables", name, "file"],
+        `cannot read table ${name}, "${t.file}" (looked for ${path})${why}`,
+      );
+      continue;
+    }
+    try {
+      tables.push(parseLookupCsv(name, path, text, t.key));
+      tableInfo.push({ name, file: t.file, source: t.source ?? "", tag: t.tag ?? "assumption" });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      issues.push(e.issue);
+    }
+  }
+
+  const markov = model.kind === "markov" ? model : undefined;
+  const states = markov?.states ?? [];
+  states.forEach((s, k) => {
+    claim(s, "a state", ["states", k]);
+  });
+
+  // Derived values: parsed and ordered, then each checked on its own.
+  const compiler = await ExpressionCompiler.create(
+    Object.keys(inputs).concat(
+      Object.keys(model.parameters ?? {}).filter((n) => !Object.hasOwn(inputs, n)),
+    ),
+    derivedTexts,
+    tables,
+    (name, issue) => {
+      issues.push(
+        locateIssueInText(
+          chain,
+          derivedPath(name),
+          issueText(derivedTexts[name] ?? "", issue),
+          issue.offset,
+        ),
+      );
+    },
+  );
+  const derived: DerivedProgram[] = [];
+  for (const name of compiler.order) {
+    if (!compiler.hasDerived(name)) continue;
+    const path = derivedPath(name);
+    try {
+      const code = compiler.derived(name, { time: markov !== undefined, tunnel: true });
+      if (!compiler.timeDependent.has(name)) {
+        derived.push({ ...code, name, at: locateIssue(chain, ["derived", name], "") });
+      }
+    } catch (e) {
+      if (!(e instanceof ModelExpressionIssue)) throw e;
+      issues.push(locateIssueInText(chain, path, issueText(derivedTexts[name] ?? "", e), e.offset));
+    }
+  }
+
+  const entries: EntryProgram[] = [];
+  /** Compiles one expression of the file into a value, or records its problem. */
+  const entry = async (
+    text: string | number,
+    path: readonly PropertyKey[],
+    context: ExpressionContext,
+    what: string,
+    probability: boolean,
+  ): Promise<ValueRef | undefined> => {
+    let code: EntryCode;
+    try {
+      code = await compiler.compile(text, context);
+    } catch (e) {
+      if (!(e instanceof ModelExpressionIssue)) throw e;
+      issues.push(locateIssueInText(chain, path, issueText(String(text), e), e.offset));
+      return undefined;
+    }
+    if (code.constant) {
+      const x = constantValue(code);
+      if (!Number.isFinite(x)) {
+        at(path, `${quote(String(text))} is ${x}, not a finite number`);
+        return undefined;
+      }
+      if (probability && !(x >= 0 && x <= 1)) {
+        at(path, `${what}: ${quote(String(text))} is ${x}, not a probability between 0 and 1`);
+        return undefined;
+      }
+      return { value: x };
+    }
+    entries.push({
+      ...code,
+      at: locateIssue(chain, path, ""),
+      what,
+      probability,
+      tunnelLength: context.tunnelLength ?? 1,
+    });
+    return { entry: entries.length - 1 };
+  };
+
+  if (markov !== undefined) {
+    const stateSet = new Set(states);
+    const tunnels: Record<string, number> = {};
+    const isState = (s: string, path: readonly PropertyKey[], key = true): boolean => {
+      if (stateSet.has(s)) return true;
+      const hint = suggest(s, states);
+      at(
+        path,
+        `unknown state "${s}"${hint === undefined ? "" : ` (did you mean "${hint}"?)`}; the states are ${states.join(", ")}`,
+        key,
+      );
+      return false;
+    };
+    for (const [s, k] of Object.entries(markov.tunnels ?? {})) {
+      if (isState(s, ["tunnels", s])) tunnels[s] = k;
+    }
+    const initial: Record<string, ValueRef | "rest"> = {};
+    let initialRests = 0;
+    let initialSum = 0;
+    let initialKnown = true;
+    for (const [s, v] of Object.entries(markov.initial)) {
+      if (!isState(s, ["initial", s])) continue;
+      if (v === "rest") {
+        initialRests++;
+        initial[s] = "rest";
+        continue;
+      }
+      const ref = await entry(
+        v,
+        ["initial", s],
+        { time: false, tunnel: false },
+        `initial share of ${s}`,
+        true,
+      );
+      if (ref === undefined) continue;
+      initial[s] = ref;
+      if ("value" in ref) initialSum += ref.value;
+      else initialKnown = false;
+    }
+    if (initialRests > 1) at(["initial"], "at most one initial share may be rest");
+    if (initialKnown && initialRests === 0 && Math.abs(initialSum - 1) > ROW_SUM_TOLERANCE) {
+      at(["initial"], `the initial shares sum to ${initialSum}, not 1 (give one as rest)`);
+    }
+    const strategies: MarkovStrategyProgram[] = [];
+    for (const [name, s] of Object.entries(markov.strategies)) {
+      const base: readonly PropertyKey[] = ["strategies", name];
+      const ctxOf = (state: string): ExpressionContext => ({
+        time: true,
+        tunnel: Object.hasOwn(tunnels, state),
+      });
+      const transitions: Record<string, Record<string, ValueRef | "rest">> = {};
+      const rowAt: Record<string, InputIssue> = {};
+      const missing = states.filter((st) => !Object.hasOwn(s.transitions, st));
+      if (missing.length > 0) {
+        at(
+          [...base, "transitions"],
+          `no row for ${missing.map((m) => `"${m}"`).join(", ")} (an absorbing state is { ${missing[0]}: 1 })`,
+        );
+      }
+      for (const [from, row] of Object.entries(s.transitions)) {
+        const rowPath = [...base, "transitions", from];
+        if (!isState(from, rowPath)) continue;
+        rowAt[from] = locateIssue(chain, rowPath, "");
+        const out: Record<string, ValueRef | "rest"> = {};
+        let rests = 0;
+        let sum = 0;
+        let allKnown = true;
+        for (const [to, v] of Object.entries(row)) {
+          const path = [...rowPath, to];
+          if (!isState(to, path)) continue;
+          if (v === "rest") {
+            rests++;
+            out[to] = "rest";
+            continue;
+          }
+          const ref = await entry(
+            v,
+            path,
+            ctxOf(from),
+            `strategy "${name}", ${from} → ${to}`,
+            true,
+          );
+          if (ref === undefined) {
+            allKnown = false;
+            continue;
+          }
+          out[to] = ref;
+          if ("value" in ref) sum += ref.value;
+          else allKnown = false;
+        }
+        if (rests > 1) at(rowPath, `at most one entry of a row may be rest, got ${rests}`);
+        if (allKnown && rests === 0 && Math.abs(sum - 1) > ROW_SUM_TOLERANCE) {
+          at(
+            rowPath,
+            `strategy "${name}": the probabilities of row ${from} sum to ${sum}, not 1 (within ${ROW_SUM_TOLERANCE}); give one entry as rest, the rest of the row`,
+          );
+        }
+        if (allKnown && rests === 1 && sum > 1 + ROW_SUM_TOLERANCE) {
+          at(
+            rowPath,
+            `strategy "${name}": the probabilities of row ${from} sum to ${sum}, above 1, so the rest of the row would be negative`,
+          );
+        }
+        transitions[from] = out;
+      }
+      const stateRewards = async (
+        table: Record<string, string | number> | undefined,
+        key: string,
+      ) => {
+        const out: Record<string, ValueRef> = {};
+        for (const [st, v] of Object.entries(table ?? {})) {
+          const path = [...base, key, st];
+          if (!isState(st, path)) continue;
+          const ref = await entry(v, path, ctxOf(st), `strategy "${name}", ${key}.${st}`, false);
+          if (ref !== undefined) out[st] = ref;
+        }
+        return out;
+      };
+      const transitionRewards = async (
+        table: Record<string, string | number> | undefined,
+        key: string,
+      ) => {
+        const rules: { from: string; to: string; text: string | number; path: PropertyKey[] }[] =
+          [];
+        for (const [rule, v] of Object.entries(table ?? {})) {
+          const path = [...base, key, rule];
+          const m = RULE.exec(rule);
+          if (m === null || (m[1] === "*" && m[2] === "*")) {
+            at(
+              path,
+              `expected a transition such as "A->B", "*->D" (any other state to D) or "A->*" (A to any other state), got "${rule}"`,
+              true,
+            );
+            continue;
+          }
+          const [, from, to] = m as unknown as [string, string, string];
+          if ((from !== "*" && !isState(from, path)) || (to !== "*" && !isState(to, path)))
+            continue;
+          rules.push({ from, to, text: v, path });
+        }
+        const out: Record<string, Record<string, ValueRef>> = {};
+        for (const [from, row] of Object.entries(transitions)) {
+          for (const to of Object.keys(row)) {
+            const matching = rules.filter(
+              (r) =>
+                (r.from === from && r.to === to) ||
+                (r.from === "*" && r.to === to && from !== to) ||
+                (r.from === from && r.to === "*" && from !== to),
+            );
+            if (matching.length === 0) continue;
+            const first = matching[0] as (typeof matching)[number];
+            const text =
+              matching.length === 1
+                ? first.text
+                : matching
+                    .map((r) => `(${typeof r.text === "number" ? r.text : r.text})`)
+                    .join(" + ");
+            const ref = await entry(
+              text,
+              first.path,
+              ctxOf(from),
+              `strategy "${name}", ${key} on ${from} → ${to}`,
+              false,
+            );
+            if (ref === undefined) continue;
+            out[from] ??= {};
+            (out[from] as Record<string, ValueRef>)[to] = ref;
+          }
+        }
+        return out;
+      };
+      const once = async (v: string | number | undefined, key: string) =>
+        v === undefined
+          ? undefined
+          : await entry(
+              v,
+              [...base, key],
+              { time: true, tunnel: false },
+              `strategy "${name}", ${key}`,
+              false,
+            );
+      const initialCost = await once(s.initial_costs, "initial_costs");
+      const initialEffect = await once(s.initial_effects, "initial_effects");
+      strategies.push({
+        name,
+        label: s.label ?? name,
+        transitions,
+        rowAt,
+        stateCosts: await stateRewards(s.state_costs, "state_costs"),
+        stateEffects: await stateRewards(s.state_effects, "state_effects"),
+        transitionCosts: await transitionRewards(s.transition_costs, "transition_costs"),
+        transitionEffects: await transitionRewards(s.transition_effects, "transition_effects"),
+        ...(initialCost === undefined ? {} : { initialCost }),
+        ...(initialEffect === undefined ? {} : { initialEffect }),
+      });
+    }
+    issues.push(
+      ...(await scanProbabilities({
+        inputs,
+        derived,
+        entries,
+        tables,
+        lookups: compiler.lookups,
+        psa: {
+          ...(model.psa?.samples === undefined ? {} : { samples: model.psa.samples }),
+          ...(model.psa?.seed === undefined ? {} : { seed: model.psa.seed }),
+        },
+        cycles: markov.cycles,
+      })),
+    );
+    if (issues.length > 0) fail(issues);
+    const d = markov.discount;
+    const both = typeof d === "object" && !Array.isArray(d) ? d : { costs: d, effects: d };
+    return {
+      ...header(model, file, inputs, derived, entries, tables, tableInfo, compiler),
+      model: {
+        kind: "markov",
+        states,
+        tunnels,
+        initial,
+        cycles: markov.cycles,
+        cycleYears: markov.cycle_years,
+        rewardsOn: markov.rewards_on,
+        correction: markov.correction,
+        discount: { costs: rateOf(both.costs), effects: rateOf(both.effects) },
+        strategies,
+      },
+    };
+  }
+
+  const formula = model as FormulaFile;
+  const strategies: FormulaStrategyProgram[] = [];
+  const outcomeNames = [
+    ...new Set(Object.values(formula.strategies).flatMap((s) => Object.keys(s.outcomes ?? {}))),
+  ];
+  const plain: ExpressionContext = { time: false, tunnel: false };
+  for (const [name, s] of Object.entries(formula.strategies)) {
+    const base = ["strategies", name];
+    const cost = await entry(s.cost, [...base, "cost"], plain, `strategy "${name}", cost`, false);
+    const effect = await entry(
+      s.effect,
+      [...base, "effect"],
+      plain,
+      `strategy "${name}", effect`,
+      false,
+    );
+    const outcomes: Record<string, ValueRef> = {};
+    for (const o of outcomeNames) {
+      const text = s.outcomes?.[o];
+      if (text === undefined) {
+        at(
+          [...base, ...(s.outcomes === undefined ? [] : ["outcomes"])],
+          `no outcome "${o}", which other strategies have (every strategy needs the same outcomes)`,
+        );
+        continue;
+      }
+      const ref = await entry(
+        text,
+        [...base, "outcomes", o],
+        plain,
+        `strategy "${name}", outcome ${o}`,
+        false,
+      );
+      if (ref !== undefined) outcomes[o] = ref;
+    }
+    if (cost !== undefined && effect !== undefined) {
+      strategies.push({ name, label: s.label ?? name, cost, effect, outcomes });
+    }
+  }
+  if (issues.length > 0) fail(issues);
+  const d = formula.discount ?? 0;
+  return {
+    ...header(model, file, inputs, derived, entries, tables, tableInfo, compiler),
+    model: {
+      kind: "formula",
+      outcomes: outcomeNames,
+      discount: typeof d === "number" ? { costs: d, effects: d } : d,
+      horizonYears: formula.horizon_years ?? 1,
+      strategies,
+    },
+  };
+}
+
+/** The parts of a program both kinds share. */
+function header(
+  model: MarkovFile | FormulaFile,
+  file: string,
+  inputs: Record<string, InputRow>,
+  derived: DerivedProgram[],
+  entries: EntryProgram[],
+  tables: TableData[],
+  tableInfo: ModelProgram["tableInfo"],
+  compiler: Compiler,
+): Omit<ModelProgram, "model"> {
+  const key = model.effect?.key ?? "effect";
+  return {
+    name: modelFileName(file),
+    file,
+    title: model.title,
+    description: model.description ?? "",
+    effect: {
+      key,
+      label: model.effect?.label ?? key,
+      unit: model.effect?.unit ?? "",
+      per: model.effect?.per ?? model.effect?.unit ?? model.effect?.label ?? key,
+    },
+    costUnit: model.cost?.unit ?? "£",
+    inputs,
+    derived,
+    entries,
+    tables,
+    tableInfo,
+    lookups: [...compiler.lookups],
+    psa: {
+      ...(model.psa?.samples === undefined ? {} : { samples: model.psa.samples }),
+      ...(model.psa?.seed === undefined ? {} : { seed: model.psa.seed }),
+    },
+    ...(model.wtp === undefined ? {} : { wtp: model.wtp }),
+    ...(model.report_wtp === undefined ? {} : { reportWtp: model.report_wtp }),
+    ...(model.price_year === undefined ? {} : { priceYear: model.price_year }),
+  };
+}
+
+/** The message of an expression problem: "the expression "…" uses …". */
+function issueText(text: string, issue: ModelExpressionIssue): string {
+  return issue.message.startsWith("the expression ") || issue.message.startsWith("derived values ")
+    ? issue.message
+    : `the expression ${quote(text)} ${issue.message}`;
+}
+
+/** The value of a constant expression (no columns, no time, no tables), evaluated once. */
+function constantValue(code: EntryCode): number {
+  const out = new Float64Array(1);
+  const make = new Function("lib", `return function (out) { out[0] = ${code.body}; };`);
+  make(runtime)(out);
+  return out[0] as number;
+}

@@ -1,0 +1,446 @@
+/**
+ * Building the {@link Model} of a compiled model file for one configuration: the generated
+ * loops of its expressions turned into functions, the derived values and time-independent
+ * entries computed once per chunk, time-dependent entries filled per cycle, and (for
+ * `kind: markov`) the cohort engine's kernel. Every value is checked where it is computed: a
+ * probability outside [0, 1] or a value that is not finite is an {@link InputError} located at
+ * the expression in the model file, naming the strategy, the cycle, the sample and the values
+ * the expression read. Synchronous and plain-data in, so worker threads build the same model.
+ *
+ * @module
+ */
+
+import { type CohortModel, cohortEvaluator } from "../cohort/define-cohort-model.js";
+import { type CohortFill, type CycleContext, C as REST } from "../cohort/definition.js";
+import { compileCohort, type LooseDefinition } from "../cohort/plan.js";
+import { InputError, ModelError, type SourceLocation } from "../errors.js";
+import type { ChunkInfo, Model, ModelOutput, ParameterSpec } from "../model/define-model.js";
+import { runtime } from "../model/expression-runtime.js";
+import type { ModelConfig } from "../model/model-factory.js";
+import type { TableData } from "./lookup-csv.js";
+import type { EntryCode } from "./model-expressions.js";
+import {
+  type MarkovProgram,
+  type ModelProgram,
+  ROW_SUM_TOLERANCE,
+  type ValueRef,
+} from "./program.js";
+
+/** A lookup below a table's first key (caught and located by the caller). */
+export class LookupBelow extends Error {
+  constructor(
+    readonly table: TableData,
+    readonly x: number,
+  ) {
+    super(`lookup(${table.name}, ${x})`);
+  }
+}
+
+/** One generated loop: (columns, out, n, t, tau). */
+export type Loop = (
+  columns: readonly Float64Array[],
+  out: Float64Array,
+  n: number,
+  t: number,
+  tau: number,
+) => void;
+
+/**
+ * A lookup function per table column, refusing x below the first key (or NaN).
+ *
+ * @example
+ * ```ts
+ * lookupFunction(table, "male")(47);
+ * ```
+ */
+export function lookupFunction(table: TableData, column: string): (x: number) => number {
+  const keys = Float64Array.from(table.keys);
+  const values = Float64Array.from(table.columns[column] ?? []);
+  const first = keys[0] as number;
+  return (x) => {
+    if (!(x >= first)) throw new LookupBelow(table, x);
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((keys[mid] as number) <= x) lo = mid;
+      else hi = mid - 1;
+    }
+    return values[lo] as number;
+  };
+}
+
+/**
+ * The generated loop of an expression.
+ *
+ * @example
+ * ```ts
+ * loopOf(code, lookups)(columns, out, n, t, tau);
+ * ```
+ */
+export function loopOf(code: EntryCode, lookups: readonly ((x: number) => number)[]): Loop {
+  const source = [
+    ...code.inputs.map((_, k) => `const c${k} = columns[${k}];`),
+    `for (let i = 0; i < n; i++) out[i] = ${code.body};`,
+  ].join("\n");
+  const make = new Function(
+    "lib",
+    "L",
+    `return function (columns, out, n, t, tau) {\n${source}\n};`,
+  );
+  return make(runtime, lookups) as Loop;
+}
+
+/** A number for messages. */
+const show = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(12))) : String(x));
+
+/** Where a value was computed, for messages. */
+interface Place {
+  readonly start: number;
+  readonly t?: number;
+  readonly tau?: number;
+  readonly tunnel?: boolean;
+}
+
+/** "in sample 4, cycle 3" (the base case is sample 1 of its own run). */
+function placeText(place: Place, i: number): string {
+  const cycle = place.t === undefined ? "" : `, t = ${place.t}`;
+  const tau = place.tunnel === true ? `, time_in_state = ${place.tau}` : "";
+  return `in sample ${place.start + i + 1}${cycle}${tau}`;
+}
+
+/**
+ * Runs `loop` and checks its values: finite, and in [0, 1] for a probability. Problems are
+ * located at `at`.
+ */
+function runChecked(
+  loop: Loop,
+  code: EntryCode & {
+    readonly at: SourceLocation;
+    readonly what: string;
+    readonly probability: boolean;
+  },
+  inputs: readonly Float64Array[],
+  out: Float64Array,
+  n: number,
+  place: Place,
+): void {
+  const t = place.t ?? 0;
+  const tau = place.tau ?? 1;
+  try {
+    loop(inputs, out, n, t, tau);
+  } catch (e) {
+    if (!(e instanceof LookupBelow)) throw e;
+    throw new InputError({
+      ...code.at,
+      message: `${code.what}: ${quoteText(code.text)} looks up ${show(e.x)} in table ${e.table.name}, below its first ${e.table.key} (${e.table.keys[0]})${place.t === undefined ? "" : ` at t = ${place.t}`}`,
+    });
+  }
+  for (let i = 0; i < n; i++) {
+    const x = out[i] as number;
+    const bad = code.probability ? !(x >= 0 && x <= 1) : !Number.isFinite(x);
+    if (!bad) continue;
+    const used = code.inputs.map(
+      (name, k) => `${name} = ${show((inputs[k] as Float64Array)[i] as number)}`,
+    );
+    throw new InputError({
+      ...code.at,
+      message: `${code.what}: ${quoteText(code.text)} is ${show(x)} ${placeText(place, i)}, ${code.probability ? "not a probability between 0 and 1" : "not a finite number"}${used.length > 0 ? ` (${used.join(", ")})` : ""}`,
+    });
+  }
+}
+
+function quoteText(text: string): string {
+  return `"${text.length > 80 ? `${text.slice(0, 77)}…` : text}"`;
+}
+
+/** Name of the column holding entry k. */
+const entryColumn = (k: number) => `#${k}`;
+
+/** A model file's model: a {@link Model}, and for Markov files a cohort model too. */
+export type ModelFileModel = Model & {
+  /** Computes the model file's own columns (derived values, entries) for a chunk. */
+  readonly extendColumns: (
+    columns: Readonly<Record<string, Float64Array>>,
+    chunk: ChunkInfo,
+  ) => Record<string, Float64Array>;
+  readonly cohort?: CohortModel["cohort"];
+  readonly states?: readonly string[];
+};
+
+/**
+ * Builds the model of a compiled model file for a configuration (inputs, strategies, horizon
+ * and discounting as a scenario sets them).
+ *
+ * @example
+ * ```ts
+ * const model = modelFileModel(program, loaded.config);
+ * await runBaseCase(model);
+ * ```
+ */
+export function modelFileModel(program: ModelProgram, config: ModelConfig): ModelFileModel {
+  const lookups = program.lookups.map((l) =>
+    lookupFunction(program.tables.find((t) => t.name === l.table) as TableData, l.column),
+  );
+  const derived = program.derived.map((d) => ({
+    ...d,
+    loop: loopOf(d, lookups),
+    what: `derived value ${d.name}`,
+    probability: false,
+  }));
+  const entries = program.entries.map((e) => ({ ...e, loop: loopOf(e, lookups) }));
+  const known = new Set(program.model.strategies.map((s) => s.name));
+  config.strategies.forEach((s) => {
+    if (!known.has(s.name)) {
+      throw new InputError({
+        field: `strategies.${s.name}`,
+        message: `the model has no strategy "${s.name}"; its strategies are ${[...known].join(", ")}`,
+      });
+    }
+    if (Object.keys(s.inputs).length > 0) {
+      throw new InputError({
+        field: `strategies.${s.name}.inputs`,
+        message:
+          "inputs per strategy are not available for model files: give the strategy its own input in the model file",
+      });
+    }
+  });
+  const names = config.strategies.map((s) => s.name);
+  const staticEntries = entries.flatMap((e, k) => (e.timeDependent ? [] : [k]));
+  const own = [...program.derived.map((d) => d.name), ...staticEntries.map(entryColumn)];
+  let buffers: Record<string, Float64Array> = {};
+  let capacity = 0;
+
+  const extendColumns = (
+    columns: Readonly<Record<string, Float64Array>>,
+    chunk: ChunkInfo,
+  ): Record<string, Float64Array> => {
+    const { n, start } = chunk;
+    if (capacity < n) {
+      capacity = n;
+      buffers = Object.fromEntries(own.map((name) => [name, new Float64Array(n)]));
+    }
+    const all: Record<string, Float64Array> = { ...columns };
+    for (const name of own) all[name] = (buffers[name] as Float64Array).subarray(0, n);
+    for (const d of derived) {
+      runChecked(
+        d.loop,
+        d,
+        d.inputs.map((x) => all[x] as Float64Array),
+        all[d.name] as Float64Array,
+        n,
+        { start },
+      );
+    }
+    for (const k of staticEntries) {
+      const e = entries[k] as (typeof entries)[number];
+      runChecked(
+        e.loop,
+        e,
+        e.inputs.map((x) => all[x] as Float64Array),
+        all[entryColumn(k)] as Float64Array,
+        n,
+        { start },
+      );
+    }
+    return all;
+  };
+
+  /** A value as the cohort engine takes it: a number, a column or a fill. */
+  const cohortValue = (ref: ValueRef, tunnel: boolean): number | string | CohortFill => {
+    if ("value" in ref) return ref.value;
+    const e = entries[ref.entry] as (typeof entries)[number];
+    if (!e.timeDependent) return entryColumn(ref.entry);
+    return (out: Float64Array, ctx: CycleContext) => {
+      runChecked(
+        e.loop,
+        e,
+        e.inputs.map((x) => ctx.p[x] as Float64Array),
+        out,
+        ctx.n,
+        { start: ctx.start, t: ctx.t, tau: ctx.tau, tunnel },
+      );
+    };
+  };
+
+  const parameterNames = Object.entries(config.inputs).flatMap(([name, spec]) =>
+    spec.type === "dirichlet" ? Object.keys("alpha" in spec ? spec.alpha : spec.mean) : [name],
+  );
+  const base = {
+    name: program.name,
+    description: program.title,
+    parameters: config.inputs as Readonly<Record<string, ParameterSpec>>,
+    parameterNames,
+    derived: config.derived,
+    correlations: config.correlations,
+    strategies: names,
+    extendColumns,
+  };
+
+  if (program.model.kind === "formula") {
+    const outcomes = program.model.outcomes;
+    const strategies = program.model.strategies.filter((s) => names.includes(s.name));
+    const fill = (
+      ref: ValueRef,
+      all: Record<string, Float64Array>,
+      out: Float64Array,
+      n: number,
+    ) => {
+      if ("value" in ref) out.fill(ref.value, 0, n);
+      else out.set((all[entryColumn(ref.entry)] as Float64Array).subarray(0, n));
+    };
+    return Object.freeze({
+      ...base,
+      outcomes,
+      evaluate(
+        params: Readonly<Record<string, Float64Array>>,
+        out: ModelOutput<string, string>,
+        chunk: ChunkInfo,
+      ) {
+        const all = extendColumns(params, chunk);
+        for (const s of strategies) {
+          fill(s.cost, all, out.cost[s.name] as Float64Array, chunk.n);
+          fill(s.effect, all, out.effect[s.name] as Float64Array, chunk.n);
+          for (const o of outcomes) {
+            fill(
+              s.outcomes[o] as ValueRef,
+              all,
+              (out.outcomes[o] as Record<string, Float64Array>)[s.name] as Float64Array,
+              chunk.n,
+            );
+          }
+        }
+      },
+    });
+  }
+
+  const m: MarkovProgram = program.model;
+  const cycles = Math.max(1, Math.round(config.horizonYears / m.cycleYears));
+  const discount =
+    config.discountGiven === true
+      ? { costs: config.discount.costs, effects: config.discount.outcomes }
+      : m.discount;
+  const tunnel = (s: string) => Object.hasOwn(m.tunnels, s);
+  const strategies = m.strategies.filter((s) => names.includes(s.name));
+  const mapRow = <T>(table: Readonly<Record<string, T>>, f: (v: T, key: string) => unknown) =>
+    Object.fromEntries(Object.entries(table).map(([k, v]) => [k, f(v, k)]));
+  const cost = "cost";
+  const effect = program.effect.key === cost ? "effect" : program.effect.key;
+  const definition: LooseDefinition = {
+    name: program.name,
+    states: m.states,
+    tunnels: m.tunnels,
+    initial: mapRow(m.initial, (v) => (v === "rest" ? REST : cohortValue(v, false))) as never,
+    cycles,
+    cycleLength: m.cycleYears,
+    rowTolerance: ROW_SUM_TOLERANCE,
+    conventions: { counting: m.rewardsOn, correction: m.correction, discount },
+    outcomes: { [cost]: "costs", [effect]: "effects" },
+    cost,
+    effect,
+    strategies: Object.fromEntries(
+      strategies.map((s) => [
+        s.name,
+        {
+          transitions: mapRow(s.transitions, (row, from) =>
+            mapRow(row, (v) => (v === "rest" ? REST : cohortValue(v, tunnel(from)))),
+          ),
+          rewards: {
+            [cost]: mapRow(s.stateCosts, (v, st) => cohortValue(v, tunnel(st))),
+            [effect]: mapRow(s.stateEffects, (v, st) => cohortValue(v, tunnel(st))),
+          },
+          transitionRewards: {
+            [cost]: mapRow(s.transitionCosts, (row, from) =>
+              mapRow(row, (v) => cohortValue(v, tunnel(from))),
+            ),
+            [effect]: mapRow(s.transitionEffects, (row, from) =>
+              mapRow(row, (v) => cohortValue(v, tunnel(from))),
+            ),
+          },
+        },
+      ]),
+    ) as never,
+  };
+  const columns = [...parameterNames, ...Object.keys(config.derived), ...own];
+  const plan = compileCohort(definition, columns);
+  const kernel = cohortEvaluator(plan);
+  const initialLoops = strategies.map((s) => ({
+    name: s.name,
+    cost: s.initialCost,
+    effect: s.initialEffect,
+  }));
+  const scratch = { buffer: new Float64Array(0) };
+  const addInitial = (
+    ref: ValueRef | undefined,
+    all: Record<string, Float64Array>,
+    target: Float64Array,
+    n: number,
+    start: number,
+  ) => {
+    if (ref === undefined) return;
+    if ("value" in ref) {
+      for (let i = 0; i < n; i++) target[i] = (target[i] as number) + ref.value;
+      return;
+    }
+    const e = entries[ref.entry] as (typeof entries)[number];
+    let values: Float64Array;
+    if (e.timeDependent) {
+      if (scratch.buffer.length < n) scratch.buffer = new Float64Array(n);
+      values = scratch.buffer.subarray(0, n);
+      runChecked(
+        e.loop,
+        e,
+        e.inputs.map((x) => all[x] as Float64Array),
+        values,
+        n,
+        { start, t: 0 },
+      );
+    } else values = all[entryColumn(ref.entry)] as Float64Array;
+    for (let i = 0; i < n; i++) target[i] = (target[i] as number) + (values[i] as number);
+  };
+  const rowAt = Object.fromEntries(m.strategies.map((s) => [s.name, s.rowAt]));
+  return Object.freeze({
+    ...base,
+    outcomes: [],
+    cohort: plan,
+    states: m.states,
+    evaluate(
+      params: Readonly<Record<string, Float64Array>>,
+      out: ModelOutput<string, string>,
+      chunk: ChunkInfo,
+    ) {
+      const all = extendColumns(params, chunk);
+      try {
+        kernel(all, out, chunk);
+      } catch (e) {
+        throw locateRowError(e, rowAt, program.name);
+      }
+      for (const s of initialLoops) {
+        addInitial(s.cost, all, out.cost[s.name] as Float64Array, chunk.n, chunk.start);
+        addInitial(s.effect, all, out.effect[s.name] as Float64Array, chunk.n, chunk.start);
+      }
+    },
+  });
+}
+
+/**
+ * The cohort engine's error for a row (a sum that is not 1, a negative rest) located at the
+ * row in the model file; other errors as they are.
+ */
+function locateRowError(
+  e: unknown,
+  rowAt: Readonly<Record<string, Readonly<Record<string, SourceLocation>>>>,
+  model: string,
+): unknown {
+  if (!(e instanceof ModelError)) return e;
+  const m = /strategy "([^"]+)", state "([^"]+)"/.exec(e.message);
+  const at = m === null ? undefined : rowAt[m[1] as string]?.[m[2] as string];
+  if (at === undefined) return e;
+  const message = e.message
+    .replace(`model ${model}: `, "")
+    .replace(
+      "give one entry as C, the rest of the row",
+      "give one entry as rest, the rest of the row",
+    );
+  return new InputError({ ...at, message });
+}

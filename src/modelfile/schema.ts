@@ -1,0 +1,247 @@
+/**
+ * The model file format `ceakit-model/1` as zod schemas: `kind: markov` (a cohort
+ * state-transition model) and `kind: formula` (each strategy's cost, effect and outcomes as
+ * expressions). Field names are those of issue 14 and the README ("Write your own model").
+ * Expressions are numbers or text in the derived-expression language; their names are checked
+ * later, when the file is compiled (compile-model-file.ts).
+ *
+ * @module
+ */
+
+import { z } from "zod";
+import { MAX_WTP, MAX_WTP_POINTS, MIN_SAMPLES } from "../analysis/limits.js";
+import { MAX_NUMERIC_SEED, seedProblem } from "../core/seed.js";
+import { inputOverride, NUMBER_LIMIT } from "../scenario/schema.js";
+
+/** The value of `format:` that marks a model file. */
+export const MODEL_FORMAT = "ceakit-model/1";
+
+/** Most cycles of a Markov model file (a monthly model over 100 years is 1,200). */
+export const MAX_CYCLES = 10_000;
+
+/** Longest tunnel (time in state tracked up to this many cycles). */
+export const MAX_TUNNEL = 1_000;
+
+const finite = z.number().finite().min(-NUMBER_LIMIT).max(NUMBER_LIMIT);
+const positive = finite.positive();
+const wtpValue = finite.nonnegative().max(MAX_WTP);
+const EVIDENCE_TAGS = ["verified", "derived", "assumption", "not-found"] as const;
+
+/** A name usable in expressions: letters, digits and _, not starting with a digit. */
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const name = z.string().regex(NAME, "a name is letters, digits and _, not starting with a digit");
+const strategyName = z
+  .string()
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_]*$/,
+    "a strategy name is letters, digits and _, starting with a letter",
+  );
+
+/** An expression: a number, or a formula in quotes. */
+export const expression = z
+  .union([finite, z.string().min(1)])
+  .describe(
+    'A number or a formula: inputs, derived names, t, + - * / ^, comparisons, and/or/not, c ? a : b, exp log sqrt pow min max abs floor ceil round, lookup(table, x[, "column"])',
+  );
+
+const provenance = {
+  label: z.string().optional().describe("What it is"),
+  unit: z.string().optional().describe("Unit, e.g. '£ per year'"),
+  source: z.string().optional().describe("Where it comes from"),
+  tag: z.enum(EVIDENCE_TAGS).optional().describe("Evidence tag"),
+};
+
+const derivedEntry = z.union([
+  z.string().min(1).describe("A formula over inputs, other derived values, t and tables"),
+  z
+    .strictObject({ expression: z.string().min(1), ...provenance })
+    .describe("A formula with its provenance"),
+]);
+
+/** A discount rate: a number, a named schedule or bands of `{ until, rate }`. */
+const rate = z.union([
+  finite.min(0).max(0.2).describe("Annual rate, e.g. 0.035"),
+  z.enum(["green-book", "green-book-health"]).describe("HM Treasury Green Book schedules"),
+  z
+    .array(
+      z.strictObject({
+        until: z
+          .union([positive, z.literal("end")])
+          .describe("End of the band in years ('end': no end)"),
+        rate: finite.min(0).max(0.2),
+      }),
+    )
+    .min(1)
+    .describe("Stepped schedule: bands of { until, rate }"),
+]);
+
+const common = {
+  format: z.literal(MODEL_FORMAT).describe("Marks a ceakit model file"),
+  title: z.string().min(1).describe("Title of the model and its reports"),
+  description: z.string().optional(),
+  effect: z
+    .strictObject({
+      key: name.describe("Short name of the effect, e.g. qalys"),
+      label: z.string().optional(),
+      unit: z.string().optional(),
+      per: z.string().optional().describe("One unit in words, for 'cost per …' (e.g. QALY gained)"),
+    })
+    .optional()
+    .describe("What the ICER divides by"),
+  cost: z
+    .strictObject({ label: z.string().optional(), unit: z.string().optional() })
+    .optional()
+    .describe("Label and unit of costs"),
+  parameters: z
+    .record(name, inputOverride)
+    .optional()
+    .describe("Inputs: a number, { value, … } or a distribution, with label, unit, source, tag"),
+  derived: z.record(name, derivedEntry).optional().describe("Values computed by formulas"),
+  tables: z
+    .record(
+      name,
+      z.strictObject({
+        file: z.string().min(1).describe("CSV file, relative to this model file"),
+        key: z.string().min(1).optional().describe("Key column (default: the first)"),
+        ...provenance,
+      }),
+    )
+    .optional()
+    .describe("Lookup tables: lookup(table, x) is the row with the largest key ≤ x"),
+  psa: z
+    .strictObject({
+      samples: finite.int().min(MIN_SAMPLES).max(100_000_000).optional(),
+      seed: z
+        .union([
+          z.string().min(1),
+          finite.superRefine((value, ctx) => {
+            const problem = seedProblem(value);
+            if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+          }),
+        ])
+        .optional()
+        .meta({ description: `Random seed: 0 to ${MAX_NUMERIC_SEED}, or a word` }),
+    })
+    .optional()
+    .describe("Default PSA samples and seed"),
+  wtp: z
+    .union([
+      z.strictObject({ from: wtpValue, to: wtpValue.positive(), by: positive }),
+      z.array(wtpValue).min(1).max(MAX_WTP_POINTS),
+    ])
+    .optional()
+    .describe("Default willingness-to-pay grid"),
+  report_wtp: z.array(wtpValue).min(1).max(100).optional(),
+  price_year: z
+    .string()
+    .regex(/^\d{4}\/\d{2}$/, 'expected a financial year such as "2023/24"')
+    .optional()
+    .describe("Price year of the model's money inputs"),
+};
+
+const labelled = { label: z.string().optional().describe("Name shown in reports") };
+
+const markovStrategy = z.strictObject({
+  ...labelled,
+  transitions: z
+    .record(name, z.record(name, expression))
+    .describe("from-state: { to-state: probability | rest }"),
+  state_costs: z.record(name, expression).optional().describe("Cost per cycle in each state"),
+  state_effects: z.record(name, expression).optional().describe("Effect per cycle in each state"),
+  transition_costs: z
+    .record(z.string(), expression)
+    .optional()
+    .describe('Cost on flows: "A->B", "*->D" (any other state to D), "A->*"'),
+  transition_effects: z.record(z.string(), expression).optional(),
+  initial_costs: expression.optional().describe("Once at t = 0, undiscounted"),
+  initial_effects: expression.optional(),
+});
+
+const formulaStrategy = z.strictObject({
+  ...labelled,
+  cost: expression.describe("Cost per person"),
+  effect: expression.describe("Effect per person"),
+  outcomes: z.record(name, expression).optional().describe("Other outcomes (cost-consequence)"),
+});
+
+/**
+ * The schema of a `kind: markov` model file.
+ *
+ * @example
+ * ```ts
+ * markovFileSchema.safeParse(value).success;
+ * ```
+ */
+export const markovFileSchema = z.strictObject({
+  ...common,
+  kind: z.literal("markov"),
+  states: z.array(name).min(1).describe("Health states"),
+  tunnels: z
+    .record(name, finite.int().min(1).max(MAX_TUNNEL))
+    .optional()
+    .describe("Tunnel states and their length: time_in_state runs 1 … length"),
+  initial: z.record(name, expression).describe("Shares at t = 0; omitted states start at 0"),
+  cycles: finite.int().min(1).max(MAX_CYCLES).describe("Number of cycles (transitions)"),
+  cycle_years: positive.max(100).describe("Cycle length in years"),
+  rewards_on: z
+    .enum(["start", "end", "all"])
+    .describe("Vectors counted: m_0…m_{n-1} (start), m_1…m_n (end), m_0…m_n (all)"),
+  correction: z
+    .enum(["none", "half-cycle", "simpson", "darth-simpson"])
+    .describe("Within-cycle correction"),
+  discount: z
+    .union([rate, z.strictObject({ costs: rate, effects: rate })])
+    .describe("Annual discount rate (both) or { costs, effects }"),
+  strategies: z.record(strategyName, markovStrategy).describe("The first is the comparator"),
+});
+
+/**
+ * The schema of a `kind: formula` model file.
+ *
+ * @example
+ * ```ts
+ * formulaFileSchema.safeParse(value).success;
+ * ```
+ */
+export const formulaFileSchema = z.strictObject({
+  ...common,
+  kind: z.literal("formula"),
+  discount: z
+    .union([
+      finite.min(0).max(0.2),
+      z.strictObject({ costs: finite.min(0).max(0.2), effects: finite.min(0).max(0.2) }),
+    ])
+    .optional()
+    .describe("Recorded for reports; formulas discount themselves"),
+  horizon_years: finite.positive().max(1000).optional().describe("Recorded for reports"),
+  strategies: z.record(strategyName, formulaStrategy).describe("The first is the comparator"),
+});
+
+/** A Markov model file as validated. */
+export type MarkovFile = z.infer<typeof markovFileSchema>;
+/** A formula model file as validated. */
+export type FormulaFile = z.infer<typeof formulaFileSchema>;
+/** Either kind. */
+export type ModelFile = MarkovFile | FormulaFile;
+/** A discount rate as written. */
+export type RateInput = z.infer<typeof rate>;
+
+/**
+ * The JSON Schema of model files (draft 2020-12), for editors: scenarios/schema/model.schema.json.
+ *
+ * @example
+ * ```ts
+ * JSON.stringify(modelFileJsonSchema(), null, 2);
+ * ```
+ */
+export function modelFileJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(z.union([markovFileSchema, formulaFileSchema]), {
+    io: "input",
+    reused: "ref",
+  }) as Record<string, unknown>;
+  return {
+    ...schema,
+    $id: "https://ceakit.dev/schema/model.schema.json",
+    title: "ceakit model file (ceakit-model/1)",
+  };
+}

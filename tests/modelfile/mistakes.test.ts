@@ -1,0 +1,132 @@
+/**
+ * A model file with every kind of mistake: each is reported at its file, line and column, all
+ * together, with exit code 2 and nothing written, by `validate` and by `run` alike.
+ */
+import { describe, expect, test } from "vitest";
+import { runInProcess } from "../helpers/cli.js";
+
+const FILE = "tests/fixtures/modelfile/mistakes.model.yaml";
+const AT = `error: ${FILE}:`;
+
+/** The located lines every command must print for the file. */
+const EXPECTED: readonly RegExp[] = [
+  /:8:13 rewards_on: expected one of "start", "end", "all", got "middle"/,
+  /:15:6 derived\.a: derived values depend on each other in a cycle: a -> b -> a/,
+  /:18:22 tables\.mortality\.file: cannot read table mortality, "no-such-life-table\.csv" \(looked for tests\/fixtures\/modelfile\/no-such-life-table\.csv\)/,
+  /:22:30 strategies\.usual\.transitions\.H\.Dead: unknown state "Dead"; the states are H, S, D/,
+  /:23:10 strategies\.usual\.transitions\.S: strategy "usual": the probabilities of row S sum to 0\.7, not 1/,
+  /:25:23 strategies\.usual\.state_costs\.S: the expression "c_SS" uses "c_SS", which is not a parameter \(did you mean "c_S"\?\)/,
+  /:29:24 strategies\.new\.transitions\.H\.S: strategy "new", H → S: "p_HS \* 4" is [0-9.]+ in sample \d+ of the PSA, not a probability between 0 and 1 \(p_HS = [0-9.]+\)/,
+];
+
+describe("a model file with every kind of mistake", () => {
+  for (const command of [["validate"], ["run", "--format", "json"]]) {
+    test(`${command[0]} reports every mistake located, exit 2, nothing written`, async () => {
+      const r = await runInProcess([...(command as string[]), FILE]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.writes.size).toBe(0);
+      const lines = r.stderr.trim().split("\n");
+      expect(lines).toHaveLength(EXPECTED.length);
+      for (const line of lines) expect(line.startsWith(AT), line).toBe(true);
+      EXPECTED.forEach((pattern, k) => {
+        expect(lines[k], String(pattern)).toMatch(pattern);
+      });
+    });
+  }
+});
+
+/** A small valid model file, changed by `edit` for one mistake at a time. */
+function modelFile(edit: (text: string) => string): string {
+  return edit(`format: ceakit-model/1
+kind: markov
+title: Two states
+states: [alive, dead]
+initial: { alive: 1 }
+cycles: 5
+cycle_years: 1
+rewards_on: end
+correction: none
+discount: 0.035
+parameters:
+  p_die: { type: beta, alpha: 10, beta: 90 }
+  c_alive: 1000
+strategies:
+  usual:
+    transitions:
+      alive: { alive: rest, dead: p_die }
+      dead: { dead: 1 }
+    state_costs: { alive: c_alive }
+    state_effects: { alive: 1 }
+  new:
+    transitions:
+      alive: { alive: rest, dead: p_die * 0.8 }
+      dead: { dead: 1 }
+    state_costs: { alive: c_alive + 100 }
+    state_effects: { alive: 1 }
+`);
+}
+
+describe("each kind of mistake alone", () => {
+  const cases: [string, (t: string) => string, RegExp][] = [
+    [
+      "an unknown state in a transition",
+      (t) => t.replace("alive: { alive: rest, dead: p_die }", "alive: { alive: rest, ded: p_die }"),
+      /^error: m\.model\.yaml:17:29 strategies\.usual\.transitions\.alive\.ded: unknown state "ded" \(did you mean "dead"\?\)/,
+    ],
+    [
+      "a row without rest that does not sum to 1",
+      (t) =>
+        t.replace("alive: { alive: rest, dead: p_die }", "alive: { alive: 0.85, dead: p_die }"),
+      /^error: m\.model\.yaml:17:\d+ strategies\.usual\.transitions\.alive: strategy "usual", state "alive", cycle 1, sample 1: the probabilities of row alive sum to 0\.95, not 1; give one entry as rest, the rest of the row \(alive → alive 0\.85, alive → dead 0\.1\)/,
+    ],
+    [
+      "a probability outside [0, 1] for some sample",
+      (t) => t.replace("dead: p_die * 0.8", "dead: p_die * 6"),
+      /^error: m\.model\.yaml:23:35 strategies\.new\.transitions\.alive\.dead: strategy "new", alive → dead: "p_die \* 6" is [0-9.]+ in sample \d+ of the PSA, not a probability between 0 and 1/,
+    ],
+    [
+      "an unknown parameter",
+      (t) => t.replace("state_costs: { alive: c_alive }", "state_costs: { alive: c_alvie }"),
+      /^error: m\.model\.yaml:19:27 strategies\.usual\.state_costs\.alive: the expression "c_alvie" uses "c_alvie", which is not a parameter \(did you mean "c_alive"\?\)/,
+    ],
+    [
+      "a cycle in derived",
+      (t) => t.replace("strategies:", 'derived:\n  x: "y + 1"\n  y: "2 * x"\nstrategies:'),
+      /^error: m\.model\.yaml:15:7 derived\.x: derived values depend on each other in a cycle: x -> y -> x/,
+    ],
+    [
+      "a missing table file",
+      (t) => t.replace("strategies:", "tables:\n  life: { file: life.csv }\nstrategies:"),
+      /^error: m\.model\.yaml:15:17 tables\.life\.file: cannot read table life, "life\.csv" \(looked for life\.csv\)/,
+    ],
+    [
+      "a bad rewards_on",
+      (t) => t.replace("rewards_on: end", "rewards_on: ends"),
+      /^error: m\.model\.yaml:8:13 rewards_on: expected one of "start", "end", "all", got "ends" \(did you mean "end"\?\)/,
+    ],
+  ];
+  for (const [what, edit, pattern] of cases) {
+    test(`${what}: located, exit 2 from validate and run`, async () => {
+      const files = { "m.model.yaml": modelFile(edit) };
+      for (const args of [
+        ["validate", "m.model.yaml"],
+        ["run", "m.model.yaml", "--samples", "200"],
+      ]) {
+        const r = await runInProcess(args, files);
+        expect(r.stderr).toMatch(pattern);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe("");
+      }
+    });
+  }
+
+  test("the file without mistakes validates", async () => {
+    const r = await runInProcess(["validate", "m.model.yaml"], {
+      "m.model.yaml": modelFile((t) => t),
+    });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("ok m.model.yaml: Two states (model m)\n");
+    expect(r.code).toBe(0);
+  });
+});
