@@ -11,6 +11,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import {
   cpSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -78,7 +79,10 @@ beforeAll(() => {
     filter: (source) => {
       const path = relative(ROOT, source);
       const top = path.split(sep)[0] ?? "";
-      return !NOT_IN_CHECKOUT.has(top) && !path.startsWith(join("tests", "artifacts"));
+      if (NOT_IN_CHECKOUT.has(top) || path.startsWith(join("tests", "artifacts"))) return false;
+      // Only files and folders: a FIFO or socket a test left behind is not part of a checkout.
+      const stat = lstatSync(source);
+      return stat.isFile() || stat.isDirectory() || stat.isSymbolicLink();
     },
   });
   symlinkSync(realpathSync(join(ROOT, "node_modules")), join(checkout, "node_modules"), "dir");
