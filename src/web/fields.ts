@@ -187,8 +187,8 @@ const DESCRIPTION = ["label", "unit", "price_year"] as const;
  * coefficient of variation or interval ratio, a beta given by alpha and beta keeps alpha + beta,
  * mean and sd as {@link overrideFor}); a stated `base:` becomes `value`. A value the shape
  * cannot be moved to (not positive for a gamma or lognormal, not strictly between 0 and 1 for a
- * beta) keeps the distribution and becomes its `base:`, which the loader checks with its own
- * located message. Label, unit and price year stay; provenance says the value is local.
+ * beta), and any other shape (uniform, triangular, …), keeps the distribution with `value` as
+ * its `base:`, which the loader checks with its own located message. Label, unit and price year stay; provenance says the value is local.
  *
  * @example
  * ```ts
