@@ -17,11 +17,16 @@ export interface ModelFileConfig extends ModelConfig {
   readonly program: ModelProgram;
 }
 
-/** The module worker threads load (its default export builds the model from the program). */
-const WORKER_MODULE = new URL(
-  `./worker-factory.${import.meta.url.endsWith(".ts") ? "ts" : "js"}`,
-  import.meta.url,
-).href;
+/**
+ * The module worker threads load (its default export builds the model from the program).
+ * Computed when a worker thread is wanted (Node's parallel PSA), never at import: in the web
+ * page's bundle `import.meta.url` does not exist, and the page's worker runs the model itself.
+ */
+function workerModule(): string {
+  const here = import.meta.url as string | undefined;
+  if (here === undefined) throw new TypeError("model file worker threads need ES module URLs");
+  return new URL(`./worker-factory.${here.endsWith(".ts") ? "ts" : "js"}`, here).href;
+}
 
 /** An annual rate for reports: a constant rate as it is, a schedule by its first year. */
 function firstYearRate(rate: Parameters<typeof discountFactorAt>[0]): number {
@@ -72,7 +77,7 @@ export function modelFileFactory(program: ModelProgram): ModelFactory {
     outcomes: markov ? {} : Object.fromEntries(m.outcomes.map((o) => [o, { label: o, unit: "" }])),
     create: (config: ModelConfig) => modelFileModel(program, config),
     workerReference: (config: ModelConfig) => ({
-      module: WORKER_MODULE,
+      module: workerModule(),
       config: { ...config, program } as ModelFileConfig,
     }),
   });

@@ -1,6 +1,7 @@
 /**
  * Builds the commissioners' web page as static files: index.html, style.css and one script,
- * app.js, which carries the PSA worker's code and the shipped scenarios inside it, so the page
+ * app.js, which carries the PSA worker's code, the shipped scenarios and the shipped model files (with
+ * the CSV tables under models/) inside it, so the page
  * works from any static host and from disk (file://), where browsers refuse separate module or
  * worker scripts. Bundled by esbuild for the browser platform: a Node built-in anywhere in the
  * bundle fails the build.
@@ -21,6 +22,21 @@ export interface WebBuild {
   readonly outDir: string;
   readonly appBytes: number;
   readonly workerBytes: number;
+}
+
+/** Files of a package folder (and, if `deep`, its subfolders) that `keep` accepts, sorted. */
+function shippedFiles(dir: string, keep: (name: string) => boolean, deep: boolean): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory()
+        ? deep
+          ? shippedFiles(`${dir}/${e.name}`, keep, deep)
+          : []
+        : keep(e.name)
+          ? [`${dir}/${e.name}`]
+          : [],
+    )
+    .sort();
 }
 
 /**
@@ -45,12 +61,11 @@ export async function buildWeb(outDir: string): Promise<WebBuild> {
   } as const;
   const worker = await esbuild.build({ ...common, entryPoints: [join(ROOT, "src/web/worker.ts")] });
   const workerSource = worker.outputFiles[0]?.text ?? "";
-  const scenarios = join(ROOT, "scenarios");
   const shipped = Object.fromEntries(
-    readdirSync(scenarios)
-      .filter((f) => f.endsWith(".yaml"))
-      .sort()
-      .map((f) => [`scenarios/${f}`, readFileSync(join(scenarios, f), "utf8")]),
+    [
+      ...shippedFiles("scenarios", (f) => f.endsWith(".yaml"), false),
+      ...shippedFiles("models", (f) => /\.model\.ya?ml$|\.csv$/.test(f), true),
+    ].map((f) => [f, readFileSync(join(ROOT, f), "utf8")]),
   );
   const app = await esbuild.build({
     ...common,

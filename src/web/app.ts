@@ -1,14 +1,17 @@
 /// <reference lib="dom" />
 /**
- * The commissioners' page: pick a shipped scenario or upload one, change the local inputs, run
- * the PSA in a Web Worker, and read the answer. Validation is the CLI's (same schema, same
- * messages), shown next to the field it concerns.
+ * The commissioners' page: pick a shipped scenario or model file or upload one (a model file
+ * with the CSV tables it reads), change the inputs, run the PSA in a Web Worker, and read the
+ * answer. Validation is the CLI's (same loader, same messages), shown next to the field it
+ * concerns. SWIS scenarios get the commissioners' form; any other model gets one field per input
+ * of the model, with its label, unit, source and evidence tag.
  *
  * @module
  */
 
 import swis from "../../models/swis/index.js";
 import { InputError, type InputIssue, ScenarioError } from "../errors.js";
+import { withModelFiles } from "../modelfile/host.js";
 import { formatMoney, formatNumber } from "../report/format.js";
 import {
   loadScenario,
@@ -18,30 +21,52 @@ import {
 } from "../scenario/load-scenario.js";
 import { mergeScenarios } from "../scenario/merge.js";
 import { yamlToValue as parse, valueToYaml as stringify } from "../scenario/yaml-source.js";
-import { type Field, formFields, overrideFor, shownValue } from "./fields.js";
+import {
+  type Field,
+  formFields,
+  modelFields,
+  modelOverride,
+  overrideFor,
+  pointOf,
+  shownValue,
+} from "./fields.js";
 import type { RunSummary, WorkerReply } from "./protocol.js";
 import { SHIPPED } from "./shipped.js";
-import { loadUploadedScenario, PAGE_MEMORY } from "./upload.js";
+import { loadUploadedFiles, PAGE_MEMORY } from "./upload.js";
 
 declare const WORKER_SOURCE: string;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const FILE = "scenario.yaml";
-const fields = formFields(swis);
+const SWIS_FIELDS = formFields(swis);
+/** The form's fields: SWIS's, or the inputs of the model being edited. */
+let fields: Field[] = SWIS_FIELDS;
+/** The `format:` of model files. */
+const MODEL_FILE = "ceakit-model/1";
 
-/** The scenario being edited: the chosen file's text, then the form's changes on top. */
+/**
+ * The scenario or model file being edited: the chosen file's text, then the form's changes on
+ * top. It is edited in place, at its own path, so that what it names (tables, a model file)
+ * resolves as on disk.
+ */
 let baseText = SHIPPED["scenarios/swis-rct.yaml"] as string;
 let baseName = "scenarios/swis-rct.yaml";
+/** The files of the last upload the loader accepted (decoded), by path among the page's files. */
+let uploaded: Readonly<Record<string, string>> = {};
+/** Each model input's spec as loaded, for inputs the edited file does not state itself. */
+let loadedSpecs = new Map<string, unknown>();
 
-/** Every shipped file plus the edited scenario, so `extends` resolves as on disk. */
+/** Every shipped and uploaded file plus the edited one, so `extends` and tables resolve as on disk. */
 function files(text: string): Record<string, string> {
-  return { ...SHIPPED, [FILE]: text };
+  return { ...SHIPPED, ...uploaded, [baseName]: text };
 }
 
-/** The scenario host over the page's files and the SWIS model. */
+/** The scenario host over the page's files, the SWIS model and model files. */
 function host(map: Record<string, string>): ScenarioHost {
-  return memoryScenarioHost(map, { swis }, PAGE_MEMORY);
+  return withModelFiles(memoryScenarioHost(map, { swis }, PAGE_MEMORY));
 }
+
+/** Whether the form is SWIS's (else the edited model's own inputs). */
+const swisForm = () => fields === SWIS_FIELDS;
 
 /** Reads a path of a plain object. */
 function at(doc: Record<string, unknown>, path: readonly string[]): unknown {
@@ -70,7 +95,10 @@ function currentText(): string {
     const value = input.value.trim() === "" ? Number.NaN : Number(input.value);
     if (f.id === "wtp") setAt(doc, ["report_wtp"], [value]);
     else if (f.row === undefined) setAt(doc, f.path, value);
-    else {
+    else if (!swisForm()) {
+      const name = f.path.at(-1) as string;
+      setAt(doc, f.path, modelOverride(at(doc, f.path) ?? loadedSpecs.get(name), value));
+    } else {
       const current = (at(doc, f.path) as Record<string, unknown> | undefined) ?? {
         ...(f.row as unknown as Record<string, unknown>),
       };
@@ -92,7 +120,8 @@ function currentText(): string {
       samples.value.trim() === "" ? Number.NaN : Number(samples.value),
     );
   }
-  return `# yaml-language-server: $schema=https://ceakit.dev/schema/swis.scenario.json\n${stringify(doc)}`;
+  const schema = doc.format === MODEL_FILE ? "model.schema.json" : "swis.scenario.json";
+  return `# yaml-language-server: $schema=https://ceakit.dev/schema/${schema}\n${stringify(doc)}`;
 }
 
 /** Shows the schema's messages next to their fields; returns whether the scenario is valid. */
@@ -112,7 +141,7 @@ async function validate(): Promise<boolean> {
   }
   let issues: readonly InputIssue[] = [];
   try {
-    await loadScenario(FILE, host(files(currentText())));
+    await loadScenario(baseName, host(files(currentText())));
   } catch (e) {
     if (e instanceof ScenarioError) issues = e.issues;
     else if (e instanceof InputError) issues = [e.issue];
@@ -145,7 +174,22 @@ function show(f: Field, message: string): void {
 
 /** Fills the form from the chosen scenario (every field back to its scenario value). */
 async function fillForm(): Promise<void> {
-  const loaded = await loadScenario(FILE, host(files(stringify(resolvedBase()))));
+  let loaded: Awaited<ReturnType<typeof loadScenario>>;
+  try {
+    loaded = await loadScenario(baseName, host(files(stringify(resolvedBase()))));
+  } catch (e) {
+    const issues =
+      e instanceof ScenarioError ? e.issues : e instanceof InputError ? [e.issue] : undefined;
+    if (issues === undefined) throw e;
+    refuse(baseName.replace(/^.*\//, ""), issues);
+    return;
+  }
+  const wanted = loaded.factory.name === swis.name ? SWIS_FIELDS : modelFields(loaded.factory);
+  if (wanted.map((f) => f.id).join() !== fields.map((f) => f.id).join()) {
+    fields = wanted;
+    buildForm();
+  }
+  loadedSpecs = new Map(loaded.inputs.map((i) => [i.name, i.spec]));
   for (const f of fields) {
     const input = $<HTMLInputElement>(f.id);
     input.dataset.edited = "false";
@@ -153,6 +197,7 @@ async function fillForm(): Promise<void> {
     if (f.id === "schools") v = loaded.config.settings.schools as number;
     else if (f.id === "horizon_years") v = loaded.config.horizonYears;
     else if (f.id === "wtp") v = Math.max(...loaded.reportWtp);
+    else if (!swisForm()) v = pointOf(loadedSpecs.get(f.path.at(-1) as string));
     else
       v = shownValue(
         loaded.inputs.find((i) => i.name === f.id)?.spec as unknown as Record<string, unknown>,
@@ -163,7 +208,15 @@ async function fillForm(): Promise<void> {
   samples.dataset.edited = "false";
   samples.value = String(loaded.samples);
   $("scenario-title").textContent = loaded.scenario.title;
+  $("form-errors").textContent = "";
   await validate();
+}
+
+/** Shows why a file is not loaded: the CLI's located messages; nothing of it is loaded. */
+function refuse(name: string, issues: readonly InputIssue[]): void {
+  $("scenario-title").textContent = `${name} (not loaded: it has problems)`;
+  $<HTMLButtonElement>("run").disabled = true;
+  $("form-errors").textContent = issues.map((i) => new InputError(i).message).join("\n");
 }
 
 /**
@@ -175,17 +228,20 @@ function resolvedBase(): Record<string, unknown> {
   let name = baseName;
   let text = baseText;
   const seen = new Set<string>([name]);
+  const shipped = { ...SHIPPED, ...uploaded };
   for (;;) {
     const doc = (parse(text) ?? {}) as Record<string, unknown>;
+    // A model file stands on its own (no `extends`): it is edited as it is.
+    if (doc.format === MODEL_FILE) return doc;
     layers.unshift(doc);
     if (typeof doc.extends !== "string") break;
     const direct = resolvePath(name, doc.extends);
-    const next = SHIPPED[direct] !== undefined ? direct : `scenarios/${direct.split("/").at(-1)}`;
+    const next = shipped[direct] !== undefined ? direct : `scenarios/${direct.split("/").at(-1)}`;
     // An extends the page cannot resolve stays, and validation reports it where it is.
-    if (seen.has(next) || SHIPPED[next] === undefined) return doc;
+    if (seen.has(next) || shipped[next] === undefined) return doc;
     seen.add(next);
     name = next;
-    text = SHIPPED[next] as string;
+    text = shipped[next] as string;
   }
   return mergeScenarios(layers);
 }
@@ -204,13 +260,19 @@ let last: RunSummary | undefined;
 function render(s: RunSummary): void {
   last = s;
   const a = s.acceptability.at(-1);
-  const pct = a === undefined ? "—" : `${(100 * a.probability).toFixed(1)}%`;
-  $("answer").textContent =
-    a === undefined
-      ? ""
-      : `At £${formatMoney(a.wtp)} per ${s.effectPer}, ${s.programme} has a ${pct} chance of being cost-effective for your authority.`;
+  $("answer").textContent = a === undefined ? "" : answer(s, a);
+  const runs = `${s.samples.toLocaleString("en-GB")} samples, seed ${s.seed}`;
   $("detail").textContent =
-    `${s.programme} costs £${formatMoney(Math.round(Math.abs(s.incCost)))} ${s.incCost >= 0 ? "more" : "less"} than ${s.comparator} over the horizon; change in ${s.effectLabel.toLowerCase()}: ${formatNumber(s.incEffect)} (${s.samples.toLocaleString("en-GB")} samples, seed ${s.seed}).`;
+    s.strategies.length > 2
+      ? `PSA means of the ${s.strategies.length} strategies are in the table below (${runs}).`
+      : `${s.programme} costs £${formatMoney(Math.round(Math.abs(s.incCost)))} ${s.incCost >= 0 ? "more" : "less"} than ${s.comparator} over the horizon; change in ${s.effectLabel.toLowerCase()}: ${formatNumber(s.incEffect)} (${runs}).`;
+  $("base-case").innerHTML =
+    `<caption>Base case (every input at its point value)</caption><thead><tr><th scope="col">Strategy</th><th scope="col">Cost £</th><th scope="col">${esc(s.effectLabel)}</th></tr></thead><tbody>${s.baseCase
+      .map(
+        (b) =>
+          `<tr><th scope="row">${esc(b.label)}</th><td>${formatMoney(b.cost)}</td><td>${formatNumber(b.effect)}</td></tr>`,
+      )
+      .join("")}</tbody>`;
   const rows = s.icers
     .map(
       (r) =>
@@ -219,6 +281,7 @@ function render(s: RunSummary): void {
     .join("");
   $("icers").innerHTML =
     `<caption>Incremental analysis (PSA means)</caption><thead><tr><th scope="col">Strategy</th><th scope="col">Cost £</th><th scope="col">Effect</th><th scope="col">ICER £</th><th scope="col">Status</th></tr></thead><tbody>${rows}</tbody>`;
+  $("budget").hidden = s.budget.length === 0;
   $("budget").innerHTML =
     `<caption>Budget impact per year (undiscounted)</caption><thead><tr><th scope="col">Year</th><th scope="col">Programme £</th><th scope="col">Social care change £</th><th scope="col">Net £</th></tr></thead><tbody>${s.budget
       .map(
@@ -237,8 +300,25 @@ function render(s: RunSummary): void {
     incEffect: s.incEffect,
     acceptability: s.acceptability,
     icer: s.icers.at(-1)?.icer,
+    baseCase: s.baseCase,
   });
   $("results").hidden = false;
+}
+
+/**
+ * The answer in one sentence at the highest reporting WTP: SWIS's for an authority; for another
+ * model, the second strategy against the first, or, with more, the strategy most likely to be
+ * cost-effective.
+ */
+function answer(s: RunSummary, a: RunSummary["acceptability"][number]): string {
+  const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
+  const at = `At £${formatMoney(a.wtp)} per ${s.effectPer}`;
+  if (s.model === swis.name)
+    return `${at}, ${s.programme} has a ${pct(a.probability)} chance of being cost-effective for your authority.`;
+  if (s.strategies.length <= 2)
+    return `${at}, ${s.programme} has a ${pct(a.probability)} chance of being cost-effective compared with ${s.comparator}.`;
+  const best = a.probabilities.reduce((b, p, j) => (p > (a.probabilities[b] ?? -1) ? j : b), 0);
+  return `${at}, ${s.strategies[best]} is the strategy most likely to be cost-effective, with a ${pct(a.probabilities[best] ?? 0)} chance among the ${s.strategies.length} strategies.`;
 }
 
 const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -274,11 +354,12 @@ function run(): void {
       $("status").textContent = `The run failed: ${reply.failure}`;
     }
   };
-  worker.postMessage({ files: files(text), file: FILE });
+  worker.postMessage({ files: files(text), file: baseName });
 }
 
 function buildForm(): void {
   const form = $("inputs");
+  form.replaceChildren();
   for (const f of fields) {
     const assumption =
       f.row !== undefined && (f.row.tag === "assumption" || f.row.tag === "not-found");
@@ -288,7 +369,7 @@ function buildForm(): void {
       assumption
         ? ' <span class="badge" title="The default is an assumption">assumption</span>'
         : ""
-    }</label><input id="${f.id}" name="${f.id}" type="text" inputmode="decimal" aria-describedby="${f.id}-source ${f.id}-error"><div class="source" id="${f.id}-source">${esc(f.row?.source ?? "Scenario setting")}</div><div class="error" id="${f.id}-error" role="alert"></div>`;
+    }</label><input id="${f.id}" name="${f.id}" type="text" inputmode="decimal" aria-describedby="${f.id}-source ${f.id}-error"><div class="source" id="${f.id}-source">${esc(sourceOf(f))}</div><div class="error" id="${f.id}-error" role="alert"></div>`;
     form.append(wrap);
     const input = wrap.querySelector("input") as HTMLInputElement;
     input.addEventListener("input", () => {
@@ -298,40 +379,64 @@ function buildForm(): void {
   }
 }
 
+/** What the field's note says: the input's source and evidence tag, or that it is a setting. */
+function sourceOf(f: Field): string {
+  if (f.row === undefined) return "Scenario setting";
+  if (swisForm()) return f.row.source ?? "Scenario setting";
+  const tag = f.row.tag === undefined ? "" : ` (${f.row.tag})`;
+  return `${f.row.source ?? "No source given"}${tag}`;
+}
+
+/** The picker's options: shipped scenarios, then shipped model files. */
+function fillPicker(select: HTMLSelectElement): void {
+  const groups: [string, RegExp][] = [
+    ["Scenarios (social workers in schools)", /^scenarios\/[^/]+\.yaml$/],
+    ["Model files", /^models\/.*\.model\.ya?ml$/],
+  ];
+  for (const [label, pattern] of groups) {
+    const group = document.createElement("optgroup");
+    group.label = label;
+    for (const name of Object.keys(SHIPPED).filter((n) => pattern.test(n))) {
+      const option = document.createElement("option");
+      option.value = name;
+      option.textContent = name.replace(/^scenarios\//, "");
+      group.append(option);
+    }
+    if (group.children.length > 0) select.append(group);
+  }
+}
+
 async function main(): Promise<void> {
   const select = $<HTMLSelectElement>("scenario");
-  for (const name of Object.keys(SHIPPED).filter((n) => n.endsWith(".yaml"))) {
-    const option = document.createElement("option");
-    option.value = name;
-    option.textContent = name.replace(/^scenarios\//, "");
-    select.append(option);
-  }
+  fillPicker(select);
   select.value = baseName;
   buildForm();
   select.addEventListener("change", () => {
     baseName = select.value;
     baseText = SHIPPED[baseName] as string;
+    uploaded = {};
     void fillForm();
   });
   $<HTMLInputElement>("upload").addEventListener("change", async (event) => {
-    const file = (event.target as HTMLInputElement).files?.[0];
-    if (file === undefined) return;
-    let text: string;
+    const chosen = [...((event.target as HTMLInputElement).files ?? [])];
+    if (chosen.length === 0) return;
+    let upload: Awaited<ReturnType<typeof loadUploadedFiles>>;
     try {
       // The CLI's reader and loader on the person's own bytes: its verdict, lines and columns.
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      ({ text } = await loadUploadedScenario(file.name, bytes, SHIPPED, { swis }));
+      const bytes = await Promise.all(
+        chosen.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+      );
+      upload = await loadUploadedFiles(bytes, SHIPPED, { swis });
     } catch (e) {
       const issues =
         e instanceof ScenarioError ? e.issues : e instanceof InputError ? [e.issue] : undefined;
       if (issues === undefined) throw e;
-      $("scenario-title").textContent = `${file.name} (not loaded: it has problems)`;
-      $<HTMLButtonElement>("run").disabled = true;
-      $("form-errors").textContent = issues.map((i) => new InputError(i).message).join("\n");
+      refuse(chosen.map((f) => f.name).join(", "), issues);
       return;
     }
-    baseText = text;
-    baseName = file.name;
+    uploaded = upload.files;
+    baseText = upload.text;
+    baseName = upload.path;
     await fillForm();
   });
   $("samples").addEventListener("input", () => {
@@ -340,7 +445,13 @@ async function main(): Promise<void> {
   });
   $("run").addEventListener("click", () => run());
   $("download-yaml").addEventListener("click", () =>
-    download("scenario.yaml", "text/yaml", currentText()),
+    download(
+      resolvedBase().format === MODEL_FILE
+        ? (baseName.split("/").at(-1) as string)
+        : "scenario.yaml",
+      "text/yaml",
+      currentText(),
+    ),
   );
   $("download-csv").addEventListener(
     "click",

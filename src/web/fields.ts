@@ -5,7 +5,11 @@
  * @module
  */
 
+import { createDistribution } from "../distributions/create.js";
+import type { DistributionSpec } from "../distributions/spec.js";
+import type { ParameterSpec } from "../model/define-model.js";
 import type { InputRow, ModelFactory } from "../model/model-factory.js";
+import { pointValue } from "../model/point-value.js";
 
 /** One form field. */
 export interface Field {
@@ -121,4 +125,110 @@ export function overrideFor(
     ...(typeof current.price_year === "string" ? { price_year: current.price_year } : {}),
     ...local,
   };
+}
+
+/**
+ * The form's fields for a model that is not SWIS (a model file, or a scenario running one): the
+ * willingness to pay the answer is given at, then every input of the model in its file's order,
+ * with its label, unit, source and evidence tag. Element ids are `p-<name>`, so no input name
+ * can clash with the page's own elements.
+ *
+ * @example
+ * ```ts
+ * modelFields(hivFactory).map((f) => f.id); // ["wtp", "p-rr", "p-c_dmed_A", …]
+ * ```
+ */
+export function modelFields(factory: ModelFactory): Field[] {
+  const per = Object.values(factory.effects)[0]?.per ?? "unit of effect";
+  return [
+    { id: "wtp", label: "Willingness to pay", unit: `£ per ${per}`, path: ["report_wtp"] },
+    ...Object.entries(factory.inputs).map(([name, row]) => ({
+      id: `p-${name}`,
+      label: row.label ?? name,
+      unit: row.unit ?? "",
+      path: [row.table, name],
+      row,
+    })),
+  ];
+}
+
+/**
+ * The base-case value of an input as written in a file: a fixed value, else its distribution's
+ * point value (`base:`, a lognormal's median, or the mean), as the base case uses it; undefined
+ * when the input is not a valid univariate input (validation then says why).
+ *
+ * @example
+ * ```ts
+ * pointOf({ type: "beta", alpha: 30, beta: 170 }); // 0.15
+ * pointOf({ type: "gamma", shape: 100, scale: 20, base: 1900 }); // 1900
+ * ```
+ */
+export function pointOf(spec: unknown): number | undefined {
+  if (typeof spec === "number") return spec;
+  if (spec === null || typeof spec !== "object") return undefined;
+  const s = spec as Record<string, unknown>;
+  if (typeof s.value === "number" && (s.type === undefined || s.type === "fixed")) return s.value;
+  try {
+    return pointValue(
+      s as unknown as ParameterSpec,
+      createDistribution(s as unknown as DistributionSpec),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/** The keys of a model file's input that say what it is, kept when its value changes. */
+const DESCRIPTION = ["label", "unit", "price_year"] as const;
+
+/**
+ * The input for a value typed into a model's field, keeping the distribution's shape: its
+ * point value becomes `value` and its uncertainty moves with it (a gamma or lognormal keeps its
+ * coefficient of variation or interval ratio, a beta given by alpha and beta keeps alpha + beta,
+ * mean and sd as {@link overrideFor}); a stated `base:` becomes `value`. A value the shape
+ * cannot be moved to (not positive for a gamma or lognormal, not strictly between 0 and 1 for a
+ * beta), and any other shape (uniform, triangular, …), keeps the distribution with `value` as
+ * its `base:`, which the loader checks with its own located message. Label, unit and price year stay; provenance says the value is local.
+ *
+ * @example
+ * ```ts
+ * modelOverride({ type: "lognormal", estimate: 0.5, lower: 0.4, upper: 0.6, label: "RR" }, 0.6);
+ * // { type: "lognormal", estimate: 0.6, lower: 0.48, upper: 0.72, label: "RR", source: …, tag: "assumption" }
+ * ```
+ */
+export function modelOverride(current: unknown, value: number): Record<string, unknown> {
+  const c: Record<string, unknown> =
+    current !== null && typeof current === "object"
+      ? (current as Record<string, unknown>)
+      : { value: current };
+  const described = Object.fromEntries(DESCRIPTION.flatMap((k) => (k in c ? [[k, c[k]]] : [])));
+  const local = { source: "entered on the web page", tag: "assumption" };
+  const point = pointOf(c);
+  const k = point === undefined || point === 0 ? Number.NaN : value / point;
+  const num = (key: string) => (typeof c[key] === "number" ? (c[key] as number) : Number.NaN);
+  const type = c.type;
+  let shape: Record<string, unknown> | undefined;
+  if (type === undefined || type === "fixed" || point === undefined) shape = { value };
+  else if (typeof c.mean === "number" && typeof c.sd === "number" && type !== "lognormal") {
+    const { type: t, mean, sd } = overrideFor(c, value);
+    shape = { type: t, mean, sd };
+  } else if (type === "beta" && "alpha" in c && value > 0 && value < 1) {
+    const n = num("alpha") + num("beta");
+    shape = { type, alpha: value * n, beta: (1 - value) * n };
+  } else if (type === "gamma" && "shape" in c && k > 0) {
+    shape = { type, shape: c.shape, scale: num("scale") * k };
+  } else if (type === "lognormal" && "estimate" in c && k > 0) {
+    shape = { type, estimate: value, lower: num("lower") * k, upper: num("upper") * k };
+  } else if (type === "lognormal" && "meanlog" in c && k > 0) {
+    shape = { type, meanlog: num("meanlog") + Math.log(k), sdlog: c.sdlog };
+  } else if (type === "lognormal" && "mean" in c && k > 0) {
+    shape = { type, mean: value, sd: num("sd") * k };
+  }
+  if (shape === undefined) {
+    // A shape that cannot move there: keep it, and let the loader judge the value as its base.
+    const { source: _s, tag: _t, ...rest } = c;
+    return { ...rest, base: value, ...local };
+  }
+  if (shape.type !== undefined && typeof c.base === "number") shape.base = value;
+  return { ...shape, ...described, ...local };
 }

@@ -1,5 +1,6 @@
 /**
- * The shipped scenario files, by path ("scenarios/swis-rct.yaml"), embedded in the page's
+ * The shipped scenario files and model files, by path ("scenarios/swis-rct.yaml",
+ * "models/hiv.model.yaml", with any CSV tables under models/), embedded in the page's
  * bundle by `npm run build:web` (they are data; the page needs no server to read them).
  *
  * @module

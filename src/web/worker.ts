@@ -1,12 +1,14 @@
 /**
- * The page's PSA worker: loads the scenario with the same schema as the CLI, runs it with the
- * same library core, and replies with what the page shows. Nothing leaves the browser.
+ * The page's PSA worker: loads the scenario or model file with the same schema and loader as
+ * the CLI (model files and their tables from the request's files), runs it with the same library
+ * core, and replies with what the page shows. Nothing leaves the browser.
  *
  * @module
  */
 
 import swis from "../../models/swis/index.js";
 import { CeaError, InputError, ScenarioError } from "../errors.js";
+import { withModelFiles } from "../modelfile/host.js";
 import { renderSvg } from "../report/charts.js";
 import { formatIcer, STATUS_TEXT } from "../report/format.js";
 import { scenarioCharts, scenarioHtml } from "../report/html-report.js";
@@ -21,7 +23,7 @@ const post = (reply: WorkerReply) => (globalThis as unknown as Worker).postMessa
 async function run(request: RunRequest): Promise<RunSummary> {
   const loaded = await loadScenario(
     request.file,
-    memoryScenarioHost(request.files, { swis }, PAGE_MEMORY),
+    withModelFiles(memoryScenarioHost(request.files, { swis }, PAGE_MEMORY)),
   );
   let last = -1;
   const result = await runScenario(loaded, {
@@ -42,6 +44,8 @@ async function run(request: RunRequest): Promise<RunSummary> {
   };
   return {
     title: loaded.scenario.title,
+    model: loaded.factory.name,
+    strategies: result.strategies.map((s) => s.label),
     comparator: result.strategies[0]?.label ?? "",
     programme: result.strategies[1]?.label ?? "",
     effectPer: result.effect.per,
@@ -51,7 +55,14 @@ async function run(request: RunRequest): Promise<RunSummary> {
     acceptability: result.acceptability.map((a) => ({
       wtp: a.wtp,
       probability: a.probability[1] as number,
+      probabilities: a.probability,
       evpi: a.evpi,
+    })),
+    baseCase: result.strategies.map((s, j) => ({
+      strategy: s.name,
+      label: s.label,
+      cost: result.baseCase.cost[j] as number,
+      effect: result.baseCase.effect[j] as number,
     })),
     incCost: pair?.incCost ?? 0,
     incEffect: pair?.incEffect ?? 0,

@@ -5,14 +5,16 @@
  * on the reproductions (duplicate keys, several documents, unclosed quote and bracket, a top-level
  * `__proto__`, a sample count of 1e9); their verdicts and every message, with its line and
  * column, must be identical. The CLI reads the file as scenarios/<name> (beside the shipped
- * scenarios); the page as <name> in its one folder with the shipped scenarios.
+ * scenarios); the page as <name> in its one folder with the shipped scenarios. The same holds for
+ * model files (the shipped HIV and Sick-Sicker files, mutations of them, and a model file with
+ * its CSV table uploaded beside it, or missing).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import swis from "../../models/swis/index.js";
 import { InputError, ScenarioError } from "../../src/errors.js";
-import { loadUploadedScenario } from "../../src/web/upload.js";
+import { loadUploadedFiles, loadUploadedScenario } from "../../src/web/upload.js";
 import { runInProcess } from "../helpers/cli.js";
 
 const SCENARIOS = "scenarios";
@@ -27,9 +29,17 @@ const FIXTURES = readdirSync(INVALID)
   .map((f) => readFileSync(`${INVALID}/${f}`, "utf8"));
 
 /** The CLI's verdict: the `error:` lines of `ceakit validate scenarios/<name>`, file names bare. */
-async function cliVerdict(name: string, text: string | Uint8Array): Promise<string[]> {
+async function cliVerdict(
+  name: string,
+  text: string | Uint8Array,
+  beside: Record<string, string | Uint8Array> = {},
+): Promise<string[]> {
   const path = `${SCENARIOS}/${name}`;
-  const run = await runInProcess(["validate", path], { [path]: text });
+  const others = Object.entries(beside).map(([n, t]) => [`${SCENARIOS}/${n}`, t]);
+  const run = await runInProcess(["validate", path], {
+    ...Object.fromEntries(others),
+    [path]: text,
+  });
   expect(run.stderr).not.toContain("internal error");
   if (run.code === 0) return [];
   expect(run.code, run.stderr).toBe(2);
@@ -39,11 +49,23 @@ async function cliVerdict(name: string, text: string | Uint8Array): Promise<stri
     .map((line) => line.replaceAll(`${SCENARIOS}/`, ""));
 }
 
+const asBytes = (text: string | Uint8Array) =>
+  typeof text === "string" ? new TextEncoder().encode(text) : text;
+
 /** The page's verdict: the messages of its loader, as the CLI would print them. */
-async function pageVerdict(name: string, text: string | Uint8Array): Promise<string[]> {
-  const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
+async function pageVerdict(
+  name: string,
+  text: string | Uint8Array,
+  beside: Record<string, string | Uint8Array> = {},
+): Promise<string[]> {
+  const bytes = asBytes(text);
   try {
-    await loadUploadedScenario(name, bytes, SHIPPED, { swis });
+    if (Object.keys(beside).length === 0)
+      await loadUploadedScenario(name, bytes, SHIPPED, { swis });
+    else {
+      const others = Object.entries(beside).map(([n, t]) => ({ name: n, bytes: asBytes(t) }));
+      await loadUploadedFiles([{ name, bytes }, ...others], SHIPPED, { swis });
+    }
     return [];
   } catch (e) {
     const issues =
@@ -57,8 +79,9 @@ async function pageVerdict(name: string, text: string | Uint8Array): Promise<str
 async function expectSameVerdict(
   text: string | Uint8Array,
   name = "upload.yaml",
+  beside: Record<string, string | Uint8Array> = {},
 ): Promise<string[]> {
-  const [cli, page] = [await cliVerdict(name, text), await pageVerdict(name, text)];
+  const [cli, page] = [await cliVerdict(name, text, beside), await pageVerdict(name, text, beside)];
   expect(page, typeof text === "string" ? text : `${text.length} bytes`).toEqual(cli);
   return cli;
 }
@@ -192,6 +215,78 @@ describe("generated files: the page's loader and the CLI's give the same verdict
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...FIXTURES).chain(edit), async (text) => {
         await expectSameVerdict(text);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+const MODELS = ["models/hiv.model.yaml", "models/sick-sicker.model.yaml"].map((f) =>
+  readFileSync(f, "utf8"),
+);
+const HIV = MODELS[0] as string;
+/** A shorter PSA, so that each mutation's probability checks stay quick. */
+const quick = (text: string) => text.replace(/samples: \d+/, "samples: 200");
+
+describe("model files: the page's loader and the CLI's agree", () => {
+  it("accepts the shipped HIV and Sick-Sicker model files uploaded unchanged", async () => {
+    for (const text of MODELS) expect(await expectSameVerdict(text, "mine.model.yaml")).toEqual([]);
+  });
+
+  const mistakes: [string, string][] = [
+    ["a bad rewards_on", HIV.replace("rewards_on: end", "rewards_on: middle")],
+    ["an unknown state", HIV.replace("D: { D: 1 }", "D: { E: 1 }")],
+    ["an unknown parameter", HIV.replace("c_dmed_A + c_comm_A", "c_dmed_A + c_comm_X")],
+    [
+      "a cycle in derived",
+      HIV.replace('"t <= 2 ? rr : 1"', '"t <= 2 ? c_lami_t : 1"').replace(
+        '"t <= 2 ? c_lamivudine : 0"',
+        '"t <= 2 ? rr_t : 0"',
+      ),
+    ],
+    [
+      "a row that does not sum to 1",
+      HIV.replace("C: { C: rest, D: 437/1749 }", "C: { C: 0.5, D: 437/1749 }"),
+    ],
+    ["a probability above 1", HIV.replace("350/1734 * rr_t", "350/1734 * rr_t * 9")],
+    [
+      "a missing table",
+      HIV.replace("derived:\n", "tables:\n  life: { file: life.csv }\nderived:\n"),
+    ],
+  ];
+  for (const [what, text] of mistakes) {
+    it(`refuses a model file with ${what}, with the CLI's messages and positions`, async () => {
+      const verdict = await expectSameVerdict(quick(text), "mine.model.yaml");
+      expect(verdict.length, what).toBeGreaterThan(0);
+      for (const line of verdict) expect(line).toMatch(/^error: mine\.model\.yaml:\d+:\d+ /);
+    });
+  }
+
+  it("reads a table uploaded beside the model file as the CLI reads it beside the file on disk", async () => {
+    const tabled = HIV.replace(
+      "derived:\n",
+      'tables:\n  life: { file: life.csv, key: age }\nderived:\n  q: lookup(life, 3, "q")\n',
+    );
+    const cases: [string, string | Uint8Array][] = [
+      ["good", "age,q\n0,0.1\n5,0.2\n"],
+      ["a key below the first", "age,q\n4,0.1\n5,0.2\n"],
+      ["not a number", "age,q\n0,zero\n"],
+      ["UTF-16", Uint8Array.of(0xff, 0xfe, 0x61, 0x00)],
+      ["too large", "age,q\n".concat("0,1\n".repeat(3 << 20))],
+    ];
+    for (const [what, csv] of cases) {
+      const verdict = await expectSameVerdict(quick(tabled), "mine.model.yaml", {
+        "life.csv": csv,
+      });
+      if (what === "good") expect(verdict).toEqual([]);
+      else expect(verdict.length, what).toBeGreaterThan(0);
+    }
+  });
+
+  it("agrees on mutations of the HIV and Sick-Sicker model files", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...MODELS.map(quick)).chain(edit), async (text) => {
+        await expectSameVerdict(text, "mine.model.yaml");
       }),
       { numRuns: 60 },
     );
