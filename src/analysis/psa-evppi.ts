@@ -2,14 +2,17 @@
  * EVPPI of a PSA brought from elsewhere, given its parameter draws: per parameter by Strong &
  * Oakley's sort-and-bin estimator ({@link evppiSortBin}), and for a group of parameters by
  * quadratic regression ({@link evppiRegression}), at a few willingness-to-pay values, with EVPI
- * at the same values as the upper bound. Parameters ranked at the WTP where EVPI is highest:
- * where the decision is most uncertain, and so where information is worth most.
+ * at the same values as the upper bound. Each estimate is set against the estimator's noise floor
+ * ({@link evppiNoiseFloor}: what it gives a parameter that carries no information), and only the
+ * parameters above the floor are ranked, at the WTP where EVPI is highest: where the decision is
+ * most uncertain, and so where information is worth most. The rest are listed by name, as "≈ 0".
  *
  * @module
  */
 
 import { decisionCurves } from "./decision.js";
 import { evppiRegression, evppiSortBin } from "./evppi.js";
+import { type EvppiNoiseFloor, evppiNoiseFloor } from "./evppi-floor.js";
 import type { CeSamples } from "./samples.js";
 
 /**
@@ -37,6 +40,8 @@ export interface EvppiRow {
   readonly parameters: readonly string[];
   /** EVPPI per decision at each WTP of {@link PsaEvppi.wtp}. */
   readonly evppi: Float64Array;
+  /** Per WTP, whether the estimate stands above its noise floor (else it is "≈ 0"). */
+  readonly aboveFloor: readonly boolean[];
 }
 
 /** Everything {@link psaEvppi} computes. */
@@ -47,10 +52,17 @@ export interface PsaEvppi {
   readonly evpi: Float64Array;
   /** Index into `wtp` at which the parameters are ranked: the highest EVPI (the first of ties). */
   readonly rankAt: number;
-  /** Single parameters that vary, highest EVPPI at `wtp[rankAt]` first (ties in file order). */
+  /**
+   * Single parameters that vary and stand above the noise floor at `wtp[rankAt]`: the ranking,
+   * highest EVPPI first (ties in file order).
+   */
   readonly parameters: readonly EvppiRow[];
-  /** The group, when one was asked for. */
-  readonly group: EvppiRow | undefined;
+  /** Single parameters that vary but are at or below the floor at `wtp[rankAt]`, by name: not ranked. */
+  readonly belowFloor: readonly EvppiRow[];
+  /** The single-parameter estimator's noise floor (for {@link PsaEvppi.bins} bins). */
+  readonly floor: EvppiNoiseFloor;
+  /** The group, when one was asked for, with the regression's own floor. */
+  readonly group: (EvppiRow & { readonly floor: EvppiNoiseFloor }) | undefined;
   /** Parameters that take one value in every sample: no value of information, not estimated. */
   readonly fixed: readonly string[];
   /** Bins of the sort-and-bin estimator. */
@@ -60,14 +72,20 @@ export interface PsaEvppi {
 /** Whether a column takes more than one value. */
 const varies = (x: Float64Array) => x.some((v) => v !== x[0]);
 
+/** Whether each value stands above the floor at its WTP. */
+const above = (values: Float64Array, floor: EvppiNoiseFloor) =>
+  Array.from(values, (v, k) => v > (floor.floor[k] as number));
+
 /**
  * EVPPI per parameter (sort-and-bin, √N bins) and for an optional group (regression), with EVPI,
- * at each of `wtp`.
+ * at each of `wtp`; each set against the noise floor of its estimator (50 seeded permutations;
+ * for the group, bins = the regression's terms, as `rankEvppi` does), ranked only above it.
  *
  * @example
  * ```ts
  * const v = psaEvppi(samples, { names: ["p", "q"], columns: [p, q] }, [20000, 30000], ["p", "q"]);
- * v.parameters[0].parameters; // ["q"]: the higher EVPPI at the WTP where EVPI is highest
+ * v.parameters[0]?.parameters; // ["q"]: above the floor, the higher EVPPI where EVPI is highest
+ * v.belowFloor.map((r) => r.parameters[0]); // ["p"]: within the estimator's noise there
  * ```
  */
 export function psaEvppi(
@@ -87,33 +105,53 @@ export function psaEvppi(
   }
   const fixed = draws.names.filter((n) => !varies(column.get(n) as Float64Array));
   const bins = Math.max(1, Math.round(Math.sqrt(samples.nSamples)));
-  const parameters = draws.names
+  const floor = evppiNoiseFloor(samples, grid, { bins });
+  const all = draws.names
     .filter((n) => !fixed.includes(n))
-    .map((n) => ({
-      parameters: [n],
-      evppi: evppiSortBin(samples, column.get(n) as Float64Array, grid, bins),
-    }))
+    .map((n) => {
+      const evppi = evppiSortBin(samples, column.get(n) as Float64Array, grid, bins);
+      return { parameters: [n], evppi, aboveFloor: above(evppi, floor) };
+    });
+  const parameters = all
+    .filter((p) => p.aboveFloor[rankAt])
     .sort((a, b) => (b.evppi[rankAt] as number) - (a.evppi[rankAt] as number));
+  const belowFloor = all
+    .filter((p) => !p.aboveFloor[rankAt])
+    .sort((a, b) => {
+      const [x, y] = [a.parameters[0] as string, b.parameters[0] as string];
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
   return {
     wtp: grid,
     evpi,
     rankAt,
     parameters,
-    group:
-      group === undefined
-        ? undefined
-        : {
-            parameters: group,
-            // A fixed parameter adds a constant column, which the regression's ridge absorbs.
-            evppi: evppiRegression(
-              samples,
-              group.map((n) => column.get(n) as Float64Array),
-              grid,
-            ),
-          },
+    belowFloor,
+    floor,
+    group: group === undefined ? undefined : groupEvppi(samples, group, column, grid),
     fixed,
     bins,
   };
+}
+
+/** The group's EVPPI by regression, against the floor of a random bin per regression term. */
+function groupEvppi(
+  samples: CeSamples,
+  group: readonly string[],
+  column: ReadonlyMap<string, Float64Array>,
+  grid: Float64Array,
+): EvppiRow & { readonly floor: EvppiNoiseFloor } {
+  // A fixed parameter adds a constant column, which the regression's ridge absorbs.
+  const evppi = evppiRegression(
+    samples,
+    group.map((n) => column.get(n) as Float64Array),
+    grid,
+  );
+  const floor = evppiNoiseFloor(samples, grid, {
+    bins: Math.min(samples.nSamples, regressionTerms(group.length)),
+    seed: "evppi-floor-group",
+  });
+  return { parameters: group, evppi, aboveFloor: above(evppi, floor), floor };
 }
 
 /**

@@ -20,9 +20,11 @@ import {
 } from "../report/command-report.js";
 import { type ReportColumn, type ReportTable, tableRecords } from "../report/document.js";
 import {
+  APPROX_ZERO,
   type CellValue,
   formatIcer,
   formatMoney,
+  formatNoiseFloor,
   formatNumber,
   formatWtp,
   noValue,
@@ -335,11 +337,7 @@ interface EvppiFlags {
   out?: string;
 }
 
-/** A noise floor for a reader: "≤ £0.01" when it is below a penny, else "≤ £12.34". */
-const formatFloor = (x: number) => (x < 0.01 ? "≤ £0.01" : `≤ £${formatMoney(x)}`);
-
-/** What a cell of the EVPPI table shows: the value above the floor, else "≈ 0". */
-const APPROX_ZERO = "≈ 0";
+const formatFloor = formatNoiseFloor;
 
 /** The sentences that say what the EVPPI estimates show, at each WTP. */
 function evppiVerdicts(r: EvppiRanking, evpi: readonly number[]): string[] {

@@ -75,7 +75,8 @@ export function analysisCharts(a: PsaAnalysis, samples: CeSamples, evppi?: PsaEv
     ceacChart(ceac),
     evpiChart(curve.map((k) => ({ wtp: c.wtp[k] as number, evpi: c.evpi[k] as number }))),
   ];
-  if (evppi !== undefined && evppi.parameters.length > 0) {
+  if (evppi !== undefined && evppi.parameters.length + evppi.belowFloor.length > 0) {
+    // Only the parameters above the noise floor; with none, the chart says so instead of bars.
     charts.push(
       evppiChart(
         evppi.parameters.map((p) => ({
@@ -83,6 +84,7 @@ export function analysisCharts(a: PsaAnalysis, samples: CeSamples, evppi?: PsaEv
           evppi: p.evppi[evppi.rankAt] as number,
         })),
         evppi.wtp[evppi.rankAt] as number,
+        evppi.floor.floor[evppi.rankAt] as number,
       ),
     );
   }

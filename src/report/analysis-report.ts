@@ -6,6 +6,7 @@
  */
 
 import type { PsaAnalysis } from "../analysis/analyse.js";
+import type { EvppiRow } from "../analysis/psa-evppi.js";
 import { escapeControlsInLines } from "../control-characters.js";
 import { type EvppiReport, evppiSection } from "./analysis-sections.js";
 import {
@@ -72,6 +73,15 @@ export interface AnalysisJson {
   readonly evppi: EvppiJson | null;
 }
 
+/** One EVPPI estimate in the JSON document: its values and, per WTP, whether above the floor. */
+export interface EvppiEstimateJson {
+  readonly parameter: string;
+  /** Rank at `rankWtp` among the parameters above the floor there; null when not ranked. */
+  readonly rank: number | null;
+  readonly evppi: number[];
+  readonly aboveFloor: boolean[];
+}
+
 /** EVPPI in the JSON document (see README, "JSON output"). */
 export interface EvppiJson {
   readonly file: string;
@@ -80,13 +90,35 @@ export interface EvppiJson {
   readonly wtp: number[];
   readonly evpi: number[];
   readonly rankWtp: number;
-  readonly parameters: { parameter: string; evppi: number[] }[];
-  readonly group: { parameters: readonly string[]; evppi: number[] } | null;
+  /** The single-parameter estimator's noise floor per WTP (as `ceakit evppi` reports it). */
+  readonly noiseFloor: {
+    readonly method: string;
+    readonly permutations: number;
+    readonly bins: number;
+    readonly nullMean: number[];
+    readonly nullSd: number[];
+    readonly floor: number[];
+  };
+  /** The ranked parameters (above the floor at `rankWtp`) first, then the rest by name. */
+  readonly parameters: EvppiEstimateJson[];
+  readonly group: {
+    readonly parameters: readonly string[];
+    readonly evppi: number[];
+    readonly aboveFloor: boolean[];
+    /** The regression's own noise floor per WTP. */
+    readonly floor: number[];
+  } | null;
   readonly fixed: readonly string[];
 }
 
 /** EVPPI as JSON-ready data. */
 function evppiToJson(e: EvppiReport): EvppiJson {
+  const estimate = (p: EvppiRow, rank: number | null): EvppiEstimateJson => ({
+    parameter: p.parameters.join(" + "),
+    rank,
+    evppi: Array.from(p.evppi),
+    aboveFloor: [...p.aboveFloor],
+  });
   return {
     file: e.file,
     matchedBy: e.matchedBy,
@@ -94,14 +126,27 @@ function evppiToJson(e: EvppiReport): EvppiJson {
     wtp: Array.from(e.wtp),
     evpi: Array.from(e.evpi),
     rankWtp: e.wtp[e.rankAt] as number,
-    parameters: e.parameters.map((p) => ({
-      parameter: p.parameters.join(" + "),
-      evppi: Array.from(p.evppi),
-    })),
+    noiseFloor: {
+      method: "sort-and-bin estimates over random permutations of the samples: mean + 3 SD",
+      permutations: e.floor.permutations,
+      bins: e.floor.bins,
+      nullMean: Array.from(e.floor.nullMean),
+      nullSd: Array.from(e.floor.nullSd),
+      floor: Array.from(e.floor.floor),
+    },
+    parameters: [
+      ...e.parameters.map((p, i) => estimate(p, i + 1)),
+      ...e.belowFloor.map((p) => estimate(p, null)),
+    ],
     group:
       e.group === undefined
         ? null
-        : { parameters: e.group.parameters, evppi: Array.from(e.group.evppi) },
+        : {
+            parameters: e.group.parameters,
+            evppi: Array.from(e.group.evppi),
+            aboveFloor: [...e.group.aboveFloor],
+            floor: Array.from(e.group.floor.floor),
+          },
     fixed: e.fixed,
   };
 }
@@ -401,33 +446,47 @@ export function analysisTidyRows(a: PsaAnalysis): TidyRow[] {
 }
 
 /**
- * The EVPPI of `analyse --parameters` as rows of the tidy layout: section `evppi` (one parameter
- * per row, named in `item`) and `evppi_group` (the group, its parameters joined by `+`).
+ * The EVPPI of `analyse --parameters` as rows of the tidy layout, with the statistic names of
+ * `ceakit evppi`: section `noise_floor` (`null_mean`, `null_sd` and `floor` per WTP), `evppi`
+ * (one parameter per row, named in `item`: `rank` for those ranked, then `evppi` and
+ * `above_floor`, 1 or 0, per WTP) and `evppi_group` (the group, its parameters joined by `+`,
+ * with its own `floor`).
  *
  * @example
  * ```ts
- * evppiTidyRows(report).filter((r) => r.item === "d_a");
+ * evppiTidyRows(report).filter((r) => r.item === "d_a" && r.statistic === "above_floor");
  * ```
  */
 export function evppiTidyRows(e: EvppiReport): TidyRow[] {
   const rows: TidyRow[] = [];
+  const f = e.floor;
   for (let k = 0; k < e.wtp.length; k++) {
     const wtp = e.wtp[k] as number;
-    if (e.group !== undefined) {
-      const item = e.group.parameters.join("+");
-      rows.push({
-        section: "evppi_group",
-        item,
-        wtp,
-        statistic: "evppi",
-        value: e.group.evppi[k] as number,
-      });
-    }
-    for (const p of e.parameters) {
-      const item = p.parameters.join("+");
-      rows.push({ section: "evppi", item, wtp, statistic: "evppi", value: p.evppi[k] as number });
-    }
+    rows.push(
+      { section: "noise_floor", wtp, statistic: "null_mean", value: f.nullMean[k] as number },
+      { section: "noise_floor", wtp, statistic: "null_sd", value: f.nullSd[k] as number },
+      { section: "noise_floor", wtp, statistic: "floor", value: f.floor[k] as number },
+    );
   }
+  const estimate = (section: string, p: EvppiRow, rank: number | null, floor?: Float64Array) => {
+    const item = p.parameters.join("+");
+    if (rank !== null) rows.push({ section, item, statistic: "rank", value: rank });
+    for (let k = 0; k < e.wtp.length; k++) {
+      const wtp = e.wtp[k] as number;
+      rows.push(
+        { section, item, wtp, statistic: "evppi", value: p.evppi[k] as number },
+        { section, item, wtp, statistic: "above_floor", value: p.aboveFloor[k] === true ? 1 : 0 },
+      );
+      if (floor !== undefined) {
+        rows.push({ section, item, wtp, statistic: "floor", value: floor[k] as number });
+      }
+    }
+  };
+  if (e.group !== undefined) estimate("evppi_group", e.group, null, e.group.floor.floor);
+  e.parameters.forEach((p, i) => {
+    estimate("evppi", p, i + 1);
+  });
+  for (const p of e.belowFloor) estimate("evppi", p, null);
   return rows;
 }
 

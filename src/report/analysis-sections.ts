@@ -10,9 +10,11 @@
 import type { PsaAnalysis } from "../analysis/analyse.js";
 import type { PsaEvppi } from "../analysis/psa-evppi.js";
 import {
+  APPROX_ZERO,
   type CellValue,
   formatIcer,
   formatMoney,
+  formatNoiseFloor,
   formatNumber,
   formatProbability,
   formatWtp,
@@ -50,8 +52,56 @@ export function groupName(parameters: readonly string[]): string {
   return `group: ${parameters.join(" + ")}`;
 }
 
+/** A list of WTPs in a sentence: "£0, £10,000 and £20,000". */
+function wtpList(values: readonly number[]): string {
+  const shown = values.map((w) => `£${formatWtp(w)}`);
+  return shown.length < 2
+    ? (shown[0] ?? "")
+    : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+}
+
 /**
- * The EVPPI section: EVPI (the upper bound) first, then the group, then each parameter ranked.
+ * What the EVPPI estimates say, in words: which parameters are ranked (above the noise floor at
+ * the ranking WTP) and which are not, and the WTPs at which no single parameter stands above it.
+ *
+ * @example
+ * ```ts
+ * evppiVerdicts(report); // ["At WTP £70,000, 2 parameters stand above the noise floor (≤ £41.20) …", …]
+ * ```
+ */
+export function evppiVerdicts(e: PsaEvppi): string[] {
+  const k = e.rankAt;
+  const at = `At WTP £${formatWtp(e.wtp[k] as number)}`;
+  const floor = formatNoiseFloor(e.floor.floor[k] as number);
+  const out: string[] = [];
+  const below = e.belowFloor.map((p) => p.parameters.join(" + "));
+  if (e.parameters.length === 0 && below.length === 0) return out;
+  if (e.parameters.length === 0) {
+    out.push(
+      `${at}, where EVPI is highest, no single parameter carries value of information: every estimate is within the estimator's noise (${floor}), so none is ranked${(e.evpi[k] as number) > (e.floor.floor[k] as number) ? `; the EVPI of £${formatMoney(e.evpi[k] as number)} lies in learning several parameters together (see --group)` : ""}.`,
+    );
+  } else {
+    const n = e.parameters.length;
+    out.push(
+      `${at}, where EVPI is highest, ${n} parameter${n === 1 ? " stands" : "s stand"} above the estimator's noise floor (${floor}) and ${n === 1 ? "is" : "are"} ranked: ${e.parameters.map((p) => p.parameters.join(" + ")).join(", ")}.${below.length === 0 ? "" : ` At or below it, not ranked ("${APPROX_ZERO}"): ${below.join(", ")}.`}`,
+    );
+  }
+  const all = [...e.parameters, ...e.belowFloor];
+  const none = Array.from(e.wtp).filter(
+    (_, j) => j !== k && all.every((p) => p.aboveFloor[j] !== true),
+  );
+  if (none.length > 0) {
+    out.push(
+      `No single parameter carries value of information at WTP ${wtpList(none)}: every estimate there is within the estimator's noise.`,
+    );
+  }
+  return out;
+}
+
+/**
+ * The EVPPI section: EVPI (the upper bound) first, then the noise floor, the group, each
+ * parameter above the floor ranked, and those at or below it by name; "≈ 0" for every estimate
+ * at or below its floor.
  *
  * @example
  * ```ts
@@ -59,22 +109,25 @@ export function groupName(parameters: readonly string[]): string {
  * ```
  */
 export function evppiSection(e: EvppiReport): ReportSection {
-  const at = formatWtp(e.wtp[e.rankAt] as number);
   const text = [
     `Per decision, from ${e.file} (parameter draws matched to the samples by ${e.matchedBy}). Single parameters by Strong & Oakley's sort-and-bin estimator (${e.bins} bins); a group by quadratic regression. EVPI, the value of learning every parameter, bounds every EVPPI.`,
-    e.parameters.length === 0
-      ? "No parameter varies across the samples."
-      : `Parameters ranked by EVPPI at WTP ${at}, where EVPI is highest.`,
+    ...(e.parameters.length + e.belowFloor.length === 0
+      ? ["No parameter varies across the samples."]
+      : evppiVerdicts(e)),
+    `The noise floor is what the estimator gives a parameter that carries no information: the mean plus 3 SD of its estimates over ${e.floor.permutations} random permutations of the samples (for the group, of a random bin per regression term). "${APPROX_ZERO}": at or below the floor.`,
   ];
   if (e.fixed.length > 0) {
     text.push(
       `Not estimated (one value in every sample, so no value of information): ${e.fixed.join(", ")}.`,
     );
   }
+  const cells = (p: { evppi: Float64Array; aboveFloor: readonly boolean[] }): CellValue[] =>
+    Array.from(p.evppi, (v, k) => (p.aboveFloor[k] === true ? v : APPROX_ZERO));
   const rows: CellValue[][] = [
     ["EVPI (all parameters)", ...e.evpi],
-    ...(e.group === undefined ? [] : [[groupName(e.group.parameters), ...e.group.evppi]]),
-    ...e.parameters.map((p) => [p.parameters.join(" + "), ...p.evppi]),
+    ["noise floor (no information)", ...Array.from(e.floor.floor, formatNoiseFloor)],
+    ...(e.group === undefined ? [] : [[groupName(e.group.parameters), ...cells(e.group)]]),
+    ...[...e.parameters, ...e.belowFloor].map((p) => [p.parameters.join(" + "), ...cells(p)]),
   ];
   return {
     heading: "Expected value of partial perfect information (EVPPI)",

@@ -349,3 +349,18 @@ export const STATUS_TEXT = {
   ED: "extendedly dominated",
   D: "dominated",
 } as const;
+
+/** What an EVPPI cell shows for an estimate at or below the estimator's noise floor. */
+export const APPROX_ZERO = "≈ 0";
+
+/**
+ * An EVPPI noise floor for a reader: "≤ £0.01" when it is below a penny, else "≤ £12.34".
+ *
+ * @example
+ * ```ts
+ * formatNoiseFloor(388.2); // "≤ £388.20"
+ * ```
+ */
+export function formatNoiseFloor(x: number): string {
+  return x < 0.01 ? "≤ £0.01" : `≤ £${formatMoney(x)}`;
+}

@@ -7,6 +7,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { evppiRegression, evppiSortBin } from "../../src/analysis/evppi.js";
+import { evppiNoiseFloor } from "../../src/analysis/evppi-floor.js";
+import { Rng } from "../../src/core/rng.js";
 import { expectOneRefusal, runInProcess } from "../helpers/cli.js";
 import {
   analytic,
@@ -43,8 +45,16 @@ interface EvppiJson {
   evpi: number[];
   matchedBy: string;
   bins: number;
-  parameters: { parameter: string; evppi: number[] }[];
-  group: { parameters: string[]; evppi: number[] } | null;
+  rankWtp: number;
+  noiseFloor: {
+    bins: number;
+    permutations: number;
+    nullMean: number[];
+    nullSd: number[];
+    floor: number[];
+  };
+  parameters: { parameter: string; rank: number | null; evppi: number[]; aboveFloor: boolean[] }[];
+  group: { parameters: string[]; evppi: number[]; aboveFloor: boolean[]; floor: number[] } | null;
 }
 
 describe("analyse --parameters on the linear-Gaussian PSA", () => {
@@ -76,7 +86,7 @@ describe("analyse --parameters on the linear-Gaussian PSA", () => {
     expect(doc.bins).toBe(BINS);
     expect(doc.group?.parameters).toEqual(["x1", "x2"]);
     // x2 moves only the cost (SD 300 against μ = −1000 … +1000): ranked by the value at the WTP
-    // with the highest EVPI (20,000), where x1 and z (0.05λ = 1000 each) lead.
+    // with the highest EVPI (10,000, where μ = 0).
     expect(doc.parameters.map((p) => p.parameter).sort()).toEqual(["x1", "x2", "z"]);
   });
 
@@ -116,6 +126,59 @@ describe("analyse --parameters on the linear-Gaussian PSA", () => {
     expect(analytic.x1(10_000)).toBeCloseTo(199.47, 1);
   });
 
+  it("sets each estimate against the noise floor: x1 above it where it matters, an independent u below", async () => {
+    // The draws with a fourth column u, independent of everything in the PSA: its true EVPPI is 0.
+    const u = Rng.create("independent", 0).fillNormal(new Float64Array(N));
+    const lines = csv.params.trimEnd().split("\n");
+    const withU = [
+      `${lines[0]},u`,
+      ...lines.slice(1).map((l) => `${l},${u[Number(l.slice(0, l.indexOf(","))) - 1]}`),
+    ];
+    const run = await runInProcess(
+      ["analyse", "psa.csv", "--parameters", "u.csv", "--wtp", WTP.join(","), "--format", "json"],
+      { ...files, "u.csv": `${withU.join("\n")}\n` },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const e = JSON.parse(run.stdout).evppi as EvppiJson;
+    // The floor is evppiNoiseFloor's for the estimator's bins, bit for bit.
+    const d = drawLinearGaussian(0, N);
+    const floor = evppiNoiseFloor(d.samples, WTP, { bins: BINS });
+    expect(e.noiseFloor.bins).toBe(BINS);
+    expect(e.noiseFloor.permutations).toBe(50);
+    expect(e.noiseFloor.floor).toEqual(Array.from(floor.floor));
+    expect(e.noiseFloor.nullMean).toEqual(Array.from(floor.nullMean));
+    expect(e.noiseFloor.nullSd).toEqual(Array.from(floor.nullSd));
+    const byName = new Map(e.parameters.map((p) => [p.parameter, p]));
+    const x1 = byName.get("x1");
+    const indep = byName.get("u");
+    // x1 matters at λ = 10,000 (closed form 199) and 20,000 (closed form 1,000 − …): above.
+    for (const l of [10_000, 20_000]) {
+      const k = WTP.indexOf(l);
+      expect(x1?.aboveFloor[k], `x1 λ=${l}`).toBe(true);
+      expect(x1?.evppi[k] as number).toBeGreaterThan(e.noiseFloor.floor[k] as number);
+    }
+    // At λ = 0 no parameter can change the decision (μ = −1000, x1 moves only the effect).
+    expect(x1?.aboveFloor[0]).toBe(false);
+    // u carries no information: at or below the floor at every λ, so never ranked.
+    expect(indep?.aboveFloor).toEqual(WTP.map(() => false));
+    expect(indep?.rank).toBeNull();
+    // Ranked at 10,000 (highest EVPI, μ = 0): only those above the floor, in order, then the rest.
+    expect(e.rankWtp).toBe(10_000);
+    const ranked = e.parameters.filter((p) => p.rank !== null);
+    expect(ranked.map((p) => p.rank)).toEqual(ranked.map((_, i) => i + 1));
+    expect(ranked.map((p) => p.parameter)).toContain("x1");
+    expect(ranked.map((p) => p.parameter)).not.toContain("u");
+    expect(e.parameters.at(-1)?.parameter).toBe("u");
+    // The table and Markdown show u as "≈ 0" and say it is not ranked.
+    const md = await runInProcess(
+      ["analyse", "psa.csv", "--parameters", "u.csv", "--wtp", WTP.join(","), "--format", "md"],
+      { ...files, "u.csv": `${withU.join("\n")}\n` },
+    );
+    expect(md.stdout).toMatch(/^\| u \| ≈ 0 \| ≈ 0 \| ≈ 0 \| ≈ 0 \|$/m);
+    expect(md.stdout).toMatch(/At or below it, not ranked \("≈ 0"\): u\./);
+    expect(md.stdout).toMatch(/^\| noise floor \(no information\) \|/m);
+  });
+
   it("gives the same EVPPI when the draws come in the PSA's order without an iteration column", async () => {
     const d = drawLinearGaussian(0, N);
     const rows = ["x1,x2,z", ...Array.from(d.x1, (v, i) => `${v},${d.x2[i]},${d.z[i]}`)];
@@ -135,6 +198,42 @@ describe("analyse --parameters on the linear-Gaussian PSA", () => {
     const plain = JSON.parse(run.stdout).evppi as EvppiJson;
     expect(plain.matchedBy).toBe("row order");
     expect(plain.parameters).toEqual(doc.parameters);
+  });
+});
+
+describe("analyse --parameters on the shared 1e4 PSA", () => {
+  const DIR = "tests/fixtures/reference/psa-1e4";
+
+  it("e_usual, which moves every strategy equally (true EVPPI 0), is below the floor at every WTP", async () => {
+    const run = await runInProcess([
+      "analyse",
+      `${DIR}/psa_1e4.csv`,
+      "--parameters",
+      `${DIR}/psa_1e4_params.csv`,
+      "--format",
+      "json",
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const e = JSON.parse(run.stdout).evppi as EvppiJson;
+    const eUsual = e.parameters.find((p) => p.parameter === "e_usual");
+    expect(eUsual?.aboveFloor).toEqual(e.wtp.map(() => false));
+    expect(eUsual?.rank).toBeNull();
+    e.wtp.forEach((w, k) => {
+      expect(eUsual?.evppi[k] as number, `λ=${w}`).toBeLessThanOrEqual(
+        e.noiseFloor.floor[k] as number,
+      );
+    });
+    // Its raw estimate is far from 0 where the decision is closest (the estimator's bias), and
+    // the floor is above it: without the floor it would be ranked.
+    const k70 = e.wtp.indexOf(70_000);
+    expect(eUsual?.evppi[k70] as number).toBeGreaterThan(100);
+    // Ranked: exactly those above the floor at the ranking WTP, highest first.
+    const at = e.wtp.indexOf(e.rankWtp);
+    const ranked = e.parameters.filter((p) => p.rank !== null);
+    expect(ranked.every((p) => p.aboveFloor[at] === true)).toBe(true);
+    expect(e.parameters.filter((p) => p.rank === null).every((p) => !p.aboveFloor[at])).toBe(true);
+    const values = ranked.map((p) => p.evppi[at] as number);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
   });
 });
 
@@ -165,10 +264,20 @@ describe("analyse --parameters formats", () => {
     expect(md.stdout).toContain("matched to the samples by iteration");
     const csv = await runInProcess([...args, "--format", "csv", "--group", "p,q"], files);
     const lines = csv.stdout.split("\n");
-    expect(lines.filter((l) => l.startsWith("evppi,"))).toHaveLength(2 * 3);
+    // Per parameter and WTP, its evppi and above_floor (1 or 0); a rank for each one ranked.
+    const ranks = lines.filter((l) => /^evppi,[pq],,,,rank,/.test(l)).length;
+    expect(lines.filter((l) => l.startsWith("evppi,"))).toHaveLength(2 * 3 * 2 + ranks);
     // The shared tidy layout: section,item,strategy,comparator,wtp,statistic,value,text.
-    expect(lines.filter((l) => l.startsWith("evppi_group,p+q,,,"))).toHaveLength(3);
+    expect(lines.filter((l) => l.startsWith("evppi_group,p+q,,,"))).toHaveLength(3 * 3);
     expect(lines).toContain("evppi,p,,,0,evppi,0,");
+    expect(lines).toContain("evppi,p,,,0,above_floor,0,");
+    // The floor itself, with the statistic names of `ceakit evppi`.
+    for (const statistic of ["null_mean", "null_sd", "floor"]) {
+      expect(
+        lines.filter((l) => l.startsWith(`noise_floor,,,,`) && l.includes(`,${statistic},`)),
+      ).toHaveLength(3);
+    }
+    expect(lines.filter((l) => /^evppi_group,p\+q,,,\d+,floor,/.test(l))).toHaveLength(3);
     const none = await runInProcess(["analyse", "psa.csv", "--format", "md"], files);
     expect(none.stdout).not.toContain("EVPPI");
   });

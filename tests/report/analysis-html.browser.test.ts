@@ -84,18 +84,23 @@ describe("analyse --format html --parameters in Chromium", () => {
     expect(outside).toEqual([]);
   });
 
-  it("has the EVPPI table: EVPI, the group, then the six parameters", () => {
+  it("has the EVPPI table: EVPI, the noise floor, the group, then the six parameters", () => {
     expect(evppiRows[0]?.[0]).toBe("parameter");
     expect(evppiRows[0]).toHaveLength(1 + json.evppi.wtp.length);
     expect(evppiRows.slice(1).map((r) => r[0])).toEqual([
       "EVPI (all parameters)",
+      "noise floor (no information)",
       "group: d_a + g_a",
       ...json.evppi.parameters.map((p: { parameter: string }) => p.parameter),
     ]);
     expect(json.evppi.parameters).toHaveLength(6);
-    for (const row of evppiRows.slice(1)) {
-      for (const cell of row.slice(1)) expect(cell).toMatch(/^-?[\d,]+(\.\d+)?$/);
+    for (const cell of evppiRows[2]?.slice(1) ?? []) expect(cell).toMatch(/^≤ £[\d,]+\.\d\d$/);
+    for (const row of [evppiRows[1], ...evppiRows.slice(3)]) {
+      for (const cell of row?.slice(1) ?? []) expect(cell).toMatch(/^(-?[\d,]+(\.\d+)?|≈ 0)$/);
     }
+    // e_usual moves every strategy equally (true EVPPI 0): "≈ 0" at every WTP.
+    const eUsual = evppiRows.find((r) => r[0] === "e_usual");
+    expect(eUsual?.slice(1)).toEqual(json.evppi.wtp.map(() => "≈ 0"));
   });
 
   it("plots the JSON report's CEAC, CEAF, EVPI and EVPPI ranking", () => {
@@ -111,12 +116,16 @@ describe("analyse --format html --parameters in Chromium", () => {
     });
     expect(figure("evpi").values.map((v) => v.evpi)).toEqual(evpi);
     const k = json.evppi.wtp.indexOf(json.evppi.rankWtp);
+    // Only the parameters ranked: above the noise floor at the ranking WTP.
+    const ranked = json.evppi.parameters.filter((p: { rank: number | null }) => p.rank !== null);
+    expect(ranked.length).toBeGreaterThan(0);
     expect(figure("evppi").values).toEqual(
-      json.evppi.parameters.map((p: { parameter: string; evppi: number[] }) => ({
+      ranked.map((p: { parameter: string; evppi: number[] }) => ({
         parameter: p.parameter,
         evppi: p.evppi[k],
       })),
     );
+    expect(figure("evppi").values.map((v) => v.parameter)).not.toContain("e_usual");
   });
 
   it("plots each strategy's increments against usual on the CE plane, thinned to 2,000", () => {
