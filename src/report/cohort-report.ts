@@ -12,10 +12,11 @@ import { analysePsa } from "../analysis/analyse.js";
 import { calculateIcers } from "../analysis/icers.js";
 import type { CeSamples } from "../analysis/samples.js";
 import type { CohortTrace } from "../cohort/trace.js";
-import { type Chart, ceacChart, renderSvg, traceChart } from "./charts.js";
+import { type Chart, ceacChart, renderSvg } from "./charts.js";
+import { cohortCycleSections, cohortTraceChart } from "./cohort-sections.js";
+import { formatCell, type ReportSection, type ReportTable } from "./document.js";
 import { STATUS_TEXT } from "./format.js";
 import { escapeHtml } from "./html-report.js";
-import { formatCell, type ReportSection, type ReportTable } from "./scenario-report.js";
 
 /** What a cohort report is made from. */
 export interface CohortReportInput {
@@ -40,36 +41,6 @@ function conventionText(base: CohortTrace): string {
         ? "stepped bands"
         : String(r);
   return `${base.cycles} cycles of ${base.cycleLength} year${base.cycleLength === 1 ? "" : "s"}; state rewards counted on ${counted} (${c.counting}) with the ${c.correction} within-cycle correction; discounted at ${rate(c.discount.costs)} (costs) and ${rate(c.discount.effects)} (effects) a year, the reward on m_t by D(t × cycle length).`;
-}
-
-/** The per-cycle table: discounted cost and effect earned on each m_t, per strategy. */
-function perCycleTable(base: CohortTrace): ReportTable {
-  const columns = [
-    { title: "Cycle", kind: "number" as const },
-    ...base.strategies.flatMap((s) => [
-      { title: `${s.name} ${base.cost}`, kind: "money" as const },
-      { title: `${s.name} ${base.effect}`, kind: "number" as const },
-    ]),
-  ];
-  const rows = Array.from({ length: base.cycles + 1 }, (_, t) => [
-    t,
-    ...base.strategies.flatMap((s) => [
-      s.perCycle[base.cost]?.discounted[t] ?? 0,
-      s.perCycle[base.effect]?.discounted[t] ?? 0,
-    ]),
-  ]);
-  return { name: "per_cycle", columns, rows };
-}
-
-/** The trace table: share per state after each cycle, per strategy. */
-function traceTable(base: CohortTrace): ReportTable {
-  const columns = [
-    { title: "Strategy", kind: "text" as const },
-    { title: "Cycle", kind: "number" as const },
-    ...base.states.map((s) => ({ title: s, kind: "probability" as const })),
-  ];
-  const rows = base.strategies.flatMap((s) => s.trace.map((m, t) => [s.name, t, ...m]));
-  return { name: "trace", columns, rows };
 }
 
 /**
@@ -169,20 +140,7 @@ export function cohortSections(input: CohortReportInput): ReportSection[] {
       },
     });
   }
-  sections.push(
-    {
-      heading: "Per-cycle discounted rewards (base case)",
-      text: [
-        `Row t is what is earned on the state vector m_t (with the rewards of transition t), weighted and discounted; initial rewards are in the totals only.`,
-      ],
-      table: perCycleTable(base),
-    },
-    {
-      heading: "Cohort trace (base case)",
-      text: ["Share of the cohort in each state after t cycles (tunnel positions summed)."],
-      table: traceTable(base),
-    },
-  );
+  sections.push(...cohortCycleSections(base));
   return sections;
 }
 
@@ -196,20 +154,7 @@ export function cohortSections(input: CohortReportInput): ReportSection[] {
  */
 export function cohortCharts(input: CohortReportInput): Chart[] {
   const { base } = input;
-  const charts = [
-    traceChart(
-      base.strategies.flatMap((s) =>
-        s.trace.flatMap((m, t) =>
-          base.states.map((state, k) => ({
-            strategy: s.name,
-            cycle: t,
-            state,
-            share: m[k] as number,
-          })),
-        ),
-      ),
-    ),
-  ];
+  const charts = [cohortTraceChart(base)];
   if (input.psa !== undefined) {
     const names = base.strategies.map((s) => s.name);
     const curves = analysePsa(input.psa.samples, { wtp: input.psa.wtp }).curves;

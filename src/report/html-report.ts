@@ -19,6 +19,7 @@ import {
   renderSvg,
   tornadoChart,
 } from "./charts.js";
+import { cohortTraceChart } from "./cohort-sections.js";
 import { formatCell, type ReportSection, type ReportTable } from "./document.js";
 import { footnoteLines, sampleIndices } from "./format.js";
 import { scenarioSections } from "./scenario-report.js";
@@ -97,6 +98,7 @@ export function scenarioCharts(r: ScenarioResult, extras: HtmlExtras = {}): Char
     charts.push(tornadoChart(extras.dsa.bars, extras.dsa.baseInmb, extras.dsa.wtp));
   }
   if (extras.evppi !== undefined) charts.push(evppiRankingChart(extras.evppi));
+  if (r.cohort !== undefined) charts.push(cohortTraceChart(r.cohort));
   return charts;
 }
 

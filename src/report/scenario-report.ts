@@ -9,6 +9,7 @@ import type { IcerRow } from "../analysis/icers.js";
 import type { ResolvedInput } from "../scenario/load-scenario.js";
 import type { ScenarioResult } from "../scenario/run-scenario.js";
 import { analysisTidyRows, analysisToJson } from "./analysis-report.js";
+import { cohortCycleSections } from "./cohort-sections.js";
 import {
   type ReportSection,
   type ReportTable,
@@ -273,6 +274,8 @@ export function scenarioSections(r: ScenarioResult): ReportSection[] {
     text: [],
     table: inputTable("assumptions", r.assumptions),
   });
+  // A cohort model's base case, cycle by cycle: what it earns and where the cohort is.
+  if (r.cohort !== undefined) sections.push(...cohortCycleSections(r.cohort));
   sections.push({ heading: "All inputs", text: [], table: inputTable("inputs", loaded.inputs) });
   return sections;
 }

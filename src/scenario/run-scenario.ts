@@ -10,6 +10,7 @@ import { decisionCurves } from "../analysis/decision.js";
 import { calculateIcers, type IcerRow } from "../analysis/icers.js";
 import { comparePairwise } from "../analysis/pairwise.js";
 import type { CohortModel } from "../cohort/define-cohort-model.js";
+import type { CohortTrace } from "../cohort/trace.js";
 import { quantilePair } from "../core/quantile.js";
 import { mean, sum } from "../core/sum.js";
 import type { Model } from "../model/define-model.js";
@@ -70,6 +71,8 @@ export interface ScenarioResult {
     /** For a cohort (Markov) model: the state shares of the base case, per strategy. */
     readonly trace?: BaseCaseTrace;
   };
+  /** For a cohort (Markov) model: the recorded base case (trace and per-cycle rewards). */
+  readonly cohort?: CohortTrace;
   readonly psa: PsaAnalysis;
   /** The PSA's draws: costs, effects, outcomes and the parameter columns kept. */
   readonly draws: PsaResult;
@@ -90,10 +93,14 @@ export interface BaseCaseTrace {
   readonly strategies: Readonly<Record<string, readonly (readonly number[])[]>>;
 }
 
-/** The base-case trace of a cohort model; undefined for other models. */
-async function baseCaseTrace(model: Model): Promise<BaseCaseTrace | undefined> {
+/** The recorded base case of a cohort model (trace, per-cycle rewards); undefined for others. */
+async function cohortBaseCase(model: Model): Promise<CohortTrace | undefined> {
   if (!("cohort" in model)) return undefined;
-  const traced = await runCohortBaseCase(model as unknown as CohortModel);
+  return runCohortBaseCase(model as unknown as CohortModel);
+}
+
+/** The state shares of a recorded cohort base case, per strategy. */
+function traceOf(traced: CohortTrace): BaseCaseTrace {
   return {
     states: traced.states,
     cycleYears: traced.cycleLength,
@@ -152,7 +159,7 @@ export async function runScenario(
   const samples = options.samples ?? loaded.samples;
   const seed = options.seed ?? loaded.seed;
   const base = await runBaseCase(model);
-  const trace = await baseCaseTrace(model);
+  const cohort = await cohortBaseCase(model);
   const names = config.strategies.map((s) => s.name);
   const baseCost = names.map((s) => base.cost[s] as number);
   const baseEffect = names.map((s) => base.effect[s] as number);
@@ -269,8 +276,9 @@ export async function runScenario(
         cost: Float64Array.from(baseCost),
         effect: Float64Array.from(baseEffect),
       }),
-      ...(trace === undefined ? {} : { trace }),
+      ...(cohort === undefined ? {} : { trace: traceOf(cohort) }),
     },
+    ...(cohort === undefined ? {} : { cohort }),
     psa: analysis,
     draws: psa,
     acceptability,
