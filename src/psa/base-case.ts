@@ -7,8 +7,7 @@
 
 import type { Model } from "../model/define-model.js";
 import { pointValue } from "../model/point-value.js";
-import { computeDerived } from "./derived-values.js";
-import { checkOutputs, chunkArrays, type PreparedModel, prepareModel } from "./run-psa.js";
+import { chunkArrays, evaluateRows, type PreparedModel, prepareModel } from "./run-psa.js";
 
 /** Results of the base case: one number per strategy (and outcome), and the inputs used. */
 export interface BaseCaseResult<
@@ -65,10 +64,11 @@ export async function runBaseCase<N extends string, S extends string, O extends 
   for (const [name, value] of Object.entries(pointValues(prepared))) {
     (arrays.columns[name] as Float64Array)[0] = value;
   }
-  computeDerived(prepared.derived, arrays.columns, 1, () => "at the base case");
-  prepared.model.evaluate(arrays.columns, arrays.output, { n: 1, start: 0 });
-  // The same check as every PSA sample's, naming the point values used.
-  checkOutputs(prepared, arrays, 1, () => "base case");
+  // The same path and checks as every PSA sample, naming the point values used.
+  evaluateRows(prepared, arrays, 1, 0, {
+    derived: () => "at the base case",
+    output: () => "base case",
+  });
   const first = (x: Float64Array | undefined) => (x as Float64Array)[0] as number;
   const per = (r: Readonly<Record<string, Float64Array>>) =>
     Object.fromEntries(Object.entries(r).map(([k, v]) => [k, first(v)]));

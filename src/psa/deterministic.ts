@@ -9,8 +9,7 @@
 import { InputError } from "../errors.js";
 import type { Model } from "../model/define-model.js";
 import { pointValues } from "./base-case.js";
-import { computeDerived } from "./derived-values.js";
-import { checkOutputs, chunkArrays, type PreparedModel, prepareModel } from "./run-psa.js";
+import { chunkArrays, evaluateRows, type PreparedModel, prepareModel } from "./run-psa.js";
 
 /** Costs and effects of every strategy at a set of points: `cost[r * S + j]`. */
 export interface PointResults {
@@ -56,9 +55,10 @@ export function evaluatePoints(
       column[r] = value;
     }
   });
-  computeDerived(prepared.derived, arrays.columns, n, (r) => `at sensitivity point ${r + 1}`);
-  prepared.model.evaluate(arrays.columns, arrays.output, { n, start: 0 });
-  checkOutputs(prepared, arrays, n, (r) => `point ${r + 1} (${describePoint(points[r])})`);
+  evaluateRows(prepared, arrays, n, 0, {
+    derived: (r) => `at sensitivity point ${r + 1}`,
+    output: (r) => `point ${r + 1} (${describePoint(points[r])})`,
+  });
   const { strategies } = prepared.model;
   const S = strategies.length;
   const cost = new Float64Array(n * S);

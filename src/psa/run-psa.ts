@@ -279,6 +279,37 @@ export function checkOutputs(
   }
 }
 
+/** How the rows of one evaluation are named in its messages. */
+export interface RowLabels {
+  /** For a derived value out of its domain, e.g. "in sample 17", "at the base case". */
+  readonly derived: (row: number) => string;
+  /** For a model output that is not a usable number, e.g. "sample 17", "base case". */
+  readonly output: (row: number) => string;
+}
+
+/**
+ * The one evaluation path of every run (PSA chunk, base case, DSA and threshold points): the
+ * derived values, checked against the domain of any input they replace; the model; and its
+ * outputs, checked for NaN, ±Infinity and magnitude. `arrays` holds n rows whose parameter
+ * columns are filled; `start` is the first row's index in the run.
+ *
+ * @example
+ * ```ts
+ * evaluateRows(prepared, arrays, n, 0, { derived: () => "at the base case", output: () => "base case" });
+ * ```
+ */
+export function evaluateRows(
+  prepared: PreparedModel,
+  arrays: ChunkArrays,
+  n: number,
+  start: number,
+  labels: RowLabels,
+): void {
+  computeDerived(prepared.derived, arrays.columns, n, labels.derived);
+  prepared.model.evaluate(arrays.columns, arrays.output, { n, start });
+  checkOutputs(prepared, arrays, n, labels.output);
+}
+
 /**
  * Samples and evaluates samples [start, start + n) into `arrays` (which must have length n).
  * Deterministic in (seed, start, n): this is what every worker runs.
@@ -301,9 +332,10 @@ export function runChunk(
     const outs = names.map((name) => arrays.columns[name] as Float64Array);
     sampleUnit(unit, u, seed, start, n, outs, scratchFor(unit));
   });
-  computeDerived(prepared.derived, arrays.columns, n, (i) => `in sample ${start + i + 1}`);
-  prepared.model.evaluate(arrays.columns, arrays.output, { n, start });
-  checkOutputs(prepared, arrays, n, (i) => `sample ${start + i + 1}`);
+  evaluateRows(prepared, arrays, n, start, {
+    derived: (i) => `in sample ${start + i + 1}`,
+    output: (i) => `sample ${start + i + 1}`,
+  });
 }
 
 /** Options of {@link runPsa}. */
