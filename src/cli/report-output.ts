@@ -53,7 +53,9 @@ export function parseReportFormat(text: string): ReportFormat {
  */
 export function reportOutput(format: ReportFormat, out: string | undefined): Output | undefined {
   if (out === undefined) return undefined;
-  if (format === "csv") return { kind: "set", dir: out.replace(/\/+$/, "") || "/" };
+  // An empty --out stays empty, and is refused as such (never read as the root "/").
+  if (format === "csv")
+    return { kind: "set", dir: out === "" ? "" : out.replace(/\/+$/, "") || "/" };
   return { kind: "file", path: out, replace: true };
 }
 

@@ -72,6 +72,7 @@ export interface OutputFs {
   renameSync(from: string, to: string): void;
   rmSync(path: string, options: { recursive?: boolean; force?: boolean }): void;
   mkdirSync(path: string): unknown;
+  chmodSync(path: string, mode: number): void;
   mkdtempSync(prefix: string): string;
   rmdirSync(path: string): void;
 }
@@ -217,6 +218,7 @@ function checkFileTarget(fs: OutputFs, out: FileOutput): FileStatus | undefined 
 
 /** The checks of a single file; returns whether its directory has to be made. */
 function checkFile(fs: OutputFs, out: FileOutput): boolean {
+  checkName(out.path);
   const parent = dirname(out.path);
   let makeParent = false;
   if (out.makeParent === true) {
@@ -245,6 +247,7 @@ function earlierSet(fs: OutputFs, dir: string): Set<string> | undefined {
 /** The checks of a set; returns whether `dir` exists (and holds an earlier set, or nothing). */
 function checkSet(fs: OutputFs, out: SetOutput): boolean {
   const dir = out.dir;
+  checkName(dir);
   checkDirectory(fs, dirname(dir), dir);
   const found = look(fs, dir, dir);
   if (found === undefined) return false;
@@ -267,6 +270,16 @@ function checkSet(fs: OutputFs, out: SetOutput): boolean {
       `holds files that are not an earlier ceakit output (${shown}); choose a new or empty directory`,
     );
   }
+  // The manifest is only a claim: what replacing the set removes must be plain files.
+  for (const name of entries) {
+    const found = look(fs, join(dir, name), dir);
+    if (found !== undefined && !found.isFile()) {
+      throw refuse(
+        dir,
+        `holds ${name}, which is ${found.isDirectory() ? "a directory" : kindOf(found)}, not a file of an earlier ceakit output; choose a new or empty directory`,
+      );
+    }
+  }
   return true;
 }
 
@@ -285,6 +298,23 @@ function checkSet(fs: OutputFs, out: SetOutput): boolean {
 export function checkOutput(output: Output, fs: OutputFs = NODE_FS): void {
   if (output.kind === "file") checkFile(fs, output);
   else checkSet(fs, output);
+}
+
+/**
+ * Longest file name (in bytes) an output may have: the temporary name written beside it is
+ * `.<name>.tmp-` plus 12 hex digits, and a file system allows 255 bytes in a name.
+ */
+const MAX_NAME_BYTES = 255 - 18;
+
+/** Refuses an empty path (an unset shell variable, say) and a name too long for its temporary. */
+function checkName(path: string): void {
+  if (path === "") {
+    throw new InputError({ field: "--out", message: "expected a path, got an empty one" });
+  }
+  const bytes = Buffer.byteLength(basename(path));
+  if (bytes > MAX_NAME_BYTES) {
+    throw refuse(path, `the name is ${bytes} bytes long; at most ${MAX_NAME_BYTES}`);
+  }
 }
 
 /** A name for a temporary file or directory beside `path`. */
@@ -367,7 +397,11 @@ export function writeOutputSet(
   let fresh: string | undefined;
   let aside: string | undefined;
   try {
-    fresh = fs.mkdtempSync(`${tempBeside(dir, "new")}-`);
+    // A new directory with the permissions of any other (not mkdtemp's owner-only 0700), or
+    // of the set it replaces.
+    fresh = tempBeside(dir, "new");
+    fs.mkdirSync(fresh);
+    if (exists) fs.chmodSync(fresh, fs.statSync(dir).mode & 0o7777);
     for (const name of names) writeNew(fs, join(fresh, name), files[name] as string, undefined);
     const manifest = { writtenBy: `ceakit ${VERSION}`, files: names };
     writeNew(fs, join(fresh, SET_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, undefined);

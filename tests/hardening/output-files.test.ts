@@ -337,6 +337,68 @@ const BAD_PATH_CODES = ["EACCES", "EPERM", "EROFS", "ENOTDIR", "EISDIR", "ENAMET
 const MACHINE_CODES = ["ENOSPC", "EDQUOT", "EIO", "EMFILE", "ENFILE", "EBUSY", "EAGAIN"];
 const WRITE_CALLS = ["openSync", "writeSync", "fsyncSync", "closeSync", "renameSync"] as const;
 
+describe("review findings: empty paths, long names, forged manifests, permissions", () => {
+  it("an empty --out (an unset shell variable) is refused, never read as the root", async () => {
+    for (const format of ["table", "json", "csv"]) {
+      await expectNothingWritten(
+        ["run", SMALL, ...FAST, "--format", format, "--out", ""],
+        /^error: --out: expected a path, got an empty one$/,
+      );
+    }
+    await expectNothingWritten(["analyse", CSV, "--out", ""], /^error: --out: expected a path/);
+    expect(nodeFs.existsSync("/report.txt")).toBe(false);
+  });
+
+  it("a name too long for its temporary file is refused before the run", async () => {
+    const name = `${"n".repeat(240)}.json`;
+    await expectNothingWritten(
+      ["run", SMALL, "--format", "json", "--out", at(name)],
+      /the name is 245 bytes long; at most 237$/,
+    );
+  });
+
+  it("a manifest naming a directory does not make ceakit remove it", async () => {
+    const out = tempDir("ceakit-forged-");
+    try {
+      const target = join(out, "tables");
+      mkdirSync(join(target, "precious.doc"), { recursive: true });
+      writeFileSync(join(target, "precious.doc", "thesis.txt"), "years of work");
+      writeFileSync(join(target, SET_MANIFEST), JSON.stringify({ files: ["precious.doc"] }));
+      const before = snapshot(out);
+      const r = await runOnDisk(["run", SMALL, ...FAST, "--format", "csv", "--out", target]);
+      expectRefused(
+        r,
+        2,
+        /holds precious\.doc, which is a directory, not a file of an earlier ceakit output/,
+      );
+      expect(snapshot(out)).toEqual(before);
+    } finally {
+      removeDir(out);
+    }
+  });
+
+  it("a CSV set's directory has ordinary permissions, and a replaced set keeps its own", async () => {
+    const out = tempDir("ceakit-mode-");
+    try {
+      const target = join(out, "tables");
+      expect(
+        (await runOnDisk(["run", SMALL, ...FAST, "--format", "csv", "--out", target])).code,
+      ).toBe(0);
+      // Not mkdtemp's owner-only 0700: what mkdir gives any new directory here.
+      mkdirSync(join(out, "plain"));
+      const plain = lstatSync(join(out, "plain")).mode & 0o777;
+      expect(lstatSync(target).mode & 0o777).toBe(plain);
+      chmodSync(target, 0o750);
+      expect(
+        (await runOnDisk(["run", SMALL, ...FAST, "--format", "csv", "--out", target])).code,
+      ).toBe(0);
+      expect(lstatSync(target).mode & 0o777).toBe(0o750);
+    } finally {
+      removeDir(out);
+    }
+  });
+});
+
 describe("the writer classifies failures and always removes its temporary files", () => {
   it("a failing write leaves the target and its directory as they were; a bad path is exit 2, the machine's failure exit 1", () => {
     const out = tempDir("ceakit-fail-");
