@@ -6,6 +6,7 @@
  */
 
 import type { Command } from "commander";
+import { quadraticTerms } from "../analysis/evppi.js";
 import { type EvppiRanking, rankEvppi } from "../analysis/evppi-ranking.js";
 import { MAX_WTP } from "../analysis/limits.js";
 import { InputError } from "../errors.js";
@@ -363,6 +364,18 @@ async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Promise<voi
   const loaded = await loadScenarioFile(io, file);
   const model = modelOf(loaded);
   const chosen = parameterList(flags.parameters, model);
+  if (flags.group === true) {
+    // The group's quadratic regression needs more samples than it has terms.
+    const m = (chosen ?? model.parameterNames).length;
+    const terms = quadraticTerms(m);
+    const n = samples ?? loaded.samples;
+    if (n <= terms) {
+      throw new InputError({
+        field: samples === undefined ? "--group" : "--samples",
+        message: `the group of ${m} parameters is fitted by a regression with ${terms} terms, which needs more than ${terms} samples, got ${n}; give more --samples or fewer --parameters`,
+      });
+    }
+  }
   checkPsaFits(loaded, samples ?? loaded.samples, samples === undefined ? undefined : "--samples", {
     keepAllParameters: true,
     regressionParameters: flags.group === true ? (chosen ?? model.parameterNames).length : 0,

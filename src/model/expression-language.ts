@@ -27,6 +27,12 @@ export const EXPRESSION_LIMITS = {
   nodes: 1000,
   /** Brackets nested inside one another, measured on the text before parsing. */
   depth: 32,
+  /**
+   * Operations nested inside one another in the parsed expression (a chain of 250 `not`s, or a
+   * sum of 250 terms written in one line), so the generated code stays well within what the
+   * JavaScript engine compiles: 850 nested `not`s overflowed its stack.
+   */
+  treeDepth: 250,
   /** Arguments of one call of min or max. */
   arguments: 64,
   /** Derived definitions of one model or scenario. */
@@ -202,6 +208,29 @@ export function countNodes(root: MathNode, limit: number): number {
     });
   }
   return count;
+}
+
+/**
+ * The depth of a parsed expression (a lone number or name is 1), measured without recursion and
+ * stopping once past `limit`.
+ *
+ * @example
+ * ```ts
+ * treeDepth(math.parse("not not x"), 250); // 3
+ * ```
+ */
+export function treeDepth(root: MathNode, limit: number): number {
+  const stack: [MathNode, number][] = [[root, 1]];
+  let deepest = 0;
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [MathNode, number];
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+    node.forEach((child) => {
+      stack.push([child, depth + 1]);
+    });
+  }
+  return deepest;
 }
 
 /**

@@ -32,6 +32,7 @@ import {
   type NameScope,
   symbolsOf,
   transpile,
+  treeDepth,
 } from "./expression-language.js";
 import { runtime } from "./expression-runtime.js";
 import { nesting } from "./expression-tokens.js";
@@ -207,6 +208,12 @@ function parse(math: MathJs, name: string, text: string): MathNode {
   if (countNodes(node, EXPRESSION_LIMITS.nodes) > EXPRESSION_LIMITS.nodes) {
     fail(
       `the expression ${quote(text)} has more than ${count(EXPRESSION_LIMITS.nodes)} parts (numbers, names, operators, calls); split it into several derived values`,
+      0,
+    );
+  }
+  if (treeDepth(node, EXPRESSION_LIMITS.treeDepth) > EXPRESSION_LIMITS.treeDepth) {
+    fail(
+      `the expression ${quote(text)} nests more than ${EXPRESSION_LIMITS.treeDepth} operations inside one another; split it into several derived values`,
       0,
     );
   }

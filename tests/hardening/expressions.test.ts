@@ -84,6 +84,16 @@ describe("issue reproductions: refused at load time with the offending token loc
     expect(line).toMatch(/more than 1,000 parts/);
   });
 
+  it("validate refuses operations nested beyond 250, within the size limits (850 nots)", async () => {
+    // 3,400 characters and 852 parts: within the length and size limits, but so deeply nested
+    // that the generated loop overflowed the engine's stack.
+    const line = expectRefused(await validate(`${"not ".repeat(850)}1 + 38000`));
+    expect(line).toMatch(/nests more than 250 operations inside one another/);
+    // 200 of them are fine: not not … 1 is 1 or 0, and the salary is positive either way.
+    const ok = await validate(`${"not ".repeat(200)}1 + 38000`);
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+
   it("validate refuses more than 200 derived values, at the first one over", async () => {
     // sw_salary (line 4) and d0 … d199 (lines 5 … 204): the 201st is d199.
     const many = Array.from({ length: 200 }, (_, k) => `  d${k}: '${k}'`).join("\n");
