@@ -44,6 +44,18 @@ export const MIN_SAMPLES = 2;
 export const MAX_STRATEGIES = 100;
 
 /**
+ * Longest strategy name, in characters: every table and chart shows it, and a name of millions
+ * of characters made a report too long to print. 200 is far more than any label needs.
+ */
+export const MAX_STRATEGY_NAME = 200;
+
+/**
+ * Most problems one scenario's check reports: beyond these the list stops being read, and
+ * locating tens of thousands of them took minutes.
+ */
+export const MAX_REPORTED_ISSUES = 100;
+
+/**
  * Formats a number the way limits are written in messages: "1e15", "100,001", "0.2".
  *
  * @example

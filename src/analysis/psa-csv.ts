@@ -21,7 +21,7 @@ import { InputError, type SourceLocation } from "../errors.js";
 import { findColumn, isLabelColumn, type LongColumn } from "./column-aliases.js";
 import { checkWidth, FloatList, fastNumber, parseCell, readHeader } from "./csv-cells.js";
 import { checkCommaSeparated } from "./csv-separator.js";
-import { MAX_STRATEGIES } from "./limits.js";
+import { MAX_STRATEGIES, MAX_STRATEGY_NAME } from "./limits.js";
 import { type CeSamples, createCeSamples } from "./samples.js";
 
 /** The error for a strategy beyond {@link MAX_STRATEGIES}, at the cell that names it. */
@@ -139,6 +139,12 @@ export function readLongPsaTable(text: string, options: ReadOptions = {}): PsaTa
       let st = strategyIds.get(strategy);
       if (st === undefined) {
         if (strategyIds.size === MAX_STRATEGIES) throw tooManyStrategies(at(col.strategy));
+        if (strategy.length > MAX_STRATEGY_NAME) {
+          throw new InputError({
+            ...at(col.strategy),
+            message: `the strategy name is ${strategy.length.toLocaleString("en-GB")} characters long; at most ${MAX_STRATEGY_NAME}`,
+          });
+        }
         st = strategyIds.size;
         strategyIds.set(strategy, st);
       }

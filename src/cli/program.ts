@@ -38,8 +38,7 @@ export function createProgram(io: CliIo): Command {
     )
     .version(VERSION, "-V, --version", "print the version")
     .exitOverride()
-    .showHelpAfterError("(run with --help for usage)")
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => writeError(io, s) });
+    .configureOutput(output(io));
   addRunCommand(program, io);
   addAnalyseCommand(program, io);
   addScenarioCommands(program, io);
@@ -54,9 +53,7 @@ export function createProgram(io: CliIo): Command {
     ]),
   );
   for (const command of [program, ...program.commands]) {
-    command
-      .exitOverride()
-      .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => writeError(io, s) });
+    command.exitOverride().configureOutput(output(io));
     refuseRepeatedOptions(command);
   }
   return program;
@@ -65,6 +62,19 @@ export function createProgram(io: CliIo): Command {
 /** Commander's own messages quote the arguments: their control characters are escaped. */
 function writeError(io: CliIo, text: string): void {
   io.stderr(escapeControlsInLines(text));
+}
+
+/**
+ * Where commander writes: help to stdout; its own usage errors to stderr as one line, with the
+ * hint to the help on the same line.
+ */
+function output(io: CliIo) {
+  return {
+    writeOut: (s: string) => io.stdout(s),
+    writeErr: (s: string) => writeError(io, s),
+    outputError: (s: string, write: (s: string) => void) =>
+      write(`${s.trimEnd().replace(/\n+/g, " ")} (run with --help for usage)\n`),
+  };
 }
 
 /**

@@ -53,7 +53,8 @@ async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
   const output = reportOutput(format, flags.out);
   // A bad --out is refused before any work is done.
   if (output !== undefined) io.checkOutput(output);
-  const loaded = await loadScenarioFile(io, file);
+  // --samples replaces the scenario's sample count; the count run is checked below.
+  const loaded = await loadScenarioFile(io, file, { checkMemory: samples === undefined });
   const total = samples ?? loaded.samples;
   const workers = workersFlag ?? (total >= PARALLEL_FROM ? Math.min(2, availableParallelism()) : 1);
   // Before any thread starts or array is allocated: does the PSA fit in memory?

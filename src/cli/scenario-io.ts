@@ -18,15 +18,25 @@ import type { CliIo } from "./io.js";
  * that would not fit in this machine's memory budget is refused at `psa.samples`. Model files
  * and their CSV tables are read through the same reader.
  */
-export function cliScenarioHost(io: CliIo): ScenarioHost {
+export function cliScenarioHost(io: CliIo, checkMemory = true): ScenarioHost {
   return withModelFiles({
     readFile: async (path) => io.readInput(path, "scenario"),
     readTable: async (path) => io.readInput(path, "csv"),
     loadModel: loadModelFactory,
     importModel: importModelModule,
     models: availableModels(),
-    memory: { bytes: memoryBudget(), holder: "this machine" },
+    ...(checkMemory ? { memory: { bytes: memoryBudget(), holder: "this machine" } } : {}),
   });
+}
+
+/** Options of {@link loadScenarioFile}. */
+export interface LoadOptions {
+  /**
+   * Whether the scenario's own `psa.samples` must fit in memory (default true). False when the
+   * command runs no PSA (dsa, threshold) or its `--samples` replaces the scenario's, which the
+   * command then checks itself.
+   */
+  readonly checkMemory?: boolean;
 }
 
 /**
@@ -37,6 +47,10 @@ export function cliScenarioHost(io: CliIo): ScenarioHost {
  * const loaded = await loadScenarioFile(io, "scenarios/swis-rct.yaml");
  * ```
  */
-export function loadScenarioFile(io: CliIo, file: string): Promise<LoadedScenario> {
-  return loadScenario(file, cliScenarioHost(io));
+export function loadScenarioFile(
+  io: CliIo,
+  file: string,
+  options: LoadOptions = {},
+): Promise<LoadedScenario> {
+  return loadScenario(file, cliScenarioHost(io, options.checkMemory ?? true));
 }

@@ -220,7 +220,8 @@ const quadrantCell = (incCost: number, incEffect: number): CellValue =>
 
 async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<void> {
   const to = destination(io, flags);
-  const loaded = await loadScenarioFile(io, file);
+  // No PSA is run: the scenario's sample count need not fit.
+  const loaded = await loadScenarioFile(io, file, { checkMemory: false });
   const model = modelOf(loaded);
   const wtp = wtpFlag(flags.wtp, loaded.reportWtp.at(-1) as number);
   const parameters = parameterList(flags.parameters, model);
@@ -288,7 +289,7 @@ async function runThreshold(io: CliIo, file: string, flags: ThresholdFlags): Pro
       message: `expected high above low, got ${flags.range}`,
     });
   }
-  const loaded = await loadScenarioFile(io, file);
+  const loaded = await loadScenarioFile(io, file, { checkMemory: false });
   const model = modelOf(loaded);
   const [parameter] = parameterList(flags.parameter, model) as [string];
   const bounds = parameterBounds(loaded, parameter);
@@ -361,7 +362,7 @@ function evppiVerdicts(r: EvppiRanking, evpi: readonly number[]): string[] {
 async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Promise<void> {
   const to = destination(io, flags);
   const samples = flags.samples === undefined ? undefined : parseSamples(flags.samples);
-  const loaded = await loadScenarioFile(io, file);
+  const loaded = await loadScenarioFile(io, file, { checkMemory: samples === undefined });
   const model = modelOf(loaded);
   const chosen = parameterList(flags.parameters, model);
   if (flags.group === true) {
@@ -531,7 +532,9 @@ async function runCompare(io: CliIo, files: readonly string[], flags: CompareFla
   const to = destination(io, flags);
   const samples = flags.samples === undefined ? undefined : parseSamples(flags.samples);
   const loadedAll: LoadedScenario[] = [];
-  for (const f of files) loadedAll.push(await loadScenarioFile(io, f));
+  for (const f of files) {
+    loadedAll.push(await loadScenarioFile(io, f, { checkMemory: samples === undefined }));
+  }
   // Scenarios run one after another: each must fit on its own.
   for (const loaded of loadedAll) {
     checkPsaFits(

@@ -9,6 +9,7 @@
  * @module
  */
 
+import { MAX_REPORTED_ISSUES, MAX_STRATEGIES } from "../analysis/limits.js";
 import { createDistribution } from "../distributions/create.js";
 import { createDirichlet } from "../distributions/dirichlet.js";
 import { scaleSpec } from "../distributions/scale.js";
@@ -524,11 +525,18 @@ async function checkAndBuild(
   const parsed = schema.safeParse(merged, { reportInput: true });
   if (!parsed.success) {
     const keysAt = keysFor(schema);
-    fail(
-      parsed.error.issues
-        .flatMap((i) => explainIssue(i, keysAt))
-        .map((i) => locateIssue(chain, i.path, i.message, i.key)),
-    );
+    // Only the first problems are located and reported: a file of tens of thousands of mistakes
+    // is answered at once, with a count of the rest.
+    const explained = parsed.error.issues.flatMap((i) => explainIssue(i, keysAt));
+    const shown = explained
+      .slice(0, MAX_REPORTED_ISSUES)
+      .map((i) => locateIssue(chain, i.path, i.message, i.key));
+    const rest = explained.length - shown.length;
+    if (rest > 0) {
+      const more = `and ${rest.toLocaleString("en-GB")} more problems; fix these first`;
+      throw new ScenarioError([...inFileOrder(shown, chain), { file, message: more }]);
+    }
+    fail(shown);
   }
   const scenario = parsed.data as ScenarioInput;
   const loaded = await build(file, chain, scenario, factory);
@@ -681,6 +689,17 @@ async function build(
     if (r !== undefined) resolved.push(r);
   }
   const strategyEntries = Object.entries(scenario.strategies ?? {});
+  if (strategyEntries.length > MAX_STRATEGIES) {
+    const [first] = strategyEntries[MAX_STRATEGIES] as [string, unknown];
+    throw new InputError(
+      locateIssue(
+        chain,
+        ["strategies", first],
+        `more than ${MAX_STRATEGIES} strategies; at most ${MAX_STRATEGIES} can be compared (see README, "Limits")`,
+        true,
+      ),
+    );
+  }
   const strategies: StrategyConfig[] =
     strategyEntries.length === 0
       ? [...factory.strategies]
@@ -709,7 +728,18 @@ async function build(
   const inputSpecs: Record<string, ParameterSpec> = {};
   for (const r of resolved) if (r.strategy === undefined) inputSpecs[r.name] = r.spec;
   const derivedEntries = scenario.derived ?? {};
-  for (const name of Object.keys(derivedEntries)) delete inputSpecs[name];
+  for (const name of Object.keys(derivedEntries)) {
+    delete inputSpecs[name];
+    // A value and a formula for one input: one of them would be dropped without a word.
+    for (const table of ["parameters", "unit_costs"] as const) {
+      if (Object.hasOwn((scenario[table] ?? {}) as object, name)) {
+        at(
+          ["derived", name],
+          `"${name}" is given both in ${table} and as a derived formula; keep one of them`,
+        );
+      }
+    }
+  }
   const sampledNames = Object.entries(inputSpecs).flatMap(([name, spec]) =>
     spec.type === "dirichlet" ? Object.keys("alpha" in spec ? spec.alpha : spec.mean) : [name],
   );

@@ -7,7 +7,7 @@
  */
 
 import { z } from "zod";
-import { MAX_WTP, MAX_WTP_POINTS, MIN_SAMPLES } from "../analysis/limits.js";
+import { MAX_STRATEGY_NAME, MAX_WTP, MAX_WTP_POINTS, MIN_SAMPLES } from "../analysis/limits.js";
 import { MAX_NUMERIC_SEED, seedProblem } from "../core/seed.js";
 import type { ModelFactory, SettingSpec } from "../model/model-factory.js";
 
@@ -190,6 +190,7 @@ export function scenarioSchema(factory: ModelFactory) {
   }
   const strategyName = z
     .string()
+    .max(MAX_STRATEGY_NAME, `a strategy name has at most ${MAX_STRATEGY_NAME} characters`)
     .regex(
       /^[A-Za-z][A-Za-z0-9_]*$/,
       "a strategy name is letters, digits and _, starting with a letter",

@@ -558,7 +558,8 @@ describe("analyse", () => {
     [["analyze-this"], "error: unknown command 'analyze-this'"],
   ])("runCli %j is a usage error (exit 2)", async (args, line) => {
     const result = await run(args, FILES);
-    expect(result.stderr).toBe(`${line}\n(run with --help for usage)\n`);
+    // One line: the error and the hint to the help.
+    expect(result.stderr).toBe(`${line} (run with --help for usage)\n`);
     expect(result.stderr).not.toContain("    at ");
     expect(result.stdout).toBe("");
     expect(result.writes.size).toBe(0);
