@@ -12,7 +12,7 @@ import { psaEvppiBytes } from "../analysis/psa-evppi.js";
 import type { CeSamples } from "../analysis/samples.js";
 import { parseWtpGrid } from "../analysis/wtp.js";
 import { InputError } from "../errors.js";
-import { memoryBudget } from "../node/memory-budget.js";
+import { heapBudget } from "../node/memory-budget.js";
 import type { FileOutput } from "../node/output-file.js";
 import {
   analyseBytes,
@@ -87,6 +87,9 @@ function readSamples(
 function lineCount(text: string): number {
   let lines = 1;
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+  if (lines > 1) return lines;
+  // Old Mac line ends (CR only) are accepted too: count those.
+  for (let i = text.indexOf("\r"); i !== -1; i = text.indexOf("\r", i + 1)) lines++;
   return lines;
 }
 
@@ -103,11 +106,12 @@ function checkCsvFits(
   const rows = texts.reduce((n, t) => n + lineCount(t), 0);
   const textLength = texts.reduce((n, t) => n + t.length, 0);
   const need = analyseBytes({ rows, textLength, wtpPoints }) + extra;
-  const budget = memoryBudget();
+  // The text and what parsing makes of it live on the JavaScript heap.
+  const budget = heapBudget();
   if (need <= budget) return;
   throw new InputError({
     file,
-    message: `${rows.toLocaleString("en-GB")} rows need about ${formatBytes(need)} to analyse; this machine allows about ${formatBytes(budget)}`,
+    message: `${rows.toLocaleString("en-GB")} rows need about ${formatBytes(need)} to analyse; this process allows about ${formatBytes(budget)}`,
   });
 }
 

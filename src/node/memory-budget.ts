@@ -6,6 +6,7 @@
  */
 
 import { availableParallelism, totalmem } from "node:os";
+import { getHeapStatistics } from "node:v8";
 
 /** Share of the machine's memory one request may plan to use. */
 export const MEMORY_FRACTION = 0.5;
@@ -24,6 +25,23 @@ export function memoryBudget(): number {
   const total = totalmem();
   const available = constrained > 0 && constrained < total ? constrained : total;
   return Math.floor(available * MEMORY_FRACTION);
+}
+
+/**
+ * Bytes one request may use when what it holds lives on the JavaScript heap (the text of a CSV
+ * and what parsing it makes): the smaller of {@link memoryBudget} and half of the heap's limit
+ * (`--max-old-space-size`), since the heap, not the machine, is what runs out first there.
+ *
+ * @example
+ * ```ts
+ * heapBudget(); // e.g. 2.1e9 with Node's default heap limit of about 4 GiB
+ * ```
+ */
+export function heapBudget(): number {
+  return Math.min(
+    memoryBudget(),
+    Math.floor(getHeapStatistics().heap_size_limit * MEMORY_FRACTION),
+  );
 }
 
 /**

@@ -30,6 +30,8 @@ const machine = vi.hoisted(() => ({ budget: 12e9, threads: 4 }));
 vi.mock("../../src/node/memory-budget.js", () => ({
   MEMORY_FRACTION: 0.5,
   memoryBudget: () => machine.budget,
+  // The heap is taken to be as large as the machine's budget here.
+  heapBudget: () => machine.budget,
   maxWorkers: () => machine.threads,
 }));
 
@@ -288,7 +290,7 @@ describe("generated sizes either side of each limit", () => {
     // Parsing would have found the repeated iteration first; the size check comes before it.
     expectRefused(
       r,
-      /^error: psa\.csv: 200,002 rows need about \d+ MB to analyse; this machine allows about 150 MB/,
+      /^error: psa\.csv: 200,002 rows need about \d+ MB to analyse; this process allows about 150 MB/,
     );
   });
 

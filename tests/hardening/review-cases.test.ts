@@ -97,3 +97,34 @@ describe("review cases", () => {
     );
   });
 });
+
+describe("review cases on a real process", () => {
+  it("a CSV that fits the machine but not the JavaScript heap is refused, not a fatal out-of-memory", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "ceakit-heap-"));
+    try {
+      const rows = Array.from({ length: 200_000 }, (_, i) => {
+        const it = Math.floor(i / 2) + 1;
+        return `${it},${i % 2 === 0 ? "usual" : "new"},${1000 + (i % 97)},${1 + (i % 13) / 100}`;
+      });
+      const file = join(dir, "psa.csv");
+      writeFileSync(file, `iteration,strategy,cost,effect\n${rows.join("\n")}\n`);
+      const r = spawnSync(process.execPath, ["dist/src/cli/bin.js", "analyse", file], {
+        encoding: "utf8",
+        env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=24" },
+        timeout: 60_000,
+      });
+      expect(r.stderr).not.toContain("internal error");
+      expect(r.stderr).not.toContain("heap out of memory");
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(
+        /rows need about [\d.]+ MB to analyse; this process allows about [\d.]+ MB\n$/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
