@@ -49,3 +49,39 @@ export function escapeControls(text: string): string {
 export function escapeControlsInLines(text: string): string {
   return text.replace(CONTROLS_BUT_NEWLINE, escapeOne);
 }
+
+/** Controls a CSV cell may not carry raw: all but tab, line feed and carriage return. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CSV_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * A CSV cell's text with its terminal controls escaped (`\x1b`, `\u009b`), keeping tab, line
+ * feed and carriage return, which a quoted CSV field carries as data.
+ *
+ * @example
+ * ```ts
+ * escapeCsvControls("red\u001b[31m"); // "red\\x1b[31m"
+ * ```
+ */
+export function escapeCsvControls(text: string): string {
+  return text.replace(CSV_CONTROLS, escapeOne);
+}
+
+/** DEL and C1 controls, which JSON.stringify leaves raw. */
+const JSON_RAW_CONTROLS = /[\u007f-\u009f]/g;
+
+/**
+ * JSON text with DEL and the C1 controls written as `\u007f` … `\u009f` escapes (JSON.stringify
+ * already escapes C0): the same data, safe to print on a terminal.
+ *
+ * @example
+ * ```ts
+ * escapeJsonControls(JSON.stringify("a\u009bb")); // "\"a\\u009bb\""
+ * ```
+ */
+export function escapeJsonControls(json: string): string {
+  return json.replace(
+    JSON_RAW_CONTROLS,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}

@@ -7,7 +7,7 @@
 
 import type { PsaAnalysis } from "../analysis/analyse.js";
 import type { EvppiRow } from "../analysis/psa-evppi.js";
-import { escapeControlsInLines } from "../control-characters.js";
+import { escapeControlsInLines, escapeJsonControls } from "../control-characters.js";
 import { type EvppiReport, evppiSection } from "./analysis-sections.js";
 import {
   type CellValue,
@@ -215,7 +215,7 @@ export function analysisToJson(a: PsaAnalysis, evppi?: EvppiReport): AnalysisJso
  * ```
  */
 export function analysisJsonText(a: PsaAnalysis, evppi?: EvppiReport): string {
-  return `${JSON.stringify(analysisToJson(a, evppi), null, 2)}\n`;
+  return `${escapeJsonControls(JSON.stringify(analysisToJson(a, evppi), null, 2))}\n`;
 }
 
 /**

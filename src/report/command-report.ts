@@ -6,6 +6,7 @@
  * @module
  */
 
+import { escapeJsonControls } from "../control-characters.js";
 import type { Chart } from "./charts.js";
 import { type ReportSection, sectionsMarkdown, sectionsText, tableTidyRows } from "./document.js";
 import { sectionsHtml } from "./html-report.js";
@@ -60,7 +61,7 @@ export async function renderCommandReport(
 ): Promise<string> {
   switch (format) {
     case "json":
-      return `${JSON.stringify(report.json(), null, 2)}\n`;
+      return `${escapeJsonControls(JSON.stringify(report.json(), null, 2))}\n`;
     case "csv":
       return tidyCsv(Object.values(commandTidyTables(report)).flat());
     case "md":

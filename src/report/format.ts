@@ -9,6 +9,8 @@
  * @module
  */
 
+import { escapeCsvControls } from "../control-characters.js";
+
 /** What an undefined quantity is shown as. */
 export const DASH = "—";
 
@@ -242,9 +244,11 @@ const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 export function csvField(value: string | number | null): string {
   if (value === null || (typeof value === "number" && !Number.isFinite(value))) return "";
   const s =
-    typeof value === "number" || !FORMULA.test(value) || NUMBER.test(value)
+    typeof value === "number"
       ? String(value)
-      : `'${value}`;
+      : !FORMULA.test(value) || NUMBER.test(value)
+        ? escapeCsvControls(value)
+        : `'${escapeCsvControls(value)}`;
   return /[",\n\r]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

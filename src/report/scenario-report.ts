@@ -6,6 +6,7 @@
  */
 
 import type { IcerRow } from "../analysis/icers.js";
+import { escapeJsonControls } from "../control-characters.js";
 import type { ResolvedInput } from "../scenario/load-scenario.js";
 import type { ScenarioResult } from "../scenario/run-scenario.js";
 import { analysisTidyRows, analysisToJson } from "./analysis-report.js";
@@ -577,5 +578,5 @@ export function scenarioToJson(r: ScenarioResult): Record<string, unknown> {
  * ```
  */
 export function scenarioJsonText(r: ScenarioResult): string {
-  return `${JSON.stringify(scenarioToJson(r), null, 2)}\n`;
+  return `${escapeJsonControls(JSON.stringify(scenarioToJson(r), null, 2))}\n`;
 }

@@ -98,6 +98,29 @@ describe("review cases", () => {
   });
 });
 
+describe("review cases: control characters in data outputs", () => {
+  it("CSV and JSON on standard output carry no raw ESC, DEL or C1 from the input", async () => {
+    const text = scenario(
+      'parameters:\n  sw_salary: { value: 38000, source: "S\\e[2J\\u009b" }\nstrategies:\n  usual: { label: "U\\e[1m" }\n  swis: { label: "W\\x7f" }\n',
+    );
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+    const raw = /[\u001b\u007f-\u009f]/;
+    for (const format of ["csv", "json", "table", "md"]) {
+      const r = await runInProcess(["run", FILE, "--samples", "50", "--format", format], {
+        [FILE]: text,
+      });
+      expect(r.code, r.stderr).toBe(0);
+      expect(raw.test(r.stdout), format).toBe(false);
+    }
+    const json = await runInProcess(["run", FILE, "--samples", "50", "--format", "json"], {
+      [FILE]: text,
+    });
+    // The same data, escaped: JSON.parse gives the characters back.
+    expect(json.stdout).toContain("S\\u001b[2J\\u009b");
+    expect(JSON.stringify(JSON.parse(json.stdout))).toContain("\\u001b[2J");
+  });
+});
+
 describe("review cases on a real process", () => {
   it("a CSV that fits the machine but not the JavaScript heap is refused, not a fatal out-of-memory", async () => {
     const { spawnSync } = await import("node:child_process");
