@@ -4,6 +4,7 @@
  * @module
  */
 
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { analysePsa } from "../analysis/analyse.js";
 import { DISCOUNT_RANGE, MAX_POPULATION, MAX_YEARS, MIN_SAMPLES } from "../analysis/limits.js";
@@ -169,8 +170,17 @@ async function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): Promise
     flags.out === undefined
       ? undefined
       : ({ kind: "file", path: flags.out, replace: true } satisfies FileOutput);
-  // A bad --out is refused before the samples are read.
-  if (output !== undefined) io.checkOutput(output);
+  // A bad --out is refused before the samples are read; so is one that would replace an input.
+  if (output !== undefined) {
+    io.checkOutput(output);
+    const inputs = [file, flags.effects, flags.parameters].filter((f) => f !== undefined);
+    if (inputs.some((f) => resolve(f) === resolve(output.path))) {
+      throw new InputError({
+        field: "--out",
+        message: `${output.path} is one of the input files; write the report elsewhere`,
+      });
+    }
+  }
   const { table, parameterText } = readSamples(io, file, flags, wtp.length);
   const samples = table.samples;
   if (samples.nSamples < MIN_SAMPLES) {

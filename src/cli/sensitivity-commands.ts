@@ -86,7 +86,11 @@ function singleTable(
 }
 
 /** Parameter names given with --parameters, checked against the model. */
-function parameterList(text: string | undefined, model: Model): string[] | undefined {
+function parameterList(
+  text: string | undefined,
+  model: Model,
+  flag = "--parameters",
+): string[] | undefined {
   if (text === undefined) return undefined;
   const names = text
     .split(",")
@@ -96,13 +100,12 @@ function parameterList(text: string | undefined, model: Model): string[] | undef
     if (!model.parameterNames.includes(name)) {
       const hint = suggest(name, model.parameterNames);
       throw new InputError({
-        field: "--parameters",
+        field: flag,
         message: `unknown parameter "${name}"${hint === undefined ? "" : ` (did you mean "${hint}"?)`}`,
       });
     }
   }
-  if (names.length === 0)
-    throw new InputError({ field: "--parameters", message: "no names given" });
+  if (names.length === 0) throw new InputError({ field: flag, message: "no names given" });
   return names;
 }
 
@@ -132,7 +135,7 @@ async function runTwoWay(
   wtp: number,
   names: string,
 ): Promise<void> {
-  const pair = parameterList(names, model) ?? [];
+  const pair = parameterList(names, model, "--two-way") ?? [];
   if (pair.length !== 2) {
     throw new InputError({
       field: "--two-way",
@@ -291,7 +294,7 @@ async function runThreshold(io: CliIo, file: string, flags: ThresholdFlags): Pro
   }
   const loaded = await loadScenarioFile(io, file, { checkMemory: false });
   const model = modelOf(loaded);
-  const [parameter] = parameterList(flags.parameter, model) as [string];
+  const [parameter] = parameterList(flags.parameter, model, "--parameter") as [string];
   const bounds = parameterBounds(loaded, parameter);
   for (const v of [lo, hi]) {
     const problem = outsideBounds(v, bounds);

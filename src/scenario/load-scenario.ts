@@ -326,7 +326,7 @@ function checkBounds(
       : "use gamma or lognormal, or truncnormal with lower: 0";
   throw new InputError({
     field: path.join("."),
-    message: `a ${type} distribution here takes values from ${lo} to ${hi}, but this input must be ${describeBounds(bounds)}: ${fix}`,
+    message: `a ${type} distribution here takes ${supportValues([lo, hi])}, but this input must be ${describeBounds(bounds)}: ${fix}`,
   });
 }
 
@@ -353,6 +353,14 @@ function checkBase(
       message: `expected a base-case value the ${type} distribution can take (${describeSupport(support)}), got ${value}`,
     });
   }
+}
+
+/** The values a distribution takes, for messages: "any value", "values of at least 0", …. */
+function supportValues(support: readonly [number, number]): string {
+  const text = describeSupport(support);
+  return text === "any number"
+    ? "any value"
+    : `values ${text.startsWith("from") ? "" : "of "}${text}`;
 }
 
 /** Describes a distribution's support for messages: "from 2 to 5", "exactly 4", "at least 0". */

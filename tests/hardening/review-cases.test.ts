@@ -98,6 +98,27 @@ describe("review cases", () => {
   });
 });
 
+describe("review cases: messages", () => {
+  it("name the flag that was given, never print Infinity, and refuse an --out that is an input", async () => {
+    const threshold = expectOneRefusal(
+      await runInProcess(["threshold", RCT, "--parameter", "nope", "--range", "0:1"]),
+    );
+    expect(threshold).toBe('error: --parameter: unknown parameter "nope"');
+    const normal = expectOneRefusal(
+      await validate(scenario("unit_costs:\n  c_s47: { type: normal, mean: 1050, sd: 450 }\n")),
+    );
+    expect(normal).toMatch(
+      /a normal distribution here takes any value, but this input must be at least 0/,
+    );
+    expect(normal).not.toMatch(/Infinity/);
+    const csv = "iteration,strategy,cost,effect\n1,a,1,1\n1,b,2,2\n2,a,1,1\n2,b,3,2\n";
+    const out = expectOneRefusal(
+      await runInProcess(["analyse", "p.csv", "--out", "p.csv"], { "p.csv": csv }),
+    );
+    expect(out).toBe("error: --out: p.csv is one of the input files; write the report elsewhere");
+  });
+});
+
 describe("review cases: control characters in data outputs", () => {
   it("CSV and JSON on standard output carry no raw ESC, DEL or C1 from the input", async () => {
     const text = scenario(
