@@ -9,8 +9,8 @@ import type { PsaAnalysis } from "../analysis/analyse.js";
 import type { CeSamples } from "../analysis/samples.js";
 import { analysisCharts } from "./analysis-charts.js";
 import { type AnalysisReportOptions, analysisSections } from "./analysis-sections.js";
-import { reportPageHtml } from "./html-page.js";
-import { sectionsMarkdown } from "./sections-markdown.js";
+import { sectionsMarkdown } from "./document.js";
+import { sectionsHtml } from "./html-report.js";
 
 /**
  * The Markdown report of an analysis.
@@ -38,5 +38,5 @@ export async function analysisHtml(
   samples: CeSamples,
   options: AnalysisReportOptions = {},
 ): Promise<string> {
-  return reportPageHtml(analysisSections(a, options), analysisCharts(a, samples, options.evppi));
+  return sectionsHtml(analysisSections(a, options), analysisCharts(a, samples, options.evppi));
 }

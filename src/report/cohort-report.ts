@@ -12,11 +12,11 @@ import { analysePsa } from "../analysis/analyse.js";
 import { calculateIcers } from "../analysis/icers.js";
 import type { CeSamples } from "../analysis/samples.js";
 import type { CohortTrace } from "../cohort/trace.js";
-import { type Chart, ceacChart, renderSvg } from "./charts.js";
+import { type Chart, ceacChart } from "./charts.js";
 import { cohortCycleSections, cohortTraceChart } from "./cohort-sections.js";
-import { formatCell, type ReportSection, type ReportTable } from "./document.js";
+import { type ReportSection, sectionsMarkdown } from "./document.js";
 import { STATUS_TEXT } from "./format.js";
-import { escapeHtml } from "./html-report.js";
+import { sectionsHtml } from "./html-report.js";
 
 /** What a cohort report is made from. */
 export interface CohortReportInput {
@@ -175,8 +175,6 @@ export function cohortCharts(input: CohortReportInput): Chart[] {
   return charts;
 }
 
-const mdCell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
-
 /**
  * A cohort report in Markdown (GitHub-flavoured tables).
  *
@@ -186,47 +184,8 @@ const mdCell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
  * ```
  */
 export function cohortMarkdown(input: CohortReportInput): string {
-  const out: string[] = [];
-  cohortSections(input).forEach((s, i) => {
-    out.push(`${i === 0 ? "#" : "##"} ${s.heading}`, "");
-    for (const t of s.text) out.push(t, "");
-    if (s.table !== undefined) {
-      const t = s.table;
-      out.push(`| ${t.columns.map((c) => mdCell(c.title)).join(" | ")} |`);
-      out.push(`|${t.columns.map((c) => (c.kind === "text" ? " --- |" : " ---: |")).join("")}`);
-      for (const row of t.rows) {
-        out.push(
-          `| ${row.map((v, k) => mdCell(formatCell(v, t.columns[k]?.kind ?? "text"))).join(" | ")} |`,
-        );
-      }
-      out.push("");
-    }
-  });
-  return `${out.join("\n").trimEnd()}\n`;
+  return sectionsMarkdown(cohortSections(input));
 }
-
-/** One table as HTML. */
-function tableHtml(t: ReportTable): string {
-  const head = t.columns.map((c) => `<th class="${c.kind}">${escapeHtml(c.title)}</th>`).join("");
-  const body = t.rows
-    .map(
-      (r) =>
-        `<tr>${r.map((v, i) => `<td class="${t.columns[i]?.kind ?? "text"}">${escapeHtml(formatCell(v, t.columns[i]?.kind ?? "text"))}</td>`).join("")}</tr>`,
-    )
-    .join("\n");
-  return `<table data-table="${t.name}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
-}
-
-const STYLE = `
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; color: #222; line-height: 1.45; }
-h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
-table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.85rem; }
-th, td { border-bottom: 1px solid #eee; padding: 0.25rem 0.5rem; vertical-align: top; }
-th { text-align: left; background: #f6f6f6; }
-td.money, td.number, td.probability, td.wtp, th.money, th.number, th.probability, th.wtp { text-align: right; font-variant-numeric: tabular-nums; }
-figure { margin: 1rem 0 2rem; } figcaption { font-weight: 600; margin-bottom: 0.4rem; }
-.wide { overflow-x: auto; max-height: 40rem; }
-`;
 
 /**
  * A self-contained HTML page of a cohort report: the sections' tables and the charts as inline
@@ -238,39 +197,5 @@ figure { margin: 1rem 0 2rem; } figcaption { font-weight: 600; margin-bottom: 0.
  * ```
  */
 export async function cohortHtml(input: CohortReportInput): Promise<string> {
-  const [first, ...rest] = cohortSections(input);
-  const figures: string[] = [];
-  for (const chart of cohortCharts(input)) {
-    const svg = await renderSvg(chart);
-    const data = JSON.stringify(chart.values).replace(/</g, "\\u003c");
-    figures.push(
-      `<figure data-chart="${chart.name}"><figcaption>${escapeHtml(chart.title)}</figcaption>\n${svg}\n<script type="application/json" data-chart="${chart.name}">${data}</script></figure>`,
-    );
-  }
-  const body = [
-    `<h1>${escapeHtml(first?.heading ?? "")}</h1>`,
-    ...(first?.text ?? []).map((t) => `<p>${escapeHtml(t)}</p>`),
-    "<h2>Charts</h2>",
-    ...figures,
-    ...rest.map((s) =>
-      [
-        `<h2>${escapeHtml(s.heading)}</h2>`,
-        ...s.text.map((t) => `<p>${escapeHtml(t)}</p>`),
-        s.table === undefined ? "" : `<div class="wide">${tableHtml(s.table)}</div>`,
-      ].join("\n"),
-    ),
-  ];
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(first?.heading ?? "Cohort model")}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-${body.join("\n")}
-</body>
-</html>
-`;
+  return sectionsHtml(cohortSections(input), cohortCharts(input));
 }
