@@ -123,11 +123,18 @@ export function scenarioSections(r: ScenarioResult): ReportSection[] {
     text: [
       ...(loaded.scenario.description === undefined ? [] : [loaded.scenario.description.trim()]),
       `Model: ${factory.title}. Scenario file: ${loaded.files.join(" (extends ") + ")".repeat(loaded.files.length - 1)}.`,
-      `Perspective: ${factory.perspectives[config.perspective]}. Horizon ${config.horizonYears} year(s); discount rate ${percent(config.discount.costs)} for costs, ${percent(config.discount.outcomes)} for outcomes. Prices ${config.priceYear}, uprated with the ${index?.label ?? loaded.priceIndex}.`,
+      `Perspective: ${factory.perspectives[config.perspective]}. Horizon ${config.horizonYears} year(s); discount rate ${percent(config.discount.costs)} for costs, ${percent(config.discount.outcomes)} for outcomes. Prices ${config.priceYear}${
+        // A model with no price index (a model file) states its prices per input, unuprated.
+        index === undefined ? "" : `, uprated with the ${index.label}`
+      }.`,
       `Effect: ${r.effect.label}, so an ICER is the cost per ${r.effect.per}. PSA: ${r.psa.nSamples} samples, seed ${JSON.stringify(r.seed)}.`,
-      `Settings: ${Object.entries(config.settings)
-        .map(([k, v]) => `${k} = ${v}`)
-        .join(", ")}.`,
+      ...(Object.keys(config.settings).length === 0
+        ? []
+        : [
+            `Settings: ${Object.entries(config.settings)
+              .map(([k, v]) => `${k} = ${v}`)
+              .join(", ")}.`,
+          ]),
     ],
   });
   const bc = r.baseCase;
