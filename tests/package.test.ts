@@ -129,6 +129,9 @@ describe("npm pack", () => {
       "scenarios/swis-rct.yaml",
       "scenarios/local-template.yaml",
       "scenarios/schema/swis.scenario.json",
+      "scenarios/schema/model.schema.json",
+      "models/hiv.model.yaml",
+      "models/sick-sicker.model.yaml",
     ]) {
       expect(packed, file).toContain(file);
     }
@@ -175,6 +178,22 @@ describe("the installed package", () => {
         sources.stdout,
       );
     }
+  });
+
+  it("npx ceakit run runs a shipped model file from the installed package", () => {
+    const run = ceakit([
+      "run",
+      "node_modules/ceakit/models/hiv.model.yaml",
+      "--format",
+      "json",
+      "--samples",
+      "200",
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    const cost = (JSON.parse(run.stdout) as { baseCase: { cost: number[] } }).baseCase.cost;
+    // The published costs (Chancellor et al. 1997; Briggs et al. 2006), as in the sources' tests.
+    expect(cost[0]).toBeCloseTo(44663.4535637, 6);
+    expect(cost[1]).toBeCloseTo(50601.6513312, 6);
   });
 
   it("npx ceakit init writes the template, pointing at the installed schema; it validates and runs", () => {
