@@ -11,7 +11,6 @@ import { DISCOUNT_RANGE, MAX_POPULATION, MAX_YEARS, MIN_SAMPLES } from "../analy
 import { type PsaTable, readLongPsaTable, readWidePsaTable } from "../analysis/psa-csv.js";
 import { psaEvppiBytes } from "../analysis/psa-evppi.js";
 import type { CeSamples } from "../analysis/samples.js";
-import { parseWtpGrid } from "../analysis/wtp.js";
 import { InputError } from "../errors.js";
 import { heapBudget } from "../node/memory-budget.js";
 import type { FileOutput } from "../node/output-file.js";
@@ -32,6 +31,7 @@ import {
   parseIntegerInRange,
   parseNumberFlag,
   parseNumberInRange,
+  parseWtpFlag,
 } from "./options.js";
 
 /** Flags of `analyse` as commander delivers them. */
@@ -130,13 +130,7 @@ function checkReportFits(samples: CeSamples, wtpPoints: number): void {
 /** Runs `analyse` with parsed flags, writing the report to stdout or `--out`. */
 async function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): Promise<void> {
   const format = parseChoice("--format", flags.format, FORMATS);
-  let wtp: Float64Array;
-  try {
-    wtp = parseWtpGrid(flags.wtp);
-  } catch (e) {
-    if (e instanceof InputError) throw new InputError({ ...e.issue, field: "--wtp" });
-    throw e;
-  }
+  const wtp = parseWtpFlag("--wtp", flags.wtp);
   // --years and --discount are checked first, then refused without --population, so they are
   // never silently ignored.
   const years = parseIntegerInRange("--years", flags.years ?? "1", 1, MAX_YEARS);

@@ -10,11 +10,11 @@ import { MAX_WTP_POINTS } from "../analysis/limits.js";
 import { type ParameterDraws, readParameterCsv } from "../analysis/parameter-csv.js";
 import type { PsaTable } from "../analysis/psa-csv.js";
 import { MAX_GROUP_PARAMETERS, psaEvppi, regressionTerms } from "../analysis/psa-evppi.js";
-import { parseWtpGrid } from "../analysis/wtp.js";
 import { InputError } from "../errors.js";
 import { suggest } from "../model/expressions.js";
 import type { EvppiReport } from "../report/analysis-sections.js";
 import { sampleIndices } from "../report/format.js";
+import { parseWtpFlag } from "./options.js";
 
 /** Most WTP values EVPPI is estimated at: each is a column of the EVPPI table. */
 export const MAX_EVPPI_WTP = 101;
@@ -88,13 +88,7 @@ export function evppiWtp(flags: EvppiFlags, grid: Float64Array): Float64Array {
       message: "needs --parameters FILE, the parameter draws behind each iteration",
     });
   }
-  let wtp: Float64Array;
-  try {
-    wtp = parseWtpGrid(flags.evppiWtp);
-  } catch (e) {
-    if (e instanceof InputError) throw new InputError({ ...e.issue, field: "--evppi-wtp" });
-    throw e;
-  }
+  const wtp = parseWtpFlag("--evppi-wtp", flags.evppiWtp);
   if (wtp.length > MAX_EVPPI_WTP) {
     throw new InputError({
       field: "--evppi-wtp",

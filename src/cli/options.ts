@@ -4,6 +4,7 @@
  * @module
  */
 
+import { parseWtpGrid } from "../analysis/wtp.js";
 import { InputError } from "../errors.js";
 
 /**
@@ -103,4 +104,22 @@ export function parseIntegerInRange(flag: string, text: string, min: number, max
       ? undefined
       : `expected a whole number from ${boundText(min)} to ${boundText(max)}`,
   );
+}
+
+/**
+ * Parses a WTP grid given to `flag` (`start:stop:step` or a comma-separated list), naming the
+ * flag in any error.
+ *
+ * @example
+ * ```ts
+ * parseWtpFlag("--wtp", "0:100000:1000").length; // 101
+ * ```
+ */
+export function parseWtpFlag(flag: string, text: string): Float64Array {
+  try {
+    return parseWtpGrid(text);
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError({ ...e.issue, field: flag });
+    throw e;
+  }
 }

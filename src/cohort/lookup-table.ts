@@ -17,6 +17,28 @@ export interface LookupTable {
 }
 
 /**
+ * The lookup rule of every table: the row of the largest key ≤ x (keys strictly increasing), or
+ * −1 when x is below the first key (or NaN).
+ *
+ * @example
+ * ```ts
+ * lookupRow(Float64Array.of(0, 40, 60), 45); // 1
+ * lookupRow(Float64Array.of(0, 40, 60), -1); // -1
+ * ```
+ */
+export function lookupRow(keys: Float64Array, x: number): number {
+  if (!(x >= (keys[0] as number))) return -1;
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((keys[mid] as number) <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
  * Creates a lookup table. Keys must be finite and strictly increasing; the last band runs to
  * infinity.
  *
@@ -44,19 +66,10 @@ export function lookupTable(keys: readonly number[], values: readonly number[]):
     }
     if (!Number.isFinite(v[i])) throw new RangeError(`lookupTable: value ${i + 1} is ${v[i]}`);
   }
-  const first = k[0] as number;
   const at = (x: number): number => {
-    if (!(x >= first)) {
-      throw new RangeError(`lookupTable: ${x} is below the first key ${first}`);
-    }
-    let lo = 0;
-    let hi = k.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((k[mid] as number) <= x) lo = mid;
-      else hi = mid - 1;
-    }
-    return v[lo] as number;
+    const row = lookupRow(k, x);
+    if (row < 0) throw new RangeError(`lookupTable: ${x} is below the first key ${k[0]}`);
+    return v[row] as number;
   };
   return Object.freeze({
     keys: k,

@@ -12,6 +12,7 @@
 
 import { type CohortModel, cohortEvaluator } from "../cohort/define-cohort-model.js";
 import { type CohortFill, type CycleContext, C as REST } from "../cohort/definition.js";
+import { lookupRow } from "../cohort/lookup-table.js";
 import { compileCohort, type LooseDefinition } from "../cohort/plan.js";
 import { InputError, ModelError, type SourceLocation } from "../errors.js";
 import type { ChunkInfo, Model, ModelOutput, ParameterSpec } from "../model/define-model.js";
@@ -56,17 +57,10 @@ export type Loop = (
 export function lookupFunction(table: TableData, column: string): (x: number) => number {
   const keys = Float64Array.from(table.keys);
   const values = Float64Array.from(table.columns[column] ?? []);
-  const first = keys[0] as number;
   return (x) => {
-    if (!(x >= first)) throw new LookupBelow(table, x);
-    let lo = 0;
-    let hi = keys.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((keys[mid] as number) <= x) lo = mid;
-      else hi = mid - 1;
-    }
-    return values[lo] as number;
+    const row = lookupRow(keys, x);
+    if (row < 0) throw new LookupBelow(table, x);
+    return values[row] as number;
   };
 }
 
