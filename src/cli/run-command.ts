@@ -82,6 +82,7 @@ async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
               seed: s,
               ...(keep === undefined ? {} : { keepParameters: keep }),
               workers,
+              prepared: loaded.model,
               chunkSize: 25_000,
               onProgress: bar.update,
             }),
@@ -111,7 +112,7 @@ async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
  */
 async function htmlReport(loaded: LoadedScenario, result: ScenarioResult): Promise<string> {
   const wtp = Math.max(...loaded.reportWtp);
-  const dsa = await oneWayDsa(loaded.factory.create(loaded.config), { wtp });
+  const dsa = await oneWayDsa(loaded.model, { wtp });
   const { samples, parameters } = result.draws;
   const evppi = rankEvppi(samples, parameters as Record<string, Float64Array>, [wtp]);
   return scenarioHtml(result, { dsa, evppi });

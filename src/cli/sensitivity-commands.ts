@@ -10,9 +10,9 @@ import { quadraticTerms } from "../analysis/evppi.js";
 import { type EvppiRanking, rankEvppi } from "../analysis/evppi-ranking.js";
 import { MAX_WTP } from "../analysis/limits.js";
 import { InputError } from "../errors.js";
-import type { Model } from "../model/define-model.js";
 import { suggest } from "../model/expressions.js";
 import { oneWayDsa, thresholdAnalysis, twoWayDsa } from "../psa/deterministic.js";
+import type { PreparedModel } from "../psa/run-psa.js";
 import { tornadoChart } from "../report/charts.js";
 import {
   type CommandReport,
@@ -88,9 +88,10 @@ function singleTable(
 /** Parameter names given with --parameters, checked against the model. */
 function parameterList(
   text: string | undefined,
-  model: Model,
+  prepared: PreparedModel,
   flag = "--parameters",
 ): string[] | undefined {
+  const { model } = prepared;
   if (text === undefined) return undefined;
   const names = text
     .split(",")
@@ -107,11 +108,6 @@ function parameterList(
   }
   if (names.length === 0) throw new InputError({ field: flag, message: "no names given" });
   return names;
-}
-
-/** The scenario's model. */
-function modelOf(loaded: LoadedScenario): Model {
-  return loaded.factory.create(loaded.config);
 }
 
 const wtpFlag = (text: string | undefined, fallback: number) =>
@@ -131,7 +127,7 @@ async function runTwoWay(
   io: CliIo,
   to: Destination,
   loaded: LoadedScenario,
-  model: Model,
+  model: PreparedModel,
   wtp: number,
   names: string,
 ): Promise<void> {
@@ -225,7 +221,7 @@ async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<void> {
   const to = destination(io, flags);
   // No PSA is run: the scenario's sample count need not fit.
   const loaded = await loadScenarioFile(io, file, { checkMemory: false });
-  const model = modelOf(loaded);
+  const model = loaded.model;
   const wtp = wtpFlag(flags.wtp, loaded.reportWtp.at(-1) as number);
   const parameters = parameterList(flags.parameters, model);
   if (flags.twoWay !== undefined) {
@@ -293,7 +289,7 @@ async function runThreshold(io: CliIo, file: string, flags: ThresholdFlags): Pro
     });
   }
   const loaded = await loadScenarioFile(io, file, { checkMemory: false });
-  const model = modelOf(loaded);
+  const model = loaded.model;
   const [parameter] = parameterList(flags.parameter, model, "--parameter") as [string];
   const bounds = parameterBounds(loaded, parameter);
   for (const v of [lo, hi]) {
@@ -366,11 +362,11 @@ async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Promise<voi
   const to = destination(io, flags);
   const samples = flags.samples === undefined ? undefined : parseSamples(flags.samples);
   const loaded = await loadScenarioFile(io, file, { checkMemory: samples === undefined });
-  const model = modelOf(loaded);
+  const model = loaded.model;
   const chosen = parameterList(flags.parameters, model);
   if (flags.group === true) {
     // The group's quadratic regression needs more samples than it has terms.
-    const m = (chosen ?? model.parameterNames).length;
+    const m = (chosen ?? model.model.parameterNames).length;
     const terms = quadraticTerms(m);
     const n = samples ?? loaded.samples;
     if (n <= terms) {
@@ -382,7 +378,7 @@ async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Promise<voi
   }
   checkPsaFits(loaded, samples ?? loaded.samples, samples === undefined ? undefined : "--samples", {
     keepAllParameters: true,
-    regressionParameters: flags.group === true ? (chosen ?? model.parameterNames).length : 0,
+    regressionParameters: flags.group === true ? (chosen ?? model.model.parameterNames).length : 0,
   });
   const result = await runScenario(loaded, {
     ...(samples === undefined ? {} : { samples }),
@@ -391,7 +387,7 @@ async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Promise<voi
   const psa = result.draws;
   const wtp = [...new Set(loaded.reportWtp)].sort((a, b) => a - b);
   const columns = Object.fromEntries(
-    (chosen ?? model.parameterNames)
+    (chosen ?? model.model.parameterNames)
       .filter((name) => psa.parameters[name] !== undefined)
       .map((name) => [name, psa.parameters[name] as Float64Array]),
   );

@@ -9,9 +9,10 @@
 
 import type { DirichletSpec, DistributionSpec } from "../distributions/spec.js";
 import type { DerivedDefinition } from "./expressions.js";
+import type { EvidenceTag } from "./provenance.js";
 
-/** How far an input can be trusted; reports list every assumption. */
-export type EvidenceTag = "verified" | "derived" | "assumption" | "not-found";
+/** How far an input can be trusted (see `EVIDENCE_TAGS`); reports list every assumption. */
+export type { EvidenceTag };
 
 /** Provenance and base-case value that may accompany any parameter. */
 export interface ParameterInfo {

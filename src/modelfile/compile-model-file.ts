@@ -15,6 +15,7 @@ import type { ParameterSpec } from "../model/define-model.js";
 import { runtime } from "../model/expression-runtime.js";
 import { suggest } from "../model/expressions.js";
 import type { InputRow } from "../model/model-factory.js";
+import { splitProvenance } from "../model/provenance.js";
 import { locateIssue, locateIssueInText, type YamlSource } from "../scenario/yaml-source.js";
 import { explainIssue, keysFor } from "../scenario/zod-issues.js";
 import { parseLookupCsv, type TableData } from "./lookup-csv.js";
@@ -96,7 +97,8 @@ function inputRow(
       : "type" in (raw as object)
         ? (raw as Record<string, unknown>)
         : { type: "fixed" as const, ...(raw as Record<string, unknown>) };
-  const { label, unit, source, tag, price_year, ...spec } = o as Record<string, unknown>;
+  const { provenance, rest: spec } = splitProvenance(o as Record<string, unknown>);
+  const { label, unit, source, tag, price_year } = provenance;
   try {
     const d = createDistribution(spec as unknown as DistributionSpec);
     if (

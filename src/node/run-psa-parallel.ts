@@ -11,6 +11,7 @@ import { Worker } from "node:worker_threads";
 import { CeaError, InputError, ModelError } from "../errors.js";
 import {
   checkRunOptions,
+  type PreparedModel,
   type PsaOptions,
   type PsaResult,
   prepareModel,
@@ -29,6 +30,11 @@ export interface ParallelPsaOptions extends PsaOptions {
    * 1 runs everything on this thread.
    */
   readonly workers?: number;
+  /**
+   * The model of `reference`, already prepared on this thread (a loaded scenario's, say), so
+   * this thread neither imports nor prepares it again; workers still load `reference`.
+   */
+  readonly prepared?: PreparedModel;
 }
 
 const workerUrl = new URL("./psa-worker.js", import.meta.url);
@@ -117,9 +123,8 @@ export async function runPsaParallel(
       message: `expected a positive whole number, got ${workers}`,
     });
   }
-  const model = await loadModel(reference);
-  if (workers === 1) return runPsa(model, options);
-  const prepared = await prepareModel(model);
+  const prepared = options.prepared ?? (await prepareModel(await loadModel(reference)));
+  if (workers === 1) return runPsa(prepared, options);
   const total = options.samples;
   const chunks = Math.ceil(total / chunkSize);
   const run = runArrays(prepared, total, true, options.keepParameters);

@@ -7,7 +7,13 @@
 
 import type { Model } from "../model/define-model.js";
 import { pointValue } from "../model/point-value.js";
-import { chunkArrays, evaluateRows, type PreparedModel, prepareModel } from "./run-psa.js";
+import {
+  chunkArrays,
+  evaluateRows,
+  type ModelOrPrepared,
+  type PreparedModel,
+  prepareModel,
+} from "./run-psa.js";
 
 /** Results of the base case: one number per strategy (and outcome), and the inputs used. */
 export interface BaseCaseResult<
@@ -48,7 +54,7 @@ export function pointValues(prepared: PreparedModel): Record<string, number> {
 }
 
 /**
- * Runs the model once at the point values.
+ * Runs the model (or a prepared model) once at the point values.
  *
  * @example
  * ```ts
@@ -57,9 +63,9 @@ export function pointValues(prepared: PreparedModel): Record<string, number> {
  * ```
  */
 export async function runBaseCase<N extends string, S extends string, O extends string>(
-  model: Model<N, S, O>,
+  model: Model<N, S, O> | PreparedModel,
 ): Promise<BaseCaseResult<N, S, O>> {
-  const prepared = await prepareModel(model as unknown as Model);
+  const prepared = await prepareModel(model as ModelOrPrepared);
   const arrays = chunkArrays(prepared, 1);
   for (const [name, value] of Object.entries(pointValues(prepared))) {
     (arrays.columns[name] as Float64Array)[0] = value;

@@ -10,10 +10,13 @@ import type { CohortModel } from "../cohort/define-cohort-model.js";
 import { type CohortTrace, cohortTrace } from "../cohort/trace.js";
 import type { Model } from "../model/define-model.js";
 import { pointValues } from "./base-case.js";
-import { prepareModel } from "./run-psa.js";
+import { computeDerived } from "./derived-values.js";
+import { type PreparedModel, prepareModel } from "./run-psa.js";
 
 /**
- * Runs a cohort model at its point values and records the trace and per-cycle rewards.
+ * Runs a cohort model (or the prepared cohort model of a run) at its point values and records
+ * the trace and per-cycle rewards. Derived values are computed and checked as in every other
+ * evaluation.
  *
  * @example
  * ```ts
@@ -22,21 +25,16 @@ import { prepareModel } from "./run-psa.js";
  * base.strategies[0].trace[1];    // cohort shares after one cycle
  * ```
  */
-export async function runCohortBaseCase(model: CohortModel): Promise<CohortTrace> {
-  const prepared = await prepareModel(model as unknown as Model);
+export async function runCohortBaseCase(model: CohortModel | PreparedModel): Promise<CohortTrace> {
+  const prepared = await prepareModel(model as Model | PreparedModel);
+  const cohort = prepared.model as unknown as CohortModel;
   const values = pointValues(prepared);
   const columns: Record<string, Float64Array> = {};
   for (const name of prepared.columns) columns[name] = Float64Array.of(values[name] ?? Number.NaN);
-  for (const d of prepared.derived) {
-    d.evaluate(
-      d.inputs.map((name) => columns[name] as Float64Array),
-      columns[d.name] as Float64Array,
-      1,
-    );
-    values[d.name] = (columns[d.name] as Float64Array)[0] as number;
-  }
+  computeDerived(prepared.derived, columns, 1, () => "at the base case");
+  for (const d of prepared.derived) values[d.name] = (columns[d.name] as Float64Array)[0] as number;
   // A model with columns of its own (a model file's derived values and entries) computes them.
-  const own = model.extendColumns?.(columns, { n: 1, start: 0 });
+  const own = cohort.extendColumns?.(columns, { n: 1, start: 0 });
   for (const [name, x] of Object.entries(own ?? {})) values[name] = x[0] as number;
-  return cohortTrace(model, values);
+  return cohortTrace(cohort, values);
 }

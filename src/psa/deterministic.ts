@@ -7,9 +7,14 @@
  */
 
 import { InputError } from "../errors.js";
-import type { Model } from "../model/define-model.js";
 import { pointValues } from "./base-case.js";
-import { chunkArrays, evaluateRows, type PreparedModel, prepareModel } from "./run-psa.js";
+import {
+  chunkArrays,
+  evaluateRows,
+  type ModelOrPrepared,
+  type PreparedModel,
+  prepareModel,
+} from "./run-psa.js";
 
 /** Costs and effects of every strategy at a set of points: `cost[r * S + j]`. */
 export interface PointResults {
@@ -171,9 +176,12 @@ function strategyAt(
  * dsa.bars[0].parameter; // the parameter with the widest swing
  * ```
  */
-export async function oneWayDsa(model: Model, options: OneWayOptions): Promise<OneWayResult> {
+export async function oneWayDsa(
+  model: ModelOrPrepared,
+  options: OneWayOptions,
+): Promise<OneWayResult> {
   const prepared = await prepareModel(model);
-  const S = model.strategies.length;
+  const S = prepared.model.strategies.length;
   const ref = strategyAt(prepared, options.comparator, 0, "comparator");
   const j = strategyAt(prepared, options.strategy, ref === 0 ? 1 : 0, "strategy");
   const dists = univariate(prepared);
@@ -224,8 +232,8 @@ export async function oneWayDsa(model: Model, options: OneWayOptions): Promise<O
   });
   bars.sort((a, b) => b.swing - a.swing || a.parameter.localeCompare(b.parameter));
   return {
-    strategy: model.strategies[j] as string,
-    comparator: model.strategies[ref] as string,
+    strategy: prepared.model.strategies[j] as string,
+    comparator: prepared.model.strategies[ref] as string,
     wtp: lambda,
     baseInmb: inmb(0),
     baseIcer: icer(0),
@@ -264,9 +272,12 @@ export interface TwoWayResult {
  * });
  * ```
  */
-export async function twoWayDsa(model: Model, options: TwoWayOptions): Promise<TwoWayResult> {
+export async function twoWayDsa(
+  model: ModelOrPrepared,
+  options: TwoWayOptions,
+): Promise<TwoWayResult> {
   const prepared = await prepareModel(model);
-  const S = model.strategies.length;
+  const S = prepared.model.strategies.length;
   const { x, y } = options;
   const points = y.values.flatMap((vy) =>
     x.values.map((vx) => ({ [x.parameter]: vx, [y.parameter]: vy })),
@@ -283,7 +294,7 @@ export async function twoWayDsa(model: Model, options: TwoWayOptions): Promise<T
     }
     optimal[c] = best;
   }
-  return { strategies: model.strategies, x: x.values, y: y.values, optimal, nmb };
+  return { strategies: prepared.model.strategies, x: x.values, y: y.values, optimal, nmb };
 }
 
 /** Options of {@link thresholdAnalysis}. */
@@ -327,7 +338,7 @@ export interface ThresholdResult {
  * ```
  */
 export async function thresholdAnalysis(
-  model: Model,
+  model: ModelOrPrepared,
   options: ThresholdOptions,
 ): Promise<ThresholdResult> {
   const [lo, hi] = options.range;
@@ -336,7 +347,7 @@ export async function thresholdAnalysis(
   }
   const steps = options.steps ?? 200;
   const prepared = await prepareModel(model);
-  const S = model.strategies.length;
+  const S = prepared.model.strategies.length;
   const optimalAt = (values: readonly number[]) => {
     const r = evaluatePoints(
       prepared,
@@ -372,15 +383,15 @@ export async function thresholdAnalysis(
     }
     thresholds.push({
       value: a + (b - a) / 2,
-      from: model.strategies[left] as string,
-      to: model.strategies[optimal[k + 1] as number] as string,
+      from: prepared.model.strategies[left] as string,
+      to: prepared.model.strategies[optimal[k + 1] as number] as string,
     });
   }
   return {
     parameter: options.parameter,
     wtp: options.wtp,
     range: [lo, hi],
-    optimalAtLow: model.strategies[optimal[0] as number] as string,
+    optimalAtLow: prepared.model.strategies[optimal[0] as number] as string,
     thresholds,
   };
 }

@@ -53,6 +53,8 @@ type Unit =
 
 /** A model made ready to run: distributions created, matrices factorised, expressions compiled. */
 export interface PreparedModel {
+  /** Marks a prepared model, so that functions taking a model or a prepared one tell them apart. */
+  readonly prepared: true;
   readonly model: Model;
   readonly units: readonly Unit[];
   readonly derived: readonly CompiledExpression[];
@@ -71,19 +73,40 @@ function distributionOf(name: string, spec: ParameterSpec): Distribution {
   }
 }
 
+/** A model, or one already prepared (which every run function takes as it is). */
+export type ModelOrPrepared = Model | PreparedModel;
+
 /**
- * Checks and compiles a model's distributions, correlations and derived expressions.
+ * Whether `x` is a prepared model rather than a model.
+ *
+ * @example
+ * ```ts
+ * isPrepared(await prepareModel(model)); // true
+ * isPrepared(model); // false
+ * ```
+ */
+export function isPrepared(x: ModelOrPrepared): x is PreparedModel {
+  return (x as Partial<PreparedModel>).prepared === true;
+}
+
+/**
+ * Checks and compiles a model's distributions, correlations and derived expressions. A model
+ * that is already prepared is returned as it is, so a run prepares its model once and hands the
+ * result to the base case, the PSA and the sensitivity analyses.
  *
  * @example
  * ```ts
  * const prepared = await prepareModel(model);
  * prepared.columns; // ["salary", "fte", ..., "staff_cost"]
+ * await prepareModel(prepared) === prepared; // true
  * ```
  */
 export async function prepareModel(
-  model: Model,
+  input: ModelOrPrepared,
   precompiled?: readonly ExpressionSource[],
 ): Promise<PreparedModel> {
+  if (isPrepared(input)) return input;
+  const model = input;
   const groupOf = new Map<string, number>();
   model.correlations.forEach((c, g) => {
     for (const name of c.parameters) {
@@ -141,6 +164,7 @@ export async function prepareModel(
       ? await compileDerived(model.derived, model.parameterNames)
       : precompiled.map((e) => fromSource(e));
   return {
+    prepared: true,
     model,
     units,
     derived,
@@ -535,11 +559,11 @@ export function psaResult(
  * ```
  */
 export async function runPsa<N extends string, S extends string, O extends string>(
-  model: Model<N, S, O>,
+  model: Model<N, S, O> | PreparedModel,
   options: PsaOptions,
 ): Promise<PsaResult<N, S, O>> {
   const chunkSize = checkRunOptions(options);
-  const prepared = await prepareModel(model as unknown as Model);
+  const prepared = await prepareModel(model as ModelOrPrepared);
   const total = options.samples;
   const run = runArrays(prepared, total, false, options.keepParameters);
   for (let start = 0; start < total; start += chunkSize) {

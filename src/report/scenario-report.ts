@@ -7,6 +7,7 @@
 
 import type { IcerRow } from "../analysis/icers.js";
 import { escapeJsonControls } from "../control-characters.js";
+import { distributionPart } from "../model/provenance.js";
 import type { ResolvedInput } from "../scenario/load-scenario.js";
 import type { ScenarioResult } from "../scenario/run-scenario.js";
 import { analysisTidyRows, analysisToJson } from "./analysis-report.js";
@@ -338,17 +339,7 @@ export function describeRange(min: number, max: number): string {
 
 /** "gamma(mean 350, sd 150)" style description of a spec. */
 export function describeSpec(spec: Record<string, unknown>): string {
-  const {
-    type,
-    base,
-    label: _l,
-    unit: _u,
-    source: _s,
-    tag: _t,
-    table: _b,
-    priceYear: _p,
-    ...rest
-  } = spec;
+  const { type, base, ...rest } = distributionPart(spec);
   const parts = Object.entries(rest).map(([k, v]) =>
     k === "bounds" && Array.isArray(v)
       ? `bounds ${describeRange(v[0] as number, v[1] as number)}`

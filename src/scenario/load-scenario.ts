@@ -37,10 +37,12 @@ import type {
   StrategyConfig,
 } from "../model/model-factory.js";
 import { pointValue } from "../model/point-value.js";
+import { distributionPart, splitProvenance } from "../model/provenance.js";
 import { upratingFactor } from "../model/uprating.js";
 import { runBaseCase } from "../psa/base-case.js";
 import { choleskyOfCorrelation } from "../psa/correlation.js";
 import { computeDerived } from "../psa/derived-values.js";
+import { type PreparedModel, prepareModel } from "../psa/run-psa.js";
 import { mergeScenarios } from "./merge.js";
 import { type MemoryBudget, psaFitProblem, scenarioPsaShape } from "./psa-shape.js";
 import { NUMBER_LIMIT, type ScenarioInput, scenarioSchema } from "./schema.js";
@@ -134,6 +136,12 @@ export interface LoadedScenario {
   readonly scenario: ScenarioInput;
   readonly factory: ModelFactory;
   readonly config: ModelConfig;
+  /**
+   * The model built from `config` and prepared once (distributions created, correlations
+   * factorised, derived values compiled) when the scenario was loaded; the base case, PSA and
+   * sensitivity analyses of a run all use it.
+   */
+  readonly model: PreparedModel;
   readonly inputs: readonly ResolvedInput[];
   readonly samples: number;
   readonly seed: string | number;
@@ -621,7 +629,8 @@ async function build(
           : "type" in (override as object)
             ? (override as Record<string, unknown>)
             : { type: "fixed" as const, ...(override as Record<string, unknown>) };
-    const { label, unit, source, tag, price_year, ...spec } = (o ?? {}) as Record<string, unknown>;
+    const { provenance, rest: spec } = splitProvenance((o ?? {}) as Record<string, unknown>);
+    const { label, unit, source, tag, price_year } = provenance;
     const base = o === undefined ? row : ({ ...spec } as unknown as ParameterSpec);
     const money = row.priceYear !== undefined;
     const given =
@@ -638,15 +647,7 @@ async function build(
       if (base.type === "dirichlet") {
         checkDirichlet(row, base, path);
       } else {
-        const {
-          table: _t,
-          priceYear: _p,
-          label: _l,
-          unit: _u,
-          source: _s,
-          tag: _g,
-          ...dist
-        } = base as unknown as Record<string, unknown>;
+        const dist = distributionPart(base as unknown as Record<string, unknown>);
         const created = createDistribution(dist as unknown as DistributionSpec);
         if (row.bounds !== undefined) {
           checkBounds(created.support, row.bounds, dist.type as string, override, path);
@@ -872,13 +873,14 @@ async function build(
     derived,
     correlations,
   };
-  await checkBaseCase(factory, config, chain);
+  const model = await checkBaseCase(factory, config, chain);
   return {
     file,
     files: chain.map((s) => s.file),
     scenario,
     factory,
     config,
+    model,
     inputs,
     samples: scenario.psa?.samples ?? factory.defaultPsa?.samples ?? 10_000,
     seed: scenario.psa?.seed ?? factory.defaultPsa?.seed ?? 1,
@@ -889,17 +891,20 @@ async function build(
 }
 
 /**
- * Builds the model and runs its base case, so that loading (and `ceakit validate`) refuses
- * whatever a run would refuse before its first sample: a distribution or correlation the PSA
- * engine cannot prepare, or a base case that is not a finite number.
+ * Builds and prepares the model and runs its base case, so that loading (and `ceakit validate`)
+ * refuses whatever a run would refuse before its first sample: a distribution or correlation the
+ * PSA engine cannot prepare, or a base case that is not a finite number. Returns the prepared
+ * model, which the run then uses as it is.
  */
 async function checkBaseCase(
   factory: ModelFactory,
   config: ModelConfig,
   chain: readonly YamlSource[],
-): Promise<void> {
+): Promise<PreparedModel> {
   try {
-    await runBaseCase(factory.create(config));
+    const prepared = await prepareModel(factory.create(config));
+    await runBaseCase(prepared);
+    return prepared;
   } catch (e) {
     if (e instanceof InputError) {
       const path = e.issue.field?.split(".") ?? [];

@@ -29,7 +29,7 @@ export interface PsaRequest {
  * ```
  */
 export function scenarioPsaShape(loaded: LoadedScenario, request: PsaRequest = {}): PsaShape {
-  const model = loaded.factory.create(loaded.config);
+  const { model } = loaded.model;
   const columns = model.parameterNames.length + Object.keys(model.derived).length;
   const kept =
     request.keepAllParameters === true

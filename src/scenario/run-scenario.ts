@@ -9,16 +9,14 @@ import { analysePsa, type PsaAnalysis } from "../analysis/analyse.js";
 import { decisionCurves } from "../analysis/decision.js";
 import { calculateIcers, type IcerRow } from "../analysis/icers.js";
 import { comparePairwise } from "../analysis/pairwise.js";
-import type { CohortModel } from "../cohort/define-cohort-model.js";
 import type { CohortTrace } from "../cohort/trace.js";
 import { quantilePair } from "../core/quantile.js";
 import { mean, sum } from "../core/sum.js";
-import type { Model } from "../model/define-model.js";
 import type { BudgetImpactRow } from "../model/model-factory.js";
+import { isAssumption } from "../model/provenance.js";
 import { runBaseCase } from "../psa/base-case.js";
 import { runCohortBaseCase } from "../psa/cohort-base-case.js";
-import type { PsaResult } from "../psa/run-psa.js";
-import { runPsa } from "../psa/run-psa.js";
+import { type PreparedModel, type PsaResult, runPsa } from "../psa/run-psa.js";
 import type { LoadedScenario, ResolvedInput } from "./load-scenario.js";
 
 /** Mean and 95% interval of one quantity. */
@@ -94,9 +92,9 @@ export interface BaseCaseTrace {
 }
 
 /** The recorded base case of a cohort model (trace, per-cycle rewards); undefined for others. */
-async function cohortBaseCase(model: Model): Promise<CohortTrace | undefined> {
-  if (!("cohort" in model)) return undefined;
-  return runCohortBaseCase(model as unknown as CohortModel);
+async function cohortBaseCase(prepared: PreparedModel): Promise<CohortTrace | undefined> {
+  if (!("cohort" in prepared.model)) return undefined;
+  return runCohortBaseCase(prepared);
 }
 
 /** The state shares of a recorded cohort base case, per strategy. */
@@ -154,8 +152,7 @@ export async function runScenario(
   loaded: LoadedScenario,
   options: RunScenarioOptions = {},
 ): Promise<ScenarioResult> {
-  const { factory, config } = loaded;
-  const model = factory.create(config);
+  const { factory, config, model } = loaded;
   const samples = options.samples ?? loaded.samples;
   const seed = options.seed ?? loaded.seed;
   const base = await runBaseCase(model);
@@ -284,6 +281,6 @@ export async function runScenario(
     acceptability,
     consequences,
     budgetImpact: factory.budgetImpact?.(config, means, parameterMean) ?? [],
-    assumptions: loaded.inputs.filter((i) => i.tag === "assumption" || i.tag === "not-found"),
+    assumptions: loaded.inputs.filter((i) => isAssumption(i.tag)),
   };
 }

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { MAX_STRATEGY_NAME, MAX_WTP, MAX_WTP_POINTS, MIN_SAMPLES } from "../analysis/limits.js";
 import { MAX_NUMERIC_SEED, seedProblem } from "../core/seed.js";
 import type { ModelFactory, SettingSpec } from "../model/model-factory.js";
+import { EVIDENCE_TAGS } from "../model/provenance.js";
 
 /** A numeric seed: the rule `--seed` follows too (src/core/seed.ts). */
 const numericSeed = z
@@ -34,8 +35,6 @@ const wtpValue = nonNegative.max(MAX_WTP);
  * INMB interval.
  */
 const MAX_REPORT_WTP = 100;
-
-const EVIDENCE_TAGS = ["verified", "derived", "assumption", "not-found"] as const;
 
 /** Provenance fields any input override may carry. */
 const provenance = {

@@ -7,6 +7,7 @@
 
 import type { z } from "zod";
 import { suggest } from "../model/expressions.js";
+import { PROVENANCE_KEYS } from "../model/provenance.js";
 import { DISTRIBUTION_TYPES } from "./schema.js";
 
 /** The keys a mapping at `path` may have (for "did you mean"). */
@@ -15,7 +16,7 @@ export type KeysAt = (path: readonly PropertyKey[]) => readonly string[];
 /** Keys allowed in an input override of the distribution type `input.type` (or `{ value }`). */
 function unionKeys(input: unknown): string[] {
   const type = (input as { type?: unknown }).type;
-  const meta = ["label", "unit", "source", "tag", "price_year", "base"];
+  const meta = [...PROVENANCE_KEYS, "base"];
   const byType: Record<string, string[]> = {
     fixed: ["value"],
     normal: ["mean", "sd"],
@@ -143,7 +144,7 @@ export function unknownKey(key: string, known: readonly string[]): string {
 }
 
 /** Keys of a derived value's object form (schema.ts). */
-const DERIVED_KEYS = ["expression", "label", "unit", "source", "tag"];
+const DERIVED_KEYS = ["expression", ...PROVENANCE_KEYS.filter((k) => k !== "price_year")];
 
 /** A derived value is a formula (text) or `{ expression, label, unit, source, tag }`. */
 function explainDerived(

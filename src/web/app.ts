@@ -11,6 +11,7 @@
 
 import swis from "../../models/swis/index.js";
 import { InputError, type InputIssue, ScenarioError } from "../errors.js";
+import { isAssumption } from "../model/provenance.js";
 import { withModelFiles } from "../modelfile/host.js";
 import { formatMoney, formatNumber } from "../report/format.js";
 import {
@@ -361,8 +362,7 @@ function buildForm(): void {
   const form = $("inputs");
   form.replaceChildren();
   for (const f of fields) {
-    const assumption =
-      f.row !== undefined && (f.row.tag === "assumption" || f.row.tag === "not-found");
+    const assumption = f.row !== undefined && isAssumption(f.row.tag);
     const wrap = document.createElement("div");
     wrap.className = "field";
     wrap.innerHTML = `<label for="${f.id}">${esc(f.label)} <span class="unit">(${esc(f.unit)})</span>${

@@ -10,6 +10,7 @@ import type { DistributionSpec } from "../distributions/spec.js";
 import type { ParameterSpec } from "../model/define-model.js";
 import type { InputRow, ModelFactory } from "../model/model-factory.js";
 import { pointValue } from "../model/point-value.js";
+import { PROVENANCE_KEYS, splitProvenance } from "../model/provenance.js";
 
 /** One form field. */
 export interface Field {
@@ -179,7 +180,7 @@ export function pointOf(spec: unknown): number | undefined {
 }
 
 /** The keys of a model file's input that say what it is, kept when its value changes. */
-const DESCRIPTION = ["label", "unit", "price_year"] as const;
+const DESCRIPTION = PROVENANCE_KEYS.filter((k) => k !== "source" && k !== "tag");
 
 /**
  * The input for a value typed into a model's field, keeping the distribution's shape: its
@@ -226,8 +227,7 @@ export function modelOverride(current: unknown, value: number): Record<string, u
   }
   if (shape === undefined) {
     // A shape that cannot move there: keep it, and let the loader judge the value as its base.
-    const { source: _s, tag: _t, ...rest } = c;
-    return { ...rest, base: value, ...local };
+    return { ...splitProvenance(c).rest, ...described, base: value, ...local };
   }
   if (shape.type !== undefined && typeof c.base === "number") shape.base = value;
   return { ...shape, ...described, ...local };

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import swis from "../../models/swis/index.js";
+import type { ModelConfig, ModelFactory } from "../../src/model/model-factory.js";
+import { runBaseCase } from "../../src/psa/base-case.js";
+import { prepareModel, runPsa } from "../../src/psa/run-psa.js";
+import { loadScenario, memoryScenarioHost } from "../../src/scenario/load-scenario.js";
+import { runScenario } from "../../src/scenario/run-scenario.js";
+
+const SCENARIO = "model: swis\ntitle: Once\npsa: { samples: 300, seed: 11 }\n";
+
+/** The SWIS factory, counting the models it builds. */
+function countingFactory(): { factory: ModelFactory; built: () => number } {
+  let built = 0;
+  const factory: ModelFactory = {
+    ...swis,
+    create: (config: ModelConfig) => {
+      built++;
+      return swis.create(config);
+    },
+  };
+  return { factory, built: () => built };
+}
+
+describe("runScenario", () => {
+  it("runScenario uses the model loadScenario built and prepared: one model per run", async () => {
+    const { factory, built } = countingFactory();
+    const loaded = await loadScenario(
+      "s.yaml",
+      memoryScenarioHost({ "s.yaml": SCENARIO }, { swis: factory }),
+    );
+    expect(built()).toBe(1);
+    expect(await prepareModel(loaded.model)).toBe(loaded.model);
+    await runScenario(loaded);
+    expect(built()).toBe(1);
+  });
+
+  it("runScenario gives the base case and PSA of the model built afresh, bit for bit", async () => {
+    const loaded = await loadScenario(
+      "s.yaml",
+      memoryScenarioHost({ "s.yaml": SCENARIO }, { swis }),
+    );
+    const result = await runScenario(loaded, { keepAllParameters: true });
+    const fresh = swis.create(loaded.config);
+    const base = await runBaseCase(fresh);
+    expect(result.baseCase.cost).toEqual(loaded.config.strategies.map((s) => base.cost[s.name]));
+    const psa = await runPsa(fresh, { samples: 300, seed: 11 });
+    expect(Array.from(result.draws.samples.cost)).toEqual(Array.from(psa.samples.cost));
+    expect(Array.from(result.draws.samples.effect)).toEqual(Array.from(psa.samples.effect));
+  });
+});
