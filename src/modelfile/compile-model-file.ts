@@ -604,6 +604,12 @@ export async function compileModelFile(
           ...(model.psa?.seed === undefined ? {} : { seed: model.psa.seed }),
         },
         cycles: markov.cycles,
+        rows: strategies.flatMap((st) =>
+          Object.entries(st.transitions).map(([from, refs]) => {
+            const { message: _, ...at } = st.rowAt[from] as InputIssue;
+            return { at, what: `strategy "${st.name}": row ${from}`, refs: Object.values(refs) };
+          }),
+        ),
       })),
     );
     if (issues.length > 0) fail(issues);

@@ -8,14 +8,20 @@
  * @module
  */
 
-import type { InputIssue } from "../errors.js";
+import type { InputIssue, SourceLocation } from "../errors.js";
 import { InputError } from "../errors.js";
 import { defineModel } from "../model/define-model.js";
 import type { InputRow } from "../model/model-factory.js";
 import { pointValues } from "../psa/base-case.js";
 import { chunkArrays, prepareModel, runChunk } from "../psa/run-psa.js";
 import { LookupBelow, lookupFunction, loopOf } from "./model-file-model.js";
-import type { DerivedProgram, EntryProgram, ModelProgram } from "./program.js";
+import {
+  type DerivedProgram,
+  type EntryProgram,
+  type ModelProgram,
+  ROW_SUM_TOLERANCE,
+  type ValueRef,
+} from "./program.js";
 
 /** Samples scanned at most (the run's own PSA checks every sample it draws). */
 const MAX_SCAN = 100_000;
@@ -30,6 +36,17 @@ export interface ScanInput {
   readonly psa: ModelProgram["psa"];
   /** Cycles (t = 1 … n), for time-dependent entries. */
   readonly cycles: number;
+  /** Transition rows, whose sums are checked in every sample too. */
+  readonly rows?: readonly ScanRow[];
+}
+
+/** One transition row: its entries (indices into `entries`, numbers, or the rest). */
+export interface ScanRow {
+  /** Where the row was written. */
+  readonly at: SourceLocation;
+  /** What it is, for messages: `strategy "mono": row A`. */
+  readonly what: string;
+  readonly refs: readonly (ValueRef | "rest")[];
 }
 
 /**
@@ -124,7 +141,77 @@ export async function scanProbabilities(input: ScanInput): Promise<InputIssue[]>
       }
     }
   }
+  // A row whose entries are each probabilities can still sum to more (or, without a rest, to
+  // other than) 1 in some sample; checked only where every entry passed.
+  const failed = new Set(issues.map((i) => `${i.line}:${i.column}`));
+  for (const row of input.rows ?? []) {
+    const used = row.refs.flatMap((r) => (r !== "rest" && "entry" in r ? [r.entry] : []));
+    const programs = used.map((k) => input.entries[k] as EntryProgram);
+    if (programs.length === 0) continue;
+    if (programs.some((e) => failed.has(`${e.at.line}:${e.at.column}`))) continue;
+    if (!programs.every((e) => e.inputs.every((c) => columns[c] !== undefined))) continue;
+    const issue = scanRow(row, programs, columns, lookups, n, input.cycles);
+    if (issue !== undefined) issues.push(issue);
+  }
   return issues;
+}
+
+/**
+ * The first PSA sample and cycle where a row's sum is not a probability row's (above 1 with a
+ * rest; other than 1 without), as an issue; undefined when there is none or when the base case
+ * itself is wrong (the base-case run reports that).
+ */
+function scanRow(
+  row: ScanRow,
+  programs: readonly EntryProgram[],
+  columns: Readonly<Record<string, Float64Array>>,
+  lookups: Parameters<typeof loopOf>[1],
+  n: number,
+  cycles: number,
+): InputIssue | undefined {
+  const constant = row.refs.reduce((a, r) => a + (r !== "rest" && "value" in r ? r.value : 0), 0);
+  const hasRest = row.refs.includes("rest");
+  const timeDependent = programs.some((e) => e.timeDependent);
+  const times = timeDependent ? cycles : 1;
+  const taus = Math.max(...programs.map((e) => (e.timeDependent ? e.tunnelLength : 1)));
+  const sum = new Float64Array(n);
+  const out = new Float64Array(n);
+  for (let t = 1; t <= times; t++) {
+    for (let tau = 1; tau <= taus; tau++) {
+      sum.fill(constant);
+      for (const e of programs) {
+        try {
+          loopOf(e, lookups)(
+            e.inputs.map((c) => columns[c] as Float64Array),
+            out,
+            n,
+            t,
+            tau,
+          );
+        } catch (x) {
+          if (x instanceof LookupBelow) return undefined;
+          throw x;
+        }
+        for (let i = 0; i < n; i++) sum[i] = (sum[i] as number) + (out[i] as number);
+      }
+      for (let i = 0; i < n; i++) {
+        const v = sum[i] as number;
+        const ok = hasRest ? v <= 1 + ROW_SUM_TOLERANCE : Math.abs(v - 1) <= ROW_SUM_TOLERANCE;
+        if (ok) continue;
+        // A row wrong at the base case is reported by the base-case run, with every entry.
+        if (i === 0) return undefined;
+        const where = `in sample ${i} of the PSA`;
+        const when = timeDependent ? `, t = ${t}${taus > 1 ? `, time_in_state = ${tau}` : ""}` : "";
+        return {
+          ...row.at,
+          message: hasRest
+            ? `${row.what}: the probabilities sum to ${show(v)} ${where}${when}, above 1, so the rest of the row would be negative`
+            : `${row.what}: the probabilities sum to ${show(v)} ${where}${when}, not 1 (within ${ROW_SUM_TOLERANCE}); give one entry as rest, the rest of the row`,
+        };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** A number for messages. */

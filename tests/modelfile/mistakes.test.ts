@@ -81,6 +81,25 @@ describe("each kind of mistake alone", () => {
       /^error: m\.model\.yaml:17:\d+ strategies\.usual\.transitions\.alive: strategy "usual", state "alive", cycle 1, sample 1: the probabilities of row alive sum to 0\.95, not 1; give one entry as rest, the rest of the row \(alive → alive 0\.85, alive → dead 0\.1\)/,
     ],
     [
+      "a row without rest that sums to 1 at the base case but not in some PSA sample",
+      (t) =>
+        t
+          .replace("c_alive: 1000", "c_alive: 1000\n  p_stay: { type: beta, alpha: 90, beta: 10 }")
+          .replace("alive: { alive: rest, dead: p_die }", "alive: { alive: p_stay, dead: p_die }"),
+      // Both are beta with means 0.9 and 0.1: the base case sums to 1, a sample need not.
+      /^error: m\.model\.yaml:18:\d+ strategies\.usual\.transitions\.alive: strategy "usual": row alive: the probabilities sum to [0-9.]+ in sample \d+ of the PSA, not 1 \(within 1e-9\); give one entry as rest/,
+    ],
+    [
+      "a row with rest whose other entries sum above 1 in some PSA sample",
+      (t) =>
+        t
+          .replace("c_alive: 1000", "c_alive: 1000\n  p_sick: { type: beta, alpha: 8, beta: 2 }")
+          .replace("dead: p_die * 0.8 }", "dead: p_die * 0.8, sick: p_sick }")
+          .replace("states: [alive, dead]", "states: [alive, sick, dead]")
+          .replace(/dead: \{ dead: 1 \}/g, "dead: { dead: 1 }\n      sick: { sick: 1 }"),
+      /^error: m\.model\.yaml:\d+:\d+ strategies\.new\.transitions\.alive: strategy "new": row alive: the probabilities sum to [0-9.]+ in sample \d+ of the PSA, above 1, so the rest of the row would be negative/,
+    ],
+    [
       "a probability outside [0, 1] for some sample",
       (t) => t.replace("dead: p_die * 0.8", "dead: p_die * 6"),
       /^error: m\.model\.yaml:23:35 strategies\.new\.transitions\.alive\.dead: strategy "new", alive → dead: "p_die \* 6" is [0-9.]+ in sample \d+ of the PSA, not a probability between 0 and 1/,
