@@ -8,13 +8,16 @@
 import type { Command } from "commander";
 import { escapeControls } from "../control-characters.js";
 import { CeaError, InputError, type InputIssue, ScenarioError } from "../errors.js";
+import { suggest } from "../model/expressions.js";
+import type { ModelFactory } from "../model/model-factory.js";
 import { availableModels, loadModelFactory } from "../node/model-registry.js";
 import type { FileOutput } from "../node/output-file.js";
 import { PACKAGE_ROOT } from "../node/package-root.js";
+import { isModelPath } from "../scenario/model-source.js";
 import { scenarioJsonSchema } from "../scenario/schema.js";
 import { examplesHelp } from "./help.js";
 import type { CliIo } from "./io.js";
-import { loadScenarioFile } from "./scenario-io.js";
+import { importModelAt, loadScenarioFile } from "./scenario-io.js";
 
 /** The commented template for commissioners, shipped as scenarios/local-template.yaml. */
 const TEMPLATE = new URL("scenarios/local-template.yaml", PACKAGE_ROOT);
@@ -108,23 +111,44 @@ export function addScenarioCommands(program: Command, io: CliIo): void {
   program
     .command("schema")
     .description("print the JSON Schema of scenario files (for editors)")
-    .option("--model <name>", "model whose scenarios the schema describes", "swis")
+    .option(
+      "--model <name>",
+      "model whose scenarios the schema describes: a shipped model's name, a model file or an ES module",
+      "swis",
+    )
     .addHelpText(
       "after",
       examplesHelp([
         ["ceakit schema > swis.scenario.json", "the schema editors complete scenario files from"],
         ["ceakit schema --model swis", "the same, naming the model"],
+        [
+          "ceakit schema --model ./my.model.yaml > my.scenario.json",
+          "the schema of scenarios that say model: ./my.model.yaml",
+        ],
       ]),
     )
     .action(async (flags: { model: string }) => {
-      const models = availableModels();
-      if (!models.includes(flags.model)) {
-        throw new InputError({
-          field: "--model",
-          message: `unknown model "${flags.model}"; available: ${models.join(", ")}`,
-        });
-      }
-      const factory = await loadModelFactory(flags.model);
+      const factory = await schemaModel(io, flags.model);
       io.stdout(`${JSON.stringify(scenarioJsonSchema(factory), null, 2)}\n`);
     });
+}
+
+/**
+ * The model `ceakit schema --model` names: a shipped model, or by path a model file (checked as
+ * `validate` checks it) or an ES module exporting a model.
+ */
+async function schemaModel(io: CliIo, name: string): Promise<ModelFactory> {
+  if (isModelPath(name)) {
+    if (/\.m?js$/i.test(name)) return importModelAt(name);
+    return (await loadScenarioFile(io, name, { checkMemory: false })).factory;
+  }
+  const models = availableModels();
+  if (!models.includes(name)) {
+    const hint = suggest(name, models);
+    throw new InputError({
+      field: "--model",
+      message: `unknown model "${name}"${hint === undefined ? "" : ` (did you mean "${hint}"?)`}; available: ${models.join(", ")}, or a model file's path such as ./my.model.yaml`,
+    });
+  }
+  return loadModelFactory(name);
 }

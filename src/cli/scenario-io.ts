@@ -5,6 +5,8 @@
  * @module
  */
 
+import { CeaError, InputError } from "../errors.js";
+import type { ModelFactory } from "../model/model-factory.js";
 import { withModelFiles } from "../modelfile/host.js";
 import { memoryBudget } from "../node/memory-budget.js";
 import { importModelModule } from "../node/model-module.js";
@@ -53,4 +55,25 @@ export function loadScenarioFile(
   options: LoadOptions = {},
 ): Promise<LoadedScenario> {
   return loadScenario(file, cliScenarioHost(io, options.checkMemory ?? true));
+}
+
+/**
+ * The model of an ES module given on the command line (`--model ./my-model.js`), any failure
+ * to import it an input error at `--model`.
+ *
+ * @example
+ * ```ts
+ * const factory = await importModelAt("./my-model.js");
+ * ```
+ */
+export async function importModelAt(path: string): Promise<ModelFactory> {
+  try {
+    return await importModelModule(path);
+  } catch (e) {
+    if (e instanceof CeaError) throw e;
+    throw new InputError({
+      field: "--model",
+      message: `cannot load the model module "${path}": ${e instanceof Error ? e.message : String(e)}`,
+    });
+  }
 }

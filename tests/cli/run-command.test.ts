@@ -187,6 +187,46 @@ describe("ceakit validate, init, schema", () => {
     const bad = await runInProcess(["schema", "--model", "nope"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^error: --model: unknown model "nope"/);
+    const near = await runInProcess(["schema", "--model", "swiss"]);
+    expect(near.stderr).toMatch(/^error: --model: unknown model "swiss" \(did you mean "swis"\?\)/);
+  });
+
+  it("schema --model <model file> describes the scenarios of that model: its inputs, strategies", async () => {
+    const r = await runInProcess(["schema", "--model", "models/hiv.model.yaml"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    const inputs = Object.keys(schema.properties.parameters.properties);
+    expect(inputs).toContain("rr");
+    expect(inputs).not.toContain("sw_salary");
+  });
+
+  it("schema --model <ES module> describes that module's model", async () => {
+    const r = await runInProcess([
+      "schema",
+      "--model",
+      "tests/fixtures/modelfile/module/two-state.mjs",
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const inputs = Object.keys(JSON.parse(r.stdout).properties.parameters.properties);
+    expect(inputs.sort()).toEqual(["c_alive", "p_die"]);
+  });
+
+  it("schema --model refuses a model file with mistakes, located, exit 2, printing nothing", async () => {
+    const r = await runInProcess([
+      "schema",
+      "--model",
+      "tests/fixtures/modelfile/mistakes.model.yaml",
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /^error: tests\/fixtures\/modelfile\/mistakes\.model\.yaml:8:13 rewards_on/,
+    );
+    const missing = await runInProcess(["schema", "--model", "./no-such.model.yaml"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^error: \.\/no-such\.model\.yaml/);
   });
 
   it("init writes the commented template, pointing at the installed schema, and never overwrites", async () => {
