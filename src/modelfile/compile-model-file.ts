@@ -392,6 +392,7 @@ export async function compileModelFile(
       what,
       probability,
       tunnelLength: context.tunnelLength ?? 1,
+      ...(path[0] === "strategies" ? { strategy: String(path[1]) } : {}),
     });
     return { entry: entries.length - 1 };
   };

@@ -21,6 +21,7 @@ import type { ModelConfig } from "../model/model-factory.js";
 import type { TableData } from "./lookup-csv.js";
 import type { EntryCode } from "./model-expressions.js";
 import {
+  type DerivedProgram,
   type MarkovProgram,
   type ModelProgram,
   ROW_SUM_TOLERANCE,
@@ -176,13 +177,6 @@ export function modelFileModel(program: ModelProgram, config: ModelConfig): Mode
   const lookups = program.lookups.map((l) =>
     lookupFunction(program.tables.find((t) => t.name === l.table) as TableData, l.column),
   );
-  const derived = program.derived.map((d) => ({
-    ...d,
-    loop: loopOf(d, lookups),
-    what: `derived value ${d.name}`,
-    probability: false,
-  }));
-  const entries = program.entries.map((e) => ({ ...e, loop: loopOf(e, lookups) }));
   const known = new Set(program.model.strategies.map((s) => s.name));
   config.strategies.forEach((s) => {
     if (!known.has(s.name)) {
@@ -191,17 +185,24 @@ export function modelFileModel(program: ModelProgram, config: ModelConfig): Mode
         message: `the model has no strategy "${s.name}"; its strategies are ${[...known].join(", ")}`,
       });
     }
-    if (Object.keys(s.inputs).length > 0) {
-      throw new InputError({
-        field: `strategies.${s.name}.inputs`,
-        message:
-          "inputs per strategy are not available for model files: give the strategy its own input in the model file",
-      });
-    }
+  });
+  const own = strategyColumns(program, config);
+  const derived = [...program.derived, ...own.derived].map((d) => ({
+    ...d,
+    loop: loopOf(d, lookups),
+    what: `derived value ${d.name}`,
+    probability: false,
+  }));
+  const entries = program.entries.map((e) => {
+    const mapped =
+      e.strategy === undefined
+        ? e
+        : { ...e, inputs: e.inputs.map(own.column(e.strategy as string)) };
+    return { ...mapped, loop: loopOf(mapped, lookups) };
   });
   const names = config.strategies.map((s) => s.name);
   const staticEntries = entries.flatMap((e, k) => (e.timeDependent ? [] : [k]));
-  const own = [...program.derived.map((d) => d.name), ...staticEntries.map(entryColumn)];
+  const ownColumns = [...derived.map((d) => d.name), ...staticEntries.map(entryColumn)];
   let buffers: Record<string, Float64Array> = {};
   let capacity = 0;
 
@@ -212,10 +213,10 @@ export function modelFileModel(program: ModelProgram, config: ModelConfig): Mode
     const { n, start } = chunk;
     if (capacity < n) {
       capacity = n;
-      buffers = Object.fromEntries(own.map((name) => [name, new Float64Array(n)]));
+      buffers = Object.fromEntries(ownColumns.map((name) => [name, new Float64Array(n)]));
     }
     const all: Record<string, Float64Array> = { ...columns };
-    for (const name of own) all[name] = (buffers[name] as Float64Array).subarray(0, n);
+    for (const name of ownColumns) all[name] = (buffers[name] as Float64Array).subarray(0, n);
     for (const d of derived) {
       runChecked(
         d.loop,
@@ -257,13 +258,14 @@ export function modelFileModel(program: ModelProgram, config: ModelConfig): Mode
     };
   };
 
-  const parameterNames = Object.entries(config.inputs).flatMap(([name, spec]) =>
+  const parameters = { ...config.inputs, ...own.parameters };
+  const parameterNames = Object.entries(parameters).flatMap(([name, spec]) =>
     spec.type === "dirichlet" ? Object.keys("alpha" in spec ? spec.alpha : spec.mean) : [name],
   );
   const base = {
     name: program.name,
     description: program.title,
-    parameters: config.inputs as Readonly<Record<string, ParameterSpec>>,
+    parameters: parameters as Readonly<Record<string, ParameterSpec>>,
     parameterNames,
     derived: config.derived,
     correlations: config.correlations,
@@ -355,7 +357,7 @@ export function modelFileModel(program: ModelProgram, config: ModelConfig): Mode
       ]),
     ) as never,
   };
-  const columns = [...parameterNames, ...Object.keys(config.derived), ...own];
+  const columns = [...parameterNames, ...Object.keys(config.derived), ...ownColumns];
   const plan = compileCohort(definition, columns);
   const kernel = cohortEvaluator(plan);
   const initialLoops = strategies.map((s) => ({
@@ -437,4 +439,60 @@ function locateRowError(
       "give one entry as rest, the rest of the row",
     );
   return new InputError({ ...at, message });
+}
+
+/** The columns a strategy's own inputs add (see {@link strategyColumns}). */
+interface StrategyColumns {
+  /** The sampled inputs of strategies, named `input__strategy`. */
+  readonly parameters: Readonly<Record<string, ParameterSpec>>;
+  /** The derived values that read them, recomputed per strategy as `name__strategy`. */
+  readonly derived: readonly DerivedProgram[];
+  /** The column a strategy's expression reads for a name. */
+  column(strategy: string): (name: string) => string;
+}
+
+/**
+ * Inputs a scenario gives one strategy (`strategies.<name>.inputs`): each becomes a sampled
+ * column `input__strategy`, drawn on its own; every derived value that reads it, directly or
+ * through other derived values, is recomputed for that strategy; and that strategy's
+ * expressions read those columns instead of the shared ones.
+ *
+ * @example
+ * ```ts
+ * const own = strategyColumns(program, config);
+ * own.column("comb")("rr"); // "rr__comb" when the scenario sets rr for comb
+ * ```
+ */
+export function strategyColumns(program: ModelProgram, config: ModelConfig): StrategyColumns {
+  const parameters: Record<string, ParameterSpec> = {};
+  const derived: DerivedProgram[] = [];
+  const renamed = new Map<string, Set<string>>();
+  for (const s of config.strategies) {
+    const names = new Set<string>();
+    // Model files have no Dirichlet groups, so each input is one column.
+    for (const [name, spec] of Object.entries(s.inputs)) {
+      parameters[`${name}__${s.name}`] = spec;
+      names.add(name);
+    }
+    if (names.size === 0) continue;
+    // Derived values are in dependency order, so one pass finds every one that is affected.
+    for (const d of program.derived) {
+      if (!d.inputs.some((x) => names.has(x))) continue;
+      derived.push({
+        ...d,
+        name: `${d.name}__${s.name}`,
+        inputs: d.inputs.map((x) => (names.has(x) ? `${x}__${s.name}` : x)),
+      });
+      names.add(d.name);
+    }
+    renamed.set(s.name, names);
+  }
+  return {
+    parameters,
+    derived,
+    column: (strategy) => {
+      const names = renamed.get(strategy);
+      return (name) => (names?.has(name) === true ? `${name}__${strategy}` : name);
+    },
+  };
 }

@@ -28,6 +28,8 @@ export interface EntryProgram extends EntryCode {
   readonly probability: boolean;
   /** Values time_in_state takes where it is written (1 outside tunnels). */
   readonly tunnelLength: number;
+  /** The strategy it is written under; undefined for the initial shares. */
+  readonly strategy?: string;
 }
 
 /** A derived value computed once per chunk (it does not depend on time). */

@@ -78,4 +78,49 @@ describe("a scenario of a model file", () => {
       /^error: s\.yaml:1:8 model: cannot read the model file "\.\/nope\.model\.yaml" \(looked for nope\.model\.yaml\)/,
     );
   });
+
+  test("strategies.<name>.inputs gives one strategy its own input, as SWIS scenarios do", async () => {
+    const files = {
+      "m/hiv.model.yaml": HIV,
+      "s/own.yaml":
+        "model: ../m/hiv.model.yaml\ntitle: Own rr\npsa: { samples: 200, seed: 4 }\nstrategies:\n  mono: {}\n  comb:\n    inputs:\n      rr: { value: 0.6, source: a sensitivity analysis }\n",
+      "s/shared.yaml":
+        "model: ../m/hiv.model.yaml\ntitle: Shared rr\npsa: { samples: 200, seed: 4 }\nparameters:\n  rr: 0.6\n",
+    };
+    const host = withModelFiles(memoryScenarioHost(files, {}));
+    const own = await runBaseCase((await loadScenario("s/own.yaml", host)).model);
+    const shared = await runBaseCase((await loadScenario("s/shared.yaml", host)).model);
+    // Only combination therapy reads rr, so its own rr and a shared rr give the same base case.
+    expect(own.cost).toEqual(shared.cost);
+    expect(own.effect).toEqual(shared.effect);
+    const loaded = await loadScenario("s/own.yaml", host);
+    expect(loaded.model.columns).toContain("rr__comb");
+    const reported = loaded.inputs.find((i) => i.name === "rr" && i.strategy === "comb");
+    expect(reported).toMatchObject({ source: "a sensitivity analysis", spec: { value: 0.6 } });
+  });
+
+  test("a strategy's own input reaches the derived values it feeds, for that strategy only", async () => {
+    const model = `format: ceakit-model/1
+kind: formula
+title: Two programmes
+effect: { key: cases, label: Cases avoided, unit: cases }
+parameters:
+  c_drug: { value: 100, source: test, tag: assumption }
+derived:
+  c_total: "c_drug + 50"
+  c_twice: "2 * c_total"
+strategies:
+  a: { cost: c_twice, effect: 0 }
+  b: { cost: "c_twice + c_drug", effect: 1 }
+`;
+    const files = {
+      "two.model.yaml": model,
+      "s.yaml":
+        "model: ./two.model.yaml\ntitle: b pays more\npsa: { samples: 50, seed: 1 }\nstrategies:\n  a: {}\n  b:\n    inputs:\n      c_drug: 130\n",
+    };
+    const host = withModelFiles(memoryScenarioHost(files, {}));
+    const base = await runBaseCase((await loadScenario("s.yaml", host)).model);
+    // a: 2 × (100 + 50) = 300; b: 2 × (130 + 50) + 130 = 490.
+    expect(base.cost).toEqual({ a: 300, b: 490 });
+  });
 });
