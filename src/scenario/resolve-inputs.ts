@@ -17,7 +17,7 @@ import { distributionPart, splitProvenance } from "../model/provenance.js";
 import { type PriceIndex, upratingFactor } from "../model/uprating.js";
 import { checkBase, checkBounds, checkDirichlet } from "./input-checks.js";
 import type { ResolvedInput } from "./load-scenario.js";
-import type { ScenarioInput } from "./schema.js";
+import { inputTableOf, type ScenarioInput } from "./schema.js";
 import { locateIssue, type YamlSource } from "./yaml-source.js";
 
 /** Records a problem at a path of the merged scenario (`key`: at the key, not its value). */
@@ -171,7 +171,7 @@ export function resolveInput(
 export function resolveModelInputs(ctx: InputContext, scenario: ScenarioInput): ResolvedInput[] {
   const resolved: ResolvedInput[] = [];
   for (const [name, row] of Object.entries(ctx.factory.inputs)) {
-    const table = row.table === "unit_costs" ? "unit_costs" : "parameters";
+    const table = inputTableOf(row);
     const overrides = (scenario[table] ?? {}) as Record<string, unknown>;
     const r = resolveInput(ctx, name, overrides[name], [table, name]);
     if (r !== undefined) resolved.push(r);

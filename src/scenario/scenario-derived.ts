@@ -21,7 +21,7 @@ import type { InputRow, ModelFactory } from "../model/model-factory.js";
 import { pointValue } from "../model/point-value.js";
 import { computeDerived } from "../psa/derived-values.js";
 import type { ResolvedInput } from "./load-scenario.js";
-import { NUMBER_LIMIT, type ScenarioInput } from "./schema.js";
+import { INPUT_TABLES, NUMBER_LIMIT, type ScenarioInput } from "./schema.js";
 import { locateIssue, locateIssueInText, type YamlSource } from "./yaml-source.js";
 
 /**
@@ -183,7 +183,7 @@ export async function checkDerived(
     issues.push(locateIssue(chain, path, message, key));
   for (const name of Object.keys(entries)) {
     // A value and a formula for one input: one of them would be dropped without a word.
-    for (const table of ["parameters", "unit_costs"] as const) {
+    for (const table of INPUT_TABLES) {
       if (Object.hasOwn((scenario[table] ?? {}) as object, name)) {
         at(
           ["derived", name],

@@ -149,11 +149,35 @@ function settingSchema(spec: SettingSpec) {
   return n.describe(`${spec.label} (default ${spec.default})`);
 }
 
+/**
+ * The sections of a scenario that override model inputs: every input belongs to one, by its
+ * row's `table` (`unit_costs`, or else `parameters`).
+ *
+ * @example
+ * ```ts
+ * INPUT_TABLES; // ["parameters", "unit_costs"]
+ * ```
+ */
+export const INPUT_TABLES = ["parameters", "unit_costs"] as const;
+
+/**
+ * The scenario section in which an input of the model is overridden.
+ *
+ * @example
+ * ```ts
+ * inputTableOf({ table: "unit_costs" }); // "unit_costs"
+ * inputTableOf({ table: "parameters" }); // "parameters"
+ * ```
+ */
+export function inputTableOf(row: { readonly table: string }): (typeof INPUT_TABLES)[number] {
+  return row.table === "unit_costs" ? "unit_costs" : "parameters";
+}
+
 /** An object of optional overrides, one key per input of `table`. */
-function inputsOf(factory: ModelFactory, table: string) {
+function inputsOf(factory: ModelFactory, table: (typeof INPUT_TABLES)[number]) {
   const shape: Record<string, z.ZodType> = {};
   for (const [name, row] of Object.entries(factory.inputs)) {
-    if (row.table !== table) continue;
+    if (inputTableOf(row) !== table) continue;
     const schema = row.type === "dirichlet" ? dirichletOverride : inputOverride;
     shape[name] = schema.optional().describe(`${row.label ?? name} [${row.unit ?? ""}]`);
   }
