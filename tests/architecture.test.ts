@@ -72,6 +72,44 @@ describe("architecture", () => {
     expect(upward).toEqual([]);
   });
 
+  test("each folder imports only the folders its room allows", () => {
+    // What each folder may import (besides itself and the root files errors.ts, version.ts,
+    // control-characters.ts). "models" is the repository's models/ folder: the shipped models.
+    const ALLOWED: Readonly<Record<string, readonly string[]>> = {
+      core: [],
+      distributions: ["core"],
+      analysis: ["core"],
+      model: ["core", "distributions"],
+      cohort: ["core", "model"],
+      psa: ["core", "distributions", "analysis", "model", "cohort"],
+      scenario: ["core", "distributions", "analysis", "model", "cohort", "psa"],
+      modelfile: ["core", "distributions", "analysis", "model", "cohort", "psa", "scenario"],
+      report: ["core", "analysis", "model", "cohort", "psa", "scenario"],
+      node: ["core", "model", "psa", "scenario", "modelfile"],
+      cli: ["core", "analysis", "model", "psa", "scenario", "modelfile", "report", "node"],
+      // The page runs the shipped SWIS model in the browser, so it alone imports models/.
+      web: ["core", "distributions", "model", "psa", "scenario", "modelfile", "report", "models"],
+    };
+    const outside: string[] = [];
+    for (const f of files) {
+      const from = f.rel.split("/")[0] as string;
+      const allowed = ALLOWED[from];
+      if (allowed === undefined) continue;
+      for (const spec of f.imports.filter((x) => x.startsWith("."))) {
+        const target = relative(SRC, join(f.path, "..", spec));
+        const to = target.startsWith("../models/") ? "models" : (target.split("/")[0] as string);
+        if (to === from || !target.includes("/")) continue;
+        if (!allowed.includes(to)) outside.push(`${f.rel} -> ${target}`);
+      }
+    }
+    expect(outside).toEqual([]);
+    // Every folder of src/ has its room stated.
+    const folders = [...new Set(files.map((f) => f.rel.split("/")[0] as string))].filter((d) =>
+      files.some((f) => f.rel.startsWith(`${d}/`)),
+    );
+    expect(folders.filter((d) => ALLOWED[d] === undefined)).toEqual([]);
+  });
+
   test("only cli/ and node/ use Node built-ins, so the library runs in a browser", () => {
     const offenders = files
       .filter((f) => !f.rel.startsWith("cli/") && !f.rel.startsWith("node/"))
