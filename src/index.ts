@@ -199,6 +199,7 @@ export {
   type ChunkInfo,
   type CorrelationSpec,
   defineModel,
+  EVIDENCE_TAGS,
   type EvidenceTag,
   type Model,
   type ModelDefinition,

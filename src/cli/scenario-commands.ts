@@ -8,7 +8,7 @@
 import type { Command } from "commander";
 import { escapeControls } from "../control-characters.js";
 import { CeaError, InputError, type InputIssue, ScenarioError } from "../errors.js";
-import { availableModels, loadModelFactory } from "../node/model-registry.js";
+import { availableModels, canonicalModelName, loadModelFactory } from "../node/model-registry.js";
 import type { FileOutput } from "../node/output-file.js";
 import { PACKAGE_ROOT } from "../node/package-root.js";
 import { scenarioJsonSchema } from "../scenario/schema.js";
@@ -118,7 +118,7 @@ export function addScenarioCommands(program: Command, io: CliIo): void {
     )
     .action(async (flags: { model: string }) => {
       const models = availableModels();
-      if (!models.includes(flags.model)) {
+      if (!models.includes(canonicalModelName(flags.model))) {
         throw new InputError({
           field: "--model",
           message: `unknown model "${flags.model}"; available: ${models.join(", ")}`,

@@ -10,8 +10,27 @@
 import type { DirichletSpec, DistributionSpec } from "../distributions/spec.js";
 import type { DerivedDefinition } from "./expressions.js";
 
+/**
+ * The evidence tags an input may carry, from most to least trusted: `verified` (read in the
+ * cited source), `derived` (computed from cited figures, working shown), `national-default` (a
+ * national figure standing in for a local one a scenario should supply: not local evidence),
+ * `assumption` and `not-found`.
+ *
+ * @example
+ * ```ts
+ * EVIDENCE_TAGS.includes("national-default"); // true
+ * ```
+ */
+export const EVIDENCE_TAGS = [
+  "verified",
+  "derived",
+  "national-default",
+  "assumption",
+  "not-found",
+] as const;
+
 /** How far an input can be trusted; reports list every assumption. */
-export type EvidenceTag = "verified" | "derived" | "assumption" | "not-found";
+export type EvidenceTag = (typeof EVIDENCE_TAGS)[number];
 
 /** Provenance and base-case value that may accompany any parameter. */
 export interface ParameterInfo {

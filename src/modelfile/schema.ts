@@ -11,6 +11,7 @@
 import { z } from "zod";
 import { MAX_WTP, MAX_WTP_POINTS, MIN_SAMPLES } from "../analysis/limits.js";
 import { MAX_NUMERIC_SEED, seedProblem } from "../core/seed.js";
+import { EVIDENCE_TAGS } from "../model/define-model.js";
 import { inputOverride, NUMBER_LIMIT } from "../scenario/schema.js";
 
 /** The value of `format:` that marks a model file. */
@@ -25,7 +26,6 @@ export const MAX_TUNNEL = 1_000;
 const finite = z.number().finite().min(-NUMBER_LIMIT).max(NUMBER_LIMIT);
 const positive = finite.positive();
 const wtpValue = finite.nonnegative().max(MAX_WTP);
-const EVIDENCE_TAGS = ["verified", "derived", "assumption", "not-found"] as const;
 
 /** A name usable in expressions: letters, digits and _, not starting with a digit. */
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -124,6 +124,11 @@ export interface ResolvedInput {
   readonly strategy?: string;
   /** The formula that computes it, when a derived value replaces the input. */
   readonly expression?: string;
+  /**
+   * The model's own tag for the input, when a scenario overrides it: a scenario's
+   * `national-default` rests on this evidence (an assumption stays an assumption).
+   */
+  readonly modelTag?: string;
 }
 
 /** A loaded, checked scenario. */
@@ -445,6 +450,8 @@ export async function loadScenario(file: string, host: ScenarioHost): Promise<Lo
   } else {
     try {
       factory = await host.loadModel(modelName as string);
+      // The host may know a model by another name (an alias): the scenario names the factory.
+      merged.model = factory.name;
     } catch (e) {
       if (e instanceof CeaError) throw e;
       const hint = suggest(modelName as string, host.models);
@@ -685,6 +692,7 @@ async function build(
       factor,
       ...(where === undefined ? {} : { setIn: where }),
       ...(strategy === undefined ? {} : { strategy }),
+      ...(overridden && row.tag !== undefined ? { modelTag: row.tag } : {}),
     };
   };
 

@@ -19,6 +19,7 @@ import { runBaseCase } from "../psa/base-case.js";
 import { runCohortBaseCase } from "../psa/cohort-base-case.js";
 import type { PsaResult } from "../psa/run-psa.js";
 import { runPsa } from "../psa/run-psa.js";
+import { inputGroup } from "./input-groups.js";
 import type { LoadedScenario, ResolvedInput } from "./load-scenario.js";
 
 /** Mean and 95% interval of one quantity. */
@@ -79,7 +80,10 @@ export interface ScenarioResult {
   readonly acceptability: AcceptabilityRow[];
   readonly consequences: ConsequenceRow[];
   readonly budgetImpact: BudgetImpactRow[];
-  /** Inputs tagged assumption or not-found: every result depends on them. */
+  /**
+   * Inputs tagged assumption or not-found, and national defaults standing in for local figures
+   * whose national figure is an assumption: every result depends on them.
+   */
   readonly assumptions: ResolvedInput[];
 }
 
@@ -284,6 +288,6 @@ export async function runScenario(
     acceptability,
     consequences,
     budgetImpact: factory.budgetImpact?.(config, means, parameterMean) ?? [],
-    assumptions: loaded.inputs.filter((i) => i.tag === "assumption" || i.tag === "not-found"),
+    assumptions: loaded.inputs.filter((i) => inputGroup(i) === "assumptions"),
   };
 }

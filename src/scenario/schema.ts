@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { MAX_STRATEGY_NAME, MAX_WTP, MAX_WTP_POINTS, MIN_SAMPLES } from "../analysis/limits.js";
 import { MAX_NUMERIC_SEED, seedProblem } from "../core/seed.js";
+import { EVIDENCE_TAGS } from "../model/define-model.js";
 import type { ModelFactory, SettingSpec } from "../model/model-factory.js";
 
 /** A numeric seed: the rule `--seed` follows too (src/core/seed.ts). */
@@ -34,8 +35,6 @@ const wtpValue = nonNegative.max(MAX_WTP);
  * INMB interval.
  */
 const MAX_REPORT_WTP = 100;
-
-const EVIDENCE_TAGS = ["verified", "derived", "assumption", "not-found"] as const;
 
 /** Provenance fields any input override may carry. */
 const provenance = {
@@ -302,9 +301,17 @@ export function scenarioSchema(factory: ModelFactory) {
           parameters: z.array(z.string()).min(2),
           matrix: z.array(z.array(finite)),
           scale: z.enum(["spearman", "normal"]).optional(),
+          source: z.string().optional().describe("Where the correlation comes from"),
+          tag: z
+            .enum(EVIDENCE_TAGS)
+            .optional()
+            .describe("Evidence tag; without one, a correlation is reported as an assumption"),
         }),
       )
-      .optional(),
+      .optional()
+      .describe(
+        "Correlated inputs: a rank (spearman) or normal-scale correlation matrix per group; reported with its source and tag (an assumption unless tagged)",
+      ),
   });
 }
 
