@@ -10,7 +10,14 @@
 
 import type { ResolvedInput } from "./load-scenario.js";
 
-/** The three groups a report shows inputs in. */
+/**
+ * The three groups a report shows inputs in.
+ *
+ * @example
+ * ```ts
+ * const group: InputGroup = inputGroup(loaded.inputs[0]); // "national-defaults"
+ * ```
+ */
 export type InputGroup = "your-figures" | "national-defaults" | "assumptions";
 
 /** Tags that make an input an assumption. */
