@@ -194,7 +194,6 @@ export {
   ScenarioError,
   type SourceLocation,
 } from "./errors.js";
-// Models and PSA
 export {
   type ChunkInfo,
   type CorrelationSpec,
@@ -230,6 +229,15 @@ export {
   type StrategyConfig,
 } from "./model/model-factory.js";
 export { pointValue } from "./model/point-value.js";
+// Models and PSA
+export {
+  DESCRIPTION_KEYS,
+  distributionPart,
+  EVIDENCE_TAGS,
+  isAssumption,
+  PROVENANCE_KEYS,
+  splitProvenance,
+} from "./model/provenance.js";
 export { type PriceIndex, parsePriceYear, upratingFactor } from "./model/uprating.js";
 export {
   compileModelFile,

@@ -82,7 +82,9 @@ describe("examples", () => {
     for (const line of lines.slice(0, 3)) {
       const p = Number(line.split("= ")[1]);
       expect(p).toBeGreaterThanOrEqual(0);
-      expect(p).toBeLessThanOrEqual(0.1);
+      // About 0.11-0.12 since the days-in-care prior is no longer narrowed to the published
+      // results (issue 15; tests/models/swis-validation.test.ts).
+      expect(p).toBeLessThanOrEqual(0.2);
     }
     expect(lines[3]).toMatch(/^assumptions: .*sw_salary/);
     expect(lines[4]).toBe("# SWIS national RCT base case");

@@ -1,13 +1,18 @@
 /**
- * Social Workers in Schools (SWIS): the cost-effectiveness model of placing local-authority
- * social workers in schools, against usual practice.
+ * SWIS trial replication (two-year horizon, stock of days in care): the cost-effectiveness model
+ * of placing local-authority social workers in schools, against usual practice, as the published
+ * trial evaluation measured it (days in care as a stock: the rate ratio applies to every child in
+ * care, including those who entered before the programme). The care-pathway model (entries to
+ * care × time in care) is a separate model.
  *
  * Per year, events of each kind k (referrals, S17 assessments, S47 enquiries) in the schools are
  * B_k = rate_k × age_factor × pupils / 1,000 under usual practice and B_k × irr_k with SWIS; days
  * in care are cla_per1000 × 365 × age_factor × pupils / 1,000 (× irr_days_care with SWIS). Each
  * event is valued with the unit-cost table (an S47 enquiry with its expected ICPC and child
- * protection plan, an S17 assessment with its expected child-in-need episode, a day in care at
- * the placement mix). The programme costs the staffing (salary, on-costs, overheads, travel,
+ * protection plan, an S17 assessment with its expected child-in-need episode (whose starts take
+ * irr_cin_starts), a day in care at the placement mix: foster care in-house or with an IFA,
+ * children's homes and semi-independent living at their own rates, other placements at the
+ * in-house foster rate). The programme costs the staffing (salary, on-costs, overheads, travel,
  * supervision) plus management and set-up, or the grant when costed by grant. Years t = 0 … H−1
  * are discounted by (1 + r)^−t. The model's equations and every default input are documented
  * in the README and in parameters.json / unit-costs.json beside this file.
@@ -73,6 +78,10 @@ const OUTCOMES = {
     label: "Entries to care over the horizon",
     unit: "entries",
   },
+  cin_starts: {
+    label: "Child-in-need starts (assessments opening an episode) over the horizon",
+    unit: "starts",
+  },
   // The undiscounted yearly resource cost behind the budget-impact table (set-up and the yearly
   // social-care cost follow from the set-up parameter and downstream_cost).
   programme_cost_year: {
@@ -93,6 +102,11 @@ const EFFECTS = {
     unit: "assessments",
     per: "Section 17 assessment avoided",
   },
+  cin_starts_avoided: {
+    label: "Child-in-need starts avoided",
+    unit: "starts",
+    per: "child-in-need start avoided",
+  },
   referrals_avoided: { label: "Referrals avoided", unit: "referrals", per: "referral avoided" },
   days_in_care_avoided: { label: "Days in care avoided", unit: "days", per: "day in care avoided" },
 } as const;
@@ -108,21 +122,28 @@ export interface YearCostInputs {
 }
 
 /**
- * Programme cost borne in year t (0-based) from the chosen perspective. Public sector: the
- * resource cost (staffing, management, set-up in year 0), or under grant costing the grant's
- * yearly share for the funded years and the resource cost after them. Local authority: the
- * public-sector cost net of the grant's yearly share (negative if a grant exceeds the cost).
+ * Programme cost borne in year t (0-based) from the chosen perspective. The grant covers
+ * `grantYears` years from the start, which may be a fraction (1.25 = 15 months): year t is
+ * covered for the fraction f_t = min(1, max(0, grantYears − t)) and carries f_t × grant /
+ * grantYears. Public sector: the resource cost (staffing, management, set-up in year 0), or under
+ * grant costing the grant's share for the covered part of the year and the resource cost for the
+ * rest. Local authority: the public-sector cost net of the grant's share (negative if a grant
+ * exceeds the cost).
  *
  * @example
  * ```ts
  * programmeCostInYear({ resourcePerYear: 69353, setup: 0, grantTotal: 0, grantYears: 2,
  *   costing: "resource", perspective: "public_sector" }, 0); // 69353
+ * // A £374k grant over 15 months: year 2 has 3 months of grant and 9 months of resource cost.
+ * programmeCostInYear({ resourcePerYear: 80000, setup: 0, grantTotal: 374000, grantYears: 1.25,
+ *   costing: "grant", perspective: "public_sector" }, 1); // 74800 + 60000
  * ```
  */
 export function programmeCostInYear(c: YearCostInputs, t: number): number {
-  const grantShare = t < c.grantYears ? c.grantTotal / c.grantYears : 0;
+  const covered = Math.min(1, Math.max(0, c.grantYears - t));
+  const grantShare = (covered * c.grantTotal) / c.grantYears;
   const resource = c.resourcePerYear + (t === 0 ? c.setup : 0);
-  const publicCost = c.costing === "grant" && t < c.grantYears ? grantShare : resource;
+  const publicCost = c.costing === "grant" ? grantShare + (1 - covered) * resource : resource;
   return c.perspective === "local_authority" ? publicCost - grantShare : publicCost;
 }
 
@@ -149,6 +170,11 @@ function programmeWeights(config: ModelConfig) {
   return { resource: unit(1, 0, 0), setup: unit(0, 1, 0), grant: unit(0, 0, 1) };
 }
 
+/** A rate ratio applied to the share `reach` of the pupils (1, no effect, for the rest). */
+function reached(irr: number | undefined, reach: number): number {
+  return 1 - reach * (1 - (irr as number));
+}
+
 /** Column name of input `name` in strategy `s`: its own draw when the strategy overrides it. */
 function columnOf(name: string, s: StrategyConfig): string {
   return name in s.inputs ? `${name}__${s.name}` : name;
@@ -168,7 +194,8 @@ function create(config: ModelConfig) {
   const effectKey = config.effect;
   return defineModel({
     name: "swis",
-    description: "Social Workers in Schools vs usual practice",
+    description:
+      "SWIS trial replication (two-year horizon, stock of days in care) vs usual practice",
     parameters,
     derived: config.derived,
     correlations: config.correlations,
@@ -180,7 +207,7 @@ function create(config: ModelConfig) {
         const cost = out.cost[s.name] as Float64Array;
         const effect = out.effect[s.name] as Float64Array;
         const o = (k: keyof typeof OUTCOMES) => out.outcomes[k][s.name] as Float64Array;
-        const [intervention, downstream, referrals, s17, s47, days, entries, yearly] = [
+        const [intervention, downstream, referrals, s17, s47, days, entries, cinStarts, yearly] = [
           o("intervention_cost"),
           o("downstream_cost"),
           o("referrals"),
@@ -188,6 +215,7 @@ function create(config: ModelConfig) {
           o("s47_enquiries"),
           o("days_in_care"),
           o("care_entries"),
+          o("cin_starts"),
           o("programme_cost_year"),
         ];
         const c = (name: string) => col(name, s);
@@ -200,11 +228,13 @@ function create(config: ModelConfig) {
           c("age_factor"),
           c("pupils_per_school"),
         ];
-        const [irrRef, irrS17, irrS47, irrDays] = [
+        const [irrRef, irrS17, irrS47, irrDays, irrCin, reachOf] = [
           c("irr_referral"),
           c("irr_s17"),
           c("irr_s47"),
           c("irr_days_care"),
+          c("irr_cin_starts"),
+          c("effect_reach"),
         ];
         const [cRef, cS17, cCin, pCin, cinYears] = [
           c("c_referral"),
@@ -230,6 +260,7 @@ function create(config: ModelConfig) {
           c("c_day_ifa"),
           c("c_day_residential"),
         ];
+        const [semiShare, daySemi] = [c("semi_independent_share"), c("c_day_semi_independent")];
         const [fte, salary, oncost, overhead, travel, supervision, senior] = [
           c("sw_fte_per_school"),
           c("sw_salary"),
@@ -247,13 +278,16 @@ function create(config: ModelConfig) {
         for (let i = 0; i < n; i++) {
           const scale = ((schools * (pupils[i] as number)) / 1000) * (age[i] as number);
           const on = s.intervention;
-          const nRef = (rateRef[i] as number) * scale * (on ? (irrRef[i] as number) : 1);
-          const nS17 = (rateS17[i] as number) * scale * (on ? (irrS17[i] as number) : 1);
-          const nS47 = (rateS47[i] as number) * scale * (on ? (irrS47[i] as number) : 1);
-          const nDays = (cla[i] as number) * 365 * scale * (on ? (irrDays[i] as number) : 1);
-          const uS17 =
-            (cS17[i] as number) +
-            (pCin[i] as number) * (cinYears[i] as number) * (cCin[i] as number);
+          // With SWIS a rate ratio applies to the share `effect_reach` of the pupils, 1 elsewhere.
+          const reach = reachOf[i] as number;
+          const nRef = (rateRef[i] as number) * scale * (on ? reached(irrRef[i], reach) : 1);
+          const nS17 = (rateS17[i] as number) * scale * (on ? reached(irrS17[i], reach) : 1);
+          const nS47 = (rateS47[i] as number) * scale * (on ? reached(irrS47[i], reach) : 1);
+          const dayRatio = on ? reached(irrDays[i], reach) : 1;
+          const nDays = (cla[i] as number) * 365 * scale * dayRatio;
+          // Child-in-need starts: assessments that open an episode (irr_cin_starts with SWIS).
+          const nCin = nS17 * (pCin[i] as number) * (on ? reached(irrCin[i], reach) : 1);
+          const episode = (cinYears[i] as number) * (cCin[i] as number);
           const uS47 =
             (cS47[i] as number) +
             (pIcpc[i] as number) *
@@ -261,11 +295,18 @@ function create(config: ModelConfig) {
                 (pPlan[i] as number) * (planYears[i] as number) * (cPlan[i] as number));
           const inhouse = dayInhouse[i] as number;
           const ifaShare = ifa[i] as number;
+          const semi = semiShare[i] as number;
           const cDay =
             (foster[i] as number) * ((1 - ifaShare) * inhouse + ifaShare * (dayIfa[i] as number)) +
-            (residential[i] as number) * (dayRes[i] as number) +
+            (residential[i] as number) *
+              ((1 - semi) * (dayRes[i] as number) + semi * (daySemi[i] as number)) +
             (other[i] as number) * inhouse;
-          const perYear = nRef * (cRef[i] as number) + nS17 * uS17 + nS47 * uS47 + nDays * cDay;
+          const perYear =
+            nRef * (cRef[i] as number) +
+            nS17 * (cS17[i] as number) +
+            nCin * episode +
+            nS47 * uS47 +
+            nDays * cDay;
           let programme = 0;
           let resourcePerYear = 0;
           let setupTotal = 0;
@@ -293,7 +334,8 @@ function create(config: ModelConfig) {
           s47[i] = nS47 * years;
           days[i] = nDays * years;
           // Entries are counted, not costed: their days in care are in the stock measure above.
-          entries[i] = (entry[i] as number) * scale * (on ? (irrDays[i] as number) : 1) * years;
+          entries[i] = (entry[i] as number) * scale * dayRatio * years;
+          cinStarts[i] = nCin * years;
           yearly[i] = resourcePerYear;
           // Events avoided per year, relative to the same sample's usual practice.
           const avoided =
@@ -303,7 +345,9 @@ function create(config: ModelConfig) {
                 ? (rateS17[i] as number) * scale - nS17
                 : effectKey === "referrals_avoided"
                   ? (rateRef[i] as number) * scale - nRef
-                  : (cla[i] as number) * 365 * scale - nDays;
+                  : effectKey === "cin_starts_avoided"
+                    ? (rateS17[i] as number) * scale * (pCin[i] as number) - nCin
+                    : (cla[i] as number) * 365 * scale - nDays;
           effect[i] = outcomeAnnuity * avoided;
         }
       }
@@ -356,9 +400,9 @@ function budgetImpact(
 
 export default defineModelFactory({
   name: "swis",
-  title: "Social Workers in Schools (SWIS)",
+  title: "SWIS trial replication (two-year horizon, stock of days in care)",
   description:
-    "Local-authority social workers placed in schools, against usual practice: programme costs against avoided Section 47 enquiries, Section 17 assessments, referrals and days in care.",
+    "Social Workers in Schools as the trial evaluation measured it: local-authority social workers placed in schools, against usual practice, over the trial's two-year horizon; programme costs against avoided Section 47 enquiries, Section 17 assessments, child-in-need starts, referrals and days in care, with days in care counted as a stock (the rate ratio applies to every child in care).",
   inputs: INPUTS,
   priceIndices: priceIndexTable as unknown as Record<string, PriceIndex>,
   defaultPriceIndex: "nhscii",
@@ -382,10 +426,11 @@ export default defineModelFactory({
       choices: ["resource", "grant"],
     },
     grant_years: {
-      kind: "integer",
-      label: "Years the grant covers",
+      kind: "number",
+      label:
+        "Years the grant covers from the start, fractions allowed (1.25 = 15 months); after it, the programme costs its resources",
       default: 2,
-      min: 1,
+      min: 1 / 12,
     },
   },
   strategies: [

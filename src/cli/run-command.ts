@@ -7,6 +7,7 @@
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { rankEvppi } from "../analysis/evppi-ranking.js";
+import { escapeControls } from "../control-characters.js";
 import { parseSeed } from "../core/seed.js";
 import { modelReference } from "../node/model-registry.js";
 import { preparePsaWorkers, runPsaParallel } from "../node/run-psa-parallel.js";
@@ -19,8 +20,10 @@ import {
   scenarioMarkdown,
   scenarioText,
 } from "../report/scenario-report.js";
+import { templateDefaultsLeft, templateDefaultsWarning } from "../scenario/input-groups.js";
 import type { LoadedScenario } from "../scenario/load-scenario.js";
 import { runScenario, type ScenarioResult } from "../scenario/run-scenario.js";
+import { scenarioModel } from "../scenario/scenario-model.js";
 import { examplesHelp } from "./help.js";
 import type { CliIo } from "./io.js";
 import { progressBar } from "./progress.js";
@@ -55,6 +58,9 @@ async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
   if (output !== undefined) io.checkOutput(output);
   // --samples replaces the scenario's sample count; the count run is checked below.
   const loaded = await loadScenarioFile(io, file, { checkMemory: samples === undefined });
+  // Template slots still holding national defaults: a warning, not an error (the run goes on).
+  const warning = templateDefaultsWarning(templateDefaultsLeft(loaded.inputs));
+  if (warning !== undefined) io.stderr(`${escapeControls(`${file}: ${warning}`)}\n`);
   const total = samples ?? loaded.samples;
   const workers = workersFlag ?? (total >= PARALLEL_FROM ? Math.min(2, availableParallelism()) : 1);
   // Before any thread starts or array is allocated: does the PSA fit in memory?
@@ -112,7 +118,7 @@ async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
  */
 async function htmlReport(loaded: LoadedScenario, result: ScenarioResult): Promise<string> {
   const wtp = Math.max(...loaded.reportWtp);
-  const dsa = await oneWayDsa(loaded.model, { wtp });
+  const dsa = await oneWayDsa(await scenarioModel(loaded), { wtp });
   const { samples, parameters } = result.draws;
   const evppi = rankEvppi(samples, parameters as Record<string, Float64Array>, [wtp]);
   return scenarioHtml(result, { dsa, evppi });

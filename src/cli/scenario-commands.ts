@@ -10,7 +10,7 @@ import { escapeControls } from "../control-characters.js";
 import { CeaError, InputError, type InputIssue, ScenarioError } from "../errors.js";
 import { suggest } from "../model/expressions.js";
 import type { ModelFactory } from "../model/model-factory.js";
-import { availableModels, loadModelFactory } from "../node/model-registry.js";
+import { availableModels, canonicalModelName, loadModelFactory } from "../node/model-registry.js";
 import type { FileOutput } from "../node/output-file.js";
 import { PACKAGE_ROOT } from "../node/package-root.js";
 import { isModelPath } from "../scenario/model-source.js";
@@ -143,7 +143,7 @@ async function schemaModel(io: CliIo, name: string): Promise<ModelFactory> {
     return (await loadScenarioFile(io, name, { checkMemory: false })).factory;
   }
   const models = availableModels();
-  if (!models.includes(name)) {
+  if (!models.includes(canonicalModelName(name))) {
     const hint = suggest(name, models);
     throw new InputError({
       field: "--model",

@@ -35,6 +35,7 @@ import { evppiRankingChart } from "../report/html-report.js";
 import type { TidyRow } from "../report/tidy-csv.js";
 import { type LoadedScenario, outsideBounds, parameterBounds } from "../scenario/load-scenario.js";
 import { runScenario } from "../scenario/run-scenario.js";
+import { scenarioModel } from "../scenario/scenario-model.js";
 import { examplesHelp } from "./help.js";
 import type { CliIo } from "./io.js";
 import { parseNumberInRange } from "./options.js";
@@ -221,7 +222,7 @@ async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<void> {
   const to = destination(io, flags);
   // No PSA is run: the scenario's sample count need not fit.
   const loaded = await loadScenarioFile(io, file, { checkMemory: false });
-  const model = loaded.model;
+  const model = await scenarioModel(loaded);
   const wtp = wtpFlag(flags.wtp, loaded.reportWtp.at(-1) as number);
   const parameters = parameterList(flags.parameters, model);
   if (flags.twoWay !== undefined) {
@@ -289,7 +290,7 @@ async function runThreshold(io: CliIo, file: string, flags: ThresholdFlags): Pro
     });
   }
   const loaded = await loadScenarioFile(io, file, { checkMemory: false });
-  const model = loaded.model;
+  const model = await scenarioModel(loaded);
   const [parameter] = parameterList(flags.parameter, model, "--parameter") as [string];
   const bounds = parameterBounds(loaded, parameter);
   for (const v of [lo, hi]) {
@@ -362,7 +363,7 @@ async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Promise<voi
   const to = destination(io, flags);
   const samples = flags.samples === undefined ? undefined : parseSamples(flags.samples);
   const loaded = await loadScenarioFile(io, file, { checkMemory: samples === undefined });
-  const model = loaded.model;
+  const model = await scenarioModel(loaded);
   const chosen = parameterList(flags.parameters, model);
   if (flags.group === true) {
     // The group's quadratic regression needs more samples than it has terms.

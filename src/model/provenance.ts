@@ -8,15 +8,23 @@
  */
 
 /**
- * Evidence tags, from strongest to weakest: checked against the source; computed from verified
- * figures; chosen by the modeller; looked for and not found.
+ * The evidence tags an input may carry, from most to least trusted: `verified` (read in the
+ * cited source), `derived` (computed from cited figures, working shown), `national-default` (a
+ * national figure standing in for a local one a scenario should supply: not local evidence),
+ * `assumption` and `not-found`.
  *
  * @example
  * ```ts
- * EVIDENCE_TAGS.includes("assumption"); // true
+ * EVIDENCE_TAGS.includes("national-default"); // true
  * ```
  */
-export const EVIDENCE_TAGS = ["verified", "derived", "assumption", "not-found"] as const;
+export const EVIDENCE_TAGS = [
+  "verified",
+  "derived",
+  "national-default",
+  "assumption",
+  "not-found",
+] as const;
 
 /** An evidence tag (see {@link EVIDENCE_TAGS}). */
 export type EvidenceTag = (typeof EVIDENCE_TAGS)[number];

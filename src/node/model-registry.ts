@@ -35,21 +35,51 @@ export function availableModels(): string[] {
     .sort();
 }
 
-/** URL of a shipped model's module. */
-function moduleOf(name: string): string {
-  return new URL(`${name}/${ENTRY}`, MODELS).href;
-}
-
 /**
- * Loads a shipped model factory by name; rejects with a TypeError if there is none.
+ * Other names of shipped models, each to the directory it loads. `swis-trial` names the SWIS
+ * trial replication (two-year horizon, stock of days in care), whose directory and scenario
+ * name stay `swis` so that existing scenario files keep working; this is the only place
+ * aliases are defined.
  *
  * @example
  * ```ts
- * const swis = await loadModelFactory("swis");
+ * MODEL_ALIASES["swis-trial"]; // "swis"
  * ```
  */
-export async function loadModelFactory(name: string): Promise<ModelFactory> {
-  if (!availableModels().includes(name)) throw new TypeError(`no model "${name}"`);
+export const MODEL_ALIASES: Readonly<Record<string, string>> = Object.freeze({
+  "swis-trial": "swis",
+});
+
+/**
+ * The shipped model a name or alias stands for (the name itself when it is no alias).
+ *
+ * @example
+ * ```ts
+ * canonicalModelName("swis-trial"); // "swis"
+ * canonicalModelName("swis"); // "swis"
+ * ```
+ */
+export function canonicalModelName(name: string): string {
+  return Object.hasOwn(MODEL_ALIASES, name) ? (MODEL_ALIASES[name] as string) : name;
+}
+
+/** URL of a shipped model's module. */
+function moduleOf(name: string): string {
+  return new URL(`${canonicalModelName(name)}/${ENTRY}`, MODELS).href;
+}
+
+/**
+ * Loads a shipped model factory by name or alias ({@link MODEL_ALIASES}); rejects with a
+ * TypeError if there is none.
+ *
+ * @example
+ * ```ts
+ * const swis = await loadModelFactory("swis"); // or "swis-trial"
+ * ```
+ */
+export async function loadModelFactory(alias: string): Promise<ModelFactory> {
+  const name = canonicalModelName(alias);
+  if (!availableModels().includes(name)) throw new TypeError(`no model "${alias}"`);
   const factory = ((await import(moduleOf(name))) as { default?: ModelFactory }).default;
   if (factory === undefined || typeof factory.create !== "function") {
     throw new TypeError(`models/${name} does not export a model factory`);

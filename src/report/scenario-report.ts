@@ -8,6 +8,7 @@
 import type { IcerRow } from "../analysis/icers.js";
 import { escapeJsonControls } from "../control-characters.js";
 import { distributionPart } from "../model/provenance.js";
+import { groupInputs, inputGroup } from "../scenario/input-groups.js";
 import type { ResolvedInput } from "../scenario/load-scenario.js";
 import type { ScenarioResult } from "../scenario/run-scenario.js";
 import { analysisTidyRows, analysisToJson } from "./analysis-report.js";
@@ -278,15 +279,85 @@ export function scenarioSections(r: ScenarioResult): ReportSection[] {
       },
     });
   }
+  const groups = groupInputs(loaded.inputs);
+  const yours = groups["your-figures"];
+  sections.push({
+    heading: `Your figures (${yours.length}): set in this scenario with evidence (tag verified or derived)`,
+    text: yours.length === 0 ? ["None: every input is a national default or an assumption."] : [],
+    table: inputTable("your_figures", yours),
+  });
+  const national = groups["national-defaults"];
+  sections.push({
+    heading: `National defaults (${national.length}): the model's sourced national figures, not local data`,
+    text: [],
+    table: inputTable("national_defaults", national),
+  });
   sections.push({
     heading: `Inputs that are assumptions (${r.assumptions.length}): every result above depends on them`,
     text: [],
     table: inputTable("assumptions", r.assumptions),
   });
+  const correlations = correlationsOf(r);
+  if (correlations.length > 0) {
+    sections.push({
+      heading: `Correlations between inputs (${correlations.length}): assumptions unless tagged otherwise`,
+      text: [],
+      table: {
+        name: "correlations",
+        columns: [
+          { title: "correlation", kind: "text" },
+          { title: "inputs", kind: "note" },
+          { title: "matrix", kind: "note" },
+          { title: "scale", kind: "text" },
+          { title: "tag", kind: "text" },
+          { title: "source", kind: "note" },
+        ],
+        rows: correlations.map((c) => [
+          c.name,
+          c.parameters.join(", "),
+          describeMatrix(c.matrix),
+          c.scale,
+          c.tag,
+          c.source,
+        ]),
+      },
+    });
+  }
   // A cohort model's base case, cycle by cycle: what it earns and where the cohort is.
   if (r.cohort !== undefined) sections.push(...cohortCycleSections(r.cohort));
   sections.push({ heading: "All inputs", text: [], table: inputTable("inputs", loaded.inputs) });
   return sections;
+}
+
+/** A scenario's correlation with its provenance, as reports show it. */
+interface ReportedCorrelation {
+  readonly name: string;
+  readonly parameters: readonly string[];
+  readonly matrix: readonly (readonly number[])[];
+  readonly scale: string;
+  readonly source: string;
+  readonly tag: string;
+}
+
+/** The run's correlations with their provenance (a correlation without a tag is an assumption). */
+function correlationsOf(r: ScenarioResult): ReportedCorrelation[] {
+  return (r.loaded.scenario.correlations ?? []).map((c) => ({
+    name: c.name,
+    parameters: c.parameters,
+    matrix: c.matrix,
+    scale: c.scale ?? "spearman",
+    source: c.source ?? `set in ${r.loaded.file}`,
+    tag: c.tag ?? "assumption",
+  }));
+}
+
+/** A correlation matrix for a reader: every off-diagonal ρ once, or the rows when they differ. */
+function describeMatrix(matrix: readonly (readonly number[])[]): string {
+  const off = matrix.flatMap((row, i) => row.slice(i + 1));
+  const first = off[0];
+  if (first !== undefined && off.every((v) => v === first))
+    return `ρ = ${formatNumber(first)} for every pair`;
+  return matrix.map((row) => `[${row.map((v) => formatNumber(v)).join(", ")}]`).join(" ");
 }
 
 /** Why the comparator's rows of the cost-consequence table have no change. */
@@ -472,9 +543,20 @@ export function scenarioTidyRows(r: ScenarioResult): TidyRow[] {
       value: i.tag,
     });
   }
+  for (const c of correlationsOf(r)) {
+    if (c.tag !== "assumption" && c.tag !== "not-found") continue;
+    rows.push({
+      section: "assumptions",
+      item: `correlation:${c.name}`,
+      strategy: null,
+      statistic: "tag",
+      value: c.tag,
+    });
+  }
   for (const i of r.loaded.inputs) {
     const base = { section: "inputs", item: i.name, strategy: i.strategy ?? null };
     rows.push({ ...base, statistic: "label", value: i.label });
+    rows.push({ ...base, statistic: "group", value: inputGroup(i) });
     rows.push({
       ...base,
       statistic: "distribution",
@@ -563,6 +645,13 @@ export function scenarioToJson(r: ScenarioResult): Record<string, unknown> {
     costConsequence: r.consequences,
     budgetImpact: r.budgetImpact,
     assumptions: r.assumptions.map((i) => i.name),
+    inputGroups: Object.fromEntries(
+      Object.entries(groupInputs(loaded.inputs)).map(([group, inputs]) => [
+        group,
+        inputs.map((i) => (i.strategy === undefined ? i.name : `${i.name} (${i.strategy})`)),
+      ]),
+    ),
+    correlations: correlationsOf(r),
     inputs: loaded.inputs,
   };
 }

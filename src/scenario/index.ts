@@ -17,6 +17,13 @@
  */
 
 export {
+  groupInputs,
+  type InputGroup,
+  inputGroup,
+  templateDefaultsLeft,
+  templateDefaultsWarning,
+} from "./input-groups.js";
+export {
   type LoadedScenario,
   loadScenario,
   memoryScenarioHost,

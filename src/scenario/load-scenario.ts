@@ -36,6 +36,7 @@ import {
   derivedInput,
   refuseReservedDerivedNames,
 } from "./scenario-derived.js";
+import { rememberModel } from "./scenario-model.js";
 import type { ScenarioInput } from "./schema.js";
 import { scenarioSchema } from "./schema.js";
 import { wtpGrid } from "./wtp-grid.js";
@@ -114,6 +115,11 @@ export interface ResolvedInput {
   readonly strategy?: string;
   /** The formula that computes it, when a derived value replaces the input. */
   readonly expression?: string;
+  /**
+   * The model's own tag for the input, when a scenario overrides it: a scenario's
+   * `national-default` rests on this evidence (an assumption stays an assumption).
+   */
+  readonly modelTag?: string;
 }
 
 /** A loaded, checked scenario. */
@@ -241,6 +247,8 @@ export async function loadScenario(file: string, host: ScenarioHost): Promise<Lo
   } else {
     try {
       factory = await host.loadModel(modelName as string);
+      // The host may know a model by another name (an alias): the scenario names the factory.
+      merged.model = factory.name;
     } catch (e) {
       if (e instanceof CeaError) throw e;
       const hint = suggest(modelName as string, host.models);
@@ -413,7 +421,7 @@ async function checkBaseCase(
   try {
     const prepared = await prepareModel(factory.create(config));
     await runBaseCase(prepared);
-    return prepared;
+    return rememberModel(prepared, config);
   } catch (e) {
     if (e instanceof InputError) {
       const path = e.issue.field?.split(".") ?? [];

@@ -8,6 +8,7 @@
 
 import { formatBytes, maxSamplesWithin, type PsaShape, psaBytes } from "../psa/memory-estimate.js";
 import type { LoadedScenario } from "./load-scenario.js";
+import { scenarioModelShape } from "./scenario-model.js";
 
 /** What a scenario's PSA keeps and computes per sample. */
 export interface PsaRequest {
@@ -29,7 +30,7 @@ export interface PsaRequest {
  * ```
  */
 export function scenarioPsaShape(loaded: LoadedScenario, request: PsaRequest = {}): PsaShape {
-  const { model } = loaded.model;
+  const model = scenarioModelShape(loaded);
   const columns = model.parameterNames.length + Object.keys(model.derived).length;
   const kept =
     request.keepAllParameters === true

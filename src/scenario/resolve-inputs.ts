@@ -156,6 +156,7 @@ export function resolveInput(
     factor,
     ...(where === undefined ? {} : { setIn: where }),
     ...(strategy === undefined ? {} : { strategy }),
+    ...(overridden && row.tag !== undefined ? { modelTag: row.tag } : {}),
   };
 }
 

@@ -13,11 +13,12 @@ import type { CohortTrace } from "../cohort/trace.js";
 import { quantilePair } from "../core/quantile.js";
 import { mean, sum } from "../core/sum.js";
 import type { BudgetImpactRow } from "../model/model-factory.js";
-import { isAssumption } from "../model/provenance.js";
 import { runBaseCase } from "../psa/base-case.js";
 import { runCohortBaseCase } from "../psa/cohort-base-case.js";
 import { type PreparedModel, type PsaResult, runPsa } from "../psa/run-psa.js";
+import { inputGroup } from "./input-groups.js";
 import type { LoadedScenario, ResolvedInput } from "./load-scenario.js";
+import { scenarioModel } from "./scenario-model.js";
 
 /** Mean and 95% interval of one quantity. */
 export interface Estimate {
@@ -77,7 +78,10 @@ export interface ScenarioResult {
   readonly acceptability: AcceptabilityRow[];
   readonly consequences: ConsequenceRow[];
   readonly budgetImpact: BudgetImpactRow[];
-  /** Inputs tagged assumption or not-found: every result depends on them. */
+  /**
+   * Inputs tagged assumption or not-found, and national defaults standing in for local figures
+   * whose national figure is an assumption: every result depends on them.
+   */
   readonly assumptions: ResolvedInput[];
 }
 
@@ -152,7 +156,8 @@ export async function runScenario(
   loaded: LoadedScenario,
   options: RunScenarioOptions = {},
 ): Promise<ScenarioResult> {
-  const { factory, config, model } = loaded;
+  const { factory, config } = loaded;
+  const model = await scenarioModel(loaded);
   const samples = options.samples ?? loaded.samples;
   const seed = options.seed ?? loaded.seed;
   const base = await runBaseCase(model);
@@ -281,6 +286,6 @@ export async function runScenario(
     acceptability,
     consequences,
     budgetImpact: factory.budgetImpact?.(config, means, parameterMean) ?? [],
-    assumptions: loaded.inputs.filter((i) => isAssumption(i.tag)),
+    assumptions: loaded.inputs.filter((i) => inputGroup(i) === "assumptions"),
   };
 }

@@ -325,9 +325,17 @@ export function scenarioSchema(factory: ModelFactory) {
           parameters: z.array(z.string()).min(2),
           matrix: z.array(z.array(finite)),
           scale: z.enum(["spearman", "normal"]).optional(),
+          source: z.string().optional().describe("Where the correlation comes from"),
+          tag: z
+            .enum(EVIDENCE_TAGS)
+            .optional()
+            .describe("Evidence tag; without one, a correlation is reported as an assumption"),
         }),
       )
-      .optional(),
+      .optional()
+      .describe(
+        "Correlated inputs: a rank (spearman) or normal-scale correlation matrix per group; reported with its source and tag (an assumption unless tagged)",
+      ),
   });
 }
 

@@ -122,7 +122,7 @@ describe("the issue's reproductions", () => {
     // Just above the process's own allowance: a few thousand samples fit, not the 10,000 asked.
     machine.budget = BASE_BYTES + 5e6;
     const r = await runInProcess(["run", RCT]);
-    expectRefused(r, /^error: scenarios\/swis-rct\.yaml:15:12 psa\.samples: 10,000 samples need/);
+    expectRefused(r, /^error: scenarios\/swis-rct\.yaml:16:12 psa\.samples: 10,000 samples need/);
   });
 });
 

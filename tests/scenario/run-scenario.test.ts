@@ -47,4 +47,18 @@ describe("runScenario", () => {
     expect(Array.from(result.draws.samples.cost)).toEqual(Array.from(psa.samples.cost));
     expect(Array.from(result.draws.samples.effect)).toEqual(Array.from(psa.samples.effect));
   });
+
+  it("runScenario builds the model afresh when the configuration was replaced after loading", async () => {
+    const loaded = await loadScenario(
+      "s.yaml",
+      memoryScenarioHost({ "s.yaml": SCENARIO }, { swis }),
+    );
+    const salary = { type: "fixed" as const, value: 60_000 };
+    const config = { ...loaded.config, inputs: { ...loaded.config.inputs, sw_salary: salary } };
+    const replaced = await runScenario({ ...loaded, config }, { samples: 50 });
+    const expected = await runBaseCase(swis.create(config));
+    expect(replaced.baseCase.cost).toEqual(config.strategies.map((s) => expected.cost[s.name]));
+    const original = await runScenario(loaded, { samples: 50 });
+    expect(original.baseCase.cost[1]).not.toBe(replaced.baseCase.cost[1]);
+  });
 });
