@@ -296,6 +296,10 @@ describe("the installed package", () => {
     );
     const run = spawnSync(process.execPath, ["consumer.mjs"], { cwd: app, encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ icer: 100, models: ["swis"], load: "function" });
+    expect(JSON.parse(run.stdout)).toEqual({
+      icer: 100,
+      models: ["swis", "swis-pathway"],
+      load: "function",
+    });
   });
 });

@@ -104,22 +104,32 @@ const OUTCOMES = {
 
 const EFFECTS = {
   s47_avoided: {
-    label: "Section 47 enquiries avoided",
+    label:
+      "Section 47 enquiries avoided (each strategy: minus its Section 47 enquiries, discounted)",
     unit: "enquiries",
     per: "Section 47 enquiry avoided",
   },
   s17_avoided: {
-    label: "Section 17 assessments avoided",
+    label:
+      "Section 17 assessments avoided (each strategy: minus its Section 17 assessments, discounted)",
     unit: "assessments",
     per: "Section 17 assessment avoided",
   },
-  referrals_avoided: { label: "Referrals avoided", unit: "referrals", per: "referral avoided" },
+  referrals_avoided: {
+    label: "Referrals avoided (each strategy: minus its referrals, discounted)",
+    unit: "referrals",
+    per: "referral avoided",
+  },
   care_entries_avoided: {
-    label: "Entries to care avoided",
+    label: "Entries to care avoided (each strategy: minus its entries to care, discounted)",
     unit: "entries",
     per: "entry to care avoided",
   },
-  days_in_care_avoided: { label: "Days in care avoided", unit: "days", per: "day in care avoided" },
+  days_in_care_avoided: {
+    label: "Days in care avoided (each strategy: minus its days in care, discounted)",
+    unit: "days",
+    per: "day in care avoided",
+  },
 } as const;
 
 /**

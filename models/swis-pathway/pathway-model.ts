@@ -396,8 +396,10 @@ function strategyDefinition(
     (rewards[o] as Partial<Record<State, CohortFill>>)[state] = fill;
   };
   const onFlow = (o: string, from: State, to: State, fill: CohortFill) => {
-    transitionRewards[o] ??= {};
-    const row = ((transitionRewards[o] as TransitionRewards[string])[from] ??= {});
+    const table = transitionRewards[o] ?? {};
+    transitionRewards[o] = table;
+    const row = table[from] ?? {};
+    table[from] = row;
     row[to] = fill;
   };
   /** Occupancy of `state`: half on m_t, half on the flows out of it (to itself and to none). */
