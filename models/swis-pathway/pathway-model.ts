@@ -378,6 +378,20 @@ function strategyFills(s: StrategyConfig, set: Settings) {
   };
 }
 
+/**
+ * The sum of two rewards as one fill: `a` into `out`, `b` into a scratch buffer kept by the
+ * fill (grown, never shrunk, when a larger block comes), then added.
+ */
+function sumOf(a: CohortFill, b: CohortFill): CohortFill {
+  let scratch = new Float64Array(0);
+  return (out, ctx) => {
+    if (scratch.length < ctx.n) scratch = new Float64Array(ctx.n);
+    a(out, ctx);
+    b(scratch, ctx);
+    for (let i = 0; i < ctx.n; i++) out[i] = (out[i] as number) + (scratch[i] as number);
+  };
+}
+
 type Rewards = Record<string, Partial<Record<State, CohortFill>>>;
 type TransitionRewards = Record<string, Partial<Record<State, Partial<Record<State, CohortFill>>>>>;
 
@@ -391,16 +405,20 @@ function strategyDefinition(
   const f = strategyFills(s, set);
   const rewards: Rewards = {};
   const transitionRewards: TransitionRewards = {};
+  // A state or flow has one reward per outcome: a second one is added to the first.
   const onState = (o: string, state: State, fill: CohortFill) => {
-    rewards[o] ??= {};
-    (rewards[o] as Partial<Record<State, CohortFill>>)[state] = fill;
+    const table = rewards[o] ?? {};
+    rewards[o] = table;
+    const before = table[state];
+    table[state] = before === undefined ? fill : sumOf(before, fill);
   };
   const onFlow = (o: string, from: State, to: State, fill: CohortFill) => {
     const table = transitionRewards[o] ?? {};
     transitionRewards[o] = table;
     const row = table[from] ?? {};
     table[from] = row;
-    row[to] = fill;
+    const before = row[to];
+    row[to] = before === undefined ? fill : sumOf(before, fill);
   };
   /** Occupancy of `state`: half on m_t, half on the flows out of it (to itself and to none). */
   const occupancy = (o: string, state: State, fill: CohortFill) => {
