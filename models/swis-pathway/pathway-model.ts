@@ -9,12 +9,16 @@
  *
  * - none → referral: p = 1 − exp(−(rate_referral / 1000) · a · ρ_ref(t) · L).
  * - referral lasts one cycle (referral, assessment and any S47 enquiry and ICPC); it then
- *   leads, per referral, to a child-in-need episode with probability
- *   (rate_s17 / rate_referral) · p_cin_given_s17 · ρ_s17/ρ_ref, a protection plan with
- *   (rate_s47 / rate_referral) · p_icpc_given_s47 · p_cpp_given_icpc · ρ_s47/ρ_ref, care with
- *   (care_entry_per1000 / rate_referral) · ρ_care/ρ_ref, and otherwise back to none. The ratios
- *   are those of the cycle of the referral. So at baseline each flow per child is the published
- *   rate, and SWIS multiplies the rate of each entry (referral, S17, S47, care) by its own ratio.
+ *   leads, per referral, to a child-in-need episode (baseline probability
+ *   q_cin = (rate_s17 / rate_referral) · p_cin_given_s17), a protection plan
+ *   (q_cpp = (rate_s47 / rate_referral) · p_icpc_given_s47 · p_cpp_given_icpc), care
+ *   (q_care = care_entry_per1000 / rate_referral), or back to none. The three are competing
+ *   risks of the cycle: hazards λ_k = q_k · Λ₀/Q with Q = Σ q_k and Λ₀ = −ln(1 − Q), each
+ *   multiplied under SWIS by ρ_k/ρ_ref (the ratios of the cycle of the referral), and
+ *   P(k) = λ_k · (1 − exp(−Λ))/Λ with Λ = Σ λ_k. At baseline P(k) = q_k exactly, so each
+ *   flow per child is the published rate; under SWIS the hazards of the entries move with
+ *   their own ratios, and the split stays a probability whatever the ratios (independent
+ *   ratios can ask for more onward entries than there are referrals).
  * - child_in_need, protection_plan, looked_after are left for none with probability
  *   1 − exp(−L / mean duration) per cycle.
  *
@@ -51,18 +55,54 @@ import {
 } from "ceakit";
 import { effectStrength, rateRatioAt } from "./effect-schedule.js";
 import { programmeCostInCycle, staffCostPerSchoolYear } from "./programme-cost.js";
-import { cycleProbability } from "./rates.js";
+import { competingShare, cycleProbability, hazardScale } from "./rates.js";
 
-/** Cycle length in years: a quarter. */
+/**
+ * Cycle length in years: a quarter.
+ *
+ * @example
+ * ```ts
+ * Math.round(7 / CYCLE_YEARS); // 28 cycles to a Year 7 cohort's 18th birthday
+ * ```
+ */
 export const CYCLE_YEARS = 0.25;
-/** Days in a year, for days in care (as the day costs are yearly costs ÷ 365). */
+/**
+ * Days in a year, for days in care (as the day costs are yearly costs ÷ 365).
+ *
+ * @example
+ * ```ts
+ * DAYS_PER_YEAR * CYCLE_YEARS; // 91.25 days in care per child-quarter in care
+ * ```
+ */
 export const DAYS_PER_YEAR = 365;
-/** The pupils' 18th birthday bounds the horizon. */
+/**
+ * The pupils' 18th birthday bounds the horizon.
+ *
+ * @example
+ * ```ts
+ * ADULT_AGE - 11; // 7: the longest horizon for a cohort aged 11 at the start
+ * ```
+ */
 export const ADULT_AGE = 18;
-/** The longest horizon any configuration allows (a cohort starting at age 4). */
+/**
+ * The longest horizon any configuration allows (a cohort starting at age 4), and so the number
+ * of per-year budget-impact outcomes.
+ *
+ * @example
+ * ```ts
+ * programmeYearOutcome(MAX_YEARS); // "programme_cost_year_14"
+ * ```
+ */
 export const MAX_YEARS = 14;
 
-/** The pathway's states. */
+/**
+ * The pathway's states, in trace order.
+ *
+ * @example
+ * ```ts
+ * STATES.indexOf("looked_after"); // 4
+ * ```
+ */
 export const STATES = [
   "none",
   "referral",
@@ -72,10 +112,24 @@ export const STATES = [
 ] as const;
 type State = (typeof STATES)[number];
 
-/** The rate ratios SWIS applies, correlated by default. */
+/**
+ * The rate ratios SWIS applies, correlated by default.
+ *
+ * @example
+ * ```ts
+ * RATE_RATIOS.includes("irr_s47"); // true
+ * ```
+ */
 export const RATE_RATIOS = ["irr_referral", "irr_s17", "irr_s47", "irr_care_entry"] as const;
 
-/** Effect measures: the outcome counted (negated) as each strategy's effect. */
+/**
+ * Effect measures: the outcome counted (negated) as each strategy's effect.
+ *
+ * @example
+ * ```ts
+ * const effect: EffectMeasure = "s47_avoided";
+ * ```
+ */
 export type EffectMeasure =
   | "s47_avoided"
   | "s17_avoided"
@@ -83,8 +137,8 @@ export type EffectMeasure =
   | "care_entries_avoided"
   | "days_in_care_avoided";
 
-/** The outcomes of every strategy, besides the total cost and the effect. */
-export const COUNT_OUTCOMES = [
+/** The counts every strategy reports (undiscounted totals over the horizon). */
+const COUNT_OUTCOMES = [
   "referrals",
   "s17_assessments",
   "s47_enquiries",
@@ -93,19 +147,41 @@ export const COUNT_OUTCOMES = [
   "care_entries",
   "days_in_care",
 ] as const;
-export const COST_OUTCOMES = [
+/** The costs every strategy reports besides the total (discounted). */
+const COST_OUTCOMES = [
   "intervention_cost",
   "downstream_cost",
   "cashable_cost",
   "staff_time_cost",
 ] as const;
 
-/** Name of the undiscounted programme cost of year y (1-based). */
+/**
+ * Name of the undiscounted programme cost of year y (1-based).
+ *
+ * @example
+ * ```ts
+ * programmeYearOutcome(1); // "programme_cost_year_1"
+ * ```
+ */
 export const programmeYearOutcome = (y: number) => `programme_cost_year_${y}`;
-/** Name of the undiscounted children's social care cost of year y (1-based). */
+/**
+ * Name of the undiscounted children's social care cost of year y (1-based).
+ *
+ * @example
+ * ```ts
+ * downstreamYearOutcome(2); // "downstream_cost_year_2"
+ * ```
+ */
 export const downstreamYearOutcome = (y: number) => `downstream_cost_year_${y}`;
 
-/** Column name of input `name` in strategy `s`: its own draw when the strategy overrides it. */
+/**
+ * Column name of input `name` in strategy `s`: its own draw when the strategy overrides it.
+ *
+ * @example
+ * ```ts
+ * columnOf("irr_s47", { name: "swis", label: "SWIS", intervention: true, inputs: { irr_s47: spec } }); // "irr_s47__swis"
+ * ```
+ */
 export function columnOf(name: string, s: StrategyConfig): string {
   return name in s.inputs ? `${name}__${s.name}` : name;
 }
@@ -206,17 +282,48 @@ function strategyFills(s: StrategyConfig, set: Settings) {
     };
   };
 
-  /** The outcome of a referral, one cycle after it was made (cycle t − 1). */
+  /**
+   * The outcome of a referral, one cycle after it was made (ratios of cycle t − 1): a share of
+   * the referred children moves on to `target`. Per referral, the baseline probabilities of
+   * the three destinations are q_cin = (rate_s17 / rate_referral) · p_cin_given_s17,
+   * q_cpp = (rate_s47 / rate_referral) · p_icpc_given_s47 · p_cpp_given_icpc and
+   * q_care = care_entry_per1000 / rate_referral; they are competing risks of the assessment
+   * cycle with hazards λ_k = q_k · Λ₀ / Q (Q = Σ q, Λ₀ = −ln(1 − Q)), which SWIS multiplies by
+   * ρ_k/ρ_ref, and P(k) = λ_k · (1 − exp(−Λ)) / Λ with Λ = Σ λ_k (see {@link competingShare}).
+   */
   const fromReferral =
-    (rateName: string, irrName: string, conditional: readonly string[]): CohortFill =>
+    (target: "cin" | "cpp" | "care"): CohortFill =>
     (out, { p, n, t }) => {
-      const ratio = perReferral(p, rateName, irrName);
-      const probs = conditional.map((c) => col(p, c));
+      const e17 = perReferral(p, "rate_s17", "irr_s17");
+      const e47 = perReferral(p, "rate_s47", "irr_s47");
+      const eCare = perReferral(p, "care_entry_per1000", "irr_care_entry");
+      const [pCin, pIcpc, pCpp] = [
+        col(p, "p_cin_given_s17"),
+        col(p, "p_icpc_given_s47"),
+        col(p, "p_cpp_given_icpc"),
+      ];
+      const [ref, r17, r47, rCare] = [
+        col(p, "rate_referral"),
+        col(p, "rate_s17"),
+        col(p, "rate_s47"),
+        col(p, "care_entry_per1000"),
+      ];
       const made = Math.max(t - 1, 1);
       for (let i = 0; i < n; i++) {
-        let q = ratio(i, made);
-        for (const x of probs) q *= x[i] as number;
-        out[i] = q;
+        const toCin = pCin[i] as number;
+        const toCpp = (pIcpc[i] as number) * (pCpp[i] as number);
+        // Baseline per-referral probabilities and the hazard scale Λ₀ / Q.
+        const r = ref[i] as number;
+        const qCin = ((r17[i] as number) / r) * toCin;
+        const qCpp = ((r47[i] as number) / r) * toCpp;
+        const qCare = (rCare[i] as number) / r;
+        const scale = hazardScale(qCin + qCpp + qCare);
+        // Hazards of the cycle, with the ratios of flow k to the referral flow.
+        const lCin = scale * toCin * e17(i, made);
+        const lCpp = scale * toCpp * e47(i, made);
+        const lCare = scale * eCare(i, made);
+        const lambda = target === "cin" ? lCin : target === "cpp" ? lCpp : lCare;
+        out[i] = competingShare(lambda, lCin + lCpp + lCare);
       }
     };
 
@@ -367,9 +474,9 @@ function strategyFills(s: StrategyConfig, set: Settings) {
 
   return {
     pReferral,
-    toChildInNeed: fromReferral("rate_s17", "irr_s17", ["p_cin_given_s17"]),
-    toProtectionPlan: fromReferral("rate_s47", "irr_s47", ["p_icpc_given_s47", "p_cpp_given_icpc"]),
-    toCare: fromReferral("care_entry_per1000", "irr_care_entry", []),
+    toChildInNeed: fromReferral("cin"),
+    toProtectionPlan: fromReferral("cpp"),
+    toCare: fromReferral("care"),
     exit,
     referralReward,
     occupancyReward,

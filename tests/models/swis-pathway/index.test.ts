@@ -150,6 +150,15 @@ describe("ceakit run on the swis-pathway scenarios", () => {
     expect(doc.baseCase.trace.strategies.usual).toHaveLength(9);
   });
 
+  it("runScenario: with the rate ratios drawn independently every sample gives a valid pathway", async () => {
+    // Independent ratios can ask for more onward moves than there are referrals (ρ_s17/ρ_ref
+    // of 1.66 with p_cin 0.5 in one sample of 10,000): the competing-risk split keeps them valid.
+    const result = await runScenario(await load("scenarios/swis-pathway-uncorrelated.yaml"));
+    expect(result.draws.samples.nSamples).toBe(10_000);
+    expect(result.acceptability.map((a) => a.wtp)).toEqual([1000, 10_000, 20_000]);
+    expect(Number.isFinite(result.baseCase.cost[1] as number)).toBe(true);
+  });
+
   it("run the 5- and 7-year scenarios: a budget-impact row per year, no programme cost after year 2", async () => {
     for (const [file, years] of [
       ["scenarios/swis-pathway-5-year.yaml", 5],

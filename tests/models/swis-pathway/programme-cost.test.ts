@@ -7,7 +7,6 @@ import {
   programmeCostInCycle,
   staffCostPerSchoolYear,
 } from "../../../models/swis-pathway/programme-cost.js";
-import { cycleProbability } from "../../../models/swis-pathway/rates.js";
 
 const base = {
   resourcePerYear: 80_000,
@@ -41,17 +40,5 @@ describe("programmeCostInCycle", () => {
       20_000 - 15_000,
     );
     expect(programmeCostInCycle({ ...base, perspective: "local_authority" }, 9, 0.25)).toBe(0);
-  });
-});
-
-describe("cycleProbability", () => {
-  it("cycleProbability is 1 − exp(−r·Δt): 54.4 referrals per 1,000 a year in a quarter", () => {
-    expect(Math.abs(cycleProbability(0.0544, 0.25) / (1 - Math.exp(-0.0136)) - 1)).toBeLessThan(
-      1e-14,
-    );
-    expect(cycleProbability(0.0544, 0.25)).toBeCloseTo(0.013507937821, 12);
-    // Leaving a state of mean length 0.5 years in a quarter: 1 − e^−0.5.
-    expect(cycleProbability(2, 0.25)).toBeCloseTo(0.39346934028737, 13);
-    expect(cycleProbability(0, 0.25)).toBe(0);
   });
 });
