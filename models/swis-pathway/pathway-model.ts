@@ -9,16 +9,15 @@
  *
  * - none → referral: p = 1 − exp(−(rate_referral / 1000) · a · ρ_ref(t) · L).
  * - referral lasts one cycle (referral, assessment and any S47 enquiry and ICPC); it then
- *   leads, per referral, to a child-in-need episode (baseline probability
- *   q_cin = (rate_s17 / rate_referral) · p_cin_given_s17), a protection plan
- *   (q_cpp = (rate_s47 / rate_referral) · p_icpc_given_s47 · p_cpp_given_icpc), care
- *   (q_care = care_entry_per1000 / rate_referral), or back to none. The three are competing
- *   risks of the cycle: hazards λ_k = q_k · Λ₀/Q with Q = Σ q_k and Λ₀ = −ln(1 − Q), each
- *   multiplied under SWIS by ρ_k/ρ_ref (the ratios of the cycle of the referral), and
- *   P(k) = λ_k · (1 − exp(−Λ))/Λ with Λ = Σ λ_k. At baseline P(k) = q_k exactly, so each
- *   flow per child is the published rate; under SWIS the hazards of the entries move with
- *   their own ratios, and the split stays a probability whatever the ratios (independent
- *   ratios can ask for more onward entries than there are referrals).
+ *   leads, per referral, to a child-in-need episode with probability
+ *   (rate_s17 / rate_referral) · p_cin_given_s17 · ρ_s17/ρ_ref, a protection plan with
+ *   (rate_s47 / rate_referral) · p_icpc_given_s47 · p_cpp_given_icpc · ρ_s47/ρ_ref, care with
+ *   (care_entry_per1000 / rate_referral) · ρ_care/ρ_ref, and otherwise back to none. The ratios
+ *   are those of the cycle of the referral. So at baseline each flow per child is the published
+ *   rate, and SWIS multiplies the rate of each entry (referral, S17, S47, care) by its own ratio.
+ *   Should sampled ratios ask for more onward moves than there are referrals (the three above
+ *   summing past 1, possible when the ratios are drawn independently), every referred child
+ *   moves on, in their proportions ({@link onwardShare}); never at the base case.
  * - child_in_need, protection_plan, looked_after are left for none with probability
  *   1 − exp(−L / mean duration) per cycle.
  *
@@ -55,7 +54,7 @@ import {
 } from "ceakit";
 import { effectStrength, rateRatioAt } from "./effect-schedule.js";
 import { programmeCostInCycle, staffCostPerSchoolYear } from "./programme-cost.js";
-import { competingShare, cycleProbability, hazardScale } from "./rates.js";
+import { cycleProbability, onwardShare } from "./rates.js";
 
 /**
  * Cycle length in years: a quarter.
@@ -283,13 +282,11 @@ function strategyFills(s: StrategyConfig, set: Settings) {
   };
 
   /**
-   * The outcome of a referral, one cycle after it was made (ratios of cycle t − 1): a share of
-   * the referred children moves on to `target`. Per referral, the baseline probabilities of
-   * the three destinations are q_cin = (rate_s17 / rate_referral) · p_cin_given_s17,
-   * q_cpp = (rate_s47 / rate_referral) · p_icpc_given_s47 · p_cpp_given_icpc and
-   * q_care = care_entry_per1000 / rate_referral; they are competing risks of the assessment
-   * cycle with hazards λ_k = q_k · Λ₀ / Q (Q = Σ q, Λ₀ = −ln(1 − Q)), which SWIS multiplies by
-   * ρ_k/ρ_ref, and P(k) = λ_k · (1 − exp(−Λ)) / Λ with Λ = Σ λ_k (see {@link competingShare}).
+   * The outcome of a referral, one cycle after it was made (ratios of cycle t − 1): the share of
+   * the referred children that moves on to `target`. Per referral, the baseline probabilities
+   * are q_cin = (rate_s17 / rate_referral) · p_cin_given_s17, q_cpp = (rate_s47 / rate_referral)
+   * · p_icpc_given_s47 · p_cpp_given_icpc and q_care = care_entry_per1000 / rate_referral; SWIS
+   * multiplies each by ρ_k/ρ_ref, and {@link onwardShare} keeps the three a probability split.
    */
   const fromReferral =
     (target: "cin" | "cpp" | "care"): CohortFill =>
@@ -302,28 +299,13 @@ function strategyFills(s: StrategyConfig, set: Settings) {
         col(p, "p_icpc_given_s47"),
         col(p, "p_cpp_given_icpc"),
       ];
-      const [ref, r17, r47, rCare] = [
-        col(p, "rate_referral"),
-        col(p, "rate_s17"),
-        col(p, "rate_s47"),
-        col(p, "care_entry_per1000"),
-      ];
       const made = Math.max(t - 1, 1);
       for (let i = 0; i < n; i++) {
-        const toCin = pCin[i] as number;
-        const toCpp = (pIcpc[i] as number) * (pCpp[i] as number);
-        // Baseline per-referral probabilities and the hazard scale Λ₀ / Q.
-        const r = ref[i] as number;
-        const qCin = ((r17[i] as number) / r) * toCin;
-        const qCpp = ((r47[i] as number) / r) * toCpp;
-        const qCare = (rCare[i] as number) / r;
-        const scale = hazardScale(qCin + qCpp + qCare);
-        // Hazards of the cycle, with the ratios of flow k to the referral flow.
-        const lCin = scale * toCin * e17(i, made);
-        const lCpp = scale * toCpp * e47(i, made);
-        const lCare = scale * eCare(i, made);
-        const lambda = target === "cin" ? lCin : target === "cpp" ? lCpp : lCare;
-        out[i] = competingShare(lambda, lCin + lCpp + lCare);
+        const mCin = e17(i, made) * (pCin[i] as number);
+        const mCpp = e47(i, made) * (pIcpc[i] as number) * (pCpp[i] as number);
+        const mCare = eCare(i, made);
+        const m = target === "cin" ? mCin : target === "cpp" ? mCpp : mCare;
+        out[i] = onwardShare(m, mCin + mCpp + mCare);
       }
     };
 

@@ -152,7 +152,7 @@ describe("ceakit run on the swis-pathway scenarios", () => {
 
   it("runScenario: with the rate ratios drawn independently every sample gives a valid pathway", async () => {
     // Independent ratios can ask for more onward moves than there are referrals (ρ_s17/ρ_ref
-    // of 1.66 with p_cin 0.5 in one sample of 10,000): the competing-risk split keeps them valid.
+    // of 1.66 with p_cin 0.5 in one sample of 10,000): the split saturates instead of failing.
     const result = await runScenario(await load("scenarios/swis-pathway-uncorrelated.yaml"));
     expect(result.draws.samples.nSamples).toBe(10_000);
     expect(result.acceptability.map((a) => a.wtp)).toEqual([1000, 10_000, 20_000]);

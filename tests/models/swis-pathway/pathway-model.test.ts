@@ -46,27 +46,9 @@ function byHand(intervention: boolean) {
   const pRef = 1 - Math.exp(-(54.4 / 1000) * 1 * L); // 0.0135079…
   const e17 = 55.7 / 54.4; // S17 assessments per referral
   const e47 = (19.16 / 54.4) * rho47; // S47 enquiries per referral
-  // Baseline per-referral probabilities of the onward moves: → child in need (p_cin_given_s17
-  // = Beta(42, 58) mean), → protection plan (p_icpc 0.33 × p_cpp 0.8), → care.
-  const q0Cin = e17 * 0.42;
-  const q0Cpp = (19.16 / 54.4) * 0.33 * 0.8;
-  const q0Lac = 2.2 / 54.4;
-  const Q = q0Cin + q0Cpp + q0Lac;
-  // As competing risks of the cycle: Λ₀ = −ln(1 − Q), λ_k = q_k Λ₀ / Q; SWIS multiplies the
-  // plan's hazard by ρ_s47 (the others' ratios are 1); P(k) = λ_k (1 − e^−Λ) / Λ.
-  const L0 = -Math.log(1 - Q);
-  const lCin = q0Cin * (L0 / Q);
-  const lCpp = q0Cpp * (L0 / Q) * rho47;
-  const lLac = q0Lac * (L0 / Q);
-  const Lambda = lCin + lCpp + lLac;
-  const share = (l: number) => (l * (1 - Math.exp(-Lambda))) / Lambda;
-  const [qCin, qCpp, qLac] = [share(lCin), share(lCpp), share(lLac)];
-  if (!intervention) {
-    // At baseline the split gives the published per-referral probabilities back.
-    expect(Math.abs(qCin / q0Cin - 1)).toBeLessThan(1e-14);
-    expect(Math.abs(qCpp / q0Cpp - 1)).toBeLessThan(1e-14);
-    expect(Math.abs(qLac / q0Lac - 1)).toBeLessThan(1e-14);
-  }
+  const qCin = e17 * 0.42; // → child in need (p_cin_given_s17 = Beta(42, 58) mean)
+  const qCpp = e47 * 0.33 * 0.8; // → protection plan (p_icpc 0.33 × p_cpp 0.8)
+  const qLac = 2.2 / 54.4; // → care
   const xCin = 1 - Math.exp(-L / 0.5);
   const xCpp = 1 - Math.exp(-L / 0.855);
   const xLac = 1 - Math.exp(-L / 3.2);
