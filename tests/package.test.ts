@@ -123,12 +123,16 @@ describe("npm pack", () => {
       "dist/src/cli/bin.js",
       "dist/models/swis/index.js",
       "dist/models/swis/parameters.json",
+      "dist/models/swis-pathway/index.js",
+      "dist/models/swis-pathway/parameters.json",
       "dist/web/index.html",
       "dist/web/app.js",
       "dist/web/style.css",
       "scenarios/swis-rct.yaml",
       "scenarios/local-template.yaml",
       "scenarios/schema/swis.scenario.json",
+      "scenarios/swis-pathway.yaml",
+      "scenarios/schema/swis-pathway.scenario.json",
       "scenarios/schema/model.schema.json",
       "models/hiv.model.yaml",
       "models/sick-sicker.model.yaml",
@@ -296,6 +300,10 @@ describe("the installed package", () => {
     );
     const run = spawnSync(process.execPath, ["consumer.mjs"], { cwd: app, encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ icer: 100, models: ["swis"], load: "function" });
+    expect(JSON.parse(run.stdout)).toEqual({
+      icer: 100,
+      models: ["swis", "swis-pathway"],
+      load: "function",
+    });
   });
 });

@@ -159,6 +159,15 @@ describe("ceakit run", () => {
   });
 });
 
+/** The model a shipped scenario names, itself or through the file it extends. */
+function modelOf(file: string): string {
+  const text = readFileSync(file, "utf8");
+  const named = /^model: (\S+)$/m.exec(text)?.[1];
+  if (named !== undefined) return named;
+  const parent = /^extends: (\S+)$/m.exec(text)?.[1];
+  return parent === undefined ? "swis" : modelOf(`scenarios/${parent}`);
+}
+
 describe("ceakit validate, init, schema", () => {
   it("validate accepts every shipped scenario", async () => {
     expect(SHIPPED.length).toBeGreaterThanOrEqual(13);
@@ -168,12 +177,23 @@ describe("ceakit validate, init, schema", () => {
     expect(r.stdout.trimEnd().split("\n")).toHaveLength(SHIPPED.length);
   });
 
-  it("every shipped scenario starts with the yaml-language-server schema line", () => {
+  it("every shipped scenario starts with the yaml-language-server schema line of its model", () => {
     for (const file of SHIPPED) {
-      expect(readFileSync(file, "utf8").split("\n")[0]).toBe(
-        "# yaml-language-server: $schema=./schema/swis.scenario.json",
+      const text = readFileSync(file, "utf8");
+      const model = modelOf(file);
+      expect(text.split("\n")[0], file).toBe(
+        `# yaml-language-server: $schema=./schema/${model}.scenario.json`,
       );
     }
+  });
+
+  it("schema --model swis-pathway prints what scenarios/schema/swis-pathway.scenario.json holds", async () => {
+    const r = await runInProcess(["schema", "--model", "swis-pathway"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync("scenarios/schema/swis-pathway.scenario.json", "utf8"));
+    expect(Object.keys(JSON.parse(r.stdout).properties.parameters.properties)).toContain(
+      "irr_care_entry",
+    );
   });
 
   it("schema prints the JSON Schema that scenarios/schema/swis.scenario.json holds", async () => {

@@ -345,14 +345,14 @@ const CASES: readonly Case[] = [
     line: 2,
     column: 1,
     field: "model",
-    message: /^required: the model to run, one of swis$/,
+    message: /^required: the model to run, one of swis, swis-pathway$/,
   },
   {
     file: "unknown-model.yaml",
     line: 2,
     column: 8,
     field: "model",
-    message: /^unknown model "swiss" \(did you mean "swis"\?\); available: swis$/,
+    message: /^unknown model "swiss" \(did you mean "swis"\?\); available: swis, swis-pathway$/,
   },
   {
     file: "unknown-perspective.yaml",
