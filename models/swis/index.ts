@@ -207,152 +207,332 @@ function create(config: ModelConfig) {
         const cost = out.cost[s.name] as Float64Array;
         const effect = out.effect[s.name] as Float64Array;
         const o = (k: keyof typeof OUTCOMES) => out.outcomes[k][s.name] as Float64Array;
-        const [intervention, downstream, referrals, s17, s47, days, entries, cinStarts, yearly] = [
-          o("intervention_cost"),
-          o("downstream_cost"),
-          o("referrals"),
-          o("s17_assessments"),
-          o("s47_enquiries"),
-          o("days_in_care"),
-          o("care_entries"),
-          o("cin_starts"),
-          o("programme_cost_year"),
-        ];
+        const intervention = o("intervention_cost");
+        const downstream = o("downstream_cost");
+        const referrals = o("referrals");
+        const s17 = o("s17_assessments");
+        const s47 = o("s47_enquiries");
+        const days = o("days_in_care");
+        const entries = o("care_entries");
+        const cinStarts = o("cin_starts");
+        const yearly = o("programme_cost_year");
         const c = (name: string) => col(name, s);
-        const [rateRef, rateS17, rateS47, cla, entry, age, pupils] = [
-          c("rate_referral"),
-          c("rate_s17"),
-          c("rate_s47"),
-          c("cla_per1000"),
-          c("care_entry_per1000"),
-          c("age_factor"),
-          c("pupils_per_school"),
-        ];
-        const [irrRef, irrS17, irrS47, irrDays, irrCin, reachOf] = [
-          c("irr_referral"),
-          c("irr_s17"),
-          c("irr_s47"),
-          c("irr_days_care"),
-          c("irr_cin_starts"),
-          c("effect_reach"),
-        ];
-        const [cRef, cS17, cCin, pCin, cinYears] = [
-          c("c_referral"),
-          c("c_s17_assessment"),
-          c("c_cin_year"),
-          c("p_cin_given_s17"),
-          c("cin_duration_yr"),
-        ];
-        const [cS47, cIcpc, cPlan, pIcpc, pPlan, planYears] = [
-          c("c_s47"),
-          c("c_icpc"),
-          c("c_cp_plan_year"),
-          c("p_icpc_given_s47"),
-          c("p_cpp_given_icpc"),
-          c("cpp_duration_yr"),
-        ];
-        const [foster, residential, other, ifa, dayInhouse, dayIfa, dayRes] = [
-          c("mix_foster"),
-          c("mix_residential"),
-          c("mix_other"),
-          c("ifa_share"),
-          c("c_day_inhouse_foster"),
-          c("c_day_ifa"),
-          c("c_day_residential"),
-        ];
-        const [semiShare, daySemi] = [c("semi_independent_share"), c("c_day_semi_independent")];
-        const [fte, salary, oncost, overhead, travel, supervision, senior] = [
-          c("sw_fte_per_school"),
-          c("sw_salary"),
-          c("oncost_rate"),
-          c("overhead_rate"),
-          c("travel_capital_per_fte"),
-          c("supervision_ratio"),
-          c("senior_cost_multiplier"),
-        ];
-        const [setup, mgmt, grant] = [
-          c("setup_cost_per_school"),
-          c("mgmt_cost_per_school_year"),
-          c("grant_total"),
-        ];
-        for (let i = 0; i < n; i++) {
-          const scale = ((schools * (pupils[i] as number)) / 1000) * (age[i] as number);
-          const on = s.intervention;
-          // With SWIS a rate ratio applies to the share `effect_reach` of the pupils, 1 elsewhere.
-          const reach = reachOf[i] as number;
-          const nRef = (rateRef[i] as number) * scale * (on ? reached(irrRef[i], reach) : 1);
-          const nS17 = (rateS17[i] as number) * scale * (on ? reached(irrS17[i], reach) : 1);
-          const nS47 = (rateS47[i] as number) * scale * (on ? reached(irrS47[i], reach) : 1);
-          const dayRatio = on ? reached(irrDays[i], reach) : 1;
-          const nDays = (cla[i] as number) * 365 * scale * dayRatio;
-          // Child-in-need starts: assessments that open an episode (irr_cin_starts with SWIS).
-          const nCin = nS17 * (pCin[i] as number) * (on ? reached(irrCin[i], reach) : 1);
-          const episode = (cinYears[i] as number) * (cCin[i] as number);
-          const uS47 =
-            (cS47[i] as number) +
-            (pIcpc[i] as number) *
-              ((cIcpc[i] as number) +
-                (pPlan[i] as number) * (planYears[i] as number) * (cPlan[i] as number));
-          const inhouse = dayInhouse[i] as number;
-          const ifaShare = ifa[i] as number;
-          const semi = semiShare[i] as number;
-          const cDay =
-            (foster[i] as number) * ((1 - ifaShare) * inhouse + ifaShare * (dayIfa[i] as number)) +
-            (residential[i] as number) *
-              ((1 - semi) * (dayRes[i] as number) + semi * (daySemi[i] as number)) +
-            (other[i] as number) * inhouse;
-          const perYear =
-            nRef * (cRef[i] as number) +
-            nS17 * (cS17[i] as number) +
-            nCin * episode +
-            nS47 * uS47 +
-            nDays * cDay;
-          let programme = 0;
-          let resourcePerYear = 0;
-          let setupTotal = 0;
-          if (on) {
-            const perFte =
-              (salary[i] as number) * (1 + (oncost[i] as number)) * (1 + (overhead[i] as number)) +
-              (travel[i] as number);
-            const staff =
-              (fte[i] as number) *
-              perFte *
-              (1 + (supervision[i] as number) * (senior[i] as number));
-            resourcePerYear = schools * (staff + (mgmt[i] as number));
-            setupTotal = schools * (setup[i] as number);
-            programme =
-              weights.resource * resourcePerYear +
-              weights.setup * setupTotal +
-              weights.grant * (grant[i] as number);
-          }
-          const ds = costAnnuity * perYear;
-          intervention[i] = programme;
-          downstream[i] = ds;
-          cost[i] = programme + ds;
-          referrals[i] = nRef * years;
-          s17[i] = nS17 * years;
-          s47[i] = nS47 * years;
-          days[i] = nDays * years;
-          // Entries are counted, not costed: their days in care are in the stock measure above.
-          entries[i] = (entry[i] as number) * scale * dayRatio * years;
-          cinStarts[i] = nCin * years;
-          yearly[i] = resourcePerYear;
-          // Events avoided per year, relative to the same sample's usual practice.
-          const avoided =
-            effectKey === "s47_avoided"
-              ? (rateS47[i] as number) * scale - nS47
-              : effectKey === "s17_avoided"
-                ? (rateS17[i] as number) * scale - nS17
-                : effectKey === "referrals_avoided"
-                  ? (rateRef[i] as number) * scale - nRef
-                  : effectKey === "cin_starts_avoided"
-                    ? (rateS17[i] as number) * scale * (pCin[i] as number) - nCin
-                    : (cla[i] as number) * 365 * scale - nDays;
-          effect[i] = outcomeAnnuity * avoided;
-        }
+        const rateRef = c("rate_referral");
+        const rateS17 = c("rate_s17");
+        const rateS47 = c("rate_s47");
+        const cla = c("cla_per1000");
+        const entry = c("care_entry_per1000");
+        const age = c("age_factor");
+        const pupils = c("pupils_per_school");
+        const irrRef = c("irr_referral");
+        const irrS17 = c("irr_s17");
+        const irrS47 = c("irr_s47");
+        const irrDays = c("irr_days_care");
+        const irrCin = c("irr_cin_starts");
+        const reachOf = c("effect_reach");
+        const cRef = c("c_referral");
+        const cS17 = c("c_s17_assessment");
+        const cCin = c("c_cin_year");
+        const pCin = c("p_cin_given_s17");
+        const cinYears = c("cin_duration_yr");
+        const cS47 = c("c_s47");
+        const cIcpc = c("c_icpc");
+        const cPlan = c("c_cp_plan_year");
+        const pIcpc = c("p_icpc_given_s47");
+        const pPlan = c("p_cpp_given_icpc");
+        const planYears = c("cpp_duration_yr");
+        const foster = c("mix_foster");
+        const residential = c("mix_residential");
+        const other = c("mix_other");
+        const ifa = c("ifa_share");
+        const dayInhouse = c("c_day_inhouse_foster");
+        const dayIfa = c("c_day_ifa");
+        const dayRes = c("c_day_residential");
+        const semiShare = c("semi_independent_share");
+        const daySemi = c("c_day_semi_independent");
+        const fte = c("sw_fte_per_school");
+        const salary = c("sw_salary");
+        const oncost = c("oncost_rate");
+        const overhead = c("overhead_rate");
+        const travel = c("travel_capital_per_fte");
+        const supervision = c("supervision_ratio");
+        const senior = c("senior_cost_multiplier");
+        const setup = c("setup_cost_per_school");
+        const mgmt = c("mgmt_cost_per_school_year");
+        const grant = c("grant_total");
+        evaluateStrategy(
+          {
+            cost,
+            effect,
+            intervention,
+            downstream,
+            referrals,
+            s17,
+            s47,
+            days,
+            entries,
+            cinStarts,
+            yearly,
+            rateRef,
+            rateS17,
+            rateS47,
+            cla,
+            entry,
+            age,
+            pupils,
+            irrRef,
+            irrS17,
+            irrS47,
+            irrDays,
+            irrCin,
+            reachOf,
+            cRef,
+            cS17,
+            cCin,
+            pCin,
+            cinYears,
+            cS47,
+            cIcpc,
+            cPlan,
+            pIcpc,
+            pPlan,
+            planYears,
+            foster,
+            residential,
+            other,
+            ifa,
+            dayInhouse,
+            dayIfa,
+            dayRes,
+            semiShare,
+            daySemi,
+            fte,
+            salary,
+            oncost,
+            overhead,
+            travel,
+            supervision,
+            senior,
+            setup,
+            mgmt,
+            grant,
+            on: s.intervention,
+            schools,
+            years,
+            costAnnuity,
+            outcomeAnnuity,
+            weights,
+            effectKey,
+          },
+          n,
+        );
       }
     },
   });
+}
+
+/** The columns and outputs of one strategy over a chunk, and the constants of its evaluation. */
+interface StrategyArrays {
+  readonly cost: Float64Array;
+  readonly effect: Float64Array;
+  readonly intervention: Float64Array;
+  readonly downstream: Float64Array;
+  readonly referrals: Float64Array;
+  readonly s17: Float64Array;
+  readonly s47: Float64Array;
+  readonly days: Float64Array;
+  readonly entries: Float64Array;
+  readonly cinStarts: Float64Array;
+  readonly yearly: Float64Array;
+  readonly rateRef: Float64Array;
+  readonly rateS17: Float64Array;
+  readonly rateS47: Float64Array;
+  readonly cla: Float64Array;
+  readonly entry: Float64Array;
+  readonly age: Float64Array;
+  readonly pupils: Float64Array;
+  readonly irrRef: Float64Array;
+  readonly irrS17: Float64Array;
+  readonly irrS47: Float64Array;
+  readonly irrDays: Float64Array;
+  readonly irrCin: Float64Array;
+  readonly reachOf: Float64Array;
+  readonly cRef: Float64Array;
+  readonly cS17: Float64Array;
+  readonly cCin: Float64Array;
+  readonly pCin: Float64Array;
+  readonly cinYears: Float64Array;
+  readonly cS47: Float64Array;
+  readonly cIcpc: Float64Array;
+  readonly cPlan: Float64Array;
+  readonly pIcpc: Float64Array;
+  readonly pPlan: Float64Array;
+  readonly planYears: Float64Array;
+  readonly foster: Float64Array;
+  readonly residential: Float64Array;
+  readonly other: Float64Array;
+  readonly ifa: Float64Array;
+  readonly dayInhouse: Float64Array;
+  readonly dayIfa: Float64Array;
+  readonly dayRes: Float64Array;
+  readonly semiShare: Float64Array;
+  readonly daySemi: Float64Array;
+  readonly fte: Float64Array;
+  readonly salary: Float64Array;
+  readonly oncost: Float64Array;
+  readonly overhead: Float64Array;
+  readonly travel: Float64Array;
+  readonly supervision: Float64Array;
+  readonly senior: Float64Array;
+  readonly setup: Float64Array;
+  readonly mgmt: Float64Array;
+  readonly grant: Float64Array;
+  /** Whether the strategy runs the programme. */
+  readonly on: boolean;
+  readonly schools: number;
+  readonly years: number;
+  readonly costAnnuity: number;
+  readonly outcomeAnnuity: number;
+  readonly weights: { readonly resource: number; readonly setup: number; readonly grant: number };
+  readonly effectKey: string;
+}
+
+/**
+ * Evaluates one strategy over a chunk of n samples. A function of its own, small and with every
+ * column a local, so that it is optimised after a few thousand samples and its compiled code
+ * serves every strategy and chunk.
+ */
+function evaluateStrategy(k: StrategyArrays, n: number): void {
+  const {
+    cost,
+    effect,
+    intervention,
+    downstream,
+    referrals,
+    s17,
+    s47,
+    days,
+    entries,
+    cinStarts,
+    yearly,
+    rateRef,
+    rateS17,
+    rateS47,
+    cla,
+    entry,
+    age,
+    pupils,
+    irrRef,
+    irrS17,
+    irrS47,
+    irrDays,
+    irrCin,
+    reachOf,
+    cRef,
+    cS17,
+    cCin,
+    pCin,
+    cinYears,
+    cS47,
+    cIcpc,
+    cPlan,
+    pIcpc,
+    pPlan,
+    planYears,
+    foster,
+    residential,
+    other,
+    ifa,
+    dayInhouse,
+    dayIfa,
+    dayRes,
+    semiShare,
+    daySemi,
+    fte,
+    salary,
+    oncost,
+    overhead,
+    travel,
+    supervision,
+    senior,
+    setup,
+    mgmt,
+    grant,
+  } = k;
+  const { schools, years, costAnnuity, outcomeAnnuity, weights, effectKey } = k;
+  for (let i = 0; i < n; i++) {
+    const scale = ((schools * (pupils[i] as number)) / 1000) * (age[i] as number);
+    const on = k.on;
+    // With SWIS a rate ratio applies to the share `effect_reach` of the pupils, 1 elsewhere.
+    const reach = reachOf[i] as number;
+    const nRef = (rateRef[i] as number) * scale * (on ? reached(irrRef[i], reach) : 1);
+    const nS17 = (rateS17[i] as number) * scale * (on ? reached(irrS17[i], reach) : 1);
+    const nS47 = (rateS47[i] as number) * scale * (on ? reached(irrS47[i], reach) : 1);
+    const dayRatio = on ? reached(irrDays[i], reach) : 1;
+    const nDays = (cla[i] as number) * 365 * scale * dayRatio;
+    // Child-in-need starts: assessments that open an episode (irr_cin_starts with SWIS).
+    const nCin = nS17 * (pCin[i] as number) * (on ? reached(irrCin[i], reach) : 1);
+    const episode = (cinYears[i] as number) * (cCin[i] as number);
+    const uS47 =
+      (cS47[i] as number) +
+      (pIcpc[i] as number) *
+        ((cIcpc[i] as number) +
+          (pPlan[i] as number) * (planYears[i] as number) * (cPlan[i] as number));
+    const inhouse = dayInhouse[i] as number;
+    const ifaShare = ifa[i] as number;
+    const semi = semiShare[i] as number;
+    const cDay =
+      (foster[i] as number) * ((1 - ifaShare) * inhouse + ifaShare * (dayIfa[i] as number)) +
+      (residential[i] as number) *
+        ((1 - semi) * (dayRes[i] as number) + semi * (daySemi[i] as number)) +
+      (other[i] as number) * inhouse;
+    const perYear =
+      nRef * (cRef[i] as number) +
+      nS17 * (cS17[i] as number) +
+      nCin * episode +
+      nS47 * uS47 +
+      nDays * cDay;
+    let programme = 0;
+    let resourcePerYear = 0;
+    let setupTotal = 0;
+    if (on) {
+      const perFte =
+        (salary[i] as number) * (1 + (oncost[i] as number)) * (1 + (overhead[i] as number)) +
+        (travel[i] as number);
+      const staff =
+        (fte[i] as number) * perFte * (1 + (supervision[i] as number) * (senior[i] as number));
+      resourcePerYear = schools * (staff + (mgmt[i] as number));
+      setupTotal = schools * (setup[i] as number);
+      programme =
+        weights.resource * resourcePerYear +
+        weights.setup * setupTotal +
+        weights.grant * (grant[i] as number);
+    }
+    const ds = costAnnuity * perYear;
+    intervention[i] = programme;
+    downstream[i] = ds;
+    cost[i] = programme + ds;
+    referrals[i] = nRef * years;
+    s17[i] = nS17 * years;
+    s47[i] = nS47 * years;
+    days[i] = nDays * years;
+    // Entries are counted, not costed: their days in care are in the stock measure above.
+    entries[i] = (entry[i] as number) * scale * dayRatio * years;
+    cinStarts[i] = nCin * years;
+    yearly[i] = resourcePerYear;
+    // Events avoided per year, relative to the same sample's usual practice.
+    const avoided =
+      effectKey === "s47_avoided"
+        ? (rateS47[i] as number) * scale - nS47
+        : effectKey === "s17_avoided"
+          ? (rateS17[i] as number) * scale - nS17
+          : effectKey === "referrals_avoided"
+            ? (rateRef[i] as number) * scale - nRef
+            : effectKey === "cin_starts_avoided"
+              ? (rateS17[i] as number) * scale * (pCin[i] as number) - nCin
+              : (cla[i] as number) * 365 * scale - nDays;
+    effect[i] = outcomeAnnuity * avoided;
+  }
 }
 
 /** Budget impact per year for each programme strategy against the first (usual) strategy. */
