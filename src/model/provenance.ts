@@ -8,15 +8,16 @@
  */
 
 /**
- * Evidence tags, from strongest to weakest: checked against the source; computed from verified
- * figures; chosen by the modeller; looked for and not found.
+ * Evidence tags, from strongest to weakest: checked against the source; the user's own audited
+ * figure (a commissioner's local number, listed in reports under "your figures"); computed from
+ * verified figures; chosen by the modeller; looked for and not found.
  *
  * @example
  * ```ts
  * EVIDENCE_TAGS.includes("assumption"); // true
  * ```
  */
-export const EVIDENCE_TAGS = ["verified", "derived", "assumption", "not-found"] as const;
+export const EVIDENCE_TAGS = ["verified", "local", "derived", "assumption", "not-found"] as const;
 
 /** An evidence tag (see {@link EVIDENCE_TAGS}). */
 export type EvidenceTag = (typeof EVIDENCE_TAGS)[number];
@@ -102,4 +103,18 @@ function split<K extends string>(
  */
 export function isAssumption(tag: string | undefined): boolean {
   return tag === "assumption" || tag === "not-found";
+}
+
+/**
+ * Whether an input with this tag is the user's own audited figure (tag `local`): reports list
+ * these under "your figures", apart from the assumptions.
+ *
+ * @example
+ * ```ts
+ * isLocal("local"); // true
+ * isLocal("verified"); // false
+ * ```
+ */
+export function isLocal(tag: string | undefined): boolean {
+  return tag === "local";
 }

@@ -278,6 +278,14 @@ export function scenarioSections(r: ScenarioResult): ReportSection[] {
       },
     });
   }
+  // The user's own audited figures (tag local), listed apart from the assumptions.
+  if (r.localFigures.length > 0) {
+    sections.push({
+      heading: `Your figures (${r.localFigures.length}): your own audited numbers, tagged local`,
+      text: [],
+      table: inputTable("your_figures", r.localFigures),
+    });
+  }
   sections.push({
     heading: `Inputs that are assumptions (${r.assumptions.length}): every result above depends on them`,
     text: [],
@@ -563,6 +571,7 @@ export function scenarioToJson(r: ScenarioResult): Record<string, unknown> {
     costConsequence: r.consequences,
     budgetImpact: r.budgetImpact,
     assumptions: r.assumptions.map((i) => i.name),
+    yourFigures: r.localFigures.map((i) => i.name),
     inputs: loaded.inputs,
   };
 }

@@ -13,7 +13,7 @@ import type { CohortTrace } from "../cohort/trace.js";
 import { quantilePair } from "../core/quantile.js";
 import { mean, sum } from "../core/sum.js";
 import type { BudgetImpactRow } from "../model/model-factory.js";
-import { isAssumption } from "../model/provenance.js";
+import { isAssumption, isLocal } from "../model/provenance.js";
 import { runBaseCase } from "../psa/base-case.js";
 import { runCohortBaseCase } from "../psa/cohort-base-case.js";
 import { type PreparedModel, type PsaResult, runPsa } from "../psa/run-psa.js";
@@ -79,6 +79,8 @@ export interface ScenarioResult {
   readonly budgetImpact: BudgetImpactRow[];
   /** Inputs tagged assumption or not-found: every result depends on them. */
   readonly assumptions: ResolvedInput[];
+  /** Inputs tagged local: the user's own audited figures ("your figures" in reports). */
+  readonly localFigures: ResolvedInput[];
 }
 
 /**
@@ -282,5 +284,6 @@ export async function runScenario(
     consequences,
     budgetImpact: factory.budgetImpact?.(config, means, parameterMean) ?? [],
     assumptions: loaded.inputs.filter((i) => isAssumption(i.tag)),
+    localFigures: loaded.inputs.filter((i) => isLocal(i.tag)),
   };
 }
