@@ -76,7 +76,7 @@ describe("web page", () => {
     const base = await runPage();
     await page.screenshot({ path: "tests/artifacts/web-base.png", fullPage: true });
     expect(await page.textContent("#answer")).toMatch(
-      /^At £20,000 per Section 47 enquiry avoided, Social workers in schools has a \d+\.\d% chance of being cost-effective for your authority\.$/,
+      /^At £20,000 per Section 47 enquiry avoided, Social workers in schools has an? \d+\.\d% chance of being cost-effective for your authority\.$/,
     );
     await page.fill("#sw_salary", "45000");
     const dearer = await runPage();
@@ -185,7 +185,7 @@ describe("web page", () => {
       buffer: Buffer.from("model: swis\ntitle: Bad\nhorizon_years: two\n"),
     });
     await expect
-      .poll(() => page.textContent("#form-errors"))
+      .poll(() => page.textContent("#form-errors .message"))
       .toBe('bad.yaml:3:16 horizon_years: expected a number, got "two"');
     // Nothing of the refused file is loaded: the title says so and Run is off.
     expect(await page.textContent("#scenario-title")).toBe(
@@ -199,7 +199,7 @@ describe("web page", () => {
       buffer: Buffer.from("\ufeffmodel: swis\ntitle: Wide\n", "utf16le"),
     });
     await expect
-      .poll(() => page.textContent("#form-errors"))
+      .poll(() => page.textContent("#form-errors .message"))
       .toBe("wide.yaml: is UTF-16 text; save it as UTF-8");
   });
 
