@@ -69,11 +69,16 @@ export function strategyColour(j: number): string {
   return STRATEGY_COLOURS[((j % n) + n) % n] as string;
 }
 
-/** A colour scale fixing each strategy's colour by its place among all strategies. */
-function strategyScale(strategies: readonly string[] | undefined) {
-  return strategies === undefined
-    ? { range: [...STRATEGY_COLOURS] }
-    : { domain: [...strategies], range: strategies.map((_, j) => strategyColour(j)) };
+/**
+ * A colour scale fixing each strategy's colour by its place among all strategies; with `shown`,
+ * only those strategies are in the legend (the CE plane has no comparator), colours unchanged.
+ */
+function strategyScale(strategies: readonly string[] | undefined, shown?: ReadonlySet<string>) {
+  if (strategies === undefined) return { range: [...STRATEGY_COLOURS] };
+  const kept = strategies.flatMap((s, j) =>
+    shown === undefined || shown.has(s) ? [{ s, j }] : [],
+  );
+  return { domain: kept.map((k) => k.s), range: kept.map((k) => strategyColour(k.j)) };
 }
 
 /**
@@ -117,7 +122,7 @@ export function cePlaneChart(
               field: "strategy",
               type: "nominal",
               title: "Strategy",
-              scale: strategyScale(strategies),
+              scale: strategyScale(strategies, new Set(points.map((p) => p.strategy))),
             },
           },
         },

@@ -6,8 +6,7 @@
  * @module
  */
 
-import { formatNumber } from "../report/format.js";
-import { percent, pounds } from "./chart-views.js";
+import { percent, pounds, roughly } from "./chart-views.js";
 import type { RunSummary } from "./protocol.js";
 
 /** "a" or "an" before a percentage read aloud ("an 86.1%", "an 11%", "an 18.2%", "a 14.8%"). */
@@ -61,7 +60,7 @@ export function comparisons(s: RunSummary): string[] {
   return s.options.map((o) => {
     const more = o.incCost >= 0 ? "more" : "less";
     const cost = `${o.label} costs ${pounds(Math.abs(o.incCost))} ${more} than ${s.comparator}`;
-    const effect = `${s.effectLabel.toLowerCase()}: ${formatNumber(o.incEffect)}`;
+    const effect = `change in ${s.effectLabel.toLowerCase()}: ${roughly(o.incEffect)}`;
     const verdict =
       o.icer === "dominated"
         ? "it costs more for no gain (dominated)"

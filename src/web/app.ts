@@ -409,7 +409,10 @@ function run(): void {
       setRunnable(undefined);
     }
   };
-  worker.postMessage({ files: files(text), file: baseName });
+  // Charts drawn for the page's column (less room for axes), so a phone gets readable text.
+  const column = $("inputs").clientWidth;
+  const chartWidth = Math.max(200, Math.min(560, column - 90));
+  worker.postMessage({ files: files(text), file: baseName, chartWidth });
 }
 
 /** A shipped file's name for people: its title, else its file name. */

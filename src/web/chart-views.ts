@@ -7,16 +7,36 @@
  */
 
 import { type Chart, renderSvg } from "../report/charts.js";
-import { formatMoney, formatNumber, sampleIndices } from "../report/format.js";
+import { formatMoney, sampleIndices } from "../report/format.js";
 import type { ScenarioResult } from "../scenario/run-scenario.js";
 import type { ChartView, TableView } from "./protocol.js";
 
 /** A probability as a percentage with one decimal, "14.8%". */
 export const percent = (p: number) => (Number.isFinite(p) ? `${(100 * p).toFixed(1)}%` : "—");
 
-/** Pounds, "£20,000" (negative: "−£1,200"). */
+/** Pounds, "£20,000", "£0", "£12.50" (negative: "−£1,200"). */
 export const pounds = (x: number) =>
-  Number.isFinite(x) ? `${x < 0 ? "−" : ""}£${formatMoney(Math.abs(x))}` : "—";
+  Number.isFinite(x)
+    ? `${x < 0 ? "−" : ""}£${Number.isInteger(x) ? Math.abs(x).toLocaleString("en-GB") : formatMoney(Math.abs(x))}`
+    : "—";
+
+/**
+ * A count or effect for reading: three significant digits, thousands separated, a true minus
+ * ("−2.22", "0.0815", "1,240"); "—" when not finite.
+ *
+ * @example
+ * ```ts
+ * roughly(-2.2216); // "−2.22"
+ * ```
+ */
+export function roughly(x: number): string {
+  if (!Number.isFinite(x)) return "—";
+  if (x === 0) return "0";
+  const r = Number(x.toPrecision(3));
+  const digits = Math.max(0, 2 - Math.floor(Math.log10(Math.abs(r))));
+  const text = Math.abs(r).toLocaleString("en-GB", { maximumFractionDigits: digits });
+  return r < 0 ? `−${text}` : text;
+}
 
 /** At most this many rows of willingness to pay in the acceptability curves' table. */
 const CURVE_ROWS = 11;
@@ -47,7 +67,7 @@ function cePlaneText(r: ScenarioResult, wtp: number): { summary: string; table: 
   });
   const parts = rows.map(
     (o) =>
-      `${o.label}: ${percent(o.below)} of its dots lie below the line (mean ${pounds(o.dc)} and ${formatNumber(o.de)} ${r.effect.label.toLowerCase()})`,
+      `${o.label}: ${percent(o.below)} of its dots lie below the line (on average ${pounds(o.dc)} extra cost and a change of ${roughly(o.de)} in ${r.effect.label.toLowerCase()})`,
   );
   return {
     summary: `Each dot is one simulated result of an option compared with ${comparator}: across, the change in ${r.effect.label.toLowerCase()}; up, the extra cost. Dots below the dashed line are cost-effective at ${pounds(wtp)} per ${r.effect.per}. ${parts.join("; ")}.`,
@@ -59,7 +79,7 @@ function cePlaneText(r: ScenarioResult, wtp: number): { summary: string; table: 
         `Mean change in ${r.effect.label.toLowerCase()}`,
         `Samples below the line (cost-effective at ${pounds(wtp)})`,
       ],
-      rows: rows.map((o) => [o.label, pounds(o.dc), formatNumber(o.de), percent(o.below)]),
+      rows: rows.map((o) => [o.label, pounds(o.dc), roughly(o.de), percent(o.below)]),
     },
   };
 }
@@ -137,18 +157,36 @@ function traceText(r: ScenarioResult): { summary: string; table: TableView } | u
 }
 
 /**
+ * A chart drawn `width` pixels wide (its plot area; a faceted chart shares it between two
+ * columns), so that on a narrow screen it is drawn narrow rather than shrunk to unreadable text.
+ */
+function sized(chart: Chart, width: number | undefined): Chart {
+  if (width === undefined) return chart;
+  const spec = chart.spec as unknown as Record<string, unknown>;
+  if (typeof spec.spec === "object" && spec.spec !== null) {
+    const columns = typeof spec.columns === "number" ? spec.columns : 1;
+    const inner = { ...(spec.spec as Record<string, unknown>), width: Math.round(width / columns) };
+    return { ...chart, spec: { ...spec, spec: inner } as unknown as Chart["spec"] };
+  }
+  return { ...chart, spec: { ...spec, width } as unknown as Chart["spec"] };
+}
+
+/**
  * The page's charts of a run (CE plane, acceptability curves, and the cohort trace for a
  * cohort model), each with its SVG, a summary sentence and its data table.
  *
  * @example
  * ```ts
- * const views = await chartViews(result, scenarioCharts(result));
+ * const views = await chartViews(result, scenarioCharts(result), 300);
  * views.map((v) => v.name); // ["ce_plane", "ceac"]
  * ```
+ *
+ * `width`, when given, is the plot's width in pixels (the page's column less room for the axes).
  */
 export async function chartViews(
   r: ScenarioResult,
   charts: readonly Chart[],
+  width?: number,
 ): Promise<ChartView[]> {
   const wtp = r.acceptability.at(-1)?.wtp ?? 0;
   const texts: Record<string, { summary: string; table: TableView } | undefined> = {
@@ -160,7 +198,12 @@ export async function chartViews(
   for (const chart of charts) {
     const text = texts[chart.name];
     if (text === undefined) continue;
-    views.push({ name: chart.name, title: chart.title, svg: await renderSvg(chart), ...text });
+    views.push({
+      name: chart.name,
+      title: chart.title,
+      svg: await renderSvg(sized(chart, width)),
+      ...text,
+    });
   }
   return views;
 }

@@ -15,6 +15,8 @@ export interface RunRequest {
   readonly files: Readonly<Record<string, string>>;
   /** The scenario to run (its psa.samples is the sample count). */
   readonly file: string;
+  /** The width to draw the charts' plots at, in pixels (default: the reports'). */
+  readonly chartWidth?: number;
 }
 
 /** The base case of one strategy, at every input's point value. */

@@ -100,7 +100,7 @@ async function run(request: RunRequest): Promise<RunSummary> {
     })),
     assumptions: result.assumptions.map(input),
     yourFigures: result.localFigures.map(input),
-    charts: await chartViews(result, scenarioCharts(result)),
+    charts: await chartViews(result, scenarioCharts(result), request.chartWidth),
     sections: [],
     csv: scenarioCsv(result),
     html: await scenarioHtml(result),
