@@ -52,7 +52,7 @@ function fieldHtml(f: Field): string {
   const mine =
     f.row === undefined
       ? ""
-      : `<label class="mine"><input type="checkbox" id="${mineId(f)}"> This is our own audited figure</label>`;
+      : `<div class="mine"><input type="checkbox" id="${mineId(f)}"><label for="${mineId(f)}">This is our own audited figure<span class="visually-hidden"> (${esc(f.label)})</span></label></div>`;
   return `<label for="${f.id}">${esc(f.label)} <span class="unit">(${esc(f.unit)})</span>${badge}</label>${control}${mine}<div class="source" id="${f.id}-source">${esc(sourceOf(f))}</div><div class="error" id="${f.id}-error"></div>`;
 }
 

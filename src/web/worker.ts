@@ -14,6 +14,7 @@ import { scenarioCharts, scenarioHtml } from "../report/html-report.js";
 import { scenarioCsv } from "../report/scenario-report.js";
 import { loadScenario, memoryScenarioHost } from "../scenario/load-scenario.js";
 import { runScenario } from "../scenario/run-scenario.js";
+import { answerSections } from "./answer-sections.js";
 import { chartViews } from "./chart-views.js";
 import type { RunRequest, RunSummary, WorkerReply } from "./protocol.js";
 import { PAGE_MEMORY } from "./upload.js";
@@ -101,7 +102,7 @@ async function run(request: RunRequest): Promise<RunSummary> {
     assumptions: result.assumptions.map(input),
     yourFigures: result.localFigures.map(input),
     charts: await chartViews(result, scenarioCharts(result), request.chartWidth),
-    sections: [],
+    sections: answerSections(result),
     csv: scenarioCsv(result),
     html: await scenarioHtml(result),
   };

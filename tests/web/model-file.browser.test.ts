@@ -32,6 +32,10 @@ interface Summary {
   baseCase: { strategy: string; cost: number; effect: number }[];
 }
 
+/** The messages listed at the top of the page, one a line. */
+const problemMessages = () =>
+  page.$$eval("#form-errors .message", (ms) => ms.map((m) => m.textContent).join("\n"));
+
 /** Runs the page's PSA and returns the numbers behind its answer. */
 async function runPage(): Promise<Summary> {
   await page.evaluate(() => document.getElementById("results")?.removeAttribute("data-summary"));
@@ -164,7 +168,7 @@ describe("model files on the web page", () => {
     });
     const expected = cli.stderr.trimEnd().replace(/^error: /gm, "");
     expect(expected).toMatch(/^broken\.model\.yaml:17:13 rewards_on: /);
-    await expect.poll(() => page.textContent("#form-errors .message")).toBe(expected);
+    await expect.poll(() => problemMessages()).toBe(expected);
     expect(await page.textContent("#scenario-title")).toBe(
       "broken.model.yaml (not loaded: it has problems)",
     );
@@ -206,7 +210,7 @@ describe("model files on the web page", () => {
     expect(expected).toMatch(
       /^tabled\.model\.yaml:\d+:\d+ tables\.costs\.file: cannot read table costs/,
     );
-    await expect.poll(() => page.textContent("#form-errors .message")).toBe(expected);
+    await expect.poll(() => problemMessages()).toBe(expected);
   });
 
   it("a SWIS scenario picked afterwards gets the commissioners' form back", async () => {

@@ -29,6 +29,10 @@ interface Summary {
   acceptability: { wtp: number; probability: number; evpi: number }[];
 }
 
+/** The messages listed at the top of the page, one a line. */
+const problemMessages = () =>
+  page.$$eval("#form-errors .message", (ms) => ms.map((m) => m.textContent).join("\n"));
+
 /** Runs the page's PSA and returns the numbers behind its answer. */
 async function runPage(): Promise<Summary> {
   await page.evaluate(() => document.getElementById("results")?.removeAttribute("data-summary"));
@@ -185,7 +189,7 @@ describe("web page", () => {
       buffer: Buffer.from("model: swis\ntitle: Bad\nhorizon_years: two\n"),
     });
     await expect
-      .poll(() => page.textContent("#form-errors .message"))
+      .poll(() => problemMessages())
       .toBe('bad.yaml:3:16 horizon_years: expected a number, got "two"');
     // Nothing of the refused file is loaded: the title says so and Run is off.
     expect(await page.textContent("#scenario-title")).toBe(
@@ -198,9 +202,7 @@ describe("web page", () => {
       mimeType: "text/yaml",
       buffer: Buffer.from("\ufeffmodel: swis\ntitle: Wide\n", "utf16le"),
     });
-    await expect
-      .poll(() => page.textContent("#form-errors .message"))
-      .toBe("wide.yaml: is UTF-16 text; save it as UTF-8");
+    await expect.poll(() => problemMessages()).toBe("wide.yaml: is UTF-16 text; save it as UTF-8");
   });
 
   it("a sample count the page cannot hold is refused next to the field, and Run stays off", async () => {
