@@ -240,6 +240,15 @@ async function validate(): Promise<boolean> {
   return ok;
 }
 
+/** After a change on the form: the answer shown is the last run's, so say so; then check. */
+function changed(): void {
+  if (last !== undefined && !running) {
+    $("status").textContent =
+      "You have changed the numbers since the last run: run again to update the answer.";
+  }
+  void validate();
+}
+
 /** A number as the form shows it: as written, or rounded to 6 significant digits. */
 const shown = (v: number | undefined) => (v === undefined ? "" : String(Number(v.toPrecision(6))));
 
@@ -259,7 +268,7 @@ async function fillForm(): Promise<void> {
   const wanted = loaded.factory.name === swis.name ? SWIS_FIELDS : modelFields(loaded.factory);
   if (wanted.map((f) => f.id).join() !== fields.map((f) => f.id).join()) {
     fields = wanted;
-    buildForm($("inputs"), fields, () => void validate());
+    buildForm($("inputs"), fields, changed);
   }
   setFormDisabled(false);
   loadedSpecs = new Map(loaded.inputs.map((i) => [i.name, i.spec]));
@@ -316,7 +325,9 @@ function refuse(name: string, issues: readonly InputIssue[]): void {
       );
       return {
         message: new InputError(i).message,
-        ...(field === undefined ? {} : { field: { id: field.id, label: field.label } }),
+        ...(field === undefined
+          ? {}
+          : { field: { id: field.id, label: field.label, link: false } }),
       };
     }),
     true,
@@ -449,7 +460,7 @@ async function main(): Promise<void> {
   const select = $<HTMLSelectElement>("scenario");
   fillPicker(select);
   select.value = baseName;
-  buildForm($("inputs"), fields, () => void validate());
+  buildForm($("inputs"), fields, changed);
   setResult(undefined);
   select.addEventListener("change", () => {
     baseName = select.value;
@@ -485,7 +496,7 @@ async function main(): Promise<void> {
   for (const id of ["samples", "title"]) {
     $(id).addEventListener("input", () => {
       $(id).dataset.edited = "true";
-      void validate();
+      changed();
     });
   }
   $("run").addEventListener("click", () => run());

@@ -9,10 +9,13 @@
 
 import { $, esc } from "./dom.js";
 
-/** One problem: its message, and the form field it concerns, if any. */
+/**
+ * One problem: its message, and the form field it concerns, if any (linked, unless the form is
+ * off because the file was not loaded: then the field is only named).
+ */
 export interface Problem {
   readonly message: string;
-  readonly field?: { readonly id: string; readonly label: string };
+  readonly field?: { readonly id: string; readonly label: string; readonly link?: boolean };
 }
 
 /**
@@ -34,7 +37,9 @@ export function showProblems(heading: string, problems: readonly Problem[], focu
         `<li><span class="message">${esc(p.message)}</span>${
           p.field === undefined
             ? ""
-            : ` <a href="#${esc(p.field.id)}" data-field="${esc(p.field.id)}">Go to the field “${esc(p.field.label)}”</a>`
+            : p.field.link === false
+              ? ` <span class="where">(the form's field “${esc(p.field.label)}”)</span>`
+              : ` <a href="#${esc(p.field.id)}" data-field="${esc(p.field.id)}">Go to the field “${esc(p.field.label)}”</a>`
         }</li>`,
     )
     .join("");
