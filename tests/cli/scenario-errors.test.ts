@@ -286,7 +286,8 @@ const CASES: readonly Case[] = [
     line: 7,
     column: 10,
     field: "parameters.rate_s47.tag",
-    message: /^expected one of "verified", "local", "derived", "assumption", "not-found", got "checked"$/,
+    message:
+      /^expected one of "verified", "local", "derived", "assumption", "not-found", got "checked"$/,
   },
 
   // --- Unknown names -----------------------------------------------------------------------
