@@ -203,23 +203,25 @@ describe("the commissioners' page at 1280 px", () => {
         "Visiting social worker (0.5 FTE per school)",
       );
     }
-    // The same colour for the same strategy on the plane and the curves.
+    // The same colour for the same strategy on the plane and the curves, read from the legends.
     const colours = await page.evaluate(() => {
       const legend = (fig: string) => {
-        const out: Record<string, string> = {};
-        for (const g of document.querySelectorAll(
-          `${fig} .role-legend-symbol, ${fig} .role-legend-entry`,
-        )) {
-          const label = g.querySelector("text")?.textContent ?? "";
-          const fill =
-            g.querySelector("path")?.getAttribute("fill") ??
-            g.querySelector("path")?.getAttribute("stroke");
-          if (label !== "" && fill) out[label] = fill;
-        }
-        return out;
+        const labels = [...document.querySelectorAll(`${fig} .role-legend-label text`)].map(
+          (t) => t.textContent ?? "",
+        );
+        const fills = [...document.querySelectorAll(`${fig} .role-legend-symbol path`)].map(
+          (p) => p.getAttribute("fill") ?? "",
+        );
+        return Object.fromEntries(labels.map((l, i) => [l, fills[i]]));
       };
       return { plane: legend("#chart-ce_plane"), ceac: legend("#chart-ceac") };
     });
+    expect(Object.keys(colours.plane).sort()).toEqual([
+      "Embedded social worker (1 FTE per school)",
+      "Visiting social worker (0.5 FTE per school)",
+    ]);
+    expect(Object.keys(colours.ceac)).toHaveLength(3);
+    expect(new Set(Object.values(colours.ceac)).size).toBe(3);
     for (const [label, colour] of Object.entries(colours.plane)) {
       expect(colours.ceac[label], label).toBe(colour);
     }
