@@ -9,7 +9,8 @@
 
 /**
  * The evidence tags an input may carry, from most to least trusted: `verified` (read in the
- * cited source), `derived` (computed from cited figures, working shown), `national-default` (a
+ * cited source), `local` (the user's own audited local figure, listed in reports under "your
+ * figures"), `derived` (computed from cited figures, working shown), `national-default` (a
  * national figure standing in for a local one a scenario should supply: not local evidence),
  * `assumption` and `not-found`.
  *
@@ -20,6 +21,7 @@
  */
 export const EVIDENCE_TAGS = [
   "verified",
+  "local",
   "derived",
   "national-default",
   "assumption",
@@ -110,4 +112,18 @@ function split<K extends string>(
  */
 export function isAssumption(tag: string | undefined): boolean {
   return tag === "assumption" || tag === "not-found";
+}
+
+/**
+ * Whether an input with this tag is the user's own audited figure (tag `local`): reports list
+ * these under "your figures", apart from the assumptions.
+ *
+ * @example
+ * ```ts
+ * isLocal("local"); // true
+ * isLocal("verified"); // false
+ * ```
+ */
+export function isLocal(tag: string | undefined): boolean {
+  return tag === "local";
 }

@@ -71,8 +71,8 @@ export function analysisCharts(a: PsaAnalysis, samples: CeSamples, evppi?: PsaEv
     })),
   );
   const charts = [
-    cePlaneChart(points, planeWtp(a), `effect vs ${a.comparator}`),
-    ceacChart(ceac),
+    cePlaneChart(points, planeWtp(a), `effect vs ${a.comparator}`, a.strategies),
+    ceacChart(ceac, a.strategies),
     evpiChart(curve.map((k) => ({ wtp: c.wtp[k] as number, evpi: c.evpi[k] as number }))),
   ];
   if (evppi !== undefined && evppi.parameters.length + evppi.belowFloor.length > 0) {

@@ -24,9 +24,62 @@ const FONT = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif";
 const CONFIG = {
   font: FONT,
   axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: "#e6e6e6" },
-  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 320 },
+  // Below the plot, one entry a line, never truncated: long strategy names stay whole.
+  legend: {
+    labelFontSize: 11,
+    titleFontSize: 12,
+    labelLimit: 0,
+    orient: "bottom",
+    direction: "vertical",
+  },
   view: { stroke: null },
 } as const;
+
+/**
+ * One colour per strategy, in strategy order (the comparator first): the Okabe–Ito palette,
+ * told apart with the common colour-vision deficiencies (deuteranopia, protanopia, tritanopia),
+ * yellow last as it is faint on white. Beyond eight strategies the colours repeat.
+ *
+ * @example
+ * ```ts
+ * STRATEGY_COLOURS[0]; // "#0072B2" (blue: the comparator)
+ * ```
+ */
+export const STRATEGY_COLOURS = [
+  "#0072B2",
+  "#E69F00",
+  "#009E73",
+  "#CC79A7",
+  "#D55E00",
+  "#56B4E9",
+  "#000000",
+  "#F0E442",
+] as const;
+
+/**
+ * The colour of the j-th strategy (0 is the comparator), the same on every chart and legend.
+ *
+ * @example
+ * ```ts
+ * strategyColour(1); // "#E69F00"
+ * ```
+ */
+export function strategyColour(j: number): string {
+  const n = STRATEGY_COLOURS.length;
+  return STRATEGY_COLOURS[((j % n) + n) % n] as string;
+}
+
+/**
+ * A colour scale fixing each strategy's colour by its place among all strategies; with `shown`,
+ * only those strategies are in the legend (the CE plane has no comparator), colours unchanged.
+ */
+function strategyScale(strategies: readonly string[] | undefined, shown?: ReadonlySet<string>) {
+  if (strategies === undefined) return { range: [...STRATEGY_COLOURS] };
+  const kept = strategies.flatMap((s, j) =>
+    shown === undefined || shown.has(s) ? [{ s, j }] : [],
+  );
+  return { domain: kept.map((k) => k.s), range: kept.map((k) => strategyColour(k.j)) };
+}
 
 /**
  * The incremental cost-effectiveness plane: one point per (thinned) PSA sample and strategy,
@@ -34,13 +87,17 @@ const CONFIG = {
  *
  * @example
  * ```ts
- * cePlaneChart(points, 20000, "Section 47 enquiries avoided");
+ * cePlaneChart(points, 20000, "Section 47 enquiries avoided", ["Usual practice", "SWIS"]);
  * ```
+ *
+ * `strategies` (every strategy's label, the comparator first) fixes each one's colour, so a
+ * strategy has the same colour here as on the acceptability curves.
  */
 export function cePlaneChart(
   points: readonly { strategy: string; incEffect: number; incCost: number }[],
   wtp: number,
   effectLabel: string,
+  strategies?: readonly string[],
 ): Chart {
   const effects = points.map((p) => p.incEffect);
   const lo = Math.min(0, ...effects);
@@ -61,7 +118,12 @@ export function cePlaneChart(
           encoding: {
             x: { field: "incEffect", type: "quantitative", title: `Incremental ${effectLabel}` },
             y: { field: "incCost", type: "quantitative", title: "Incremental cost (£)" },
-            color: { field: "strategy", type: "nominal", title: "Strategy" },
+            color: {
+              field: "strategy",
+              type: "nominal",
+              title: "Strategy",
+              scale: strategyScale(strategies, new Set(points.map((p) => p.strategy))),
+            },
           },
         },
         {
@@ -88,11 +150,15 @@ export function cePlaneChart(
  *
  * @example
  * ```ts
- * ceacChart(rows); // rows: { wtp, strategy, probability, frontier: 0 | 1 }
+ * ceacChart(rows, ["Usual practice", "SWIS"]); // rows: { wtp, strategy, probability, frontier: 0 | 1 }
  * ```
+ *
+ * `strategies` (every strategy's label, the comparator first) fixes each one's colour, as on
+ * the CE plane.
  */
 export function ceacChart(
   rows: readonly { wtp: number; strategy: string; probability: number; frontier: number }[],
+  strategies?: readonly string[],
 ): Chart {
   const values = rows.map((r) => ({ ...r }));
   return {
@@ -115,7 +181,12 @@ export function ceacChart(
               title: "Probability cost-effective",
               scale: { domain: [0, 1] },
             },
-            color: { field: "strategy", type: "nominal", title: "Strategy" },
+            color: {
+              field: "strategy",
+              type: "nominal",
+              title: "Strategy",
+              scale: strategyScale(strategies),
+            },
           },
         },
         {
@@ -124,7 +195,7 @@ export function ceacChart(
           encoding: {
             x: { field: "wtp", type: "quantitative" },
             y: { field: "probability", type: "quantitative" },
-            color: { field: "strategy", type: "nominal" },
+            color: { field: "strategy", type: "nominal", scale: strategyScale(strategies) },
           },
         },
       ],

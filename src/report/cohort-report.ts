@@ -169,6 +169,7 @@ export function cohortCharts(input: CohortReportInput): Chart[] {
             frontier: curves.ceafStrategy[k] === j ? 1 : 0,
           })),
         ),
+        names,
       ),
     );
   }

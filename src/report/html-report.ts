@@ -90,8 +90,8 @@ export function scenarioCharts(r: ScenarioResult, extras: HtmlExtras = {}): Char
     })),
   );
   const charts = [
-    cePlaneChart(points, r.acceptability.at(-1)?.wtp ?? 0, r.effect.label),
-    ceacChart(ceac),
+    cePlaneChart(points, r.acceptability.at(-1)?.wtp ?? 0, r.effect.label, labels),
+    ceacChart(ceac, labels),
     evpiChart(Array.from(c.wtp, (wtp, k) => ({ wtp, evpi: c.evpi[k] as number }))),
   ];
   if (extras.dsa !== undefined) {

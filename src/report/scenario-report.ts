@@ -282,7 +282,7 @@ export function scenarioSections(r: ScenarioResult): ReportSection[] {
   const groups = groupInputs(loaded.inputs);
   const yours = groups["your-figures"];
   sections.push({
-    heading: `Your figures (${yours.length}): set in this scenario with evidence (tag verified or derived)`,
+    heading: `Your figures (${yours.length}): your own audited numbers (tag local) and figures set in this scenario with evidence (verified or derived)`,
     text: yours.length === 0 ? ["None: every input is a national default or an assumption."] : [],
     table: inputTable("your_figures", yours),
   });

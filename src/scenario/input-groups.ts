@@ -1,6 +1,6 @@
 /**
- * Whose numbers a run rests on: each resolved input is one of "your figures" (set in the
- * scenario with evidence: tag verified or derived), "national defaults" (the model's own
+ * Whose numbers a run rests on: each resolved input is one of "your figures" (tagged local, or
+ * set in the scenario with evidence: tag verified or derived), "national defaults" (the model's own
  * sourced defaults, or a figure a scenario tagged `national-default`: a national number standing
  * in for a local one) or "assumptions" (tag assumption or not-found, wherever set). Reports show
  * the three apart, and a run warns about template slots still holding national defaults.
@@ -8,7 +8,7 @@
  * @module
  */
 
-import { isAssumption } from "../model/provenance.js";
+import { isAssumption, isLocal } from "../model/provenance.js";
 import type { ResolvedInput } from "./load-scenario.js";
 
 /**
@@ -35,6 +35,7 @@ export type InputGroup = "your-figures" | "national-defaults" | "assumptions";
  */
 export function inputGroup(input: Pick<ResolvedInput, "tag" | "setIn" | "modelTag">): InputGroup {
   if (isAssumption(input.tag)) return "assumptions";
+  if (isLocal(input.tag)) return "your-figures";
   if (input.tag === "national-default") {
     return isAssumption(input.modelTag) ? "assumptions" : "national-defaults";
   }

@@ -3,17 +3,19 @@
  * The commissioners' page: pick a shipped scenario or model file or upload one (a model file
  * with the CSV tables it reads), change the inputs, run the PSA in a Web Worker, and read the
  * answer. Validation is the CLI's (same loader, same messages), shown next to the field it
- * concerns. SWIS scenarios get the commissioners' form; any other model gets one field per input
- * of the model, with its label, unit, source and evidence tag.
+ * concerns and listed at the top of the page. SWIS scenarios get the commissioners' form,
+ * grouped as the README's commissioner guide; any other model gets one field per input of the
+ * model, with its label, unit, source and evidence tag.
+ *
+ * This module holds the page's state and wires it together; the form, the typed-value
+ * messages, the problems panel, the answer, tables and charts live in their own modules.
  *
  * @module
  */
 
 import swis from "../../models/swis/index.js";
 import { InputError, type InputIssue, ScenarioError } from "../errors.js";
-import { isAssumption } from "../model/provenance.js";
 import { withModelFiles } from "../modelfile/host.js";
-import { formatMoney, formatNumber } from "../report/format.js";
 import {
   loadScenario,
   memoryScenarioHost,
@@ -22,6 +24,7 @@ import {
 } from "../scenario/load-scenario.js";
 import { mergeScenarios } from "../scenario/merge.js";
 import { yamlToValue as parse, valueToYaml as stringify } from "../scenario/yaml-source.js";
+import { $ } from "./dom.js";
 import {
   type Field,
   formFields,
@@ -31,13 +34,17 @@ import {
   pointOf,
   shownValue,
 } from "./fields.js";
+import { buildForm, mineId } from "./form.js";
+import { PAGE_MODELS } from "./page-models.js";
+import { type Problem, setRunnable, showProblems } from "./problems.js";
 import type { RunSummary, WorkerReply } from "./protocol.js";
+import { render } from "./results.js";
 import { SHIPPED } from "./shipped.js";
+import { readTyped } from "./typed.js";
 import { loadUploadedFiles, PAGE_MEMORY } from "./upload.js";
 
 declare const WORKER_SOURCE: string;
 
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const SWIS_FIELDS = formFields(swis);
 /** The form's fields: SWIS's, or the inputs of the model being edited. */
 let fields: Field[] = SWIS_FIELDS;
@@ -55,6 +62,13 @@ let baseName = "scenarios/swis-rct.yaml";
 let uploaded: Readonly<Record<string, string>> = {};
 /** Each model input's spec as loaded, for inputs the edited file does not state itself. */
 let loadedSpecs = new Map<string, unknown>();
+/** Each model input's evidence tag as loaded. */
+let loadedTags = new Map<string, string>();
+/** Set while the last file chosen was refused: nothing of it is loaded, and Run is off. */
+let refusedName: string | undefined;
+/** The last run's results, for the downloads. */
+let last: RunSummary | undefined;
+let running = false;
 
 /** Every shipped and uploaded file plus the edited one, so `extends` and tables resolve as on disk. */
 function files(text: string): Record<string, string> {
@@ -63,7 +77,7 @@ function files(text: string): Record<string, string> {
 
 /** The scenario host over the page's files, the SWIS model and model files. */
 function host(map: Record<string, string>): ScenarioHost {
-  return withModelFiles(memoryScenarioHost(map, { swis }, PAGE_MEMORY));
+  return withModelFiles(memoryScenarioHost(map, PAGE_MODELS, PAGE_MEMORY));
 }
 
 /** Whether the form is SWIS's (else the edited model's own inputs). */
@@ -87,62 +101,91 @@ function setAt(doc: Record<string, unknown>, path: readonly string[], value: unk
   o[path.at(-1) as string] = value;
 }
 
+const control = (f: Field) => $<HTMLInputElement>(f.id);
+const edited = (id: string) => $<HTMLInputElement>(id).dataset.edited === "true";
+const isMine = (f: Field) =>
+  (document.getElementById(mineId(f)) as HTMLInputElement | null)?.checked === true;
+/** Whether the person changed anything on the form. */
+const anyEdit = () => fields.some((f) => edited(f.id)) || edited("samples") || edited("title");
+
+/** The value typed into a number field (NaN when it is not a number: validation says why). */
+function typedValue(f: Field): number {
+  const typed = readTyped(control(f).value, f);
+  return "value" in typed ? typed.value : Number.NaN;
+}
+
 /** The scenario as it stands: the base file with `extends` made relative to it and the form applied. */
 function currentText(): string {
   const doc = resolvedBase();
+  if (edited("title")) doc.title = $<HTMLInputElement>("title").value.trim();
   for (const f of fields) {
-    const input = $<HTMLInputElement>(f.id);
-    if (input.dataset.edited !== "true") continue;
-    const value = input.value.trim() === "" ? Number.NaN : Number(input.value);
+    if (!edited(f.id)) continue;
+    if (f.options !== undefined) {
+      setAt(doc, f.path, control(f).value);
+      continue;
+    }
+    const value = typedValue(f);
     if (f.id === "wtp") setAt(doc, ["report_wtp"], [value]);
     else if (f.row === undefined) setAt(doc, f.path, value);
     else if (!swisForm()) {
       const name = f.path.at(-1) as string;
-      setAt(doc, f.path, modelOverride(at(doc, f.path) ?? loadedSpecs.get(name), value));
+      setAt(doc, f.path, modelOverride(at(doc, f.path) ?? loadedSpecs.get(name), value, isMine(f)));
     } else {
       const current = (at(doc, f.path) as Record<string, unknown> | undefined) ?? {
         ...(f.row as unknown as Record<string, unknown>),
       };
-      const money = f.row.priceYear !== undefined;
       const override = overrideFor(
         typeof current === "number" ? { value: current } : current,
         value,
+        isMine(f),
       );
-      if (money)
+      if (f.row.priceYear !== undefined)
         override.price_year = (doc.price_year as string | undefined) ?? swis.defaultPriceYear;
       setAt(doc, f.path, override);
     }
   }
-  const samples = $<HTMLInputElement>("samples");
-  if (samples.dataset.edited === "true") {
-    setAt(
-      doc,
-      ["psa", "samples"],
-      samples.value.trim() === "" ? Number.NaN : Number(samples.value),
-    );
+  if (edited("samples")) {
+    const typed = readTyped($<HTMLInputElement>("samples").value, { integer: true });
+    setAt(doc, ["psa", "samples"], "value" in typed ? typed.value : Number.NaN);
   }
   const schema = doc.format === MODEL_FILE ? "model.schema.json" : "swis.scenario.json";
   return `# yaml-language-server: $schema=https://ceakit.dev/schema/${schema}\n${stringify(doc)}`;
 }
 
-/** Shows the schema's messages next to their fields; returns whether the scenario is valid. */
+/** Shows a field's message next to it. */
+function show(id: string, message: string): void {
+  $(`${id}-error`).textContent = message;
+  $(id).setAttribute("aria-invalid", "true");
+}
+
+/**
+ * Checks the scenario as it stands with the CLI's loader: messages next to their fields and
+ * listed at the top (with a link to each field); Run is off, with the reason, while any
+ * remain. Returns whether the scenario is valid.
+ */
 async function validate(): Promise<boolean> {
-  for (const f of fields) {
-    $(`${f.id}-error`).textContent = "";
-    $<HTMLInputElement>(f.id).removeAttribute("aria-invalid");
+  if (refusedName !== undefined) return false;
+  for (const id of [...fields.map((f) => f.id), "samples", "title"]) {
+    $(`${id}-error`).textContent = "";
+    $(id).removeAttribute("aria-invalid");
   }
-  const general = $("form-errors");
-  general.textContent = "";
-  $("samples-error").textContent = "";
   for (const f of fields) {
-    const input = $<HTMLInputElement>(f.id);
-    if (input.dataset.edited === "true" && !Number.isFinite(Number(input.value))) {
-      show(f, "expected a number");
-    }
+    if (!edited(f.id) || f.options !== undefined) continue;
+    const typed = readTyped(control(f).value, f);
+    if ("message" in typed) show(f.id, typed.message);
   }
+  if (edited("samples")) {
+    const typed = readTyped($<HTMLInputElement>("samples").value, { integer: true });
+    if ("message" in typed) show("samples", typed.message);
+  }
+  if (edited("title") && $<HTMLInputElement>("title").value.trim() === "") {
+    show("title", "empty: give the report a title, e.g. SWIS in Anytown");
+  }
+  // Unedited, the file is checked as written, so every line and column is the person's own.
+  const unedited = !anyEdit();
   let issues: readonly InputIssue[] = [];
   try {
-    await loadScenario(baseName, host(files(currentText())));
+    await loadScenario(baseName, host(files(unedited ? baseText : currentText())));
   } catch (e) {
     if (e instanceof ScenarioError) issues = e.issues;
     else if (e instanceof InputError) issues = [e.issue];
@@ -151,33 +194,70 @@ async function validate(): Promise<boolean> {
   // The value typed is what the person sees: its own message first (mean or value before sd).
   const first = (i: InputIssue) => Number(/\.(mean|value)$/.test(i.field ?? ""));
   const ordered = [...issues].sort((a, b) => first(b) - first(a));
+  const general: Problem[] = [];
   for (const issue of ordered) {
     const field = fields.find(
       (f) =>
         issue.field !== undefined &&
-        (issue.field === f.path.join(".") || issue.field.startsWith(`${f.path.join(".")}.`)),
+        (issue.field === f.path.join(".") ||
+          issue.field.startsWith(`${f.path.join(".")}.`) ||
+          (f.id === "wtp" && issue.field.startsWith("report_wtp"))),
     );
-    if (issue.field === "psa.samples") $("samples-error").textContent = issue.message;
-    else if (field === undefined) general.textContent += `${issue.field ?? ""}: ${issue.message}\n`;
-    else if ($(`${field.id}-error`).textContent === "") show(field, issue.message);
+    if (issue.field === "psa.samples") {
+      if ($("samples-error").textContent === "") show("samples", issue.message);
+    } else if (field === undefined) {
+      general.push({
+        message: unedited
+          ? new InputError(issue).message
+          : `${issue.field === undefined ? "" : `${issue.field}: `}${issue.message}`,
+      });
+    } else if ($(`${field.id}-error`).textContent === "") show(field.id, issue.message);
   }
-  const samples = $<HTMLInputElement>("samples");
-  samples.toggleAttribute("aria-invalid", $("samples-error").textContent !== "");
-  const ok = issues.length === 0 && !fields.some((f) => $(`${f.id}-error`).textContent !== "");
-  $<HTMLButtonElement>("run").disabled = !ok;
+  const labelled = [
+    ...fields.map((f) => ({ id: f.id, label: f.label })),
+    { id: "samples", label: "Monte Carlo samples" },
+    { id: "title", label: "Title of your report" },
+  ];
+  const atFields: Problem[] = labelled.flatMap((f) => {
+    const message = $(`${f.id}-error`).textContent ?? "";
+    return message === "" ? [] : [{ message: `${f.label}: ${message}`, field: f }];
+  });
+  const problems = [...atFields, ...general];
+  showProblems(
+    problems.length === 1
+      ? "One thing to fix before you run"
+      : `${problems.length} things to fix before you run`,
+    problems,
+  );
+  const ok = problems.length === 0;
+  if (!running) {
+    setRunnable(
+      ok
+        ? undefined
+        : `${problems.length === 1 ? "one value needs" : `${problems.length} values need`} fixing (see the list at the top of the page).`,
+    );
+  }
+  $<HTMLButtonElement>("download-yaml").disabled = !ok;
   return ok;
 }
 
-function show(f: Field, message: string): void {
-  $(`${f.id}-error`).textContent = message;
-  $<HTMLInputElement>(f.id).setAttribute("aria-invalid", "true");
+/** After a change on the form: the answer shown is the last run's, so say so; then check. */
+function changed(): void {
+  if (last !== undefined && !running) {
+    $("status").textContent =
+      "You have changed the numbers since the last run: run again to update the answer.";
+  }
+  void validate();
 }
+
+/** A number as the form shows it: as written, or rounded to 6 significant digits. */
+const shown = (v: number | undefined) => (v === undefined ? "" : String(Number(v.toPrecision(6))));
 
 /** Fills the form from the chosen scenario (every field back to its scenario value). */
 async function fillForm(): Promise<void> {
   let loaded: Awaited<ReturnType<typeof loadScenario>>;
   try {
-    loaded = await loadScenario(baseName, host(files(stringify(resolvedBase()))));
+    loaded = await loadScenario(baseName, host(files(baseText)));
   } catch (e) {
     const issues =
       e instanceof ScenarioError ? e.issues : e instanceof InputError ? [e.issue] : undefined;
@@ -185,39 +265,74 @@ async function fillForm(): Promise<void> {
     refuse(baseName.replace(/^.*\//, ""), issues);
     return;
   }
+  refusedName = undefined;
   const wanted = loaded.factory.name === swis.name ? SWIS_FIELDS : modelFields(loaded.factory);
   if (wanted.map((f) => f.id).join() !== fields.map((f) => f.id).join()) {
     fields = wanted;
-    buildForm();
+    buildForm($("inputs"), fields, changed);
   }
+  setFormDisabled(false);
   loadedSpecs = new Map(loaded.inputs.map((i) => [i.name, i.spec]));
+  loadedTags = new Map(
+    loaded.inputs.filter((i) => i.strategy === undefined).map((i) => [i.name, i.tag]),
+  );
+  const settings = loaded.config.settings;
   for (const f of fields) {
-    const input = $<HTMLInputElement>(f.id);
+    const input = control(f);
     input.dataset.edited = "false";
-    let v: number | undefined;
-    if (f.id === "schools") v = loaded.config.settings.schools as number;
-    else if (f.id === "horizon_years") v = loaded.config.horizonYears;
-    else if (f.id === "wtp") v = Math.max(...loaded.reportWtp);
-    else if (!swisForm()) v = pointOf(loadedSpecs.get(f.path.at(-1) as string));
+    const mine = document.getElementById(mineId(f)) as HTMLInputElement | null;
+    if (mine !== null) mine.checked = loadedTags.get(f.path.at(-1) as string) === "local";
+    if (f.id === "perspective") input.value = loaded.config.perspective;
+    else if (f.options !== undefined) input.value = String(settings[f.path.at(-1) as string] ?? "");
+    else if (f.path[0] === "settings") input.value = shown(settings[f.id] as number | undefined);
+    else if (f.id === "horizon_years") input.value = shown(loaded.config.horizonYears);
+    else if (f.id === "wtp") input.value = shown(Math.max(...loaded.reportWtp));
+    else if (!swisForm()) input.value = shown(pointOf(loadedSpecs.get(f.path.at(-1) as string)));
     else
-      v = shownValue(
-        loaded.inputs.find((i) => i.name === f.id)?.spec as unknown as Record<string, unknown>,
+      input.value = shown(
+        shownValue(
+          loaded.inputs.find((i) => i.name === f.id && i.strategy === undefined)
+            ?.spec as unknown as Record<string, unknown>,
+        ),
       );
-    input.value = v === undefined ? "" : String(Number(v.toPrecision(10)));
   }
-  const samples = $<HTMLInputElement>("samples");
-  samples.dataset.edited = "false";
-  samples.value = String(loaded.samples);
+  for (const id of ["samples", "title"]) $<HTMLInputElement>(id).dataset.edited = "false";
+  $<HTMLInputElement>("samples").value = String(loaded.samples);
+  $<HTMLInputElement>("title").value = loaded.scenario.title;
   $("scenario-title").textContent = loaded.scenario.title;
-  $("form-errors").textContent = "";
   await validate();
 }
 
-/** Shows why a file is not loaded: the CLI's located messages; nothing of it is loaded. */
+/** Turns the form's fields off while a refused file is shown (nothing of it is loaded). */
+function setFormDisabled(off: boolean): void {
+  for (const set of $("inputs").querySelectorAll("fieldset")) set.disabled = off;
+  $<HTMLInputElement>("title").disabled = off;
+}
+
+/** Shows why a file is not loaded (the CLI's located messages, at the top); nothing of it is loaded. */
 function refuse(name: string, issues: readonly InputIssue[]): void {
+  refusedName = name;
   $("scenario-title").textContent = `${name} (not loaded: it has problems)`;
-  $<HTMLButtonElement>("run").disabled = true;
-  $("form-errors").textContent = issues.map((i) => new InputError(i).message).join("\n");
+  setFormDisabled(true);
+  setRunnable(`${name} was not loaded: fix the problems listed at the top and choose it again.`);
+  $<HTMLButtonElement>("download-yaml").disabled = true;
+  showProblems(
+    `${name} was not loaded: ${issues.length === 1 ? "one problem" : `${issues.length} problems`} in the file`,
+    issues.map((i) => {
+      const field = fields.find(
+        (f) =>
+          i.field !== undefined &&
+          (i.field === f.path.join(".") || i.field.startsWith(`${f.path.join(".")}.`)),
+      );
+      return {
+        message: new InputError(i).message,
+        ...(field === undefined
+          ? {}
+          : { field: { id: field.id, label: field.label, link: false } }),
+      };
+    }),
+    true,
+  );
 }
 
 /**
@@ -256,73 +371,17 @@ function download(name: string, type: string, text: string): void {
   a.remove();
 }
 
-let last: RunSummary | undefined;
-
-function render(s: RunSummary): void {
+/** Turns the report downloads on once there is a result. */
+function setResult(s: RunSummary | undefined): void {
   last = s;
-  const a = s.acceptability.at(-1);
-  $("answer").textContent = a === undefined ? "" : answer(s, a);
-  const runs = `${s.samples.toLocaleString("en-GB")} samples, seed ${s.seed}`;
-  $("detail").textContent =
-    s.strategies.length > 2
-      ? `PSA means of the ${s.strategies.length} strategies are in the table below (${runs}).`
-      : `${s.programme} costs £${formatMoney(Math.round(Math.abs(s.incCost)))} ${s.incCost >= 0 ? "more" : "less"} than ${s.comparator} over the horizon; change in ${s.effectLabel.toLowerCase()}: ${formatNumber(s.incEffect)} (${runs}).`;
-  $("base-case").innerHTML =
-    `<caption>Base case (every input at its point value)</caption><thead><tr><th scope="col">Strategy</th><th scope="col">Cost £</th><th scope="col">${esc(s.effectLabel)}</th></tr></thead><tbody>${s.baseCase
-      .map(
-        (b) =>
-          `<tr><th scope="row">${esc(b.label)}</th><td>${formatMoney(b.cost)}</td><td>${formatNumber(b.effect)}</td></tr>`,
-      )
-      .join("")}</tbody>`;
-  const rows = s.icers
-    .map(
-      (r) =>
-        `<tr><th scope="row">${esc(r.strategy)}</th><td>${formatMoney(r.cost)}</td><td>${formatNumber(r.effect)}</td><td>${esc(r.icer)}</td><td>${esc(r.status)}</td></tr>`,
-    )
-    .join("");
-  $("icers").innerHTML =
-    `<caption>Incremental analysis (PSA means)</caption><thead><tr><th scope="col">Strategy</th><th scope="col">Cost £</th><th scope="col">Effect</th><th scope="col">ICER £</th><th scope="col">Status</th></tr></thead><tbody>${rows}</tbody>`;
-  $("budget").hidden = s.budget.length === 0;
-  $("budget").innerHTML =
-    `<caption>Budget impact per year (undiscounted)</caption><thead><tr><th scope="col">Year</th><th scope="col">Programme £</th><th scope="col">Social care change £</th><th scope="col">Net £</th></tr></thead><tbody>${s.budget
-      .map(
-        (b) =>
-          `<tr><th scope="row">${b.year}</th><td>${formatMoney(b.programme)}</td><td>${formatMoney(b.care)}</td><td>${formatMoney(b.net)}</td></tr>`,
-      )
-      .join("")}</tbody>`;
-  $("ce-plane").innerHTML = s.cePlaneSvg;
-  $("ceac").innerHTML = s.ceacSvg;
-  $("assumptions").innerHTML = s.assumptions
-    .map((x) => `<li><strong>${esc(x.label)}</strong> (${esc(x.name)}): ${esc(x.source)}</li>`)
-    .join("");
-  // The numbers behind the sentence, for programs (and the end-to-end tests) to read.
-  $("results").dataset.summary = JSON.stringify({
-    incCost: s.incCost,
-    incEffect: s.incEffect,
-    acceptability: s.acceptability,
-    icer: s.icers.at(-1)?.icer,
-    baseCase: s.baseCase,
-  });
-  $("results").hidden = false;
+  for (const id of ["download-csv", "download-html"])
+    $<HTMLButtonElement>(id).disabled = s === undefined;
+  $("download-note").textContent =
+    s === undefined
+      ? "The reports can be downloaded after a run."
+      : `Reports of the last run: ${s.title}.`;
+  if (s === undefined) $("results").hidden = true;
 }
-
-/**
- * The answer in one sentence at the highest reporting WTP: SWIS's for an authority; for another
- * model, the second strategy against the first, or, with more, the strategy most likely to be
- * cost-effective.
- */
-function answer(s: RunSummary, a: RunSummary["acceptability"][number]): string {
-  const pct = (p: number) => `${(100 * p).toFixed(1)}%`;
-  const at = `At £${formatMoney(a.wtp)} per ${s.effectPer}`;
-  if (s.model === swis.name)
-    return `${at}, ${s.programme} has a ${pct(a.probability)} chance of being cost-effective for your authority.`;
-  if (s.strategies.length <= 2)
-    return `${at}, ${s.programme} has a ${pct(a.probability)} chance of being cost-effective compared with ${s.comparator}.`;
-  const best = a.probabilities.reduce((b, p, j) => (p > (a.probabilities[b] ?? -1) ? j : b), 0);
-  return `${at}, ${s.strategies[best]} is the strategy most likely to be cost-effective, with a ${pct(a.probabilities[best] ?? 0)} chance among the ${s.strategies.length} strategies.`;
-}
-
-const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 function run(): void {
   const text = currentText();
@@ -333,7 +392,8 @@ function run(): void {
   progress.hidden = false;
   progress.value = 0;
   $("status").textContent = "Running…";
-  $<HTMLButtonElement>("run").disabled = true;
+  running = true;
+  setRunnable("the model is running.");
   worker.onmessage = (event: MessageEvent<WorkerReply>) => {
     const reply = event.data;
     if ("progress" in reply) {
@@ -342,56 +402,47 @@ function run(): void {
     }
     worker.terminate();
     progress.hidden = true;
-    $<HTMLButtonElement>("run").disabled = false;
+    running = false;
     if ("summary" in reply) {
       $("status").textContent = "Done.";
+      setResult(reply.summary);
       render(reply.summary);
+      void validate();
     } else if ("issues" in reply) {
-      $("status").textContent = "The scenario has problems; see the messages.";
-      $("form-errors").textContent = reply.issues
-        .map((i) => `${i.field ?? ""}: ${i.message}`)
-        .join("\n");
+      $("status").textContent = "The scenario has problems; see the list at the top of the page.";
+      showProblems(
+        "The run was refused",
+        reply.issues.map((i) => ({ message: `${i.field ?? ""}: ${i.message}` })),
+        true,
+      );
+      setRunnable(undefined);
     } else {
       $("status").textContent = `The run failed: ${reply.failure}`;
+      setRunnable(undefined);
     }
   };
-  worker.postMessage({ files: files(text), file: baseName });
+  // Charts drawn for the page's column (less room for axes), so a phone gets readable text.
+  const column = $("inputs").clientWidth;
+  const chartWidth = Math.max(200, Math.min(560, column - 90));
+  worker.postMessage({ files: files(text), file: baseName, chartWidth });
 }
 
-function buildForm(): void {
-  const form = $("inputs");
-  form.replaceChildren();
-  for (const f of fields) {
-    const assumption = f.row !== undefined && isAssumption(f.row.tag);
-    const wrap = document.createElement("div");
-    wrap.className = "field";
-    wrap.innerHTML = `<label for="${f.id}">${esc(f.label)} <span class="unit">(${esc(f.unit)})</span>${
-      assumption
-        ? ' <span class="badge" title="The default is an assumption">assumption</span>'
-        : ""
-    }</label><input id="${f.id}" name="${f.id}" type="text" inputmode="decimal" aria-describedby="${f.id}-source ${f.id}-error"><div class="source" id="${f.id}-source">${esc(sourceOf(f))}</div><div class="error" id="${f.id}-error" role="alert"></div>`;
-    form.append(wrap);
-    const input = wrap.querySelector("input") as HTMLInputElement;
-    input.addEventListener("input", () => {
-      input.dataset.edited = "true";
-      void validate();
-    });
+/** A shipped file's name for people: its title, else its file name. */
+function titleOf(path: string): string {
+  try {
+    const doc = parse(SHIPPED[path] as string) as Record<string, unknown> | null;
+    if (typeof doc?.title === "string" && doc.title.trim() !== "") return doc.title;
+  } catch {
+    // A file the picker cannot read is named by its path; loading it says what is wrong.
   }
+  return path.replace(/^.*\//, "");
 }
 
-/** What the field's note says: the input's source and evidence tag, or that it is a setting. */
-function sourceOf(f: Field): string {
-  if (f.row === undefined) return "Scenario setting";
-  if (swisForm()) return f.row.source ?? "Scenario setting";
-  const tag = f.row.tag === undefined ? "" : ` (${f.row.tag})`;
-  return `${f.row.source ?? "No source given"}${tag}`;
-}
-
-/** The picker's options: shipped scenarios, then shipped model files. */
+/** The picker's options: shipped scenarios, then shipped model files, by their titles. */
 function fillPicker(select: HTMLSelectElement): void {
   const groups: [string, RegExp][] = [
-    ["Scenarios (social workers in schools)", /^scenarios\/[^/]+\.yaml$/],
-    ["Model files", /^models\/.*\.model\.ya?ml$/],
+    ["Social workers in schools: scenarios", /^scenarios\/[^/]+\.yaml$/],
+    ["Other models (model files)", /^models\/.*\.model\.ya?ml$/],
   ];
   for (const [label, pattern] of groups) {
     const group = document.createElement("optgroup");
@@ -399,7 +450,7 @@ function fillPicker(select: HTMLSelectElement): void {
     for (const name of Object.keys(SHIPPED).filter((n) => pattern.test(n))) {
       const option = document.createElement("option");
       option.value = name;
-      option.textContent = name.replace(/^scenarios\//, "");
+      option.textContent = titleOf(name);
       group.append(option);
     }
     if (group.children.length > 0) select.append(group);
@@ -410,11 +461,13 @@ async function main(): Promise<void> {
   const select = $<HTMLSelectElement>("scenario");
   fillPicker(select);
   select.value = baseName;
-  buildForm();
+  buildForm($("inputs"), fields, changed);
+  setResult(undefined);
   select.addEventListener("change", () => {
     baseName = select.value;
     baseText = SHIPPED[baseName] as string;
     uploaded = {};
+    setResult(undefined);
     void fillForm();
   });
   $<HTMLInputElement>("upload").addEventListener("change", async (event) => {
@@ -426,23 +479,27 @@ async function main(): Promise<void> {
       const bytes = await Promise.all(
         chosen.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
       );
-      upload = await loadUploadedFiles(bytes, SHIPPED, { swis });
+      upload = await loadUploadedFiles(bytes, SHIPPED, PAGE_MODELS);
     } catch (e) {
       const issues =
         e instanceof ScenarioError ? e.issues : e instanceof InputError ? [e.issue] : undefined;
       if (issues === undefined) throw e;
+      setResult(undefined);
       refuse(chosen.map((f) => f.name).join(", "), issues);
       return;
     }
     uploaded = upload.files;
     baseText = upload.text;
     baseName = upload.path;
+    setResult(undefined);
     await fillForm();
   });
-  $("samples").addEventListener("input", () => {
-    $("samples").dataset.edited = "true";
-    void validate();
-  });
+  for (const id of ["samples", "title"]) {
+    $(id).addEventListener("input", () => {
+      $(id).dataset.edited = "true";
+      changed();
+    });
+  }
   $("run").addEventListener("click", () => run());
   $("download-yaml").addEventListener("click", () =>
     download(

@@ -15,6 +15,8 @@ export interface RunRequest {
   readonly files: Readonly<Record<string, string>>;
   /** The scenario to run (its psa.samples is the sample count). */
   readonly file: string;
+  /** The width to draw the charts' plots at, in pixels (default: the reports'). */
+  readonly chartWidth?: number;
 }
 
 /** The base case of one strategy, at every input's point value. */
@@ -32,6 +34,54 @@ export interface IcerRowView {
   readonly effect: number;
   readonly icer: string;
   readonly status: string;
+}
+
+/** A table for display: every cell already formatted (never NaN or Infinity). */
+export interface TableView {
+  readonly caption: string;
+  readonly head: readonly string[];
+  /** Rows; the first cell of each is the row's header. */
+  readonly rows: readonly (readonly string[])[];
+}
+
+/**
+ * A chart for display: its picture (SVG), a sentence summarising what it shows, and the data
+ * table behind it (its text alternative).
+ */
+export interface ChartView {
+  readonly name: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly svg: string;
+  readonly table: TableView;
+}
+
+/** One option compared with the comparator (PSA means). */
+export interface OptionView {
+  readonly label: string;
+  readonly incCost: number;
+  readonly incEffect: number;
+  /** The ICER as text ("12,345", "dominated", "dominant", "—"). */
+  readonly icer: string;
+  /** P(this option is the most cost-effective of all) at the highest reporting WTP. */
+  readonly probability: number;
+}
+
+/**
+ * An extra answer section a model provides (e.g. a pathway model's cashable savings, ROI,
+ * payback): a heading, sentences and an optional table, shown after the answer.
+ */
+export interface AnswerSection {
+  readonly heading: string;
+  readonly text: readonly string[];
+  readonly table?: TableView;
+}
+
+/** An input listed in the results (an assumption, or one of the user's own figures). */
+export interface InputView {
+  readonly name: string;
+  readonly label: string;
+  readonly source: string;
 }
 
 /** What the page shows after a run. */
@@ -61,10 +111,22 @@ export interface RunSummary {
   readonly incCost: number;
   readonly incEffect: number;
   readonly icers: readonly IcerRowView[];
-  readonly budget: readonly { year: number; programme: number; care: number; net: number }[];
-  readonly assumptions: readonly { name: string; label: string; source: string }[];
-  readonly cePlaneSvg: string;
-  readonly ceacSvg: string;
+  /** Every option but the comparator, compared with the comparator. */
+  readonly options: readonly OptionView[];
+  readonly budget: readonly {
+    strategy: string;
+    year: number;
+    programme: number;
+    care: number;
+    net: number;
+  }[];
+  readonly assumptions: readonly InputView[];
+  /** Inputs tagged local: the user's own audited figures. */
+  readonly yourFigures: readonly InputView[];
+  /** CE plane, acceptability curves and, for a cohort model, the trace. */
+  readonly charts: readonly ChartView[];
+  /** Extra answer sections the model provides (none yet for the shipped models). */
+  readonly sections: readonly AnswerSection[];
   readonly csv: string;
   readonly html: string;
 }

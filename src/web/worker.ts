@@ -6,15 +6,17 @@
  * @module
  */
 
-import swis from "../../models/swis/index.js";
 import { CeaError, InputError, ScenarioError } from "../errors.js";
 import { withModelFiles } from "../modelfile/host.js";
-import { renderSvg } from "../report/charts.js";
 import { formatIcer, STATUS_TEXT } from "../report/format.js";
 import { scenarioCharts, scenarioHtml } from "../report/html-report.js";
 import { scenarioCsv } from "../report/scenario-report.js";
+import { groupInputs } from "../scenario/input-groups.js";
 import { loadScenario, memoryScenarioHost } from "../scenario/load-scenario.js";
 import { runScenario } from "../scenario/run-scenario.js";
+import { answerSections } from "./answer-sections.js";
+import { chartViews } from "./chart-views.js";
+import { PAGE_MODELS } from "./page-models.js";
 import type { RunRequest, RunSummary, WorkerReply } from "./protocol.js";
 import { PAGE_MEMORY } from "./upload.js";
 
@@ -23,25 +25,26 @@ const post = (reply: WorkerReply) => (globalThis as unknown as Worker).postMessa
 async function run(request: RunRequest): Promise<RunSummary> {
   const loaded = await loadScenario(
     request.file,
-    withModelFiles(memoryScenarioHost(request.files, { swis }, PAGE_MEMORY)),
+    withModelFiles(memoryScenarioHost(request.files, PAGE_MODELS, PAGE_MEMORY)),
   );
-  let last = -1;
+  let shown = -1;
   const result = await runScenario(loaded, {
     keepAllParameters: true,
     onProgress: (done, total) => {
       const pct = Math.floor((100 * done) / total);
-      if (pct === last) return;
-      last = pct;
+      if (pct === shown) return;
+      shown = pct;
       post({ progress: pct });
     },
   });
   const labels = new Map(result.strategies.map((s) => [s.name, s.label]));
   const pair = result.psa.pairwise[0];
-  const charts = scenarioCharts(result);
-  const svg = async (name: string) => {
-    const chart = charts.find((c) => c.name === name);
-    return chart === undefined ? "" : renderSvg(chart);
-  };
+  const last = result.acceptability.at(-1);
+  const input = (i: { name: string; label: string; source: string }) => ({
+    name: i.name,
+    label: i.label,
+    source: i.source,
+  });
   return {
     title: loaded.scenario.title,
     model: loaded.factory.name,
@@ -78,19 +81,29 @@ async function run(request: RunRequest): Promise<RunSummary> {
           : formatIcer(r.incCost, r.incEffect),
       status: STATUS_TEXT[r.status],
     })),
+    options: result.strategies.slice(1).map((s, m) => {
+      const pair = result.psa.pairwise.find((p) => p.strategy === s.name);
+      const dc = pair?.incCost ?? Number.NaN;
+      const de = pair?.incEffect ?? Number.NaN;
+      return {
+        label: s.label,
+        incCost: dc,
+        incEffect: de,
+        icer: formatIcer(dc, de),
+        probability: last?.probability[m + 1] ?? Number.NaN,
+      };
+    }),
     budget: result.budgetImpact.map((b) => ({
+      strategy: labels.get(b.strategy) ?? b.strategy,
       year: b.year,
       programme: b.interventionCost,
       care: b.downstreamChange,
       net: b.net,
     })),
-    assumptions: result.assumptions.map((i) => ({
-      name: i.name,
-      label: i.label,
-      source: i.source,
-    })),
-    cePlaneSvg: await svg("ce_plane"),
-    ceacSvg: await svg("ceac"),
+    assumptions: result.assumptions.map(input),
+    yourFigures: groupInputs(result.loaded.inputs)["your-figures"].map(input),
+    charts: await chartViews(result, scenarioCharts(result), request.chartWidth),
+    sections: answerSections(result),
     csv: scenarioCsv(result),
     html: await scenarioHtml(result),
   };

@@ -287,7 +287,7 @@ const CASES: readonly Case[] = [
     column: 10,
     field: "parameters.rate_s47.tag",
     message:
-      /^expected one of "verified", "derived", "national-default", "assumption", "not-found", got "checked"$/,
+      /^expected one of "verified", "local", "derived", "national-default", "assumption", "not-found", got "checked"$/,
   },
 
   // --- Unknown names -----------------------------------------------------------------------

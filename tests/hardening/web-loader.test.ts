@@ -12,8 +12,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import swis from "../../models/swis/index.js";
 import { InputError, ScenarioError } from "../../src/errors.js";
+import { PAGE_MODELS } from "../../src/web/page-models.js";
 import { loadUploadedFiles, loadUploadedScenario } from "../../src/web/upload.js";
 import { runInProcess } from "../helpers/cli.js";
 
@@ -61,10 +61,10 @@ async function pageVerdict(
   const bytes = asBytes(text);
   try {
     if (Object.keys(beside).length === 0)
-      await loadUploadedScenario(name, bytes, SHIPPED, { swis });
+      await loadUploadedScenario(name, bytes, SHIPPED, PAGE_MODELS);
     else {
       const others = Object.entries(beside).map(([n, t]) => ({ name: n, bytes: asBytes(t) }));
-      await loadUploadedFiles([{ name, bytes }, ...others], SHIPPED, { swis });
+      await loadUploadedFiles([{ name, bytes }, ...others], SHIPPED, PAGE_MODELS);
     }
     return [];
   } catch (e) {

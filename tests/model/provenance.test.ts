@@ -4,6 +4,7 @@ import {
   distributionPart,
   EVIDENCE_TAGS,
   isAssumption,
+  isLocal,
   PROVENANCE_KEYS,
   splitProvenance,
 } from "../../src/model/provenance.js";
@@ -63,5 +64,13 @@ describe("isAssumption", () => {
   it("isAssumption is true for assumption and not-found only", () => {
     expect(EVIDENCE_TAGS.filter((t) => isAssumption(t))).toEqual(["assumption", "not-found"]);
     expect(isAssumption(undefined)).toBe(false);
+  });
+});
+
+describe("isLocal", () => {
+  it("isLocal is true for local only: the user's own audited figure, not an assumption", () => {
+    expect(EVIDENCE_TAGS.filter((t) => isLocal(t))).toEqual(["local"]);
+    expect(isAssumption("local")).toBe(false);
+    expect(isLocal(undefined)).toBe(false);
   });
 });

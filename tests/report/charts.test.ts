@@ -5,6 +5,8 @@ import {
   evpiChart,
   evppiChart,
   renderSvg,
+  STRATEGY_COLOURS,
+  strategyColour,
   tornadoChart,
 } from "../../src/report/charts.js";
 import { escapeHtml } from "../../src/report/html-report.js";
@@ -48,5 +50,44 @@ describe("charts", () => {
 
   it("escapeHtml escapes the characters that matter in text and attributes", () => {
     expect(escapeHtml(`<a href="x">&</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
+  });
+
+  it("cePlaneChart and ceacChart give each strategy one colour, from the Okabe–Ito palette, the plane's legend without the comparator", async () => {
+    const strategies = ["Usual practice", "Embedded", "Visiting"];
+    const plane = cePlaneChart(
+      [
+        { strategy: "Embedded", incEffect: 1, incCost: 100 },
+        { strategy: "Visiting", incEffect: 2, incCost: 50 },
+      ],
+      1000,
+      "enquiries avoided",
+      strategies,
+    );
+    const ceac = ceacChart(
+      strategies.map((strategy, j) => ({ wtp: 0, strategy, probability: j / 3, frontier: 0 })),
+      strategies,
+    );
+    const scale = (spec: unknown, layer: number) =>
+      (
+        spec as {
+          layer: { encoding: { color: { scale: { domain: string[]; range: string[] } } } }[];
+        }
+      ).layer[layer]?.encoding.color.scale;
+    expect(scale(plane.spec, 0)).toEqual({
+      domain: ["Embedded", "Visiting"],
+      range: [strategyColour(1), strategyColour(2)],
+    });
+    expect(scale(ceac.spec, 0)).toEqual({
+      domain: strategies,
+      range: STRATEGY_COLOURS.slice(0, 3),
+    });
+    expect(strategyColour(8)).toBe(strategyColour(0));
+    // Long names are never cut in the legend (vega's default cuts at 160 px with "…").
+    const long = "Visiting social worker (0.5 FTE per school), shared between two schools";
+    const svg = await renderSvg(
+      ceacChart([{ wtp: 0, strategy: long, probability: 1, frontier: 1 }], [long]),
+    );
+    expect(svg).toContain(long);
+    expect(svg).not.toContain("…");
   });
 });

@@ -32,6 +32,10 @@ interface Summary {
   baseCase: { strategy: string; cost: number; effect: number }[];
 }
 
+/** The messages listed at the top of the page, one a line. */
+const problemMessages = () =>
+  page.$$eval("#form-errors .message", (ms) => ms.map((m) => m.textContent).join("\n"));
+
 /** Runs the page's PSA and returns the numbers behind its answer. */
 async function runPage(): Promise<Summary> {
   await page.evaluate(() => document.getElementById("results")?.removeAttribute("data-summary"));
@@ -109,7 +113,7 @@ describe("model files on the web page", () => {
     expect(await page.inputValue("#p-c_zidovudine")).toBe("2278");
     expect(await page.textContent('label[for="p-c_zidovudine"]')).toContain("£ per year");
     expect(await page.textContent("#p-rr-source")).toBe(
-      "Chancellor et al. 1997; Briggs et al. 2006, Ex. 2.5 (verified)",
+      "Default: Chancellor et al. 1997; Briggs et al. 2006, Ex. 2.5 (checked against the source)",
     );
     expect(await page.getAttribute("#p-rr", "aria-describedby")).toBe("p-rr-source p-rr-error");
     // SWIS's own fields are gone.
@@ -119,11 +123,11 @@ describe("model files on the web page", () => {
     await page.screenshot({ path: "tests/artifacts/web-model-hiv.png", fullPage: true });
     await expectCliNumbers(shown);
     expect(await page.textContent("#answer")).toMatch(
-      /^At £20,000 per life-year gained, Zidovudine \+ lamivudine has a \d+\.\d% chance of being cost-effective compared with Zidovudine monotherapy\.$/,
+      /^At £20,000 per life-year gained, Zidovudine \+ lamivudine has an? \d+\.\d% chance of being cost-effective compared with Zidovudine monotherapy\.$/,
     );
     expect(await page.textContent("#base-case")).toContain("44,663");
     expect(await page.isHidden("#budget")).toBe(true);
-    expect(await page.$("#ceac svg")).not.toBeNull();
+    expect(await page.$("#chart-ceac svg")).not.toBeNull();
   });
 
   it("a changed input keeps its distribution and changes the result; a bad one is refused next to its field", async () => {
@@ -164,7 +168,7 @@ describe("model files on the web page", () => {
     });
     const expected = cli.stderr.trimEnd().replace(/^error: /gm, "");
     expect(expected).toMatch(/^broken\.model\.yaml:17:13 rewards_on: /);
-    await expect.poll(() => page.textContent("#form-errors")).toBe(expected);
+    await expect.poll(() => problemMessages()).toBe(expected);
     expect(await page.textContent("#scenario-title")).toBe(
       "broken.model.yaml (not loaded: it has problems)",
     );
@@ -206,7 +210,7 @@ describe("model files on the web page", () => {
     expect(expected).toMatch(
       /^tabled\.model\.yaml:\d+:\d+ tables\.costs\.file: cannot read table costs/,
     );
-    await expect.poll(() => page.textContent("#form-errors")).toBe(expected);
+    await expect.poll(() => problemMessages()).toBe(expected);
   });
 
   it("a SWIS scenario picked afterwards gets the commissioners' form back", async () => {
