@@ -11,6 +11,7 @@
 
 import { ModelError } from "../errors.js";
 import type { ParameterColumns } from "../model/define-model.js";
+import { type CycleStep, cycleStep, type StepValue } from "./cycle-step.js";
 import type { CycleContext } from "./definition.js";
 import type { CohortPlan, RewardPlan, RowPlan, TransitionRewardPlan, ValuePlan } from "./plan.js";
 
@@ -63,6 +64,28 @@ export interface CohortWorkspace {
   readonly spread: readonly Float64Array[];
   /** Per-state views of `cur` and `next` for a block size, made once per size. */
   readonly views: Map<number, { cur: Float64Array[]; next: Float64Array[] }>;
+  /** Per strategy, the generated cycle loops and the buffers of their inputs. */
+  readonly steps: readonly StepBuffers[];
+}
+
+/**
+ * The generated loops of one strategy ({@link cycleStep}) and the inputs they read, kept from
+ * block to block: every row's probabilities (so that all rows of a cycle are live at once), a
+ * scratch array per fill entry and per fill reward, and a rest array per row.
+ */
+interface StepBuffers {
+  readonly step: CycleStep;
+  readonly probs: StepValue[][];
+  /** Per row, per flow: the fill's scratch (an empty array for other flows). */
+  readonly scratch: readonly (readonly Float64Array[])[];
+  /** Per row, the buffer of 1 − Σ entries. */
+  readonly rest: readonly Float64Array[];
+  readonly transition: StepValue[];
+  readonly transitionScratch: readonly Float64Array[];
+  readonly state: StepValue[];
+  readonly stateScratch: readonly Float64Array[];
+  /** Per outcome, the coefficient w_t × d_t of the cycle. */
+  readonly c: Float64Array;
 }
 
 /**
@@ -80,19 +103,38 @@ export function cohortWorkspace(plan: CohortPlan, capacity: number): CohortWorks
     ...plan.strategies.flatMap((s) => s.rows.map((r) => r.flows.length + 1)),
   );
   const make = () => new Float64Array(capacity);
+  const staticRest = plan.strategies.map((s) =>
+    s.rows.map((r) => (r.dynamic ? new Float64Array(0) : make())),
+  );
   return {
     capacity,
     cur: new Float64Array(E * capacity),
     next: new Float64Array(E * capacity),
     row: Array.from({ length: widest }, make),
-    staticRest: plan.strategies.map((s) =>
-      s.rows.map((r) => (r.dynamic ? new Float64Array(0) : make())),
-    ),
+    staticRest,
     reward: plan.outcomes.map(make),
     value: make(),
     flow: make(),
     spread: Array.from({ length: widest }, make),
     views: new Map(),
+    steps: plan.strategies.map((sp, j): StepBuffers => {
+      const step = cycleStep(sp, E, plan.outcomes.length);
+      const none = new Float64Array(0);
+      const fill = (v: ValuePlan | null) => (v?.kind === "fill" ? make() : none);
+      return {
+        step,
+        probs: sp.rows.map(() => []),
+        scratch: sp.rows.map((r) => r.flows.map((f) => fill(f.value))),
+        rest: sp.rows.map((r, k) =>
+          r.dynamic ? make() : ((staticRest[j] as Float64Array[])[k] as Float64Array),
+        ),
+        transition: step.transitionRewards.map(() => 0),
+        transitionScratch: step.transitionRewards.map((r) => fill(r.value)),
+        state: step.stateRewards.map(() => 0),
+        stateScratch: step.stateRewards.map((r) => fill(r.value)),
+        c: new Float64Array(plan.outcomes.length),
+      };
+    }),
   };
 }
 
@@ -484,8 +526,12 @@ export function runCohortKernel(
       `runCohortKernel: blocks of ${block} exceed the workspace's ${ws.capacity}`,
     );
   }
+  if (record !== undefined) {
+    runRecordedBlock(plan, ws, params, totals, n, start, record);
+    return;
+  }
   if (block === n) {
-    runBlock(plan, ws, params, totals, n, start, record);
+    runBlock(plan, ws, params, totals, n, start);
     return;
   }
   const names = Object.keys(params);
@@ -494,11 +540,16 @@ export function runCohortKernel(
     const views: Record<string, Float64Array> = {};
     for (const name of names) views[name] = (params[name] as Float64Array).subarray(b0, b0 + nb);
     const blockTotals = totals.map((per) => per.map((x) => x.subarray(b0, b0 + nb)));
-    runBlock(plan, ws, views, blockTotals, nb, start + b0, undefined);
+    runBlock(plan, ws, views, blockTotals, nb, start + b0);
   }
 }
 
-/** Evaluates one block of n samples, the first being sample `start` of the run. */
+/**
+ * Evaluates one block of n samples, the first being sample `start` of the run: per cycle, the
+ * entries and rewards are evaluated (fill functions called, rows checked) in the order of
+ * {@link runRecordedBlock}, then one generated loop ({@link cycleStep}) moves the cohort and adds
+ * the rewards with the same arithmetic, sample by sample.
+ */
 function runBlock(
   plan: CohortPlan,
   ws: CohortWorkspace,
@@ -506,7 +557,124 @@ function runBlock(
   totals: CohortTotals,
   n: number,
   start: number,
-  record: CohortRecord | undefined,
+): void {
+  const E = plan.expanded.length;
+  const O = plan.outcomes.length;
+  const cycles = plan.cycles;
+  const coefficients = plan.coefficients;
+  const ctx: Context = { p: params, n, start, t: 0, time: 0, tau: 1, strategy: "" };
+  const views = viewsOf(ws, E, n);
+  for (let j = 0; j < plan.strategies.length; j++) {
+    const sp = plan.strategies[j] as CohortPlan["strategies"][number];
+    const sb = ws.steps[j] as StepBuffers;
+    const { step, probs, scratch, rest } = sb;
+    const rows = sp.rows;
+    const out = totals[j] as readonly Float64Array[];
+    ctx.strategy = sp.name;
+    ctx.t = 0;
+    ctx.time = 0;
+    initialState(plan, ws.cur, ws.row[0] as Float64Array, ctx, start);
+    // Initial rewards: on m_0, weight 1, undiscounted.
+    for (let o = 0; o < O; o++) {
+      const total = (out[o] as Float64Array).subarray(0, n);
+      total.fill(0);
+      const list = sp.initialRewards[o] as readonly RewardPlan[];
+      if (list.length > 0) addStateRewards(total, list, views.cur, 1, ws.value, ctx);
+    }
+    if (plan.weights[0] !== 0) stateRewards(plan, sp, j, 0, views.cur, out, ws, ctx, undefined);
+    // Rows that do not depend on the cycle: evaluated once for the block (reported as cycle 1).
+    ctx.t = 1;
+    ctx.time = plan.cycleLength;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r] as RowPlan;
+      if (row.dynamic) continue;
+      evaluateRow(plan, row, probs[r] as StepValue[], rest[r] as Float64Array, ws.row, ctx, start);
+    }
+    const transitions = step.transitionRewards;
+    const states = step.stateRewards;
+    let cur = views.cur;
+    let next = views.next;
+    for (let t = 1; t <= cycles; t++) {
+      ctx.t = t;
+      ctx.time = t * plan.cycleLength;
+      const counted = plan.weights[t] !== 0;
+      for (let r = 0; r < rows.length; r++) {
+        const row = rows[r] as RowPlan;
+        if (row.dynamic) {
+          const p = probs[r] as StepValue[];
+          evaluateRow(
+            plan,
+            row,
+            p,
+            rest[r] as Float64Array,
+            scratch[r] as Float64Array[],
+            ctx,
+            start,
+          );
+        }
+        if (!counted) continue;
+        for (let k = 0; k < transitions.length; k++) {
+          const tr = transitions[k] as CycleStep["transitionRewards"][number];
+          if (tr.row !== r) continue;
+          const c = (coefficients[tr.outcome] as Float64Array)[t] as number;
+          sb.transition[k] = rewardValue(
+            tr.value,
+            c,
+            row.tau,
+            sb.transitionScratch[k] as Float64Array,
+            ctx,
+          );
+        }
+      }
+      if (counted) {
+        for (let o = 0; o < O; o++) sb.c[o] = (coefficients[o] as Float64Array)[t] as number;
+        for (let k = 0; k < states.length; k++) {
+          const sr = states[k] as CycleStep["stateRewards"][number];
+          const c = sb.c[sr.outcome] as number;
+          sb.state[k] = rewardValue(sr.value, c, sr.tau, sb.stateScratch[k] as Float64Array, ctx);
+        }
+        step.moveAndReward(cur, next, probs, out, sb.transition, sb.state, sb.c, n);
+      } else {
+        step.move(cur, next, probs, out, sb.transition, sb.state, sb.c, n);
+      }
+      const swap = cur;
+      cur = next;
+      next = swap;
+    }
+  }
+}
+
+/**
+ * A reward's input to a generated loop: c × value for a value that is one number for the
+ * block, else the value's array (a parameter column, or `scratch` filled).
+ */
+function rewardValue(
+  value: ValuePlan,
+  c: number,
+  tau: number,
+  scratch: Float64Array,
+  ctx: Context,
+): StepValue {
+  if (value.kind === "const") return c * value.value;
+  if (value.kind === "param") return ctx.p[value.name] as Float64Array;
+  ctx.tau = tau;
+  if (value.kind === "cycle") return c * value.fn(ctx as CycleContext);
+  value.fill(scratch, ctx as CycleContext);
+  return scratch;
+}
+
+/**
+ * Evaluates one block of n samples with a record of the trace and the per-cycle rewards: the
+ * same arithmetic as {@link runBlock}, as one pass per flow and per reward.
+ */
+function runRecordedBlock(
+  plan: CohortPlan,
+  ws: CohortWorkspace,
+  params: ParameterColumns<string>,
+  totals: CohortTotals,
+  n: number,
+  start: number,
+  record: CohortRecord,
 ): void {
   const E = plan.expanded.length;
   const O = plan.outcomes.length;

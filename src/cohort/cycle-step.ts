@@ -1,0 +1,168 @@
+/**
+ * One cycle of one strategy as a single loop over the samples of a block, generated from the
+ * strategy's plan: every state's share read once, every flow moved, every transition and state
+ * reward added, with the states, flows and rewards unrolled into local variables. The loop does
+ * the same floating-point operations, in the same order for each sample, as a pass per flow
+ * and per reward would (next_d = 0 + Σ share × probability in row order; each outcome's total
+ * += reward after reward in plan order), so its results are bit-identical to theirs; it only
+ * reads and writes each array once per cycle instead of once per flow or reward.
+ *
+ * Entries and rewards are evaluated before the loop (fill functions called, rows checked):
+ * the loop only does arithmetic, and allocates nothing.
+ *
+ * @module
+ */
+
+import type { StrategyPlan, ValuePlan } from "./plan.js";
+
+/** A probability or reward of a step: one number for the block, or one per sample. */
+export type StepValue = number | Float64Array;
+
+/**
+ * The generated loop of one cycle over samples i < n: reads the state shares `cur[e]`, writes
+ * `next[e]` (every expanded state), and, in the rewarding form, adds the rewards to
+ * `out[o]`. `probs[r][f]` is the probability of flow f of row r (a number where
+ * {@link CycleStep.scalarFlow} says so, else an array); `transition[k]` and `state[k]` the
+ * k-th transition and state reward in {@link CycleStep} order: c × value for a number, the
+ * value itself for an array (multiplied by `c[o]` in the loop).
+ */
+export type StepLoop = (
+  cur: readonly Float64Array[],
+  next: readonly Float64Array[],
+  probs: readonly (readonly StepValue[])[],
+  out: readonly Float64Array[],
+  transition: readonly StepValue[],
+  state: readonly StepValue[],
+  c: Float64Array,
+  n: number,
+) => void;
+
+/** The generated loops of one strategy and how their inputs are laid out. */
+export interface CycleStep {
+  /** Moves the cohort only (a cycle whose weight is 0). */
+  readonly move: StepLoop;
+  /** Moves the cohort and adds the cycle's transition and state rewards. */
+  readonly moveAndReward: StepLoop;
+  /** Per row and flow, whether the probability is one number for the block. */
+  readonly scalarFlow: readonly (readonly boolean[])[];
+  /** Transition rewards in input order: outcome, row, flow and value. */
+  readonly transitionRewards: readonly {
+    readonly outcome: number;
+    readonly row: number;
+    readonly flow: number;
+    readonly value: ValuePlan;
+  }[];
+  /** State rewards in input order: outcome, expanded state, time in state and value. */
+  readonly stateRewards: readonly {
+    readonly outcome: number;
+    readonly state: number;
+    readonly tau: number;
+    readonly value: ValuePlan;
+  }[];
+}
+
+/** Whether a value is one number for the whole block (a constant or a per-cycle value). */
+export function isScalarValue(v: ValuePlan): boolean {
+  return v.kind === "const" || v.kind === "cycle";
+}
+
+/**
+ * Generates the loops of strategy `sp` of a plan with `states` expanded states and `outcomes`
+ * outcomes.
+ *
+ * @example
+ * ```ts
+ * const step = cycleStep(plan.strategies[0], plan.expanded.length, plan.outcomes.length);
+ * step.moveAndReward(cur, next, probs, out, transition, state, c, n);
+ * ```
+ */
+export function cycleStep(sp: StrategyPlan, states: number, outcomes: number): CycleStep {
+  const scalarFlow = sp.rows.map((row) => {
+    const arrays = row.flows.some((f) => f.value !== null && !isScalarValue(f.value));
+    return row.flows.map((f) => (f.value === null ? !arrays : isScalarValue(f.value)));
+  });
+  const transitionRewards: CycleStep["transitionRewards"][number][] = [];
+  const stateRewards: CycleStep["stateRewards"][number][] = [];
+  for (let o = 0; o < outcomes; o++) {
+    for (const tr of sp.transitionRewards[o] ?? []) transitionRewards.push({ outcome: o, ...tr });
+    for (const r of sp.rewards[o] ?? []) stateRewards.push({ outcome: o, ...r });
+  }
+  const step: Omit<CycleStep, "move" | "moveAndReward"> = {
+    scalarFlow,
+    transitionRewards,
+    stateRewards,
+  };
+  return {
+    ...step,
+    move: generate(sp, states, step, false),
+    moveAndReward: generate(sp, states, step, true),
+  };
+}
+
+/** The source of a loop, compiled. */
+function generate(
+  sp: StrategyPlan,
+  states: number,
+  step: Omit<CycleStep, "move" | "moveAndReward">,
+  rewarding: boolean,
+): StepLoop {
+  const head: string[] = ['"use strict";'];
+  const body: string[] = [];
+  const tail: string[] = [];
+  for (let e = 0; e < states; e++) {
+    head.push(`const x${e} = cur[${e}], y${e} = next[${e}];`);
+    body.push(`const m${e} = x${e}[i];`, `let n${e} = 0;`);
+    tail.push(`y${e}[i] = n${e};`);
+  }
+  const rewarded = new Set<number>();
+  if (rewarding) {
+    for (const r of step.transitionRewards) rewarded.add(r.outcome);
+    for (const r of step.stateRewards) rewarded.add(r.outcome);
+  }
+  for (const o of rewarded) {
+    head.push(`const o${o} = out[${o}], c${o} = c[${o}];`);
+    body.push(`let a${o} = o${o}[i];`);
+  }
+  const q = (r: number, f: number) =>
+    (step.scalarFlow[r] as boolean[])[f] ? `q${r}_${f}` : `q${r}_${f}[i]`;
+  /** a_o += reward, as a pass per reward would add it: m × (c × v) or c × (m × v). */
+  const add = (o: number, m: string, v: ValuePlan, slot: string) =>
+    isScalarValue(v)
+      ? `a${o} = a${o} + ${m} * ${slot};`
+      : `a${o} = a${o} + c${o} * (${m} * ${slot}[i]);`;
+  sp.rows.forEach((row, r) => {
+    row.flows.forEach((flow, f) => {
+      head.push(`const q${r}_${f} = probs[${r}][${f}];`);
+      body.push(`n${flow.target} = n${flow.target} + m${row.from} * ${q(r, f)};`);
+    });
+    if (!rewarding) return;
+    step.transitionRewards.forEach((tr, k) => {
+      if (tr.row !== r) return;
+      body.push(
+        `{ const w = m${row.from} * ${q(r, tr.flow)}; ${add(tr.outcome, "w", tr.value, `t${k}`)} }`,
+      );
+    });
+  });
+  if (rewarding) {
+    step.transitionRewards.forEach((_, k) => {
+      head.push(`const t${k} = transition[${k}];`);
+    });
+    step.stateRewards.forEach((sr, k) => {
+      head.push(`const s${k} = state[${k}];`);
+      tail.push(add(sr.outcome, `n${sr.state}`, sr.value, `s${k}`));
+    });
+    for (const o of rewarded) tail.push(`o${o}[i] = a${o};`);
+  }
+  const source = [...head, "for (let i = 0; i < n; i++) {", ...body, ...tail, "}"].join("\n");
+  return new Function(
+    "cur",
+    "next",
+    "probs",
+    "out",
+    "transition",
+    "state",
+    "c",
+    "n",
+    source,
+  ) as StepLoop;
+}
