@@ -7,8 +7,11 @@
  * += reward after reward in plan order), so its results are bit-identical to theirs; it only
  * reads and writes each array once per cycle instead of once per flow or reward.
  *
- * Entries and rewards are evaluated before the loop (fill functions called, rows checked):
- * the loop only does arithmetic, and allocates nothing.
+ * Entries and rewards are evaluated before the loop (fill functions called, entries that are
+ * one number checked). The rest of a row evaluated every cycle, and the check of its entries
+ * and rest, are done inside the loop with the same operations as the kernel's pass
+ * (rest = ((c − a) − b) …); the loop only flags a wrong row, and the caller then finds and
+ * reports it. The loop only does arithmetic, and allocates nothing.
  *
  * @module
  */
@@ -22,20 +25,23 @@ export type StepValue = number | Float64Array;
  * The generated loop of one cycle over samples i < n: reads the state shares `cur[e]`, writes
  * `next[e]` (every expanded state), and, in the rewarding form, adds the rewards to
  * `out[o]`. `probs[r][f]` is the probability of flow f of row r (a number where
- * {@link CycleStep.scalarFlow} says so, else an array); `transition[k]` and `state[k]` the
- * k-th transition and state reward in {@link CycleStep} order: c × value for a number, the
- * value itself for an array (multiplied by `c[o]` in the loop).
+ * {@link CycleStep.scalarFlow} says so, else an array; not read for the rest of a row that is
+ * evaluated every cycle and has array entries, whose 1 − Σ of its numbers is `constants[r]`);
+ * `transition[k]` and `state[k]` the k-th transition and state reward in {@link CycleStep}
+ * order: c × value for a number, the value itself for an array (multiplied by `c[o]` in the
+ * loop). Returns 1 if an entry or rest of such a row is wrong in some sample, else 0.
  */
 export type StepLoop = (
   cur: readonly Float64Array[],
   next: readonly Float64Array[],
   probs: readonly (readonly StepValue[])[],
+  constants: Float64Array,
   out: readonly Float64Array[],
   transition: readonly StepValue[],
   state: readonly StepValue[],
   c: Float64Array,
   n: number,
-) => void;
+) => number;
 
 /** The generated loops of one strategy and how their inputs are laid out. */
 export interface CycleStep {
@@ -76,7 +82,12 @@ export function isScalarValue(v: ValuePlan): boolean {
  * step.moveAndReward(cur, next, probs, out, transition, state, c, n);
  * ```
  */
-export function cycleStep(sp: StrategyPlan, states: number, outcomes: number): CycleStep {
+export function cycleStep(
+  sp: StrategyPlan,
+  states: number,
+  outcomes: number,
+  tolerance: number,
+): CycleStep {
   const scalarFlow = sp.rows.map((row) => {
     const arrays = row.flows.some((f) => f.value !== null && !isScalarValue(f.value));
     return row.flows.map((f) => (f.value === null ? !arrays : isScalarValue(f.value)));
@@ -94,8 +105,8 @@ export function cycleStep(sp: StrategyPlan, states: number, outcomes: number): C
   };
   return {
     ...step,
-    move: generate(sp, states, step, false),
-    moveAndReward: generate(sp, states, step, true),
+    move: generate(sp, states, tolerance, step, false),
+    moveAndReward: generate(sp, states, tolerance, step, true),
   };
 }
 
@@ -103,10 +114,11 @@ export function cycleStep(sp: StrategyPlan, states: number, outcomes: number): C
 function generate(
   sp: StrategyPlan,
   states: number,
+  tolerance: number,
   step: Omit<CycleStep, "move" | "moveAndReward">,
   rewarding: boolean,
 ): StepLoop {
-  const head: string[] = ['"use strict";'];
+  const head: string[] = ['"use strict";', "let bad = 0;"];
   const body: string[] = [];
   const tail: string[] = [];
   for (let e = 0; e < states; e++) {
@@ -123,23 +135,51 @@ function generate(
     head.push(`const o${o} = out[${o}], c${o} = c[${o}];`);
     body.push(`let a${o} = o${o}[i];`);
   }
-  const q = (r: number, f: number) =>
-    (step.scalarFlow[r] as boolean[])[f] ? `q${r}_${f}` : `q${r}_${f}[i]`;
   /** a_o += reward, as a pass per reward would add it: m × (c × v) or c × (m × v). */
   const add = (o: number, m: string, v: ValuePlan, slot: string) =>
     isScalarValue(v)
       ? `a${o} = a${o} + ${m} * ${slot};`
       : `a${o} = a${o} + c${o} * (${m} * ${slot}[i]);`;
   sp.rows.forEach((row, r) => {
+    // The probability of each flow as an expression of the loop.
+    const q: string[] = [];
+    const inline = row.dynamic && row.arrays > 0;
+    const entries: string[] = [];
     row.flows.forEach((flow, f) => {
-      head.push(`const q${r}_${f} = probs[${r}][${f}];`);
-      body.push(`n${flow.target} = n${flow.target} + m${row.from} * ${q(r, f)};`);
+      const name = `q${r}_${f}`;
+      if (flow.value === null && inline) {
+        q.push(`r${r}`);
+        return;
+      }
+      head.push(`const ${name} = probs[${r}][${f}];`);
+      if ((step.scalarFlow[r] as boolean[])[f]) {
+        q.push(name);
+        return;
+      }
+      body.push(`const p${r}_${f} = ${name}[i];`);
+      q.push(`p${r}_${f}`);
+      if (flow.value !== null) entries.push(`p${r}_${f}`);
+    });
+    if (inline) {
+      // The rest and the checks of a row evaluated every cycle, as the kernel's pass would.
+      head.push(`const k${r} = constants[${r}];`);
+      for (const p of entries) body.push(`if (!(${p} >= 0 && ${p} <= 1)) bad = 1;`);
+      body.push(`let r${r} = k${r} - ${entries[0]};`);
+      for (const p of entries.slice(1)) body.push(`r${r} = r${r} - ${p};`);
+      body.push(
+        row.rest >= 0
+          ? `if (!(r${r} >= -tolerance)) bad = 1;`
+          : `if (!(Math.abs(r${r}) <= tolerance)) bad = 1;`,
+      );
+    }
+    row.flows.forEach((flow, f) => {
+      body.push(`n${flow.target} = n${flow.target} + m${row.from} * ${q[f]};`);
     });
     if (!rewarding) return;
     step.transitionRewards.forEach((tr, k) => {
       if (tr.row !== r) return;
       body.push(
-        `{ const w = m${row.from} * ${q(r, tr.flow)}; ${add(tr.outcome, "w", tr.value, `t${k}`)} }`,
+        `{ const w = m${row.from} * ${q[tr.flow]}; ${add(tr.outcome, "w", tr.value, `t${k}`)} }`,
       );
     });
   });
@@ -153,16 +193,17 @@ function generate(
     });
     for (const o of rewarded) tail.push(`o${o}[i] = a${o};`);
   }
-  const source = [...head, "for (let i = 0; i < n; i++) {", ...body, ...tail, "}"].join("\n");
-  return new Function(
-    "cur",
-    "next",
-    "probs",
-    "out",
-    "transition",
-    "state",
-    "c",
-    "n",
-    source,
-  ) as StepLoop;
+  const source = [
+    ...head,
+    "for (let i = 0; i < n; i++) {",
+    ...body,
+    ...tail,
+    "}",
+    "return bad;",
+  ].join("\n");
+  const make = new Function(
+    "tolerance",
+    `return function step(cur, next, probs, constants, out, transition, state, c, n) {\n${source}\n};`,
+  );
+  return make(tolerance) as StepLoop;
 }

@@ -84,6 +84,8 @@ interface StepBuffers {
   readonly transitionScratch: readonly Float64Array[];
   readonly state: StepValue[];
   readonly stateScratch: readonly Float64Array[];
+  /** Per row evaluated every cycle, 1 − Σ of its entries that are one number. */
+  readonly constants: Float64Array;
   /** Per outcome, the coefficient w_t × d_t of the cycle. */
   readonly c: Float64Array;
 }
@@ -118,7 +120,7 @@ export function cohortWorkspace(plan: CohortPlan, capacity: number): CohortWorks
     spread: Array.from({ length: widest }, make),
     views: new Map(),
     steps: plan.strategies.map((sp, j): StepBuffers => {
-      const step = cycleStep(sp, E, plan.outcomes.length);
+      const step = cycleStep(sp, E, plan.outcomes.length, plan.rowTolerance);
       const none = new Float64Array(0);
       const fill = (v: ValuePlan | null) => (v?.kind === "fill" ? make() : none);
       return {
@@ -132,6 +134,7 @@ export function cohortWorkspace(plan: CohortPlan, capacity: number): CohortWorks
         transitionScratch: step.transitionRewards.map((r) => fill(r.value)),
         state: step.stateRewards.map(() => 0),
         stateScratch: step.stateRewards.map((r) => fill(r.value)),
+        constants: new Float64Array(sp.rows.length),
         c: new Float64Array(plan.outcomes.length),
       };
     }),
@@ -344,10 +347,25 @@ function evaluateRow(
   ctx: Context,
   start: number,
 ): void {
-  const n = ctx.n;
+  const constant = rowEntries(plan, row, probs, scratch, ctx, start);
+  if (row.arrays > 0) rowRest(plan, row, probs, rest, constant, ctx, start);
+}
+
+/**
+ * The first half of {@link evaluateRow}: evaluates the row's entries into `probs` (fill
+ * functions called) and checks those that are one number for the block. Returns 1 − Σ of
+ * those; a row without array entries is checked whole and its rest set.
+ */
+function rowEntries(
+  plan: CohortPlan,
+  row: RowPlan,
+  probs: (number | Float64Array)[],
+  scratch: readonly Float64Array[],
+  ctx: Context,
+  start: number,
+): number {
   const flows = row.flows;
   let constant = 1;
-  let arrays = 0;
   let bad = false;
   ctx.tau = row.tau;
   for (let f = 0; f < flows.length; f++) {
@@ -360,22 +378,39 @@ function evaluateRow(
       constant -= x;
     } else if (v.kind === "param") {
       probs[f] = ctx.p[v.name] as Float64Array;
-      arrays++;
     } else {
       const out = scratch[f] as Float64Array;
       v.fill(out, ctx as CycleContext);
       probs[f] = out;
-      arrays++;
     }
   }
   if (bad) rowError(plan, row, probs, ctx, start);
-  if (arrays === 0) {
+  if (row.arrays === 0) {
     const wrong =
       row.rest >= 0 ? constant < -plan.rowTolerance : !(Math.abs(constant) <= plan.rowTolerance);
     if (wrong) rowError(plan, row, probs, ctx, start);
     if (row.rest >= 0) probs[row.rest] = constant;
-    return;
   }
+  return constant;
+}
+
+/**
+ * The second half of {@link evaluateRow} for a row with array entries: rest = `constant` − Σ
+ * array entries, in flow order, checking every entry and the rest (a located error if wrong).
+ */
+function rowRest(
+  plan: CohortPlan,
+  row: RowPlan,
+  probs: (number | Float64Array)[],
+  rest: Float64Array,
+  constant: number,
+  ctx: Context,
+  start: number,
+): void {
+  const n = ctx.n;
+  const flows = row.flows;
+  const arrays = row.arrays;
+  let bad = false;
   let seen = 0;
   for (let f = 0; f < flows.length; f++) {
     const p = probs[f] as number | Float64Array;
@@ -561,13 +596,12 @@ function runBlock(
   const E = plan.expanded.length;
   const O = plan.outcomes.length;
   const cycles = plan.cycles;
-  const coefficients = plan.coefficients;
   const ctx: Context = { p: params, n, start, t: 0, time: 0, tau: 1, strategy: "" };
   const views = viewsOf(ws, E, n);
   for (let j = 0; j < plan.strategies.length; j++) {
     const sp = plan.strategies[j] as CohortPlan["strategies"][number];
     const sb = ws.steps[j] as StepBuffers;
-    const { step, probs, scratch, rest } = sb;
+    const { step, probs, rest } = sb;
     const rows = sp.rows;
     const out = totals[j] as readonly Float64Array[];
     ctx.strategy = sp.name;
@@ -590,57 +624,103 @@ function runBlock(
       if (row.dynamic) continue;
       evaluateRow(plan, row, probs[r] as StepValue[], rest[r] as Float64Array, ws.row, ctx, start);
     }
-    const transitions = step.transitionRewards;
-    const states = step.stateRewards;
     let cur = views.cur;
     let next = views.next;
     for (let t = 1; t <= cycles; t++) {
       ctx.t = t;
       ctx.time = t * plan.cycleLength;
       const counted = plan.weights[t] !== 0;
-      for (let r = 0; r < rows.length; r++) {
-        const row = rows[r] as RowPlan;
-        if (row.dynamic) {
-          const p = probs[r] as StepValue[];
-          evaluateRow(
-            plan,
-            row,
-            p,
-            rest[r] as Float64Array,
-            scratch[r] as Float64Array[],
-            ctx,
-            start,
-          );
-        }
-        if (!counted) continue;
-        for (let k = 0; k < transitions.length; k++) {
-          const tr = transitions[k] as CycleStep["transitionRewards"][number];
-          if (tr.row !== r) continue;
-          const c = (coefficients[tr.outcome] as Float64Array)[t] as number;
-          sb.transition[k] = rewardValue(
-            tr.value,
-            c,
-            row.tau,
-            sb.transitionScratch[k] as Float64Array,
-            ctx,
-          );
-        }
-      }
-      if (counted) {
-        for (let o = 0; o < O; o++) sb.c[o] = (coefficients[o] as Float64Array)[t] as number;
-        for (let k = 0; k < states.length; k++) {
-          const sr = states[k] as CycleStep["stateRewards"][number];
-          const c = sb.c[sr.outcome] as number;
-          sb.state[k] = rewardValue(sr.value, c, sr.tau, sb.stateScratch[k] as Float64Array, ctx);
-        }
-        step.moveAndReward(cur, next, probs, out, sb.transition, sb.state, sb.c, n);
-      } else {
-        step.move(cur, next, probs, out, sb.transition, sb.state, sb.c, n);
+      cycleInputs(plan, sp, sb, counted, ctx, start);
+      const bad = counted
+        ? step.moveAndReward(cur, next, probs, sb.constants, out, sb.transition, sb.state, sb.c, n)
+        : step.move(cur, next, probs, sb.constants, out, sb.transition, sb.state, sb.c, n);
+      if (bad !== 0) {
+        checkRows(plan, sp, sb, rows.length, ctx, start);
+        throw new ModelError(
+          `model ${plan.name}: strategy "${sp.name}", cycle ${t}: invalid transition row`,
+        );
       }
       const swap = cur;
       cur = next;
       next = swap;
     }
+  }
+}
+
+/**
+ * Evaluates the inputs of cycle ctx.t for the generated loop, in the order a pass per row would
+ * (each row's entries, then, if the cycle is counted, its transition rewards; then the state
+ * rewards): fill functions called, entries that are one number checked, each reward's value.
+ * The array entries of rows evaluated every cycle are checked in the loop; if a fill function
+ * throws here, the rows a pass per row would have checked before it are checked first, so the
+ * error reported is the one such a pass would report.
+ */
+function cycleInputs(
+  plan: CohortPlan,
+  sp: CohortPlan["strategies"][number],
+  sb: StepBuffers,
+  counted: boolean,
+  ctx: Context,
+  start: number,
+): void {
+  const rows = sp.rows;
+  const transitions = sb.step.transitionRewards;
+  const states = sb.step.stateRewards;
+  const t = ctx.t;
+  // Rows checked (by a pass per row) before the evaluation under way.
+  let checked = 0;
+  try {
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r] as RowPlan;
+      checked = r;
+      if (row.dynamic) {
+        const p = sb.probs[r] as StepValue[];
+        sb.constants[r] = rowEntries(plan, row, p, sb.scratch[r] as Float64Array[], ctx, start);
+      }
+      checked = r + 1;
+      if (!counted) continue;
+      for (let k = 0; k < transitions.length; k++) {
+        const tr = transitions[k] as CycleStep["transitionRewards"][number];
+        if (tr.row !== r) continue;
+        const c = (plan.coefficients[tr.outcome] as Float64Array)[t] as number;
+        const scratch = sb.transitionScratch[k] as Float64Array;
+        sb.transition[k] = rewardValue(tr.value, c, row.tau, scratch, ctx);
+      }
+    }
+    if (!counted) return;
+    for (let o = 0; o < plan.outcomes.length; o++) {
+      sb.c[o] = (plan.coefficients[o] as Float64Array)[t] as number;
+    }
+    for (let k = 0; k < states.length; k++) {
+      const sr = states[k] as CycleStep["stateRewards"][number];
+      const c = sb.c[sr.outcome] as number;
+      const scratch = sb.stateScratch[k] as Float64Array;
+      sb.state[k] = rewardValue(sr.value, c, sr.tau, scratch, ctx);
+    }
+  } catch (e) {
+    checkRows(plan, sp, sb, checked, ctx, start);
+    throw e;
+  }
+}
+
+/**
+ * Checks the array entries and rest of the first `count` rows evaluated every cycle, as
+ * {@link rowRest} does, throwing the located error of the first wrong one. Called when the
+ * generated loop flagged a wrong row (then one is found), or when a fill function threw.
+ */
+function checkRows(
+  plan: CohortPlan,
+  sp: CohortPlan["strategies"][number],
+  sb: StepBuffers,
+  count: number,
+  ctx: Context,
+  start: number,
+): void {
+  for (let r = 0; r < count; r++) {
+    const row = sp.rows[r] as RowPlan;
+    if (!row.dynamic || row.arrays === 0) continue;
+    const p = sb.probs[r] as StepValue[];
+    rowRest(plan, row, p, sb.rest[r] as Float64Array, sb.constants[r] as number, ctx, start);
   }
 }
 
