@@ -18,28 +18,44 @@
 
 import type { StrategyPlan, ValuePlan } from "./plan.js";
 
-/** A probability or reward of a step: one number for the block, or one per sample. */
-export type StepValue = number | Float64Array;
+/**
+ * What a generated loop reads besides the trace: each input that is one number for the block
+ * in a Float64Array (so that setting it allocates nothing), each other in an array of arrays.
+ */
+export interface StepInputs {
+  /**
+   * Per row and flow, the probability's array where {@link CycleStep.scalarFlow} is false (not
+   * read for the rest of a row evaluated every cycle that has array entries: the loop computes
+   * it); other elements are not read.
+   */
+  readonly probs: readonly (readonly (number | Float64Array)[])[];
+  /** Per row and flow, the probability where {@link CycleStep.scalarFlow} is true. */
+  readonly scalars: readonly Float64Array[];
+  /** Per row evaluated every cycle with array entries, 1 − Σ of its entries that are numbers. */
+  readonly constants: Float64Array;
+  /** Per transition reward (in {@link CycleStep} order): its array, if it has one per sample. */
+  readonly transitionArrays: readonly Float64Array[];
+  /** Per transition reward: c × value, if the value is one number for the block. */
+  readonly transitionScalars: Float64Array;
+  /** Per state reward: its array, if it has one per sample. */
+  readonly stateArrays: readonly Float64Array[];
+  /** Per state reward: c × value, if the value is one number for the block. */
+  readonly stateScalars: Float64Array;
+  /** Per outcome, the coefficient w_t × d_t of the cycle (for array rewards: c × (m × v)). */
+  readonly c: Float64Array;
+}
 
 /**
  * The generated loop of one cycle over samples i < n: reads the state shares `cur[e]`, writes
- * `next[e]` (every expanded state), and, in the rewarding form, adds the rewards to
- * `out[o]`. `probs[r][f]` is the probability of flow f of row r (a number where
- * {@link CycleStep.scalarFlow} says so, else an array; not read for the rest of a row that is
- * evaluated every cycle and has array entries, whose 1 − Σ of its numbers is `constants[r]`);
- * `transition[k]` and `state[k]` the k-th transition and state reward in {@link CycleStep}
- * order: c × value for a number, the value itself for an array (multiplied by `c[o]` in the
- * loop). Returns 1 if an entry or rest of such a row is wrong in some sample, else 0.
+ * `next[e]` (every expanded state), and, in the rewarding form, adds the rewards to `out[o]`.
+ * Returns 1 if an entry or the rest of a row evaluated every cycle is wrong in some sample,
+ * else 0.
  */
 export type StepLoop = (
   cur: readonly Float64Array[],
   next: readonly Float64Array[],
-  probs: readonly (readonly StepValue[])[],
-  constants: Float64Array,
   out: readonly Float64Array[],
-  transition: readonly StepValue[],
-  state: readonly StepValue[],
-  c: Float64Array,
+  inputs: StepInputs,
   n: number,
 ) => number;
 
@@ -118,7 +134,12 @@ function generate(
   step: Omit<CycleStep, "move" | "moveAndReward">,
   rewarding: boolean,
 ): StepLoop {
-  const head: string[] = ['"use strict";', "let bad = 0;"];
+  const head: string[] = [
+    '"use strict";',
+    "let bad = 0;",
+    "const probs = inputs.probs, scalars = inputs.scalars, constants = inputs.constants;",
+    "const c = inputs.c;",
+  ];
   const body: string[] = [];
   const tail: string[] = [];
   for (let e = 0; e < states; e++) {
@@ -151,11 +172,12 @@ function generate(
         q.push(`r${r}`);
         return;
       }
-      head.push(`const ${name} = probs[${r}][${f}];`);
       if ((step.scalarFlow[r] as boolean[])[f]) {
+        head.push(`const ${name} = scalars[${r}][${f}];`);
         q.push(name);
         return;
       }
+      head.push(`const ${name} = probs[${r}][${f}];`);
       body.push(`const p${r}_${f} = ${name}[i];`);
       q.push(`p${r}_${f}`);
       if (flow.value !== null) entries.push(`p${r}_${f}`);
@@ -184,11 +206,13 @@ function generate(
     });
   });
   if (rewarding) {
-    step.transitionRewards.forEach((_, k) => {
-      head.push(`const t${k} = transition[${k}];`);
+    step.transitionRewards.forEach((tr, k) => {
+      const from = isScalarValue(tr.value) ? "transitionScalars" : "transitionArrays";
+      head.push(`const t${k} = inputs.${from}[${k}];`);
     });
     step.stateRewards.forEach((sr, k) => {
-      head.push(`const s${k} = state[${k}];`);
+      const from = isScalarValue(sr.value) ? "stateScalars" : "stateArrays";
+      head.push(`const s${k} = inputs.${from}[${k}];`);
       tail.push(add(sr.outcome, `n${sr.state}`, sr.value, `s${k}`));
     });
     for (const o of rewarded) tail.push(`o${o}[i] = a${o};`);
@@ -203,7 +227,7 @@ function generate(
   ].join("\n");
   const make = new Function(
     "tolerance",
-    `return function step(cur, next, probs, constants, out, transition, state, c, n) {\n${source}\n};`,
+    `return function step(cur, next, out, inputs, n) {\n${source}\n};`,
   );
   return make(tolerance) as StepLoop;
 }

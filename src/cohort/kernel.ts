@@ -11,7 +11,7 @@
 
 import { ModelError } from "../errors.js";
 import type { ParameterColumns } from "../model/define-model.js";
-import { type CycleStep, cycleStep, type StepValue } from "./cycle-step.js";
+import { type CycleStep, cycleStep, isScalarValue, type StepInputs } from "./cycle-step.js";
 import type { CycleContext } from "./definition.js";
 import type { CohortPlan, RewardPlan, RowPlan, TransitionRewardPlan, ValuePlan } from "./plan.js";
 
@@ -73,21 +73,17 @@ export interface CohortWorkspace {
  * block to block: every row's probabilities (so that all rows of a cycle are live at once), a
  * scratch array per fill entry and per fill reward, and a rest array per row.
  */
-interface StepBuffers {
+interface StepBuffers extends StepInputs {
   readonly step: CycleStep;
-  readonly probs: StepValue[][];
+  readonly probs: (number | Float64Array)[][];
+  readonly transitionArrays: Float64Array[];
+  readonly stateArrays: Float64Array[];
   /** Per row, per flow: the fill's scratch (an empty array for other flows). */
   readonly scratch: readonly (readonly Float64Array[])[];
   /** Per row, the buffer of 1 − Σ entries. */
   readonly rest: readonly Float64Array[];
-  readonly transition: StepValue[];
   readonly transitionScratch: readonly Float64Array[];
-  readonly state: StepValue[];
   readonly stateScratch: readonly Float64Array[];
-  /** Per row evaluated every cycle, 1 − Σ of its entries that are one number. */
-  readonly constants: Float64Array;
-  /** Per outcome, the coefficient w_t × d_t of the cycle. */
-  readonly c: Float64Array;
 }
 
 /**
@@ -130,9 +126,12 @@ export function cohortWorkspace(plan: CohortPlan, capacity: number): CohortWorks
         rest: sp.rows.map((r, k) =>
           r.dynamic ? make() : ((staticRest[j] as Float64Array[])[k] as Float64Array),
         ),
-        transition: step.transitionRewards.map(() => 0),
+        scalars: sp.rows.map((r) => new Float64Array(r.flows.length)),
+        transitionArrays: step.transitionRewards.map(() => none),
+        transitionScalars: new Float64Array(step.transitionRewards.length),
         transitionScratch: step.transitionRewards.map((r) => fill(r.value)),
-        state: step.stateRewards.map(() => 0),
+        stateArrays: step.stateRewards.map(() => none),
+        stateScalars: new Float64Array(step.stateRewards.length),
         stateScratch: step.stateRewards.map((r) => fill(r.value)),
         constants: new Float64Array(sp.rows.length),
         c: new Float64Array(plan.outcomes.length),
@@ -346,15 +345,35 @@ function evaluateRow(
   scratch: readonly Float64Array[],
   ctx: Context,
   start: number,
+  scalars?: Float64Array,
 ): void {
-  const constant = rowEntries(plan, row, probs, scratch, ctx, start);
-  if (row.arrays > 0) rowRest(plan, row, probs, rest, constant, ctx, start);
+  const constant = rowEntries(plan, row, probs, scratch, ctx, start, scalars);
+  if (row.arrays > 0) rowRest(plan, row, probs, rest, constant, ctx, start, scalars);
+}
+
+/**
+ * Before a message: the numbers of a row kept in `scalars` (see {@link rowEntries}) copied
+ * into `probs`, where the messages read them.
+ */
+function withScalars(
+  row: RowPlan,
+  probs: (number | Float64Array)[],
+  scalars: Float64Array | undefined,
+): (number | Float64Array)[] {
+  if (scalars === undefined) return probs;
+  row.flows.forEach((flow, f) => {
+    if (flow.value === null ? row.arrays === 0 : isScalarValue(flow.value)) {
+      probs[f] = scalars[f] as number;
+    }
+  });
+  return probs;
 }
 
 /**
  * The first half of {@link evaluateRow}: evaluates the row's entries into `probs` (fill
  * functions called) and checks those that are one number for the block. Returns 1 − Σ of
- * those; a row without array entries is checked whole and its rest set.
+ * those; a row without array entries is checked whole and its rest set. With `scalars`, the
+ * numbers go there instead (`scalars[f]`), so that nothing is allocated.
  */
 function rowEntries(
   plan: CohortPlan,
@@ -363,6 +382,7 @@ function rowEntries(
   scratch: readonly Float64Array[],
   ctx: Context,
   start: number,
+  scalars?: Float64Array,
 ): number {
   const flows = row.flows;
   let constant = 1;
@@ -374,7 +394,8 @@ function rowEntries(
     if (v.kind === "const" || v.kind === "cycle") {
       const x = v.kind === "const" ? v.value : v.fn(ctx as CycleContext);
       if (!(x >= 0 && x <= 1)) bad = true;
-      probs[f] = x;
+      if (scalars === undefined) probs[f] = x;
+      else scalars[f] = x;
       constant -= x;
     } else if (v.kind === "param") {
       probs[f] = ctx.p[v.name] as Float64Array;
@@ -384,12 +405,15 @@ function rowEntries(
       probs[f] = out;
     }
   }
-  if (bad) rowError(plan, row, probs, ctx, start);
+  if (bad) rowError(plan, row, withScalars(row, probs, scalars), ctx, start);
   if (row.arrays === 0) {
     const wrong =
       row.rest >= 0 ? constant < -plan.rowTolerance : !(Math.abs(constant) <= plan.rowTolerance);
-    if (wrong) rowError(plan, row, probs, ctx, start);
-    if (row.rest >= 0) probs[row.rest] = constant;
+    if (wrong) rowError(plan, row, withScalars(row, probs, scalars), ctx, start);
+    if (row.rest >= 0) {
+      if (scalars === undefined) probs[row.rest] = constant;
+      else scalars[row.rest] = constant;
+    }
   }
   return constant;
 }
@@ -406,6 +430,7 @@ function rowRest(
   constant: number,
   ctx: Context,
   start: number,
+  scalars?: Float64Array,
 ): void {
   const n = ctx.n;
   const flows = row.flows;
@@ -413,13 +438,14 @@ function rowRest(
   let bad = false;
   let seen = 0;
   for (let f = 0; f < flows.length; f++) {
-    const p = probs[f] as number | Float64Array;
-    if (f === row.rest || typeof p === "number") continue;
+    const v = (flows[f] as RowPlan["flows"][number]).value;
+    if (v === null || isScalarValue(v)) continue;
+    const p = probs[f] as Float64Array;
     seen++;
     const mode = seen < arrays ? 0 : row.rest >= 0 ? 1 : 2;
     if (subtract(rest, p, n, constant, seen === 1, mode, plan.rowTolerance)) bad = true;
   }
-  if (bad) rowError(plan, row, probs, ctx, start);
+  if (bad) rowError(plan, row, withScalars(row, probs, scalars), ctx, start);
   if (row.rest >= 0) probs[row.rest] = rest;
 }
 
@@ -565,17 +591,37 @@ export function runCohortKernel(
     runRecordedBlock(plan, ws, params, totals, n, start, record);
     return;
   }
-  if (block === n) {
-    runBlock(plan, ws, params, totals, n, start);
-    return;
+  try {
+    if (block === n) {
+      runBlock(plan, ws, params, totals, n, start);
+      return;
+    }
+    const names = Object.keys(params);
+    for (let b0 = 0; b0 < n; b0 += block) {
+      const nb = Math.min(block, n - b0);
+      const views: Record<string, Float64Array> = {};
+      for (const name of names) {
+        views[name] = (params[name] as Float64Array).subarray(b0, b0 + nb);
+      }
+      const blockTotals = totals.map((per) => per.map((x) => x.subarray(b0, b0 + nb)));
+      runBlock(plan, ws, views, blockTotals, nb, start + b0);
+    }
+  } finally {
+    releaseColumns(ws);
   }
-  const names = Object.keys(params);
-  for (let b0 = 0; b0 < n; b0 += block) {
-    const nb = Math.min(block, n - b0);
-    const views: Record<string, Float64Array> = {};
-    for (const name of names) views[name] = (params[name] as Float64Array).subarray(b0, b0 + nb);
-    const blockTotals = totals.map((per) => per.map((x) => x.subarray(b0, b0 + nb)));
-    runBlock(plan, ws, views, blockTotals, nb, start + b0);
+}
+
+const NO_ARRAY = new Float64Array(0);
+
+/**
+ * Lets go of the chunk's columns the workspace's loop inputs point to, so that a workspace
+ * kept between runs never keeps a finished run's arrays alive.
+ */
+function releaseColumns(ws: CohortWorkspace): void {
+  for (const sb of ws.steps as readonly StepBuffers[]) {
+    for (const p of sb.probs) p.fill(NO_ARRAY);
+    sb.transitionArrays.fill(NO_ARRAY);
+    sb.stateArrays.fill(NO_ARRAY);
   }
 }
 
@@ -622,7 +668,9 @@ function runBlock(
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r] as RowPlan;
       if (row.dynamic) continue;
-      evaluateRow(plan, row, probs[r] as StepValue[], rest[r] as Float64Array, ws.row, ctx, start);
+      const p = probs[r] as (number | Float64Array)[];
+      const scalars = sb.scalars[r] as Float64Array;
+      evaluateRow(plan, row, p, rest[r] as Float64Array, ws.row, ctx, start, scalars);
     }
     let cur = views.cur;
     let next = views.next;
@@ -631,9 +679,7 @@ function runBlock(
       ctx.time = t * plan.cycleLength;
       const counted = plan.weights[t] !== 0;
       cycleInputs(plan, sp, sb, counted, ctx, start);
-      const bad = counted
-        ? step.moveAndReward(cur, next, probs, sb.constants, out, sb.transition, sb.state, sb.c, n)
-        : step.move(cur, next, probs, sb.constants, out, sb.transition, sb.state, sb.c, n);
+      const bad = (counted ? step.moveAndReward : step.move)(cur, next, out, sb, n);
       if (bad !== 0) {
         checkRows(plan, sp, sb, rows.length, ctx, start);
         throw new ModelError(
@@ -674,8 +720,10 @@ function cycleInputs(
       const row = rows[r] as RowPlan;
       checked = r;
       if (row.dynamic) {
-        const p = sb.probs[r] as StepValue[];
-        sb.constants[r] = rowEntries(plan, row, p, sb.scratch[r] as Float64Array[], ctx, start);
+        const p = sb.probs[r] as (number | Float64Array)[];
+        const scratch = sb.scratch[r] as Float64Array[];
+        const scalars = sb.scalars[r] as Float64Array;
+        sb.constants[r] = rowEntries(plan, row, p, scratch, ctx, start, scalars);
       }
       checked = r + 1;
       if (!counted) continue;
@@ -684,7 +732,16 @@ function cycleInputs(
         if (tr.row !== r) continue;
         const c = (plan.coefficients[tr.outcome] as Float64Array)[t] as number;
         const scratch = sb.transitionScratch[k] as Float64Array;
-        sb.transition[k] = rewardValue(tr.value, c, row.tau, scratch, ctx);
+        rewardValue(
+          tr.value,
+          c,
+          row.tau,
+          scratch,
+          ctx,
+          sb.transitionArrays,
+          sb.transitionScalars,
+          k,
+        );
       }
     }
     if (!counted) return;
@@ -695,7 +752,7 @@ function cycleInputs(
       const sr = states[k] as CycleStep["stateRewards"][number];
       const c = sb.c[sr.outcome] as number;
       const scratch = sb.stateScratch[k] as Float64Array;
-      sb.state[k] = rewardValue(sr.value, c, sr.tau, scratch, ctx);
+      rewardValue(sr.value, c, sr.tau, scratch, ctx, sb.stateArrays, sb.stateScalars, k);
     }
   } catch (e) {
     checkRows(plan, sp, sb, checked, ctx, start);
@@ -719,14 +776,17 @@ function checkRows(
   for (let r = 0; r < count; r++) {
     const row = sp.rows[r] as RowPlan;
     if (!row.dynamic || row.arrays === 0) continue;
-    const p = sb.probs[r] as StepValue[];
-    rowRest(plan, row, p, sb.rest[r] as Float64Array, sb.constants[r] as number, ctx, start);
+    const p = sb.probs[r] as (number | Float64Array)[];
+    const constant = sb.constants[r] as number;
+    const scalars = sb.scalars[r] as Float64Array;
+    rowRest(plan, row, p, sb.rest[r] as Float64Array, constant, ctx, start, scalars);
   }
 }
 
 /**
- * A reward's input to a generated loop: c × value for a value that is one number for the
- * block, else the value's array (a parameter column, or `scratch` filled).
+ * Sets reward k's input to a generated loop: `scalars[k]` = c × value for a value that is one
+ * number for the block, else `arrays[k]` = the value's array (a parameter column, or `scratch`
+ * filled).
  */
 function rewardValue(
   value: ValuePlan,
@@ -734,13 +794,22 @@ function rewardValue(
   tau: number,
   scratch: Float64Array,
   ctx: Context,
-): StepValue {
-  if (value.kind === "const") return c * value.value;
-  if (value.kind === "param") return ctx.p[value.name] as Float64Array;
-  ctx.tau = tau;
-  if (value.kind === "cycle") return c * value.fn(ctx as CycleContext);
-  value.fill(scratch, ctx as CycleContext);
-  return scratch;
+  arrays: Float64Array[],
+  scalars: Float64Array,
+  k: number,
+): void {
+  if (value.kind === "const") {
+    scalars[k] = c * value.value;
+  } else if (value.kind === "param") {
+    arrays[k] = ctx.p[value.name] as Float64Array;
+  } else if (value.kind === "cycle") {
+    ctx.tau = tau;
+    scalars[k] = c * value.fn(ctx as CycleContext);
+  } else {
+    ctx.tau = tau;
+    value.fill(scratch, ctx as CycleContext);
+    arrays[k] = scratch;
+  }
 }
 
 /**
