@@ -87,6 +87,27 @@ interface StepBuffers extends StepInputs {
 }
 
 /**
+ * The most terms (expanded states, flows and rewards of a strategy) a generated loop has. A
+ * function of many thousand terms is past the size V8 optimises, and a pass per flow is then
+ * faster; a plan with a strategy above this runs as passes (with the same results).
+ *
+ * @example
+ * ```ts
+ * GENERATED_LOOP_TERMS; // 1500: a few hundred tunnel positions still run as one loop
+ * ```
+ */
+export const GENERATED_LOOP_TERMS = 1500;
+
+/** Whether every strategy of a plan is small enough for a generated loop. */
+function generated(plan: CohortPlan): boolean {
+  return plan.strategies.every((sp) => {
+    const flows = sp.rows.reduce((k, r) => k + r.flows.length, 0);
+    const rewards = [...sp.rewards, ...sp.transitionRewards].reduce((k, l) => k + l.length, 0);
+    return plan.expanded.length + flows + rewards <= GENERATED_LOOP_TERMS;
+  });
+}
+
+/**
  * Allocates the buffers for chunks of up to `capacity` samples.
  *
  * @example
@@ -115,7 +136,7 @@ export function cohortWorkspace(plan: CohortPlan, capacity: number): CohortWorks
     flow: make(),
     spread: Array.from({ length: widest }, make),
     views: new Map(),
-    steps: plan.strategies.map((sp, j): StepBuffers => {
+    steps: (generated(plan) ? plan.strategies : []).map((sp, j): StepBuffers => {
       const step = cycleStep(sp, E, plan.outcomes.length, plan.rowTolerance);
       const none = new Float64Array(0);
       const fill = (v: ValuePlan | null) => (v?.kind === "fill" ? make() : none);
@@ -588,12 +609,14 @@ export function runCohortKernel(
     );
   }
   if (record !== undefined) {
-    runRecordedBlock(plan, ws, params, totals, n, start, record);
+    runPassBlock(plan, ws, params, totals, n, start, record);
     return;
   }
+  // A plan too large for generated loops runs as a pass per flow and reward (the same results).
+  const run = ws.steps.length === plan.strategies.length ? runBlock : runPassBlock;
   try {
     if (block === n) {
-      runBlock(plan, ws, params, totals, n, start);
+      run(plan, ws, params, totals, n, start);
       return;
     }
     const names = Object.keys(params);
@@ -604,7 +627,7 @@ export function runCohortKernel(
         views[name] = (params[name] as Float64Array).subarray(b0, b0 + nb);
       }
       const blockTotals = totals.map((per) => per.map((x) => x.subarray(b0, b0 + nb)));
-      runBlock(plan, ws, views, blockTotals, nb, start + b0);
+      run(plan, ws, views, blockTotals, nb, start + b0);
     }
   } finally {
     releaseColumns(ws);
@@ -628,7 +651,7 @@ function releaseColumns(ws: CohortWorkspace): void {
 /**
  * Evaluates one block of n samples, the first being sample `start` of the run: per cycle, the
  * entries and rewards are evaluated (fill functions called, rows checked) in the order of
- * {@link runRecordedBlock}, then one generated loop ({@link cycleStep}) moves the cohort and adds
+ * {@link runPassBlock}, then one generated loop ({@link cycleStep}) moves the cohort and adds
  * the rewards with the same arithmetic, sample by sample.
  */
 function runBlock(
@@ -813,17 +836,18 @@ function rewardValue(
 }
 
 /**
- * Evaluates one block of n samples with a record of the trace and the per-cycle rewards: the
- * same arithmetic as {@link runBlock}, as one pass per flow and per reward.
+ * Evaluates one block of n samples as one pass per flow and per reward, the same arithmetic as
+ * {@link runBlock}: for a run with a record of the trace and the per-cycle rewards, and for a
+ * plan too large for generated loops.
  */
-function runRecordedBlock(
+function runPassBlock(
   plan: CohortPlan,
   ws: CohortWorkspace,
   params: ParameterColumns<string>,
   totals: CohortTotals,
   n: number,
   start: number,
-  record: CohortRecord,
+  record?: CohortRecord,
 ): void {
   const E = plan.expanded.length;
   const O = plan.outcomes.length;

@@ -100,6 +100,20 @@ describe("the generated cycle loop", () => {
       ),
     );
   });
+
+  for (const length of [100, 900]) {
+    test(`a tunnel of ${length} positions (${length > 400 ? "too large for a generated loop: passes" : "one generated loop"}) gives the recorded path's totals, bit for bit`, () => {
+      const r = fc.sample(randomCohort, { numRuns: 1, seed: length })[0];
+      if (r === undefined) throw new Error("no sample");
+      const { model, columns } = buildRandomCohort(
+        r,
+        { counting: "all", correction: "half-cycle", discount: { costs: 0.035, effects: 0.015 } },
+        { tunnel: 0, length },
+      );
+      const { fast, recorded } = bothPaths(model, columns, r.n);
+      expectBitIdentical(flat(fast), flat(recorded));
+    });
+  }
 });
 
 /** A model whose row A (evaluated every cycle) sums above 1 in cycle 2 when `p` is large. */
