@@ -126,6 +126,30 @@ export function cycleStep(
   };
 }
 
+/**
+ * The states whose share matters to the totals: those that earn a state reward, the sources of
+ * rows with transition rewards, and every state from which the cohort can reach one of them.
+ * The loop leaves the others (an absorbing, unrewarded death state, say) out: their shares are
+ * read by no reward, so the totals are the same bit for bit. Only the recorded path, which
+ * keeps the trace, computes them.
+ */
+function liveStates(sp: StrategyPlan, states: number): boolean[] {
+  const live = Array.from({ length: states }, () => false);
+  for (const list of sp.rewards) for (const r of list) live[r.state] = true;
+  for (const list of sp.transitionRewards) {
+    for (const tr of list) live[(sp.rows[tr.row] as StrategyPlan["rows"][number]).from] = true;
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const row of sp.rows) {
+      if (live[row.from] || !row.flows.some((f) => live[f.target])) continue;
+      live[row.from] = true;
+      changed = true;
+    }
+  }
+  return live;
+}
+
 /** The source of a loop, compiled. */
 function generate(
   sp: StrategyPlan,
@@ -142,7 +166,9 @@ function generate(
   ];
   const body: string[] = [];
   const tail: string[] = [];
+  const live = liveStates(sp, states);
   for (let e = 0; e < states; e++) {
+    if (!live[e]) continue;
     head.push(`const x${e} = cur[${e}], y${e} = next[${e}];`);
     body.push(`const m${e} = x${e}[i];`, `let n${e} = 0;`);
     tail.push(`y${e}[i] = n${e};`);
@@ -162,9 +188,15 @@ function generate(
       ? `a${o} = a${o} + ${m} * ${slot};`
       : `a${o} = a${o} + c${o} * (${m} * ${slot}[i]);`;
   sp.rows.forEach((row, r) => {
+    const from = live[row.from] === true;
+    const inline = row.dynamic && row.arrays > 0;
+    // A row out of a state whose share no reward ever reaches is skipped, but for its checks.
+    if (!from && !inline) return;
+    const rewardedFlows = new Set(
+      rewarding ? step.transitionRewards.filter((tr) => tr.row === r).map((tr) => tr.flow) : [],
+    );
     // The probability of each flow as an expression of the loop.
     const q: string[] = [];
-    const inline = row.dynamic && row.arrays > 0;
     const entries: string[] = [];
     row.flows.forEach((flow, f) => {
       const name = `q${r}_${f}`;
@@ -177,10 +209,12 @@ function generate(
         q.push(name);
         return;
       }
+      q.push(`p${r}_${f}`);
+      const used = from && (live[flow.target] === true || rewardedFlows.has(f));
+      if (flow.value !== null && inline) entries.push(`p${r}_${f}`);
+      else if (!used) return;
       head.push(`const ${name} = probs[${r}][${f}];`);
       body.push(`const p${r}_${f} = ${name}[i];`);
-      q.push(`p${r}_${f}`);
-      if (flow.value !== null) entries.push(`p${r}_${f}`);
     });
     if (inline) {
       // The rest and the checks of a row evaluated every cycle, as the kernel's pass would.
@@ -194,7 +228,9 @@ function generate(
           : `if (!(Math.abs(r${r}) <= tolerance)) bad = 1;`,
       );
     }
+    if (!from) return;
     row.flows.forEach((flow, f) => {
+      if (!live[flow.target]) return;
       body.push(`n${flow.target} = n${flow.target} + m${row.from} * ${q[f]};`);
     });
     if (!rewarding) return;

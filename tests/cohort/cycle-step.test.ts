@@ -193,4 +193,65 @@ describe("the generated cycle loop (errors)", () => {
       expect(() => run(erring({ throwIn }) as never, [0.2, 0.3])).toThrow(/failed/);
     });
   }
+
+  test("a wrong row out of a state no reward reaches (left out of the loop's moves) is still reported", () => {
+    const model = defineCohortModel({
+      name: "unrewarded",
+      parameters: { p: { type: "uniform", min: 0, max: 1 } },
+      states: ["A", "D"],
+      initial: { A: 1 },
+      cycles: 3,
+      cycleLength: 1,
+      conventions: { counting: "end", correction: "none", discount: { costs: 0, effects: 0 } },
+      outcomes: { cost: "costs", ly: "effects" },
+      cost: "cost",
+      effect: "ly",
+      strategies: {
+        s: {
+          transitions: {
+            A: { A: C, D: 0.1 },
+            D: {
+              D: C,
+              A: (out, { p, n, t }) => {
+                for (let i = 0; i < n; i++) out[i] = t === 3 ? 2 * (p.p[i] as number) : 0;
+              },
+            },
+          },
+          rewards: { ly: { A: 1 } },
+        },
+      },
+    });
+    // D flows back into A, so D matters; a D that never leaves is left out but still checked.
+    expect(() => run(model as never, [0.2, 0.7])).toThrow(
+      'model unrewarded: strategy "s", state "D", cycle 3, sample 2: the probability D → A is 1.4, not between 0 and 1 (parameters: p = 0.7)',
+    );
+    const absorbing = defineCohortModel({
+      name: "absorbing",
+      parameters: { p: { type: "uniform", min: 0, max: 1 } },
+      states: ["A", "D"],
+      initial: { A: 1 },
+      cycles: 3,
+      cycleLength: 1,
+      conventions: { counting: "end", correction: "none", discount: { costs: 0, effects: 0 } },
+      outcomes: { cost: "costs", ly: "effects" },
+      cost: "cost",
+      effect: "ly",
+      strategies: {
+        s: {
+          transitions: {
+            A: { A: C, D: 0.1 },
+            D: {
+              D: (out, { p, n, t }) => {
+                for (let i = 0; i < n; i++) out[i] = t === 3 ? 1 - (p.p[i] as number) : 1;
+              },
+            },
+          },
+          rewards: { ly: { A: 1 } },
+        },
+      },
+    });
+    expect(() => run(absorbing as never, [0, 0.7])).toThrow(
+      'model absorbing: strategy "s", state "D", cycle 3, sample 2: the probabilities of row D sum to 0.3, not 1; give one entry as C, the rest of the row (D → D 0.3) (parameters: p = 0.7)',
+    );
+  });
 });
