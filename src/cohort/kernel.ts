@@ -1,10 +1,13 @@
 /**
  * The cohort kernel: evaluates every strategy of a cohort plan for all samples of a chunk at
- * once. The trace is held as one Float64Array per expanded state (n samples each); each cycle
- * evaluates the transition rows over the whole chunk (fill functions are called once per row
- * entry and cycle, never per sample), checks them, moves the cohort and adds the rewards with
- * the precomputed weight × discount coefficient of that cycle. Loops run over samples, with no
- * allocation inside.
+ * once, in blocks of {@link KERNEL_BLOCK} samples. The trace is held as one Float64Array per
+ * expanded state (n samples each). Each cycle first evaluates the entries and rewards over the
+ * block (fill functions are called once per entry and cycle, never per sample; numbers are
+ * checked), then one loop generated from the strategy's plan ({@link cycleStep}) checks the rows
+ * that change every cycle, moves the cohort and adds the rewards with the precomputed
+ * weight × discount coefficient of the cycle. A run that records the trace, or a plan too large
+ * for a generated loop, makes one pass per flow and reward instead, with the same arithmetic:
+ * the results are the same bit for bit. The generated path allocates nothing per cycle.
  *
  * @module
  */
