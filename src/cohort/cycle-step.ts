@@ -83,7 +83,16 @@ export interface CycleStep {
   }[];
 }
 
-/** Whether a value is one number for the whole block (a constant or a per-cycle value). */
+/**
+ * Whether a value is one number for the whole block (a constant or a per-cycle value), rather
+ * than one per sample (a parameter column or a fill function).
+ *
+ * @example
+ * ```ts
+ * isScalarValue({ kind: "const", value: 0.1 }); // true
+ * isScalarValue({ kind: "param", name: "p_die" }); // false
+ * ```
+ */
 export function isScalarValue(v: ValuePlan): boolean {
   return v.kind === "const" || v.kind === "cycle";
 }
