@@ -1,16 +1,20 @@
 /**
  * The cohort kernel: evaluates every strategy of a cohort plan for all samples of a chunk at
- * once. The trace is held as one Float64Array per expanded state (n samples each); each cycle
- * evaluates the transition rows over the whole chunk (fill functions are called once per row
- * entry and cycle, never per sample), checks them, moves the cohort and adds the rewards with
- * the precomputed weight × discount coefficient of that cycle. Loops run over samples, with no
- * allocation inside.
+ * once, in blocks of {@link KERNEL_BLOCK} samples. The trace is held as one Float64Array per
+ * expanded state (n samples each). Each cycle first evaluates the entries and rewards over the
+ * block (fill functions are called once per entry and cycle, never per sample; numbers are
+ * checked), then one loop generated from the strategy's plan ({@link cycleStep}) checks the rows
+ * that change every cycle, moves the cohort and adds the rewards with the precomputed
+ * weight × discount coefficient of the cycle. A run that records the trace, or a plan too large
+ * for a generated loop, makes one pass per flow and reward instead, with the same arithmetic:
+ * the results are the same bit for bit. The generated path allocates nothing per cycle.
  *
  * @module
  */
 
 import { ModelError } from "../errors.js";
 import type { ParameterColumns } from "../model/define-model.js";
+import { type CycleStep, cycleStep, isScalarValue, type StepInputs } from "./cycle-step.js";
 import type { CycleContext } from "./definition.js";
 import type { CohortPlan, RewardPlan, RowPlan, TransitionRewardPlan, ValuePlan } from "./plan.js";
 
@@ -63,6 +67,47 @@ export interface CohortWorkspace {
   readonly spread: readonly Float64Array[];
   /** Per-state views of `cur` and `next` for a block size, made once per size. */
   readonly views: Map<number, { cur: Float64Array[]; next: Float64Array[] }>;
+  /** Per strategy, the generated cycle loops and the buffers of their inputs. */
+  readonly steps: readonly StepBuffers[];
+}
+
+/**
+ * The generated loops of one strategy ({@link cycleStep}) and the inputs they read, kept from
+ * block to block: every row's probabilities (so that all rows of a cycle are live at once), a
+ * scratch array per fill entry and per fill reward, and a rest array per row.
+ */
+interface StepBuffers extends StepInputs {
+  readonly step: CycleStep;
+  readonly probs: (number | Float64Array)[][];
+  readonly transitionArrays: Float64Array[];
+  readonly stateArrays: Float64Array[];
+  /** Per row, per flow: the fill's scratch (an empty array for other flows). */
+  readonly scratch: readonly (readonly Float64Array[])[];
+  /** Per row, the buffer of 1 − Σ entries. */
+  readonly rest: readonly Float64Array[];
+  readonly transitionScratch: readonly Float64Array[];
+  readonly stateScratch: readonly Float64Array[];
+}
+
+/**
+ * The most terms (expanded states, flows and rewards of a strategy) a generated loop has. A
+ * function of many thousand terms is past the size V8 optimises, and a pass per flow is then
+ * faster; a plan with a strategy above this runs as passes (with the same results).
+ *
+ * @example
+ * ```ts
+ * GENERATED_LOOP_TERMS; // 1500: a few hundred tunnel positions still run as one loop
+ * ```
+ */
+export const GENERATED_LOOP_TERMS = 1500;
+
+/** Whether every strategy of a plan is small enough for a generated loop. */
+function generated(plan: CohortPlan): boolean {
+  return plan.strategies.every((sp) => {
+    const flows = sp.rows.reduce((k, r) => k + r.flows.length, 0);
+    const rewards = [...sp.rewards, ...sp.transitionRewards].reduce((k, l) => k + l.length, 0);
+    return plan.expanded.length + flows + rewards <= GENERATED_LOOP_TERMS;
+  });
 }
 
 /**
@@ -80,19 +125,42 @@ export function cohortWorkspace(plan: CohortPlan, capacity: number): CohortWorks
     ...plan.strategies.flatMap((s) => s.rows.map((r) => r.flows.length + 1)),
   );
   const make = () => new Float64Array(capacity);
+  const staticRest = plan.strategies.map((s) =>
+    s.rows.map((r) => (r.dynamic ? new Float64Array(0) : make())),
+  );
   return {
     capacity,
     cur: new Float64Array(E * capacity),
     next: new Float64Array(E * capacity),
     row: Array.from({ length: widest }, make),
-    staticRest: plan.strategies.map((s) =>
-      s.rows.map((r) => (r.dynamic ? new Float64Array(0) : make())),
-    ),
+    staticRest,
     reward: plan.outcomes.map(make),
     value: make(),
     flow: make(),
     spread: Array.from({ length: widest }, make),
     views: new Map(),
+    steps: (generated(plan) ? plan.strategies : []).map((sp, j): StepBuffers => {
+      const step = cycleStep(sp, E, plan.outcomes.length, plan.rowTolerance);
+      const none = new Float64Array(0);
+      const fill = (v: ValuePlan | null) => (v?.kind === "fill" ? make() : none);
+      return {
+        step,
+        probs: sp.rows.map(() => []),
+        scratch: sp.rows.map((r) => r.flows.map((f) => fill(f.value))),
+        rest: sp.rows.map((r, k) =>
+          r.dynamic ? make() : ((staticRest[j] as Float64Array[])[k] as Float64Array),
+        ),
+        scalars: sp.rows.map((r) => new Float64Array(r.flows.length)),
+        transitionArrays: step.transitionRewards.map(() => none),
+        transitionScalars: new Float64Array(step.transitionRewards.length),
+        transitionScratch: step.transitionRewards.map((r) => fill(r.value)),
+        stateArrays: step.stateRewards.map(() => none),
+        stateScalars: new Float64Array(step.stateRewards.length),
+        stateScratch: step.stateRewards.map((r) => fill(r.value)),
+        constants: new Float64Array(sp.rows.length),
+        c: new Float64Array(plan.outcomes.length),
+      };
+    }),
   };
 }
 
@@ -301,11 +369,47 @@ function evaluateRow(
   scratch: readonly Float64Array[],
   ctx: Context,
   start: number,
+  scalars?: Float64Array,
 ): void {
-  const n = ctx.n;
+  const constant = rowEntries(plan, row, probs, scratch, ctx, start, scalars);
+  if (row.arrays > 0) rowRest(plan, row, probs, rest, constant, ctx, start, scalars);
+}
+
+/**
+ * Before a message: the numbers of a row kept in `scalars` (see {@link rowEntries}) copied
+ * into `probs`, where the messages read them.
+ */
+function withScalars(
+  row: RowPlan,
+  probs: (number | Float64Array)[],
+  scalars: Float64Array | undefined,
+): (number | Float64Array)[] {
+  if (scalars === undefined) return probs;
+  row.flows.forEach((flow, f) => {
+    if (flow.value === null ? row.arrays === 0 : isScalarValue(flow.value)) {
+      probs[f] = scalars[f] as number;
+    }
+  });
+  return probs;
+}
+
+/**
+ * The first half of {@link evaluateRow}: evaluates the row's entries into `probs` (fill
+ * functions called) and checks those that are one number for the block. Returns 1 − Σ of
+ * those; a row without array entries is checked whole and its rest set. With `scalars`, the
+ * numbers go there instead (`scalars[f]`), so that nothing is allocated.
+ */
+function rowEntries(
+  plan: CohortPlan,
+  row: RowPlan,
+  probs: (number | Float64Array)[],
+  scratch: readonly Float64Array[],
+  ctx: Context,
+  start: number,
+  scalars?: Float64Array,
+): number {
   const flows = row.flows;
   let constant = 1;
-  let arrays = 0;
   let bad = false;
   ctx.tau = row.tau;
   for (let f = 0; f < flows.length; f++) {
@@ -314,35 +418,58 @@ function evaluateRow(
     if (v.kind === "const" || v.kind === "cycle") {
       const x = v.kind === "const" ? v.value : v.fn(ctx as CycleContext);
       if (!(x >= 0 && x <= 1)) bad = true;
-      probs[f] = x;
+      if (scalars === undefined) probs[f] = x;
+      else scalars[f] = x;
       constant -= x;
     } else if (v.kind === "param") {
       probs[f] = ctx.p[v.name] as Float64Array;
-      arrays++;
     } else {
       const out = scratch[f] as Float64Array;
       v.fill(out, ctx as CycleContext);
       probs[f] = out;
-      arrays++;
     }
   }
-  if (bad) rowError(plan, row, probs, ctx, start);
-  if (arrays === 0) {
+  if (bad) rowError(plan, row, withScalars(row, probs, scalars), ctx, start);
+  if (row.arrays === 0) {
     const wrong =
       row.rest >= 0 ? constant < -plan.rowTolerance : !(Math.abs(constant) <= plan.rowTolerance);
-    if (wrong) rowError(plan, row, probs, ctx, start);
-    if (row.rest >= 0) probs[row.rest] = constant;
-    return;
+    if (wrong) rowError(plan, row, withScalars(row, probs, scalars), ctx, start);
+    if (row.rest >= 0) {
+      if (scalars === undefined) probs[row.rest] = constant;
+      else scalars[row.rest] = constant;
+    }
   }
+  return constant;
+}
+
+/**
+ * The second half of {@link evaluateRow} for a row with array entries: rest = `constant` − Σ
+ * array entries, in flow order, checking every entry and the rest (a located error if wrong).
+ */
+function rowRest(
+  plan: CohortPlan,
+  row: RowPlan,
+  probs: (number | Float64Array)[],
+  rest: Float64Array,
+  constant: number,
+  ctx: Context,
+  start: number,
+  scalars?: Float64Array,
+): void {
+  const n = ctx.n;
+  const flows = row.flows;
+  const arrays = row.arrays;
+  let bad = false;
   let seen = 0;
   for (let f = 0; f < flows.length; f++) {
-    const p = probs[f] as number | Float64Array;
-    if (f === row.rest || typeof p === "number") continue;
+    const v = (flows[f] as RowPlan["flows"][number]).value;
+    if (v === null || isScalarValue(v)) continue;
+    const p = probs[f] as Float64Array;
     seen++;
     const mode = seen < arrays ? 0 : row.rest >= 0 ? 1 : 2;
     if (subtract(rest, p, n, constant, seen === 1, mode, plan.rowTolerance)) bad = true;
   }
-  if (bad) rowError(plan, row, probs, ctx, start);
+  if (bad) rowError(plan, row, withScalars(row, probs, scalars), ctx, start);
   if (row.rest >= 0) probs[row.rest] = rest;
 }
 
@@ -484,21 +611,52 @@ export function runCohortKernel(
       `runCohortKernel: blocks of ${block} exceed the workspace's ${ws.capacity}`,
     );
   }
-  if (block === n) {
-    runBlock(plan, ws, params, totals, n, start, record);
+  if (record !== undefined) {
+    runPassBlock(plan, ws, params, totals, n, start, record);
     return;
   }
-  const names = Object.keys(params);
-  for (let b0 = 0; b0 < n; b0 += block) {
-    const nb = Math.min(block, n - b0);
-    const views: Record<string, Float64Array> = {};
-    for (const name of names) views[name] = (params[name] as Float64Array).subarray(b0, b0 + nb);
-    const blockTotals = totals.map((per) => per.map((x) => x.subarray(b0, b0 + nb)));
-    runBlock(plan, ws, views, blockTotals, nb, start + b0, undefined);
+  // A plan too large for generated loops runs as a pass per flow and reward (the same results).
+  const run = ws.steps.length === plan.strategies.length ? runBlock : runPassBlock;
+  try {
+    if (block === n) {
+      run(plan, ws, params, totals, n, start);
+      return;
+    }
+    const names = Object.keys(params);
+    for (let b0 = 0; b0 < n; b0 += block) {
+      const nb = Math.min(block, n - b0);
+      const views: Record<string, Float64Array> = {};
+      for (const name of names) {
+        views[name] = (params[name] as Float64Array).subarray(b0, b0 + nb);
+      }
+      const blockTotals = totals.map((per) => per.map((x) => x.subarray(b0, b0 + nb)));
+      run(plan, ws, views, blockTotals, nb, start + b0);
+    }
+  } finally {
+    releaseColumns(ws);
   }
 }
 
-/** Evaluates one block of n samples, the first being sample `start` of the run. */
+const NO_ARRAY = new Float64Array(0);
+
+/**
+ * Lets go of the chunk's columns the workspace's loop inputs point to, so that a workspace
+ * kept between runs never keeps a finished run's arrays alive.
+ */
+function releaseColumns(ws: CohortWorkspace): void {
+  for (const sb of ws.steps as readonly StepBuffers[]) {
+    for (const p of sb.probs) p.fill(NO_ARRAY);
+    sb.transitionArrays.fill(NO_ARRAY);
+    sb.stateArrays.fill(NO_ARRAY);
+  }
+}
+
+/**
+ * Evaluates one block of n samples, the first being sample `start` of the run: per cycle, the
+ * entries and rewards are evaluated (fill functions called, rows checked) in the order of
+ * {@link runPassBlock}, then one generated loop ({@link cycleStep}) moves the cohort and adds
+ * the rewards with the same arithmetic, sample by sample.
+ */
 function runBlock(
   plan: CohortPlan,
   ws: CohortWorkspace,
@@ -506,7 +664,193 @@ function runBlock(
   totals: CohortTotals,
   n: number,
   start: number,
-  record: CohortRecord | undefined,
+): void {
+  const E = plan.expanded.length;
+  const O = plan.outcomes.length;
+  const cycles = plan.cycles;
+  const ctx: Context = { p: params, n, start, t: 0, time: 0, tau: 1, strategy: "" };
+  const views = viewsOf(ws, E, n);
+  for (let j = 0; j < plan.strategies.length; j++) {
+    const sp = plan.strategies[j] as CohortPlan["strategies"][number];
+    const sb = ws.steps[j] as StepBuffers;
+    const { step, probs, rest } = sb;
+    const rows = sp.rows;
+    const out = totals[j] as readonly Float64Array[];
+    ctx.strategy = sp.name;
+    ctx.t = 0;
+    ctx.time = 0;
+    initialState(plan, ws.cur, ws.row[0] as Float64Array, ctx, start);
+    // Initial rewards: on m_0, weight 1, undiscounted.
+    for (let o = 0; o < O; o++) {
+      const total = (out[o] as Float64Array).subarray(0, n);
+      total.fill(0);
+      const list = sp.initialRewards[o] as readonly RewardPlan[];
+      if (list.length > 0) addStateRewards(total, list, views.cur, 1, ws.value, ctx);
+    }
+    if (plan.weights[0] !== 0) stateRewards(plan, sp, j, 0, views.cur, out, ws, ctx, undefined);
+    // Rows that do not depend on the cycle: evaluated once for the block (reported as cycle 1).
+    ctx.t = 1;
+    ctx.time = plan.cycleLength;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r] as RowPlan;
+      if (row.dynamic) continue;
+      const p = probs[r] as (number | Float64Array)[];
+      const scalars = sb.scalars[r] as Float64Array;
+      evaluateRow(plan, row, p, rest[r] as Float64Array, ws.row, ctx, start, scalars);
+    }
+    let cur = views.cur;
+    let next = views.next;
+    for (let t = 1; t <= cycles; t++) {
+      ctx.t = t;
+      ctx.time = t * plan.cycleLength;
+      const counted = plan.weights[t] !== 0;
+      cycleInputs(plan, sp, sb, counted, ctx, start);
+      const bad = (counted ? step.moveAndReward : step.move)(cur, next, out, sb, n);
+      if (bad !== 0) {
+        checkRows(plan, sp, sb, rows.length, ctx, start);
+        throw new ModelError(
+          `model ${plan.name}: strategy "${sp.name}", cycle ${t}: invalid transition row`,
+        );
+      }
+      const swap = cur;
+      cur = next;
+      next = swap;
+    }
+  }
+}
+
+/**
+ * Evaluates the inputs of cycle ctx.t for the generated loop, in the order a pass per row would
+ * (each row's entries, then, if the cycle is counted, its transition rewards; then the state
+ * rewards): fill functions called, entries that are one number checked, each reward's value.
+ * The array entries of rows evaluated every cycle are checked in the loop; if a fill function
+ * throws here, the rows a pass per row would have checked before it are checked first, so the
+ * error reported is the one such a pass would report.
+ */
+function cycleInputs(
+  plan: CohortPlan,
+  sp: CohortPlan["strategies"][number],
+  sb: StepBuffers,
+  counted: boolean,
+  ctx: Context,
+  start: number,
+): void {
+  const rows = sp.rows;
+  const transitions = sb.step.transitionRewards;
+  const states = sb.step.stateRewards;
+  const t = ctx.t;
+  // Rows checked (by a pass per row) before the evaluation under way.
+  let checked = 0;
+  try {
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r] as RowPlan;
+      checked = r;
+      if (row.dynamic) {
+        const p = sb.probs[r] as (number | Float64Array)[];
+        const scratch = sb.scratch[r] as Float64Array[];
+        const scalars = sb.scalars[r] as Float64Array;
+        sb.constants[r] = rowEntries(plan, row, p, scratch, ctx, start, scalars);
+      }
+      checked = r + 1;
+      if (!counted) continue;
+      for (let k = 0; k < transitions.length; k++) {
+        const tr = transitions[k] as CycleStep["transitionRewards"][number];
+        if (tr.row !== r) continue;
+        const c = (plan.coefficients[tr.outcome] as Float64Array)[t] as number;
+        const scratch = sb.transitionScratch[k] as Float64Array;
+        rewardValue(
+          tr.value,
+          c,
+          row.tau,
+          scratch,
+          ctx,
+          sb.transitionArrays,
+          sb.transitionScalars,
+          k,
+        );
+      }
+    }
+    if (!counted) return;
+    for (let o = 0; o < plan.outcomes.length; o++) {
+      sb.c[o] = (plan.coefficients[o] as Float64Array)[t] as number;
+    }
+    for (let k = 0; k < states.length; k++) {
+      const sr = states[k] as CycleStep["stateRewards"][number];
+      const c = sb.c[sr.outcome] as number;
+      const scratch = sb.stateScratch[k] as Float64Array;
+      rewardValue(sr.value, c, sr.tau, scratch, ctx, sb.stateArrays, sb.stateScalars, k);
+    }
+  } catch (e) {
+    checkRows(plan, sp, sb, checked, ctx, start);
+    throw e;
+  }
+}
+
+/**
+ * Checks the array entries and rest of the first `count` rows evaluated every cycle, as
+ * {@link rowRest} does, throwing the located error of the first wrong one. Called when the
+ * generated loop flagged a wrong row (then one is found), or when a fill function threw.
+ */
+function checkRows(
+  plan: CohortPlan,
+  sp: CohortPlan["strategies"][number],
+  sb: StepBuffers,
+  count: number,
+  ctx: Context,
+  start: number,
+): void {
+  for (let r = 0; r < count; r++) {
+    const row = sp.rows[r] as RowPlan;
+    if (!row.dynamic || row.arrays === 0) continue;
+    const p = sb.probs[r] as (number | Float64Array)[];
+    const constant = sb.constants[r] as number;
+    const scalars = sb.scalars[r] as Float64Array;
+    rowRest(plan, row, p, sb.rest[r] as Float64Array, constant, ctx, start, scalars);
+  }
+}
+
+/**
+ * Sets reward k's input to a generated loop: `scalars[k]` = c × value for a value that is one
+ * number for the block, else `arrays[k]` = the value's array (a parameter column, or `scratch`
+ * filled).
+ */
+function rewardValue(
+  value: ValuePlan,
+  c: number,
+  tau: number,
+  scratch: Float64Array,
+  ctx: Context,
+  arrays: Float64Array[],
+  scalars: Float64Array,
+  k: number,
+): void {
+  if (value.kind === "const") {
+    scalars[k] = c * value.value;
+  } else if (value.kind === "param") {
+    arrays[k] = ctx.p[value.name] as Float64Array;
+  } else if (value.kind === "cycle") {
+    ctx.tau = tau;
+    scalars[k] = c * value.fn(ctx as CycleContext);
+  } else {
+    ctx.tau = tau;
+    value.fill(scratch, ctx as CycleContext);
+    arrays[k] = scratch;
+  }
+}
+
+/**
+ * Evaluates one block of n samples as one pass per flow and per reward, the same arithmetic as
+ * {@link runBlock}: for a run with a record of the trace and the per-cycle rewards, and for a
+ * plan too large for generated loops.
+ */
+function runPassBlock(
+  plan: CohortPlan,
+  ws: CohortWorkspace,
+  params: ParameterColumns<string>,
+  totals: CohortTotals,
+  n: number,
+  start: number,
+  record?: CohortRecord,
 ): void {
   const E = plan.expanded.length;
   const O = plan.outcomes.length;

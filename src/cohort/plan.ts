@@ -50,6 +50,8 @@ export interface RowPlan {
   readonly rest: number;
   /** Whether any entry depends on the cycle (evaluated every cycle); otherwise once per chunk. */
   readonly dynamic: boolean;
+  /** Number of entries with one value per sample (parameter columns and fill functions). */
+  readonly arrays: number;
 }
 
 /** A reward on one (expanded) state. */
@@ -379,6 +381,7 @@ export function compileCohort(def: LooseDefinition, columns: readonly string[]):
           flows,
           rest: flows.findIndex((f) => f.value === null),
           dynamic: flows.some((f) => f.value?.kind === "fill" || f.value?.kind === "cycle"),
+          arrays: flows.filter((f) => f.value?.kind === "fill" || f.value?.kind === "param").length,
         });
       }
     });

@@ -236,6 +236,14 @@ export async function parseExpression(name: string, text: string): Promise<MathN
 }
 
 /**
+ * The generated loops already built, by source: a model prepared again (every run, and every
+ * job of a worker thread) reuses the loop V8 has already optimised instead of starting a new
+ * one cold. A loop depends on its source alone.
+ */
+const LOOPS = new Map<string, CompiledExpression["evaluate"]>();
+const LOOP_CACHE_SIZE = 1024;
+
+/**
  * Rebuilds a compiled expression from its generated source, without loading mathjs (used by
  * worker threads, which receive the source from the thread that compiled it).
  *
@@ -246,8 +254,16 @@ export async function parseExpression(name: string, text: string): Promise<MathN
  * ```
  */
 export function fromSource(expression: ExpressionSource): CompiledExpression {
-  const make = new Function("lib", `return function (columns, out, n) {\n${expression.source}\n};`);
-  const loop = make(runtime) as CompiledExpression["evaluate"];
+  let loop = LOOPS.get(expression.source);
+  if (loop === undefined) {
+    const make = new Function(
+      "lib",
+      `return function (columns, out, n) {\n${expression.source}\n};`,
+    );
+    loop = make(runtime) as CompiledExpression["evaluate"];
+    if (LOOPS.size >= LOOP_CACHE_SIZE) LOOPS.clear();
+    LOOPS.set(expression.source, loop);
+  }
   const { name, text, inputs, source, bounds, at } = expression;
   return {
     name,

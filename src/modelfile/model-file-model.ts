@@ -97,6 +97,16 @@ interface Place {
   readonly tunnel?: boolean;
 }
 
+/** A place from plain values (t and tunnel undefined when not given). */
+function placeOf(start: number, t: number | undefined, tau: number, tunnel?: boolean): Place {
+  return {
+    start,
+    tau,
+    ...(t === undefined ? {} : { t }),
+    ...(tunnel === undefined ? {} : { tunnel }),
+  };
+}
+
 /** "in sample 4, cycle 3" (the base case is sample 1 of its own run). */
 function placeText(place: Place, i: number): string {
   const cycle = place.t === undefined ? "" : `, t = ${place.t}`;
@@ -110,37 +120,57 @@ function placeText(place: Place, i: number): string {
  */
 function runChecked(
   loop: Loop,
-  code: EntryCode & {
-    readonly at: SourceLocation;
-    readonly what: string;
-    readonly probability: boolean;
-  },
+  code: CheckedCode,
   inputs: readonly Float64Array[],
   out: Float64Array,
   n: number,
   place: Place,
 ): void {
-  const t = place.t ?? 0;
-  const tau = place.tau ?? 1;
+  runCheckedAt(loop, code, inputs, out, n, place.start, place.t, place.tau ?? 1, place.tunnel);
+}
+
+/** What {@link runChecked} runs: an expression's code, where it is and what it computes. */
+type CheckedCode = EntryCode & {
+  readonly at: SourceLocation;
+  readonly what: string;
+  readonly probability: boolean;
+};
+
+/**
+ * {@link runChecked} with the place as plain values (t undefined outside the cycles), so that a
+ * fill called every cycle allocates nothing: the place is made only for a message.
+ */
+function runCheckedAt(
+  loop: Loop,
+  code: CheckedCode,
+  inputs: readonly Float64Array[],
+  out: Float64Array,
+  n: number,
+  start: number,
+  t: number | undefined,
+  tau: number,
+  tunnel: boolean | undefined,
+): void {
   try {
-    loop(inputs, out, n, t, tau);
+    loop(inputs, out, n, t ?? 0, tau);
   } catch (e) {
     if (!(e instanceof LookupBelow)) throw e;
     throw new InputError({
       ...code.at,
-      message: `${code.what}: ${quoteText(code.text)} looks up ${show(e.x)} in table ${e.table.name}, below its first ${e.table.key} (${e.table.keys[0]})${place.t === undefined ? "" : ` at t = ${place.t}`}`,
+      message: `${code.what}: ${quoteText(code.text)} looks up ${show(e.x)} in table ${e.table.name}, below its first ${e.table.key} (${e.table.keys[0]})${t === undefined ? "" : ` at t = ${t}`}`,
     });
   }
+  const probability = code.probability;
   for (let i = 0; i < n; i++) {
     const x = out[i] as number;
-    const bad = code.probability ? !(x >= 0 && x <= 1) : !Number.isFinite(x);
+    const bad = probability ? !(x >= 0 && x <= 1) : !Number.isFinite(x);
     if (!bad) continue;
     const used = code.inputs.map(
       (name, k) => `${name} = ${show((inputs[k] as Float64Array)[i] as number)}`,
     );
     throw new InputError({
       ...code.at,
-      message: `${code.what}: ${quoteText(code.text)} is ${show(x)} ${placeText(place, i)}, ${code.probability ? "not a probability between 0 and 1" : "not a finite number"}${used.length > 0 ? ` (${used.join(", ")})` : ""}`,
+      message: `${code.what}: ${quoteText(code.text)} is ${show(x)} ${placeText(placeOf(start, t, tau, tunnel), i)}, ${probability ? "not a probability between 0 and 1" : "not a finite number"}${used.length > 0 ? ` (${used.join(", ")})` : ""}`,
     });
   }
 }
@@ -148,6 +178,9 @@ function runChecked(
 function quoteText(text: string): string {
   return `"${text.length > 80 ? `${text.slice(0, 77)}…` : text}"`;
 }
+
+/** A placeholder for a column not in use. */
+const NO_COLUMN = new Float64Array(0);
 
 /** Name of the column holding entry k. */
 const entryColumn = (k: number) => `#${k}`;
@@ -246,15 +279,18 @@ export function modelFileModel(program: ModelProgram, config: ModelConfig): Mode
     if ("value" in ref) return ref.value;
     const e = entries[ref.entry] as (typeof entries)[number];
     if (!e.timeDependent) return entryColumn(ref.entry);
+    // Called every cycle: the input columns go into the same array each time (and are let go
+    // after the call, so that no chunk is kept alive), so that a cycle allocates nothing.
+    const inputs: Float64Array[] = e.inputs.map(() => NO_COLUMN);
     return (out: Float64Array, ctx: CycleContext) => {
-      runChecked(
-        e.loop,
-        e,
-        e.inputs.map((x) => ctx.p[x] as Float64Array),
-        out,
-        ctx.n,
-        { start: ctx.start, t: ctx.t, tau: ctx.tau, tunnel },
-      );
+      for (let k = 0; k < inputs.length; k++) {
+        inputs[k] = ctx.p[e.inputs[k] as string] as Float64Array;
+      }
+      try {
+        runCheckedAt(e.loop, e, inputs, out, ctx.n, ctx.start, ctx.t, ctx.tau, tunnel);
+      } finally {
+        inputs.fill(NO_COLUMN);
+      }
     };
   };
 

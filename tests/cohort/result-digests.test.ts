@@ -1,0 +1,54 @@
+/**
+ * Issue 16 (cohort engine speed): the engine's results are frozen bit for bit. The digests in
+ * tests/fixtures/cohort/result-digests.json were taken before the kernel was reworked for speed:
+ * sha256 of `ceakit run <file> --format json --samples 2000` for model files, and of the PSA
+ * cost and effect arrays (Float64Array bytes, strategy-major) at 1e4 samples, seed 1, of the
+ * cohort benchmark model and the shipped TypeScript Markov models, at two chunk sizes. A change
+ * that alters a last bit (a different summation order, say) fails here. The run digests were
+ * retaken once when the JSON report gained keys (input groups, correlations: issue 15), after
+ * checking that the outputs before and after the kernel rework were the same bytes.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import hip from "../../bench/models/hip-replacement.js";
+import hivChancellor from "../../models/markov/hiv-chancellor.js";
+import sickSicker from "../../models/markov/sick-sicker.js";
+import { type Model, runPsa } from "../../src/index.js";
+import { runInProcess } from "../helpers/cli.js";
+
+const FIXTURE = "tests/fixtures/cohort/result-digests.json";
+const expected = JSON.parse(readFileSync(FIXTURE, "utf8")) as {
+  readonly cli: Readonly<Record<string, string>>;
+  readonly psa: Readonly<Record<string, { readonly cost: string; readonly effect: string }>>;
+};
+
+const MODELS: Readonly<Record<string, Model>> = {
+  "hip-replacement": hip as unknown as Model,
+  "hiv-chancellor": hivChancellor as unknown as Model,
+  "sick-sicker": sickSicker as unknown as Model,
+};
+
+const sha256 = (bytes: string | Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+const bytesOf = (x: Float64Array) => new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
+
+describe("cohort results are unchanged bit for bit", () => {
+  for (const file of Object.keys(expected.cli)) {
+    test(`ceakit run ${file} --format json --samples 2000`, async () => {
+      const run = await runInProcess(["run", file, "--format", "json", "--samples", "2000"]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(sha256(run.stdout)).toBe(expected.cli[file]);
+    });
+  }
+
+  for (const [name, digests] of Object.entries(expected.psa)) {
+    for (const chunkSize of [10_000, 777]) {
+      test(`${name}: PSA cost and effect at 1e4 samples, chunks of ${chunkSize}`, async () => {
+        const model = MODELS[name] as Model;
+        const result = await runPsa(model, { samples: 10_000, seed: 1, chunkSize });
+        expect(sha256(bytesOf(result.samples.cost))).toBe(digests.cost);
+        expect(sha256(bytesOf(result.samples.effect))).toBe(digests.effect);
+      });
+    }
+  }
+});
