@@ -138,6 +138,24 @@ export function rawValue(value: CellValue): string | number | null {
   return value;
 }
 
+/** The en-GB number formats in use, by fraction digits (minimum, maximum). */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * The en-GB number format with these fraction digits, made once: it writes what
+ * `x.toLocaleString("en-GB", { minimumFractionDigits, maximumFractionDigits })` writes, without
+ * building a new formatter for every number of a report.
+ */
+function enGb(minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${minimumFractionDigits}:${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat("en-GB", { minimumFractionDigits, maximumFractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /**
  * Formats money with thousands separators: whole units from 1,000 up, else two decimals.
  *
@@ -151,10 +169,7 @@ export function rawValue(value: CellValue): string | number | null {
 export function formatMoney(x: number | null): string {
   if (x === null || !Number.isFinite(x)) return DASH;
   const digits = Math.abs(x) >= 1000 ? 0 : 2;
-  return x.toLocaleString("en-GB", {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  return enGb(digits, digits).format(x);
 }
 
 /**
@@ -168,7 +183,7 @@ export function formatMoney(x: number | null): string {
  */
 export function formatWtp(x: number): string {
   if (!Number.isFinite(x)) return DASH;
-  return x.toLocaleString("en-GB", { maximumFractionDigits: 6 });
+  return enGb(0, 6).format(x);
 }
 
 /**
@@ -186,7 +201,7 @@ export function formatNumber(x: number | null): string {
   const a = Math.abs(x);
   if (a >= 1e9 || a < 1e-4) return x.toExponential(3);
   const decimals = Math.max(0, 4 - Math.floor(Math.log10(a)));
-  return x.toLocaleString("en-GB", { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
+  return enGb(0, decimals).format(x);
 }
 
 /**
