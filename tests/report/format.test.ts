@@ -1,6 +1,6 @@
 /**
- * The number formats of reports keep one Intl.NumberFormat per set of fraction digits (a start-up
- * saving of issue 16); they must write exactly what `toLocaleString("en-GB", …)` wrote.
+ * The number formats of reports are written without Intl (a start-up saving of issue 16); they
+ * must write exactly what `toLocaleString("en-GB", …)` writes, for every double.
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
