@@ -113,3 +113,6 @@ for (const [name, out, fill] of [
 
 // The main job end to end, as a user runs it.
 await import("./scenario.js");
+
+// CLI start-up: `--version`, `validate` and the 1e4-sample run as whole processes (issue 16).
+await import("./startup.js");

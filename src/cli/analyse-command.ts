@@ -1,11 +1,11 @@
 /**
- * `ceakit analyse <psa.csv>`: analyses PSA results produced elsewhere.
+ * `ceakit analyse <psa.csv>`: analyses PSA results produced elsewhere. The command is declared in
+ * commands/analyse.ts, which imports this module only when it runs.
  *
  * @module
  */
 
 import { resolve } from "node:path";
-import type { Command } from "commander";
 import { analysePsa } from "../analysis/analyse.js";
 import { DISCOUNT_RANGE, MAX_POPULATION, MAX_YEARS, MIN_SAMPLES } from "../analysis/limits.js";
 import { type PsaTable, readLongPsaTable, readWidePsaTable } from "../analysis/psa-csv.js";
@@ -24,7 +24,6 @@ import { analysisHtml, analysisMarkdown } from "../report/analysis-documents.js"
 import { analysisCsv, analysisJsonText, analysisText } from "../report/analysis-report.js";
 import type { EvppiReport } from "../report/analysis-sections.js";
 import { analyseEvppi, type EvppiFlags, evppiWtp, parseGroup } from "./analyse-evppi.js";
-import { examplesHelp } from "./help.js";
 import type { CliIo } from "./io.js";
 import {
   parseChoice,
@@ -35,7 +34,7 @@ import {
 } from "./options.js";
 
 /** Flags of `analyse` as commander delivers them. */
-interface AnalyseFlags extends EvppiFlags {
+export interface AnalyseFlags extends EvppiFlags {
   effects?: string;
   wtp: string;
   comparator?: string;
@@ -128,7 +127,16 @@ function checkReportFits(samples: CeSamples, wtpPoints: number): void {
 }
 
 /** Runs `analyse` with parsed flags, writing the report to stdout or `--out`. */
-async function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): Promise<void> {
+/**
+ * Runs `ceakit analyse <file>` with its flags: reads the PSA (and the parameter draws), checks
+ * that it fits, analyses it and writes the report.
+ *
+ * @example
+ * ```ts
+ * await runAnalyse(io, "psa.csv", { wtp: "0:100000:1000", format: "json" });
+ * ```
+ */
+export async function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): Promise<void> {
   const format = parseChoice("--format", flags.format, FORMATS);
   const wtp = parseWtpFlag("--wtp", flags.wtp);
   // --years and --discount are checked first, then refused without --population, so they are
@@ -217,60 +225,4 @@ async function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): Promise
             : analysisText(result, options);
   if (output === undefined) io.stdout(text);
   else io.writeFile(output, text);
-}
-
-/**
- * Adds the `analyse` command to a program.
- *
- * @example
- * ```ts
- * addAnalyseCommand(program, io);
- * ```
- */
-export function addAnalyseCommand(program: Command, io: CliIo): void {
-  program
-    .command("analyse")
-    .alias("analyze")
-    .description(
-      "analyse PSA results: a long CSV (iteration,strategy,cost,effect) or a cost matrix CSV with --effects",
-    )
-    .argument("<psa.csv>", "long-format PSA, or the cost matrix when --effects is given")
-    .option(
-      "--effects <file>",
-      "effect matrix CSV (one column per strategy), with <psa.csv> as the cost matrix",
-    )
-    .option("--wtp <grid>", "WTP grid: start:stop:step or a comma-separated list", "0:100000:1000")
-    .option("--comparator <name>", "strategy the others are compared with (default: the first)")
-    .option(
-      "--parameters <file>",
-      "CSV of the parameter draws, one row per iteration: EVPPI of each parameter",
-    )
-    .option("--group <a,b>", "also the EVPPI of these parameters together (regression)")
-    .option(
-      "--evppi-wtp <grid>",
-      "WTP values for EVPPI: a list or start:stop:step (default: 11 values of --wtp)",
-    )
-    .option("--format <format>", "table, md, html, json or csv", "table")
-    .option("--out <file>", "write the report to a file (atomically) instead of standard output")
-    .option(
-      "--population <n>",
-      "people (or units of effect) affected per year, for population EVPI",
-    )
-    .option("--years <n>", "years the decision applies for, for population EVPI (default: 1)")
-    .option("--discount <rate>", "annual discount rate for population EVPI (default: 0.035)")
-    .addHelpText(
-      "after",
-      examplesHelp([
-        ["ceakit analyse psa.csv", "the analysis of a long PSA file, as text"],
-        [
-          "ceakit analyse costs.csv --effects effects.csv --format html --out report.html",
-          "a cost and an effect matrix (as R users keep them), as an HTML report with charts",
-        ],
-        [
-          "ceakit analyse psa.csv --parameters draws.csv --group d_a,g_a",
-          "EVPPI per parameter and for a group, from the parameter draws",
-        ],
-      ]),
-    )
-    .action((file: string, flags: AnalyseFlags) => runAnalyse(io, file, flags));
 }

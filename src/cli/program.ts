@@ -3,7 +3,9 @@
  * codes here: 0 success, 1 failure while running, 2 bad input or usage (with one clear message
  * and never a stack trace). `ceakit` with no arguments is a usage error: the help goes to
  * standard error and the exit code is 2 (`ceakit --help` prints it to standard output, code 0).
- * Nothing ceakit prints carries colour or other terminal escapes.
+ * Nothing ceakit prints carries colour or other terminal escapes. Building the program loads
+ * only the commands' declarations (commands/); each command imports the module that does its
+ * work when it runs, so start-up stays small whatever the command.
  *
  * @module
  */
@@ -12,13 +14,13 @@ import { Command, CommanderError } from "commander";
 import { escapeControls, escapeControlsInLines } from "../control-characters.js";
 import { CeaError, InputError, ScenarioError } from "../errors.js";
 import { VERSION } from "../version.js";
-import { addAnalyseCommand } from "./analyse-command.js";
+import { addAnalyseCommand } from "./commands/analyse.js";
+import { addRunCommand } from "./commands/run.js";
+import { addScenarioCommands } from "./commands/scenario.js";
+import { addSensitivityCommands } from "./commands/sensitivity.js";
+import { addServeCommand } from "./commands/serve.js";
 import { examplesHelp } from "./help.js";
 import type { CliIo } from "./io.js";
-import { addRunCommand } from "./run-command.js";
-import { addScenarioCommands } from "./scenario-commands.js";
-import { addSensitivityCommands } from "./sensitivity-commands.js";
-import { addServeCommand } from "./serve-command.js";
 
 /** Exit codes of the CLI. */
 export const ExitCode = { ok: 0, failure: 1, usage: 2 } as const;

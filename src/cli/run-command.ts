@@ -1,18 +1,15 @@
 /**
- * `ceakit run <scenario.yaml>`: the base case and the PSA of a scenario, with every table.
+ * `ceakit run <scenario.yaml>`: the base case and the PSA of a scenario, with every table. The
+ * command is declared in commands/run.ts, which imports this module only when it runs; the HTML
+ * report's extra analyses and the worker threads are imported only when they are used.
  *
  * @module
  */
 
 import { availableParallelism } from "node:os";
-import type { Command } from "commander";
-import { rankEvppi } from "../analysis/evppi-ranking.js";
 import { escapeControls } from "../control-characters.js";
 import { parseSeed } from "../core/seed.js";
 import { modelReference } from "../node/model-registry.js";
-import { preparePsaWorkers, runPsaParallel } from "../node/run-psa-parallel.js";
-import { oneWayDsa } from "../psa/deterministic.js";
-import { scenarioHtml } from "../report/html-report.js";
 import {
   scenarioCsv,
   scenarioCsvTables,
@@ -24,20 +21,15 @@ import { templateDefaultsLeft, templateDefaultsWarning } from "../scenario/input
 import type { LoadedScenario } from "../scenario/load-scenario.js";
 import { runScenario, type ScenarioResult } from "../scenario/run-scenario.js";
 import { scenarioModel } from "../scenario/scenario-model.js";
-import { examplesHelp } from "./help.js";
+import { PARALLEL_FROM } from "./commands/run.js";
 import type { CliIo } from "./io.js";
 import { progressBar } from "./progress.js";
-import {
-  FORMAT_HELP,
-  OUT_HELP,
-  parseReportFormat,
-  reportOutput,
-  writeReport,
-} from "./report-output.js";
+import { parseReportFormat, reportOutput, writeReport } from "./report-output.js";
 import { checkPsaFits, parseSamples, parseWorkers } from "./resource-limits.js";
 import { loadScenarioFile } from "./scenario-io.js";
 
-interface RunFlags {
+/** Flags of `run` as commander delivers them. */
+export interface RunFlags {
   samples?: string;
   seed?: string;
   format: string;
@@ -45,10 +37,17 @@ interface RunFlags {
   workers?: string;
 }
 
-/** Below this many samples one thread is quicker than starting workers. */
-const PARALLEL_FROM = 200_000;
-
-async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
+/**
+ * Runs `ceakit run <file>` with its flags: loads and checks the scenario, runs the base case and
+ * the PSA (on worker threads from {@link PARALLEL_FROM} samples, or as `--workers` says) and
+ * writes the report.
+ *
+ * @example
+ * ```ts
+ * await runRun(io, "scenarios/swis-rct.yaml", { format: "json", samples: "2000" });
+ * ```
+ */
+export async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
   const format = parseReportFormat(flags.format);
   const samples = flags.samples === undefined ? undefined : parseSamples(flags.samples);
   const workersFlag = flags.workers === undefined ? undefined : parseWorkers(flags.workers);
@@ -71,8 +70,10 @@ async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
   const reference =
     loaded.factory.workerReference?.(loaded.config) ??
     modelReference(loaded.factory.name, loaded.config);
-  // Workers load the model and warm up while this thread runs the base case.
-  if (workers > 1) preparePsaWorkers(workers - 1, reference);
+  // Worker threads are loaded only for a parallel run; they load the model and warm up while
+  // this thread runs the base case.
+  const parallel = workers > 1 ? await import("../node/run-psa-parallel.js") : undefined;
+  parallel?.preparePsaWorkers(workers - 1, reference);
   const bar = progressBar(io, "PSA");
   const result = await runScenario(loaded, {
     ...(samples === undefined ? {} : { samples }),
@@ -80,10 +81,10 @@ async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
     onProgress: bar.update,
     // The HTML report ranks parameters by EVPPI, which needs their draws.
     keepAllParameters: format === "html",
-    ...(workers > 1
+    ...(parallel !== undefined
       ? {
           runPsa: (_, n, s, keep) =>
-            runPsaParallel(reference, {
+            parallel.runPsaParallel(reference, {
               samples: n,
               seed: s,
               ...(keep === undefined ? {} : { keepParameters: keep }),
@@ -117,49 +118,14 @@ async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<void> {
  * each parameter that varies (sort-and-bin at the same WTP), ranked only above its noise floor.
  */
 async function htmlReport(loaded: LoadedScenario, result: ScenarioResult): Promise<string> {
+  const [{ oneWayDsa }, { rankEvppi }, { scenarioHtml }] = await Promise.all([
+    import("../psa/deterministic.js"),
+    import("../analysis/evppi-ranking.js"),
+    import("../report/html-report.js"),
+  ]);
   const wtp = Math.max(...loaded.reportWtp);
   const dsa = await oneWayDsa(await scenarioModel(loaded), { wtp });
   const { samples, parameters } = result.draws;
   const evppi = rankEvppi(samples, parameters as Record<string, Float64Array>, [wtp]);
   return scenarioHtml(result, { dsa, evppi });
-}
-
-/**
- * Adds the `run` command to a program.
- *
- * @example
- * ```ts
- * addRunCommand(program, io);
- * ```
- */
-export function addRunCommand(program: Command, io: CliIo): void {
-  program
-    .command("run")
-    .description(
-      "run a scenario: base case, PSA, ICERs, acceptability, EVPI, cost-consequence and budget impact",
-    )
-    .argument("<scenario.yaml>", "scenario file (see scenarios/ and `ceakit init`)")
-    .option("--samples <n>", "PSA samples (default: the scenario's psa.samples)")
-    .option("--seed <seed>", "random seed (default: the scenario's psa.seed)")
-    .option("--format <format>", FORMAT_HELP, "table")
-    .option("--out <path>", OUT_HELP)
-    .option(
-      "--workers <n>",
-      `threads for the PSA (default: 2 from ${PARALLEL_FROM.toLocaleString("en-GB")} samples, else 1); never changes the results`,
-    )
-    .addHelpText(
-      "after",
-      examplesHelp([
-        ["ceakit run scenarios/swis-rct.yaml", "the report in the terminal"],
-        [
-          "ceakit run scenarios/swis-rct.yaml --format html --out report.html",
-          "a self-contained page with charts",
-        ],
-        [
-          "ceakit run my-authority.yaml --format csv --out tables --samples 100000",
-          "one tidy CSV per table, for R or a spreadsheet",
-        ],
-      ]),
-    )
-    .action((file: string, flags: RunFlags) => runRun(io, file, flags));
 }

@@ -1,11 +1,11 @@
 /**
  * `ceakit validate`, `ceakit init` and `ceakit schema`: checking scenario files, starting one
- * from the commented template, and printing the JSON Schema editors use.
+ * from the commented template, and printing the JSON Schema editors use. The commands are
+ * declared in commands/scenario.ts, which imports this module only when one of them runs.
  *
  * @module
  */
 
-import type { Command } from "commander";
 import { escapeControls } from "../control-characters.js";
 import { CeaError, InputError, type InputIssue, ScenarioError } from "../errors.js";
 import { suggest } from "../model/expressions.js";
@@ -15,15 +15,22 @@ import type { FileOutput } from "../node/output-file.js";
 import { PACKAGE_ROOT } from "../node/package-root.js";
 import { isModelPath } from "../scenario/model-source.js";
 import { scenarioJsonSchema } from "../scenario/schema.js";
-import { examplesHelp } from "./help.js";
 import type { CliIo } from "./io.js";
 import { importModelAt, loadScenarioFile } from "./scenario-io.js";
 
 /** The commented template for commissioners, shipped as scenarios/local-template.yaml. */
 const TEMPLATE = new URL("scenarios/local-template.yaml", PACKAGE_ROOT);
 
-/** Checks every file, printing "ok" or its problems; fails (exit 2) if any file has problems. */
-async function runValidate(io: CliIo, files: readonly string[]): Promise<void> {
+/**
+ * Runs `ceakit validate <files...>`: checks every file, printing "ok" or its problems; fails
+ * (exit 2) if any file has problems.
+ *
+ * @example
+ * ```ts
+ * await runValidate(io, ["scenarios/swis-rct.yaml"]);
+ * ```
+ */
+export async function runValidate(io: CliIo, files: readonly string[]): Promise<void> {
   const issues: InputIssue[] = [];
   for (const file of files) {
     try {
@@ -43,12 +50,45 @@ async function runValidate(io: CliIo, files: readonly string[]): Promise<void> {
   if (issues.length > 1) throw new ScenarioError(issues);
 }
 
+/** Flags of `init` as commander delivers them. */
+export interface InitFlags {
+  force?: boolean;
+}
+
+/**
+ * Runs `ceakit init [file]`: writes the installation's commented local template to `file`, its
+ * schema line pointing into the package's scenarios/ directory.
+ *
+ * @example
+ * ```ts
+ * runInit(io, "my-authority.yaml", {});
+ * ```
+ */
+export function runInit(io: CliIo, file: string, flags: InitFlags): void {
+  let template: string;
+  try {
+    template = io.readInput(TEMPLATE.pathname, "scenario");
+  } catch (e) {
+    throw new CeaError(
+      `the template of the installation cannot be read (${e instanceof Error ? e.message : String(e)})`,
+    );
+  }
+  // The template's schema line points into the package's scenarios/ directory.
+  const schema = new URL("scenarios/schema/swis.scenario.json", PACKAGE_ROOT).pathname;
+  writeTemplate(
+    io,
+    file,
+    template.replace(/\$schema=\S+/, `$schema=${schema}`),
+    flags.force === true,
+  );
+}
+
 /**
  * Writes the commented local template to `file`. Anything already at that path (a file, even
  * one that cannot be read, a directory, a dangling symbolic link) is left alone unless `force`
  * is given, and even then only a regular file is replaced.
  */
-function runInit(io: CliIo, file: string, template: string, force: boolean): void {
+function writeTemplate(io: CliIo, file: string, template: string, force: boolean): void {
   const output = { kind: "file", path: file, replace: force } satisfies FileOutput;
   io.checkOutput(output);
   io.writeFile(output, template);
@@ -57,80 +97,22 @@ function runInit(io: CliIo, file: string, template: string, force: boolean): voi
   );
 }
 
+/** Flags of `schema` as commander delivers them. */
+export interface SchemaFlags {
+  model: string;
+}
+
 /**
- * Adds `validate`, `init` and `schema` to a program.
+ * Runs `ceakit schema`: prints the JSON Schema of the scenarios of `--model`.
  *
  * @example
  * ```ts
- * addScenarioCommands(program, io);
+ * await runSchema(io, { model: "swis" });
  * ```
  */
-export function addScenarioCommands(program: Command, io: CliIo): void {
-  program
-    .command("validate")
-    .description("check scenario files without running them")
-    .argument("<files...>", "scenario files")
-    .addHelpText(
-      "after",
-      examplesHelp([
-        ["ceakit validate my-authority.yaml", "check one file: ok, or every mistake with its line"],
-        ["ceakit validate scenarios/*.yaml", "check several"],
-      ]),
-    )
-    .action((files: string[]) => runValidate(io, files));
-  program
-    .command("init")
-    .description("write a commented scenario for a local authority to fill in")
-    .argument("[file]", "file to create", "local-scenario.yaml")
-    .option("--force", "replace the file if it exists (only ever a regular file)")
-    .addHelpText(
-      "after",
-      examplesHelp([
-        ["ceakit init", "writes local-scenario.yaml"],
-        ["ceakit init my-authority.yaml", "writes my-authority.yaml, never replacing a file"],
-      ]),
-    )
-    .action((file: string, flags: { force?: boolean }) => {
-      let template: string;
-      try {
-        template = io.readInput(TEMPLATE.pathname, "scenario");
-      } catch (e) {
-        throw new CeaError(
-          `the template of the installation cannot be read (${e instanceof Error ? e.message : String(e)})`,
-        );
-      }
-      // The template's schema line points into the package's scenarios/ directory.
-      const schema = new URL("scenarios/schema/swis.scenario.json", PACKAGE_ROOT).pathname;
-      runInit(
-        io,
-        file,
-        template.replace(/\$schema=\S+/, `$schema=${schema}`),
-        flags.force === true,
-      );
-    });
-  program
-    .command("schema")
-    .description("print the JSON Schema of scenario files (for editors)")
-    .option(
-      "--model <name>",
-      "model whose scenarios the schema describes: a shipped model's name, a model file or an ES module",
-      "swis",
-    )
-    .addHelpText(
-      "after",
-      examplesHelp([
-        ["ceakit schema > swis.scenario.json", "the schema editors complete scenario files from"],
-        ["ceakit schema --model swis", "the same, naming the model"],
-        [
-          "ceakit schema --model ./my.model.yaml > my.scenario.json",
-          "the schema of scenarios that say model: ./my.model.yaml",
-        ],
-      ]),
-    )
-    .action(async (flags: { model: string }) => {
-      const factory = await schemaModel(io, flags.model);
-      io.stdout(`${JSON.stringify(scenarioJsonSchema(factory), null, 2)}\n`);
-    });
+export async function runSchema(io: CliIo, flags: SchemaFlags): Promise<void> {
+  const factory = await schemaModel(io, flags.model);
+  io.stdout(`${JSON.stringify(scenarioJsonSchema(factory), null, 2)}\n`);
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
  * `ceakit dsa`, `ceakit threshold`, `ceakit evppi` and `ceakit compare`: deterministic and
- * value-of-information analyses of a scenario, and several scenarios side by side.
+ * value-of-information analyses of a scenario, and several scenarios side by side. The commands
+ * are declared in commands/sensitivity.ts, which imports this module only when one of them runs.
  *
  * @module
  */
 
-import type { Command } from "commander";
 import { quadraticTerms } from "../analysis/evppi.js";
 import { type EvppiRanking, rankEvppi } from "../analysis/evppi-ranking.js";
 import { MAX_WTP } from "../analysis/limits.js";
@@ -36,12 +36,9 @@ import type { TidyRow } from "../report/tidy-csv.js";
 import { type LoadedScenario, outsideBounds, parameterBounds } from "../scenario/load-scenario.js";
 import { runScenario } from "../scenario/run-scenario.js";
 import { scenarioModel } from "../scenario/scenario-model.js";
-import { examplesHelp } from "./help.js";
 import type { CliIo } from "./io.js";
 import { parseNumberInRange } from "./options.js";
 import {
-  FORMAT_HELP,
-  OUT_HELP,
   parseReportFormat,
   type ReportFormat,
   reportOutput,
@@ -191,7 +188,8 @@ async function runTwoWay(
   );
 }
 
-interface DsaFlags {
+/** Flags of `dsa` as commander delivers them. */
+export interface DsaFlags {
   twoWay?: string;
   wtp?: string;
   parameters?: string;
@@ -218,7 +216,16 @@ const DSA_COLUMNS: readonly ReportColumn[] = [
 const quadrantCell = (incCost: number, incEffect: number): CellValue =>
   quadrant(incCost, incEffect) ?? noValue("no quadrant: the increments are not finite");
 
-async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<void> {
+/**
+ * Runs `ceakit dsa <file>`: the one-way DSA (tornado) of a scenario, or with `--two-way` the
+ * optimal strategy on a grid of two parameters.
+ *
+ * @example
+ * ```ts
+ * await runDsa(io, "scenarios/swis-rct.yaml", { format: "table", wtp: "20000" });
+ * ```
+ */
+export async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<void> {
   const to = destination(io, flags);
   // No PSA is run: the scenario's sample count need not fit.
   const loaded = await loadScenarioFile(io, file, { checkMemory: false });
@@ -267,7 +274,8 @@ async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<void> {
   );
 }
 
-interface ThresholdFlags {
+/** Flags of `threshold` as commander delivers them. */
+export interface ThresholdFlags {
   parameter: string;
   range: string;
   wtp?: string;
@@ -275,7 +283,16 @@ interface ThresholdFlags {
   out?: string;
 }
 
-async function runThreshold(io: CliIo, file: string, flags: ThresholdFlags): Promise<void> {
+/**
+ * Runs `ceakit threshold <file>`: where, within `--range` of `--parameter`, the optimal strategy
+ * changes.
+ *
+ * @example
+ * ```ts
+ * await runThreshold(io, "scenarios/swis-rct.yaml", { parameter: "irr_s47", range: "0.5:1.2", format: "table" });
+ * ```
+ */
+export async function runThreshold(io: CliIo, file: string, flags: ThresholdFlags): Promise<void> {
   const to = destination(io, flags);
   const parts = flags.range.split(":");
   if (parts.length !== 2) {
@@ -331,7 +348,8 @@ async function runThreshold(io: CliIo, file: string, flags: ThresholdFlags): Pro
   );
 }
 
-interface EvppiFlags {
+/** Flags of `evppi` as commander delivers them. */
+export interface EvppiFlags {
   parameters?: string;
   group?: boolean;
   samples?: string;
@@ -359,7 +377,15 @@ function evppiVerdicts(r: EvppiRanking, evpi: readonly number[]): string[] {
   });
 }
 
-async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Promise<void> {
+/**
+ * Runs `ceakit evppi <file>`: the EVPPI of each parameter that varies, against its noise floor.
+ *
+ * @example
+ * ```ts
+ * await runEvppi(io, "scenarios/swis-rct.yaml", { format: "table" });
+ * ```
+ */
+export async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Promise<void> {
   const to = destination(io, flags);
   const samples = flags.samples === undefined ? undefined : parseSamples(flags.samples);
   const loaded = await loadScenarioFile(io, file, { checkMemory: samples === undefined });
@@ -522,13 +548,26 @@ async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Promise<voi
   });
 }
 
-interface CompareFlags {
+/** Flags of `compare` as commander delivers them. */
+export interface CompareFlags {
   samples?: string;
   format: string;
   out?: string;
 }
 
-async function runCompare(io: CliIo, files: readonly string[], flags: CompareFlags): Promise<void> {
+/**
+ * Runs `ceakit compare <files...>`: the key results of several scenarios side by side.
+ *
+ * @example
+ * ```ts
+ * await runCompare(io, ["scenarios/swis-rct.yaml", "scenarios/swis-rct-optimistic.yaml"], { format: "md" });
+ * ```
+ */
+export async function runCompare(
+  io: CliIo,
+  files: readonly string[],
+  flags: CompareFlags,
+): Promise<void> {
   const to = destination(io, flags);
   const samples = flags.samples === undefined ? undefined : parseSamples(flags.samples);
   const loadedAll: LoadedScenario[] = [];
@@ -631,110 +670,4 @@ async function runCompare(io: CliIo, files: readonly string[], flags: CompareFla
       { tidy: () => ({ compare: tidy }) },
     ),
   );
-}
-
-/**
- * Adds `dsa`, `threshold`, `evppi` and `compare` to a program.
- *
- * @example
- * ```ts
- * addSensitivityCommands(program, io);
- * ```
- */
-export function addSensitivityCommands(program: Command, io: CliIo): void {
-  program
-    .command("dsa")
-    .description("one-way deterministic sensitivity analysis (tornado data) of a scenario")
-    .argument("<scenario.yaml>")
-    .option("--wtp <λ>", "willingness to pay (default: the scenario's highest reporting WTP)")
-    .option("--parameters <names>", "comma-separated parameters (default: every one that varies)")
-    .option("--strategy <name>", "strategy compared with the comparator (default: the second)")
-    .option("--two-way <a,b>", "a two-way grid of two parameters: the optimal strategy per cell")
-    .option("--format <format>", FORMAT_HELP, "table")
-    .option("--out <path>", OUT_HELP)
-    .addHelpText(
-      "after",
-      examplesHelp([
-        ["ceakit dsa scenarios/swis-rct.yaml --wtp 20000", "the tornado table at £20,000"],
-        [
-          "ceakit dsa scenarios/swis-rct.yaml --format html --out tornado.html",
-          "with the tornado chart",
-        ],
-        [
-          "ceakit dsa scenarios/swis-rct.yaml --two-way irr_s47,irr_days_care",
-          "the optimal strategy on a grid",
-        ],
-      ]),
-    )
-    .action((file: string, flags: DsaFlags) => runDsa(io, file, flags));
-  program
-    .command("threshold")
-    .description("where, within a range of one parameter, the optimal strategy changes")
-    .argument("<scenario.yaml>")
-    .requiredOption("--parameter <name>", "the parameter varied")
-    .requiredOption("--range <low:high>", "the values searched")
-    .option("--wtp <λ>", "willingness to pay (default: the scenario's highest reporting WTP)")
-    .option("--format <format>", FORMAT_HELP, "table")
-    .option("--out <path>", OUT_HELP)
-    .addHelpText(
-      "after",
-      examplesHelp([
-        [
-          "ceakit threshold scenarios/swis-rct.yaml --parameter irr_s47 --range 0.5:1.2",
-          "where SWIS becomes the better choice",
-        ],
-        [
-          "ceakit threshold scenarios/swis-rct.yaml --parameter sw_salary --range 20000:60000 --format json",
-          "for a program",
-        ],
-      ]),
-    )
-    .action((file: string, flags: ThresholdFlags) => runThreshold(io, file, flags));
-  program
-    .command("evppi")
-    .description(
-      "expected value of partial perfect information per parameter, against the estimator's noise floor",
-    )
-    .argument("<scenario.yaml>")
-    .option("--parameters <names>", "comma-separated parameters (default: every one that varies)")
-    .option("--group", "also the EVPPI of all of them together (regression)")
-    .option("--samples <n>", "PSA samples (default: the scenario's)")
-    .option("--format <format>", FORMAT_HELP, "table")
-    .option("--out <path>", OUT_HELP)
-    .addHelpText(
-      "after",
-      examplesHelp([
-        [
-          "ceakit evppi scenarios/swis-rct.yaml",
-          "every parameter, ranked where it stands above the noise",
-        ],
-        [
-          "ceakit evppi scenarios/swis-rct.yaml --parameters irr_s47,irr_days_care --group",
-          "two parameters and their group",
-        ],
-        ["ceakit evppi scenarios/swis-rct.yaml --format csv --out evppi", "tidy CSV files for R"],
-      ]),
-    )
-    .action((file: string, flags: EvppiFlags) => runEvppi(io, file, flags));
-  program
-    .command("compare")
-    .description("key results of several scenarios side by side")
-    .argument("<scenarios...>")
-    .option("--samples <n>", "PSA samples for every scenario (default: each scenario's)")
-    .option("--format <format>", FORMAT_HELP, "table")
-    .option("--out <path>", OUT_HELP)
-    .addHelpText(
-      "after",
-      examplesHelp([
-        [
-          "ceakit compare scenarios/swis-rct.yaml scenarios/swis-rct-optimistic.yaml",
-          "two scenarios side by side",
-        ],
-        [
-          "ceakit compare scenarios/pilot-*.yaml --format md --out pilots.md",
-          "the pilots as a Markdown table",
-        ],
-      ]),
-    )
-    .action((files: string[], flags: CompareFlags) => runCompare(io, files, flags));
 }

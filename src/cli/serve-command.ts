@@ -2,6 +2,7 @@
  * `ceakit serve`: the commissioners' web page on a local web server. The page is built when the
  * package is (dist/web/, by `npm ci` in a checkout and by `npm pack` for the tarball); serving never
  * builds it, since the bundler is a development tool that an installed package does not have.
+ * The command is declared in commands/serve.ts, which imports this module only when it runs.
  *
  * @module
  */
@@ -10,12 +11,10 @@ import { existsSync } from "node:fs";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Command } from "commander";
 import { escapeControls } from "../control-characters.js";
 import { EnvironmentError, InputError } from "../errors.js";
 import { PACKAGE_ROOT } from "../node/package-root.js";
 import { createStaticServer } from "../node/static-server.js";
-import { examplesHelp } from "./help.js";
 import type { CliIo } from "./io.js";
 import { parseNumberFlag } from "./options.js";
 
@@ -56,55 +55,47 @@ export async function startServer(options: ServeOptions): Promise<Server> {
   return server;
 }
 
+/** Flags of `serve` as commander delivers them. */
+export interface ServeFlags {
+  port: string;
+  host: string;
+}
+
 /**
- * Adds the `serve` command to a program.
+ * Runs `ceakit serve`: serves the built page on `--host`:`--port` until the server closes.
  *
  * @example
  * ```ts
- * addServeCommand(program, io);
+ * await runServe(io, { port: "8080", host: "127.0.0.1" });
  * ```
  */
-export function addServeCommand(program: Command, io: CliIo): void {
-  program
-    .command("serve")
-    .description("serve the commissioners' web page (everything runs in the browser)")
-    .option("--port <n>", "port", "8080")
-    .option("--host <address>", "address to listen on (only this machine by default)", "127.0.0.1")
-    .addHelpText(
-      "after",
-      examplesHelp([
-        ["ceakit serve", "the page at http://127.0.0.1:8080/, for this machine only"],
-        ["ceakit serve --port 9000", "on another port"],
-      ]),
-    )
-    .action(async (flags: { port: string; host: string }) => {
-      if (flags.host.trim() === "") {
-        // An empty host would mean every interface: the page is for this machine unless an
-        // address is named.
-        throw new InputError({
-          field: "--host",
-          message:
-            "expected an address such as 127.0.0.1 (or 0.0.0.0 for every interface), got nothing",
-        });
-      }
-      const port = parseNumberFlag("--port", flags.port, (v) =>
-        Number.isInteger(v) && v >= 0 && v < 65536 ? undefined : "expected a port from 0 to 65535",
-      );
-      let server: Server;
-      try {
-        server = await startServer({ port, host: flags.host });
-      } catch (e) {
-        if (e instanceof EnvironmentError) throw e;
-        throw new InputError({
-          field: "--port",
-          message: `cannot listen on ${flags.host}:${port} (${(e as Error).message})`,
-        });
-      }
-      const address = server.address();
-      const shown = typeof address === "object" && address !== null ? address.port : port;
-      io.stdout(
-        `serving the web page at http://${escapeControls(flags.host)}:${shown}/ (Ctrl-C to stop)\n`,
-      );
-      await new Promise<void>((resolve) => server.on("close", () => resolve()));
+export async function runServe(io: CliIo, flags: ServeFlags): Promise<void> {
+  if (flags.host.trim() === "") {
+    // An empty host would mean every interface: the page is for this machine unless an
+    // address is named.
+    throw new InputError({
+      field: "--host",
+      message:
+        "expected an address such as 127.0.0.1 (or 0.0.0.0 for every interface), got nothing",
     });
+  }
+  const port = parseNumberFlag("--port", flags.port, (v) =>
+    Number.isInteger(v) && v >= 0 && v < 65536 ? undefined : "expected a port from 0 to 65535",
+  );
+  let server: Server;
+  try {
+    server = await startServer({ port, host: flags.host });
+  } catch (e) {
+    if (e instanceof EnvironmentError) throw e;
+    throw new InputError({
+      field: "--port",
+      message: `cannot listen on ${flags.host}:${port} (${(e as Error).message})`,
+    });
+  }
+  const address = server.address();
+  const shown = typeof address === "object" && address !== null ? address.port : port;
+  io.stdout(
+    `serving the web page at http://${escapeControls(flags.host)}:${shown}/ (Ctrl-C to stop)\n`,
+  );
+  await new Promise<void>((resolve) => server.on("close", () => resolve()));
 }

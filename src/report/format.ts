@@ -138,6 +138,49 @@ export function rawValue(value: CellValue): string | number | null {
   return value;
 }
 
+/** A string of decimal digits plus one in its last place ("0999" → "1000", "99" → "100"). */
+function incremented(digits: string): string {
+  let i = digits.length - 1;
+  while (i >= 0 && digits[i] === "9") i--;
+  if (i < 0) return `1${"0".repeat(digits.length)}`;
+  return `${digits.slice(0, i)}${(Number(digits[i]) + 1).toString()}${"0".repeat(digits.length - i - 1)}`;
+}
+
+/**
+ * `x` written as `x.toLocaleString("en-GB", { minimumFractionDigits, maximumFractionDigits })`
+ * writes it, without Intl: its first use in a process costs tens of milliseconds of start-up,
+ * more than formatting a whole report. As Intl does, the shortest decimal that reads back as `x`
+ * (JavaScript's own `String(x)`) is rounded half away from zero, trailing zeros are dropped down
+ * to the minimum, a comma goes between groups of three digits, and "-" before a negative number
+ * (even one that rounds to zero) and before negative zero. Magnitudes from 1e21, which `String`
+ * writes with an exponent, are left to Intl. tests/report/format.test.ts checks the two agree.
+ */
+function enGb(x: number, minimumFractionDigits: number, maximumFractionDigits: number): string {
+  const a = Math.abs(x);
+  if (!(a < 1e21)) {
+    return x.toLocaleString("en-GB", { minimumFractionDigits, maximumFractionDigits });
+  }
+  // String(a) is "d+(.d+)?" or, below 1e-6, "d(.d+)?e-k".
+  const [mantissa = "", exponent] = String(a).split("e");
+  let [whole = "0", fraction = ""] = mantissa.split(".");
+  if (exponent !== undefined) {
+    fraction = `${"0".repeat(-Number(exponent) - 1)}${whole}${fraction}`;
+    whole = "0";
+  }
+  if (fraction.length > maximumFractionDigits) {
+    let digits = `${whole}${fraction.slice(0, maximumFractionDigits)}`;
+    if (fraction.charCodeAt(maximumFractionDigits) >= 53) digits = incremented(digits);
+    whole = digits.slice(0, digits.length - maximumFractionDigits);
+    fraction = digits.slice(digits.length - maximumFractionDigits);
+  }
+  let end = fraction.length;
+  while (end > minimumFractionDigits && fraction[end - 1] === "0") end--;
+  fraction = fraction.slice(0, end).padEnd(minimumFractionDigits, "0");
+  const sign = x < 0 || Object.is(x, -0) ? "-" : "";
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ",");
+  return fraction === "" ? `${sign}${grouped}` : `${sign}${grouped}.${fraction}`;
+}
+
 /**
  * Formats money with thousands separators: whole units from 1,000 up, else two decimals.
  *
@@ -151,10 +194,7 @@ export function rawValue(value: CellValue): string | number | null {
 export function formatMoney(x: number | null): string {
   if (x === null || !Number.isFinite(x)) return DASH;
   const digits = Math.abs(x) >= 1000 ? 0 : 2;
-  return x.toLocaleString("en-GB", {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  return enGb(x, digits, digits);
 }
 
 /**
@@ -168,7 +208,7 @@ export function formatMoney(x: number | null): string {
  */
 export function formatWtp(x: number): string {
   if (!Number.isFinite(x)) return DASH;
-  return x.toLocaleString("en-GB", { maximumFractionDigits: 6 });
+  return enGb(x, 0, 6);
 }
 
 /**
@@ -186,7 +226,7 @@ export function formatNumber(x: number | null): string {
   const a = Math.abs(x);
   if (a >= 1e9 || a < 1e-4) return x.toExponential(3);
   const decimals = Math.max(0, 4 - Math.floor(Math.log10(a)));
-  return x.toLocaleString("en-GB", { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
+  return enGb(x, 0, decimals);
 }
 
 /**

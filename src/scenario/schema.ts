@@ -196,7 +196,8 @@ function anyInput(factory: ModelFactory) {
 
 /**
  * The zod schema of a scenario file for `factory` (before `extends` is applied, every field is
- * optional except where noted; after merging, `model` and `title` are required).
+ * optional except where noted; after merging, `model` and `title` are required). Built once per
+ * factory: zod schemas are immutable, and building one costs more than most files take to check.
  *
  * @example
  * ```ts
@@ -204,7 +205,23 @@ function anyInput(factory: ModelFactory) {
  * schema.safeParse({ model: "swis", title: "Base case" }).success; // true
  * ```
  */
-export function scenarioSchema(factory: ModelFactory) {
+export function scenarioSchema(factory: ModelFactory): ScenarioSchema {
+  let schema = schemas.get(factory);
+  if (schema === undefined) {
+    schema = buildScenarioSchema(factory);
+    schemas.set(factory, schema);
+  }
+  return schema;
+}
+
+/** The zod schema of scenario files for one model. */
+export type ScenarioSchema = ReturnType<typeof buildScenarioSchema>;
+
+/** Each factory's schema, once built. */
+const schemas = new WeakMap<ModelFactory, ScenarioSchema>();
+
+/** Builds {@link scenarioSchema}'s schema for `factory`. */
+function buildScenarioSchema(factory: ModelFactory) {
   const names = <T extends Record<string, unknown>>(o: T) =>
     Object.keys(o) as [string, ...string[]];
   const settings: Record<string, z.ZodType> = {};
@@ -340,7 +357,7 @@ export function scenarioSchema(factory: ModelFactory) {
 }
 
 /** A scenario as validated (after `extends` is applied). */
-export type ScenarioInput = z.infer<ReturnType<typeof scenarioSchema>>;
+export type ScenarioInput = z.infer<ScenarioSchema>;
 
 /**
  * The JSON Schema of scenario files for `factory` (draft 2020-12), for editors.
