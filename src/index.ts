@@ -50,6 +50,10 @@ export {
   readParameterCsv,
 } from "./analysis/parameter-csv.js";
 export {
+  paybackProbabilities,
+  paybackYears,
+} from "./analysis/payback.js";
+export {
   type PsaTable,
   type ReadOptions,
   readLongPsaCsv,
@@ -58,6 +62,11 @@ export {
   readWidePsaTable,
 } from "./analysis/psa-csv.js";
 export { type PsaEvppi, psaEvppi } from "./analysis/psa-evppi.js";
+export {
+  type RoiSummary,
+  returnOnInvestment,
+  summariseRoi,
+} from "./analysis/return-on-investment.js";
 export {
   type CeSamples,
   type CeSamplesInit,
@@ -221,6 +230,8 @@ export {
 } from "./model/expressions.js";
 export {
   type BudgetImpactRow,
+  type CommissionerSpec,
+  type CommissionerYear,
   defineModelFactory,
   type InputRow,
   type ModelConfig,

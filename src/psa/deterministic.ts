@@ -305,6 +305,11 @@ export interface ThresholdOptions {
   readonly range: readonly [number, number];
   /** Grid steps that bracket changes before they are refined (default 200). */
   readonly steps?: number;
+  /**
+   * Other parameters set to the same value as `parameter` at every point (e.g. a strategy's own
+   * draw of it, `irr_s47__visiting`); default none.
+   */
+  readonly linked?: readonly string[];
 }
 
 /** A value of the parameter at which the optimal strategy changes. */
@@ -348,10 +353,11 @@ export async function thresholdAnalysis(
   const steps = options.steps ?? 200;
   const prepared = await prepareModel(model);
   const S = prepared.model.strategies.length;
+  const names = [options.parameter, ...(options.linked ?? [])];
   const optimalAt = (values: readonly number[]) => {
     const r = evaluatePoints(
       prepared,
-      values.map((v) => ({ [options.parameter]: v })),
+      values.map((v) => Object.fromEntries(names.map((name) => [name, v]))),
     );
     return values.map((_, row) => {
       let best = 0;
