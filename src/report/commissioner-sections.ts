@@ -268,7 +268,7 @@ function breakEvenLines(b: BreakEvenAnswers, label: (s: string) => string): stri
     return row.values
       .map(
         (v) =>
-          `${b.parameter} = ${v.value.toFixed(3)}${v.reduction === null ? "" : ` (a ${(100 * v.reduction).toFixed(1)}% reduction)`}, ${label(v.from)} below, ${label(v.to)} above`,
+          `${b.parameter} = ${v.value.toFixed(3)}${v.reduction === null ? "" : ` (a reduction of ${(100 * v.reduction).toFixed(1)}%)`}, ${label(v.from)} below, ${label(v.to)} above`,
       )
       .join("; ");
   };
@@ -312,7 +312,7 @@ export function commissionerSections(
       heading: `Commissioner answers: cashable savings and released staff time (vs the comparator, ${a.horizonYears} year(s))`,
       text: [
         ...summaryLines(a, label),
-        ...(a.breakEven === null ? [] : breakEvenLines(a.breakEven, label)),
+        ...(a.breakEven === null ? [] : breakEvenLines(a.breakEven, label).slice(0, 1)),
         `Cashable: ${a.definitions.cashable}. Released staff time: ${a.definitions.staffTime}. Savings are the comparator's cost minus the strategy's (negative: the strategy adds cost); programme cost is the strategy's minus the comparator's.`,
         ...a.caveats,
       ],
