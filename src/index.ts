@@ -50,6 +50,7 @@ export {
   readParameterCsv,
 } from "./analysis/parameter-csv.js";
 export {
+  accumulatePayback,
   paybackProbabilities,
   paybackYears,
 } from "./analysis/payback.js";

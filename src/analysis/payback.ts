@@ -38,14 +38,47 @@ export function paybackYears(
   const net = new Float64Array(n);
   out.fill(0);
   for (let y = 0; y < years; y++) {
-    const at = y * n;
-    for (let i = 0; i < n; i++) {
-      const v = (net[i] as number) + (savings[at + i] as number) - (cost[at + i] as number);
-      net[i] = v;
-      if (out[i] === 0 && v >= 0) out[i] = y + 1;
-    }
+    accumulatePayback(
+      net,
+      out,
+      cost.subarray(y * n, (y + 1) * n),
+      savings.subarray(y * n, (y + 1) * n),
+      y + 1,
+    );
   }
   return out;
+}
+
+/**
+ * One year of {@link paybackYears}, for callers that produce the years one at a time: adds the
+ * year's savings minus cost to `net` (cumulative, per sample; start at 0) and sets `payback[i]`
+ * to `year` where it is still 0 and `net[i]` has reached 0.
+ *
+ * @example
+ * ```ts
+ * const net = new Float64Array(1);
+ * const payback = new Int32Array(1);
+ * accumulatePayback(net, payback, Float64Array.of(100), Float64Array.of(40), 1); // net −60
+ * accumulatePayback(net, payback, Float64Array.of(0), Float64Array.of(70), 2);   // net 10
+ * payback[0]; // 2
+ * ```
+ */
+export function accumulatePayback(
+  net: Float64Array,
+  payback: Int32Array,
+  cost: Float64Array,
+  savings: Float64Array,
+  year: number,
+): void {
+  const n = net.length;
+  if (payback.length !== n || cost.length !== n || savings.length !== n) {
+    throw new RangeError("accumulatePayback: net, payback, cost and savings must have one length");
+  }
+  for (let i = 0; i < n; i++) {
+    const v = (net[i] as number) + (savings[i] as number) - (cost[i] as number);
+    net[i] = v;
+    if (payback[i] === 0 && v >= 0) payback[i] = year;
+  }
 }
 
 /**

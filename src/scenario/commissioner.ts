@@ -23,7 +23,7 @@
  * @module
  */
 
-import { paybackProbabilities, paybackYears } from "../analysis/payback.js";
+import { accumulatePayback } from "../analysis/payback.js";
 import { returnOnInvestment, summariseRoi } from "../analysis/return-on-investment.js";
 import { quantilePair } from "../core/quantile.js";
 import { CeaError } from "../errors.js";
@@ -207,13 +207,31 @@ function strategyAnswers(
   comparator: string,
 ): CommissionerStrategyAnswers {
   const n = psa.samples.nSamples;
-  // Year-major (x[y * n + i]) increments: programme cost, cashable savings, all savings.
-  const cost = new Float64Array(years * n);
-  const cash = new Float64Array(years * n);
-  const all = new Float64Array(years * n);
-  const baseCost = new Float64Array(years);
-  const baseCash = new Float64Array(years);
-  const baseAll = new Float64Array(years);
+  // One year at a time (so memory is a few arrays of n, whatever the horizon): the year's
+  // programme cost increment, cashable savings and all savings, per sample.
+  const cost = new Float64Array(n);
+  const cash = new Float64Array(n);
+  const all = new Float64Array(n);
+  const totalCost = new Float64Array(n);
+  const totalCash = new Float64Array(n);
+  const totalAll = new Float64Array(n);
+  const netCash = new Float64Array(n);
+  const netAll = new Float64Array(n);
+  const paybackCash = new Int32Array(n);
+  const paybackAll = new Int32Array(n);
+  const baseNet = {
+    netCash: 0,
+    netAll: 0,
+    yearCash: null as number | null,
+    yearAll: null as number | null,
+  };
+  let [bCost, bCash, bAll] = [0, 0, 0];
+  const budgetImpact: CommissionerYearRow[] = [];
+  const pCash: number[] = [];
+  const pAll: number[] = [];
+  let cumCash = 0;
+  let cumAll = 0;
+  const b = (o: string, s: string) => outcomeBase(base, o, s);
   for (let y = 1; y <= years; y++) {
     const names = spec.yearly(y);
     const [p1, p0] = [
@@ -228,33 +246,59 @@ function strategyAnswers(
       outcomeArray(psa, names.downstream, strategy),
       outcomeArray(psa, names.downstream, comparator),
     ];
-    const at = (y - 1) * n;
+    let [sumCost, sumCash, sumAll] = [0, 0, 0];
     for (let i = 0; i < n; i++) {
-      cost[at + i] = (p1[i] as number) - (p0[i] as number);
-      cash[at + i] = (c0[i] as number) - (c1[i] as number);
-      all[at + i] = (d0[i] as number) - (d1[i] as number);
+      const ci = (p1[i] as number) - (p0[i] as number);
+      const si = (c0[i] as number) - (c1[i] as number);
+      const ai = (d0[i] as number) - (d1[i] as number);
+      cost[i] = ci;
+      cash[i] = si;
+      all[i] = ai;
+      totalCost[i] = (totalCost[i] as number) + ci;
+      totalCash[i] = (totalCash[i] as number) + si;
+      totalAll[i] = (totalAll[i] as number) + ai;
+      sumCost += ci;
+      sumCash += si;
+      sumAll += ai;
     }
-    const b = (o: string, s: string) => outcomeBase(base, o, s);
-    baseCost[y - 1] = b(names.programme, strategy) - b(names.programme, comparator);
-    baseCash[y - 1] = b(names.cashable, comparator) - b(names.cashable, strategy);
-    baseAll[y - 1] = b(names.downstream, comparator) - b(names.downstream, strategy);
+    accumulatePayback(netCash, paybackCash, cost, cash, y);
+    accumulatePayback(netAll, paybackAll, cost, all, y);
+    let [paidCash, paidAll] = [0, 0];
+    for (let i = 0; i < n; i++) {
+      if (paybackCash[i] !== 0) paidCash++;
+      if (paybackAll[i] !== 0) paidAll++;
+    }
+    pCash.push(paidCash / n);
+    pAll.push(paidAll / n);
+    // The base case, as the kernel computes it: net + savings − cost.
+    const yCost = b(names.programme, strategy) - b(names.programme, comparator);
+    const yCash = b(names.cashable, comparator) - b(names.cashable, strategy);
+    const yAll = b(names.downstream, comparator) - b(names.downstream, strategy);
+    bCost += yCost;
+    bCash += yCash;
+    bAll += yAll;
+    baseNet.netCash = baseNet.netCash + yCash - yCost;
+    baseNet.netAll = baseNet.netAll + yAll - yCost;
+    if (baseNet.yearCash === null && baseNet.netCash >= 0) baseNet.yearCash = y;
+    if (baseNet.yearAll === null && baseNet.netAll >= 0) baseNet.yearAll = y;
+    const [programmeCost, cashableSavings, allSavings] = [sumCost / n, sumCash / n, sumAll / n];
+    cumCash += programmeCost - cashableSavings;
+    cumAll += programmeCost - allSavings;
+    budgetImpact.push({
+      year: y,
+      programmeCost,
+      cashableSavings,
+      staffTimeSavings: allSavings - cashableSavings,
+      netCash: programmeCost - cashableSavings,
+      netWithStaffTime: programmeCost - allSavings,
+      cumulativeNetCash: cumCash,
+      cumulativeNetWithStaffTime: cumAll,
+      pPaybackCashable: paidCash / n,
+      pPaybackWithStaffTime: paidAll / n,
+    });
   }
-  // Totals over the horizon, per sample.
-  const totalCost = new Float64Array(n);
-  const totalCash = new Float64Array(n);
-  const totalAll = new Float64Array(n);
   const totalStaff = new Float64Array(n);
-  for (let y = 0; y < years; y++) {
-    const at = y * n;
-    for (let i = 0; i < n; i++) {
-      totalCost[i] = (totalCost[i] as number) + (cost[at + i] as number);
-      totalCash[i] = (totalCash[i] as number) + (cash[at + i] as number);
-      totalAll[i] = (totalAll[i] as number) + (all[at + i] as number);
-    }
-  }
   for (let i = 0; i < n; i++) totalStaff[i] = (totalAll[i] as number) - (totalCash[i] as number);
-  const sumOf = (x: Float64Array) => x.reduce((a, v) => a + v, 0);
-  const [bCost, bCash, bAll] = [sumOf(baseCost), sumOf(baseCash), sumOf(baseAll)];
 
   // Discounted totals, when the model emits them.
   let discounted: {
@@ -278,7 +322,6 @@ function strategyAnswers(
     const dAll = inc(d.downstream, -1);
     const dStaff = new Float64Array(n);
     for (let i = 0; i < n; i++) dStaff[i] = (dAll[i] as number) - (dCash[i] as number);
-    const b = (o: string, s: string) => outcomeBase(base, o, s);
     discounted = {
       cost: dCost,
       cash: dCash,
@@ -290,43 +333,6 @@ function strategyAnswers(
         all: b(d.downstream, comparator) - b(d.downstream, strategy),
       },
     };
-  }
-
-  const paybackCash = paybackYears(cost, cash, n);
-  const paybackAll = paybackYears(cost, all, n);
-  const pCash = paybackProbabilities(paybackCash, years);
-  const pAll = paybackProbabilities(paybackAll, years);
-  const baseYear = (savings: Float64Array) => {
-    const y = paybackYears(baseCost, savings, 1)[0] as number;
-    return y === 0 ? null : y;
-  };
-
-  const meanAt = (x: Float64Array, y: number) => {
-    let t = 0;
-    for (let i = 0; i < n; i++) t += x[y * n + i] as number;
-    return t / n;
-  };
-  const budgetImpact: CommissionerYearRow[] = [];
-  let cumCash = 0;
-  let cumAll = 0;
-  for (let y = 0; y < years; y++) {
-    const programmeCost = meanAt(cost, y);
-    const cashableSavings = meanAt(cash, y);
-    const allSavings = meanAt(all, y);
-    cumCash += programmeCost - cashableSavings;
-    cumAll += programmeCost - allSavings;
-    budgetImpact.push({
-      year: y + 1,
-      programmeCost,
-      cashableSavings,
-      staffTimeSavings: allSavings - cashableSavings,
-      netCash: programmeCost - cashableSavings,
-      netWithStaffTime: programmeCost - allSavings,
-      cumulativeNetCash: cumCash,
-      cumulativeNetWithStaffTime: cumAll,
-      pPaybackCashable: pCash[y] as number,
-      pPaybackWithStaffTime: pAll[y] as number,
-    });
   }
 
   return {
@@ -365,8 +371,8 @@ function strategyAnswers(
       },
     },
     payback: {
-      cashable: { baseYear: baseYear(baseCash), probability: Array.from(pCash) },
-      withStaffTime: { baseYear: baseYear(baseAll), probability: Array.from(pAll) },
+      cashable: { baseYear: baseNet.yearCash, probability: pCash },
+      withStaffTime: { baseYear: baseNet.yearAll, probability: pAll },
     },
   };
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { paybackProbabilities, paybackYears } from "../../src/analysis/payback.js";
+import {
+  accumulatePayback,
+  paybackProbabilities,
+  paybackYears,
+} from "../../src/analysis/payback.js";
 
 describe("paybackYears", () => {
   it("paybackYears is the first year cumulative savings reach cumulative cost (hand-computed)", () => {
@@ -42,5 +46,20 @@ describe("paybackProbabilities", () => {
   it("paybackProbabilities checks its inputs", () => {
     expect(() => paybackProbabilities(new Int32Array(0), 2)).toThrow(/paybackProbabilities/);
     expect(() => paybackProbabilities(new Int32Array(1), 0)).toThrow(/paybackProbabilities/);
+  });
+});
+
+describe("accumulatePayback", () => {
+  it("accumulatePayback year by year gives paybackYears' answer (hand-computed)", () => {
+    // Costs 100 then 0; savings 40 then 70: cumulative net −60, then +10 → year 2.
+    const net = new Float64Array(1);
+    const payback = new Int32Array(1);
+    accumulatePayback(net, payback, Float64Array.of(100), Float64Array.of(40), 1);
+    expect([net[0], payback[0]]).toEqual([-60, 0]);
+    accumulatePayback(net, payback, Float64Array.of(0), Float64Array.of(70), 2);
+    expect([net[0], payback[0]]).toEqual([10, 2]);
+    expect(() =>
+      accumulatePayback(net, payback, new Float64Array(2), new Float64Array(1), 3),
+    ).toThrow(/accumulatePayback/);
   });
 });
