@@ -50,6 +50,11 @@ export {
   readParameterCsv,
 } from "./analysis/parameter-csv.js";
 export {
+  accumulatePayback,
+  paybackProbabilities,
+  paybackYears,
+} from "./analysis/payback.js";
+export {
   type PsaTable,
   type ReadOptions,
   readLongPsaCsv,
@@ -58,6 +63,11 @@ export {
   readWidePsaTable,
 } from "./analysis/psa-csv.js";
 export { type PsaEvppi, psaEvppi } from "./analysis/psa-evppi.js";
+export {
+  type RoiSummary,
+  returnOnInvestment,
+  summariseRoi,
+} from "./analysis/return-on-investment.js";
 export {
   type CeSamples,
   type CeSamplesInit,
@@ -221,6 +231,8 @@ export {
 } from "./model/expressions.js";
 export {
   type BudgetImpactRow,
+  type CommissionerSpec,
+  type CommissionerYear,
   defineModelFactory,
   type InputRow,
   type ModelConfig,

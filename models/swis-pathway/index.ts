@@ -27,6 +27,7 @@ import priceIndexTable from "../swis/price-indices.json" with { type: "json" };
 import parameterTable from "./parameters.json" with { type: "json" };
 import {
   ADULT_AGE,
+  cashableYearOutcome,
   createPathwayModel,
   downstreamYearOutcome,
   MAX_YEARS,
@@ -74,6 +75,11 @@ for (let y = 1; y <= MAX_YEARS; y++) {
   };
   YEARLY[downstreamYearOutcome(y)] = {
     label: `Children's social care cost in year ${y} (undiscounted)`,
+    unit: "£",
+    table: false,
+  };
+  YEARLY[cashableYearOutcome(y)] = {
+    label: `Placement spend in care in year ${y} (undiscounted)`,
     unit: "£",
     table: false,
   };
@@ -229,5 +235,31 @@ export default defineModelFactory({
   outcomes: OUTCOMES,
   create: createPathwayModel,
   budgetImpact,
+  commissioner: {
+    yearly: (y) => ({
+      programme: programmeYearOutcome(y),
+      cashable: cashableYearOutcome(y),
+      downstream: downstreamYearOutcome(y),
+    }),
+    discounted: {
+      programme: "intervention_cost",
+      cashable: "cashable_cost",
+      downstream: "downstream_cost",
+    },
+    cashable: "placement spend in care (days in care at the placement mix)",
+    staffTime:
+      "social-work time on referrals, S17 assessments, S47 enquiries and conferences, child-in-need and protection-plan casework (released, not cash)",
+    caveats: [
+      "A cost per Section 47 enquiry avoided has no accepted threshold: the reporting WTPs are illustrative, not a decision rule.",
+      "Fewer enquiries is not unambiguously good: an enquiry avoided may be harm prevented, or a child at risk not protected.",
+    ],
+    breakEven: {
+      parameter: "irr_s47",
+      label: "rate ratio of Section 47 enquiries (SWIS vs usual practice)",
+      range: [0, 2],
+      ratio: true,
+      note: "The rate ratios of referrals, S17 assessments and care entries act together with it (correlated in the PSA) but are held at their point values here: the break-even is on irr_s47 alone.",
+    },
+  },
   keepParameters: () => [],
 });

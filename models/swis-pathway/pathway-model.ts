@@ -172,6 +172,16 @@ export const programmeYearOutcome = (y: number) => `programme_cost_year_${y}`;
  * ```
  */
 export const downstreamYearOutcome = (y: number) => `downstream_cost_year_${y}`;
+/**
+ * Name of the undiscounted cashable cost (placement spend in care) of year y (1-based); the rest
+ * of the year's children's social care cost is staff time.
+ *
+ * @example
+ * ```ts
+ * cashableYearOutcome(2); // "cashable_cost_year_2"
+ * ```
+ */
+export const cashableYearOutcome = (y: number) => `cashable_cost_year_${y}`;
 
 /**
  * Column name of input `name` in strategy `s`: its own draw when the strategy overrides it.
@@ -548,6 +558,7 @@ function strategyDefinition(
     const inYear: Scale = (t) => (Math.ceil(t * CYCLE_YEARS) === y ? 1 : 0);
     costs(programmeYearOutcome(y), inYear, { programme: true, staff: false, cash: false });
     costs(downstreamYearOutcome(y), inYear, { programme: false, staff: true, cash: true });
+    costs(cashableYearOutcome(y), inYear, { programme: false, staff: false, cash: true });
   }
   // Counts, undiscounted.
   onFlow("referrals", "none", "referral", f.referralReward("referrals", one));
@@ -612,6 +623,7 @@ export function createPathwayModel(config: ModelConfig) {
   for (let y = 1; y <= MAX_YEARS; y++) {
     outcomes[programmeYearOutcome(y)] = "effects";
     outcomes[downstreamYearOutcome(y)] = "effects";
+    outcomes[cashableYearOutcome(y)] = "effects";
   }
   const effect = config.effect as EffectMeasure;
   const strategies = Object.fromEntries(

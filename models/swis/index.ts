@@ -82,6 +82,12 @@ const OUTCOMES = {
     label: "Child-in-need starts (assessments opening an episode) over the horizon",
     unit: "starts",
   },
+  cashable_cost: { label: "Cashable: placement spend in care (discounted)", unit: "£" },
+  staff_time_cost: {
+    label:
+      "Staff time: referrals, assessments, enquiries, conferences, child-in-need and protection-plan casework (discounted)",
+    unit: "£",
+  },
   // The undiscounted yearly resource cost behind the budget-impact table (set-up and the yearly
   // social-care cost follow from the set-up parameter and downstream_cost).
   programme_cost_year: {
@@ -89,7 +95,30 @@ const OUTCOMES = {
     unit: "£ per year",
     table: false,
   },
+  // The commissioner answers' yearly amounts (undiscounted; the same every year). The programme's
+  // cost in year y is the outcome programmeYearOutcome(y), one per year of the horizon.
+  downstream_cost_per_year: {
+    label: "Children's social care cost per year (undiscounted)",
+    unit: "£ per year",
+    table: false,
+  },
+  cashable_cost_per_year: {
+    label: "Placement spend in care per year (undiscounted)",
+    unit: "£ per year",
+    table: false,
+  },
 } as const;
+
+/**
+ * Name of the undiscounted programme cost of year y (1-based), an outcome for every year of the
+ * horizon (so not listed in the factory's outcomes, which do not depend on the horizon).
+ *
+ * @example
+ * ```ts
+ * programmeYearOutcome(2); // "programme_cost_year_2"
+ * ```
+ */
+export const programmeYearOutcome = (y: number) => `programme_cost_year_${y}`;
 
 const EFFECTS = {
   s47_avoided: {
@@ -170,6 +199,30 @@ function programmeWeights(config: ModelConfig) {
   return { resource: unit(1, 0, 0), setup: unit(0, 1, 0), grant: unit(0, 0, 1) };
 }
 
+/**
+ * Undiscounted programme cost of each year t = 0 … H − 1 per unit of yearly resource cost, of
+ * set-up and of grant (the cost of a year is linear in the three).
+ */
+function yearWeights(config: ModelConfig) {
+  const at = (t: number, resourcePerYear: number, setup: number, grantTotal: number) =>
+    programmeCostInYear(
+      {
+        resourcePerYear,
+        setup,
+        grantTotal,
+        grantYears: config.settings.grant_years as number,
+        costing: config.settings.costing as string,
+        perspective: config.perspective,
+      },
+      t,
+    );
+  return Array.from({ length: config.horizonYears }, (_, t) => ({
+    resource: at(t, 1, 0, 0),
+    setup: at(t, 0, 1, 0),
+    grant: at(t, 0, 0, 1),
+  }));
+}
+
 /** A rate ratio applied to the share `reach` of the pupils (1, no effect, for the rest). */
 function reached(irr: number | undefined, reach: number): number {
   return 1 - reach * (1 - (irr as number));
@@ -187,6 +240,8 @@ function create(config: ModelConfig) {
   const costAnnuity = annuityFactor(config.discount.costs, years);
   const outcomeAnnuity = annuityFactor(config.discount.outcomes, years);
   const weights = programmeWeights(config);
+  const perYearWeights = yearWeights(config);
+  const yearOutcomes = perYearWeights.map((_, t) => programmeYearOutcome(t + 1));
   const parameters: Record<string, ParameterSpec> = { ...config.inputs };
   for (const s of strategies) {
     for (const [name, spec] of Object.entries(s.inputs)) parameters[`${name}__${s.name}`] = spec;
@@ -200,13 +255,21 @@ function create(config: ModelConfig) {
     derived: config.derived,
     correlations: config.correlations,
     strategies: strategies.map((s) => s.name),
-    outcomes: Object.keys(OUTCOMES) as (keyof typeof OUTCOMES)[],
+    outcomes: [...(Object.keys(OUTCOMES) as (keyof typeof OUTCOMES)[]), ...yearOutcomes],
     evaluate(p, out, { n }) {
       const col = (name: string, s: StrategyConfig) => p[columnOf(name, s)] as Float64Array;
       for (const s of strategies) {
         const cost = out.cost[s.name] as Float64Array;
         const effect = out.effect[s.name] as Float64Array;
-        const o = (k: keyof typeof OUTCOMES) => out.outcomes[k][s.name] as Float64Array;
+        const o = (k: string) =>
+          (out.outcomes as Record<string, Record<string, Float64Array>>)[k]?.[
+            s.name
+          ] as Float64Array;
+        const cashable = o("cashable_cost");
+        const staffTime = o("staff_time_cost");
+        const downstreamYear = o("downstream_cost_per_year");
+        const cashableYear = o("cashable_cost_per_year");
+        const programmeYears = yearOutcomes.map((name) => o(name));
         const intervention = o("intervention_cost");
         const downstream = o("downstream_cost");
         const referrals = o("referrals");
@@ -273,6 +336,12 @@ function create(config: ModelConfig) {
             entries,
             cinStarts,
             yearly,
+            cashable,
+            staffTime,
+            downstreamYear,
+            cashableYear,
+            programmeYears,
+            perYearWeights,
             rateRef,
             rateS17,
             rateS47,
@@ -333,6 +402,14 @@ function create(config: ModelConfig) {
 
 /** The columns and outputs of one strategy over a chunk, and the constants of its evaluation. */
 interface StrategyArrays {
+  readonly cashable: Float64Array;
+  readonly staffTime: Float64Array;
+  readonly downstreamYear: Float64Array;
+  readonly cashableYear: Float64Array;
+  /** Undiscounted programme cost in each year of the horizon (outputs). */
+  readonly programmeYears: readonly Float64Array[];
+  /** Weights of yearly resource cost, set-up and grant in each year's programme cost. */
+  readonly perYearWeights: readonly { resource: number; setup: number; grant: number }[];
   readonly cost: Float64Array;
   readonly effect: Float64Array;
   readonly intervention: Float64Array;
@@ -415,6 +492,12 @@ function evaluateStrategy(k: StrategyArrays, n: number): void {
     entries,
     cinStarts,
     yearly,
+    cashable,
+    staffTime,
+    downstreamYear,
+    cashableYear,
+    programmeYears,
+    perYearWeights,
     rateRef,
     rateS17,
     rateS47,
@@ -486,12 +569,13 @@ function evaluateStrategy(k: StrategyArrays, n: number): void {
       (residential[i] as number) *
         ((1 - semi) * (dayRes[i] as number) + semi * (daySemi[i] as number)) +
       (other[i] as number) * inhouse;
+    const placements = nDays * cDay;
     const perYear =
       nRef * (cRef[i] as number) +
       nS17 * (cS17[i] as number) +
       nCin * episode +
       nS47 * uS47 +
-      nDays * cDay;
+      placements;
     let programme = 0;
     let resourcePerYear = 0;
     let setupTotal = 0;
@@ -520,6 +604,16 @@ function evaluateStrategy(k: StrategyArrays, n: number): void {
     entries[i] = (entry[i] as number) * scale * dayRatio * years;
     cinStarts[i] = nCin * years;
     yearly[i] = resourcePerYear;
+    cashable[i] = costAnnuity * placements;
+    staffTime[i] = ds - costAnnuity * placements;
+    downstreamYear[i] = perYear;
+    cashableYear[i] = placements;
+    for (let t = 0; t < programmeYears.length; t++) {
+      const w = perYearWeights[t] as { resource: number; setup: number; grant: number };
+      (programmeYears[t] as Float64Array)[i] = on
+        ? w.resource * resourcePerYear + w.setup * setupTotal + w.grant * (grant[i] as number)
+        : 0;
+    }
     // Events avoided per year, relative to the same sample's usual practice.
     const avoided =
       effectKey === "s47_avoided"
@@ -620,6 +714,32 @@ export default defineModelFactory({
   outcomes: OUTCOMES,
   create,
   budgetImpact,
+  commissioner: {
+    yearly: (y) => ({
+      programme: programmeYearOutcome(y),
+      cashable: "cashable_cost_per_year",
+      downstream: "downstream_cost_per_year",
+    }),
+    discounted: {
+      programme: "intervention_cost",
+      cashable: "cashable_cost",
+      downstream: "downstream_cost",
+    },
+    cashable: "placement spend in care (days in care at the placement mix)",
+    staffTime:
+      "social-work time on referrals, S17 assessments, S47 enquiries with their conferences and plans, and child-in-need episodes (released, not cash)",
+    caveats: [
+      "A cost per Section 47 enquiry avoided has no accepted threshold: the reporting WTPs are illustrative, not a decision rule.",
+      "Fewer enquiries is not unambiguously good: an enquiry avoided may be harm prevented, or a child at risk not protected.",
+    ],
+    breakEven: {
+      parameter: "irr_s47",
+      label: "rate ratio of Section 47 enquiries (SWIS vs usual practice)",
+      range: [0, 2],
+      ratio: true,
+      note: "Every other input at its point value (the other rate ratios, including days in care, at theirs).",
+    },
+  },
   keepParameters: (config) => [
     ...new Set(
       config.strategies.flatMap((s) => [

@@ -78,6 +78,68 @@ export interface BudgetImpactRow {
   readonly net: number;
 }
 
+/**
+ * Outcome names of one year's undiscounted amounts, per strategy and sample: the programme's
+ * cost, the cashable part of the children's social care cost (placement spend) and that cost in
+ * full; released staff time is the part that is not cashable (downstream − cashable).
+ */
+export interface CommissionerYear {
+  readonly programme: string;
+  readonly cashable: string;
+  readonly downstream: string;
+}
+
+/**
+ * What a model declares so that reports answer a commissioner's questions: cashable savings
+ * apart from released staff time, net budget impact per year, return on investment and payback
+ * (with their uncertainty, from the per-sample outcomes named here) and the break-even effect.
+ * The outcomes named need not be shown in the tables (`table: false`), but the model must emit
+ * them for every year of the horizon.
+ *
+ * @example
+ * ```ts
+ * commissioner: {
+ *   yearly: (y) => ({ programme: `programme_cost_year_${y}`, cashable: `cashable_cost_year_${y}`,
+ *     downstream: `downstream_cost_year_${y}` }),
+ *   discounted: { programme: "intervention_cost", cashable: "cashable_cost", downstream: "downstream_cost" },
+ *   cashable: "placement spend in care",
+ *   staffTime: "social-work time on referrals, assessments, enquiries and plans",
+ *   breakEven: { parameter: "irr_s47", label: "rate ratio of Section 47 enquiries", range: [0, 2] },
+ * }
+ * ```
+ */
+export interface CommissionerSpec {
+  /** Undiscounted amounts of year y (1-based, y ≤ the horizon). */
+  yearly(year: number): CommissionerYear;
+  /** The same amounts discounted over the horizon, when the model emits them. */
+  readonly discounted?: CommissionerYear;
+  /** What is cashable, in words (e.g. "placement spend in care"). */
+  readonly cashable: string;
+  /** What released staff time is, in words. */
+  readonly staffTime: string;
+  /**
+   * What the reports must say beside the answers (e.g. that a cost per event avoided has no
+   * accepted threshold).
+   */
+  readonly caveats?: readonly string[];
+  /**
+   * The effect parameter whose break-even value the reports give: at WTP 0 the value at which
+   * the programme is cost-neutral, at each reporting WTP the value at which it becomes
+   * cost-effective (found by threshold analysis within `range`, every other input at its point
+   * value). A strategy's own draw of the parameter (`name__strategy`) is set to the same value.
+   */
+  readonly breakEven?: {
+    readonly parameter: string;
+    /** e.g. "rate ratio of Section 47 enquiries (SWIS vs usual practice)". */
+    readonly label: string;
+    readonly range: readonly [number, number];
+    /** Read as a percentage reduction, 1 − value (true for a rate ratio). */
+    readonly ratio?: boolean;
+    /** What the break-even value holds fixed, in words. */
+    readonly note?: string;
+  };
+}
+
 /** A scenario-configurable model. */
 export interface ModelFactory {
   readonly name: string;
@@ -115,6 +177,8 @@ export interface ModelFactory {
   >;
   /** Builds the model for one configuration. */
   create(config: ModelConfig): Model;
+  /** Commissioner answers (cashable savings, ROI, payback, break-even), when the model gives them. */
+  readonly commissioner?: CommissionerSpec;
   /** Discount rates of costs and outcomes when a scenario states none (default: `defaultDiscount`). */
   readonly defaultDiscountRates?: { readonly costs: number; readonly outcomes: number };
   /** PSA samples and seed when a scenario states none (default: 10,000 and 1). */

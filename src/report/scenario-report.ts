@@ -8,11 +8,13 @@
 import type { IcerRow } from "../analysis/icers.js";
 import { escapeJsonControls } from "../control-characters.js";
 import { distributionPart } from "../model/provenance.js";
+import { COMMISSIONER_CAVEATS } from "../scenario/commissioner.js";
 import { groupInputs, inputGroup } from "../scenario/input-groups.js";
 import type { ResolvedInput } from "../scenario/load-scenario.js";
 import type { ScenarioResult } from "../scenario/run-scenario.js";
 import { analysisTidyRows, analysisToJson } from "./analysis-report.js";
 import { cohortCycleSections } from "./cohort-sections.js";
+import { commissionerSections, commissionerTidyRows } from "./commissioner-sections.js";
 import {
   type ReportSection,
   type ReportTable,
@@ -171,6 +173,10 @@ export function scenarioSections(r: ScenarioResult): ReportSection[] {
     heading: "Probability of being cost-effective",
     text: [
       `At a willingness to pay λ per ${r.effect.per}, a strategy is cost-effective in a sample when its net benefit λ × effect − cost is the highest. INMB is the incremental net monetary benefit against ${comparator}: mean and 95% interval.`,
+      // The model's caveats on its effect measure (e.g. no accepted threshold) go beside every CEAC.
+      ...(r.commissioner?.caveats.filter(
+        (c) => !(COMMISSIONER_CAVEATS as readonly string[]).includes(c),
+      ) ?? []),
     ],
     table: {
       name: "acceptability",
@@ -278,6 +284,9 @@ export function scenarioSections(r: ScenarioResult): ReportSection[] {
         ]),
       },
     });
+  }
+  if (r.commissioner !== undefined) {
+    sections.push(...commissionerSections(r.commissioner, (s) => labels[names.indexOf(s)] ?? s));
   }
   const groups = groupInputs(loaded.inputs);
   const yours = groups["your-figures"];
@@ -534,6 +543,7 @@ export function scenarioTidyRows(r: ScenarioResult): TidyRow[] {
     rows.push({ ...base, statistic: "social_care_change", value: b.downstreamChange });
     rows.push({ ...base, statistic: "net", value: b.net });
   }
+  if (r.commissioner !== undefined) rows.push(...commissionerTidyRows(r.commissioner));
   for (const i of r.assumptions) {
     rows.push({
       section: "assumptions",
@@ -591,7 +601,9 @@ export function scenarioCsvTables(r: ScenarioResult): Record<string, string> {
     else list.push(row);
   }
   // A section with no rows (no switch point) still gets its file, so a set always has the same names.
-  for (const name of ["switch_points", "budget_impact", "assumptions"]) {
+  const always = ["switch_points", "budget_impact", "assumptions"];
+  if (r.commissioner !== undefined) always.push("commissioner_break_even");
+  for (const name of always) {
     if (!bySection.has(name)) bySection.set(name, []);
   }
   return Object.fromEntries([...bySection].map(([name, rows]) => [name, tidyCsv(rows)]));
@@ -644,6 +656,7 @@ export function scenarioToJson(r: ScenarioResult): Record<string, unknown> {
     analysis: analysisToJson(r.psa),
     costConsequence: r.consequences,
     budgetImpact: r.budgetImpact,
+    commissioner: r.commissioner ?? null,
     assumptions: r.assumptions.map((i) => i.name),
     inputGroups: Object.fromEntries(
       Object.entries(groupInputs(loaded.inputs)).map(([group, inputs]) => [

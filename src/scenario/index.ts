@@ -17,6 +17,22 @@
  */
 
 export {
+  type BreakEvenAnswers,
+  type BreakEvenRow,
+  type BreakEvenValue,
+  breakEvenEffect,
+  COMMISSIONER_CAVEATS,
+  COMMISSIONER_DEFINITIONS,
+  type CommissionerAmount,
+  type CommissionerAnswers,
+  type CommissionerEstimate,
+  type CommissionerStrategyAnswers,
+  type CommissionerYearRow,
+  commissionerAnswers,
+  type PaybackAnswer,
+  type RoiAnswer,
+} from "./commissioner.js";
+export {
   groupInputs,
   type InputGroup,
   inputGroup,

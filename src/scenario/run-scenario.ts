@@ -16,6 +16,7 @@ import type { BudgetImpactRow } from "../model/model-factory.js";
 import { runBaseCase } from "../psa/base-case.js";
 import { runCohortBaseCase } from "../psa/cohort-base-case.js";
 import { type PreparedModel, type PsaResult, runPsa } from "../psa/run-psa.js";
+import { type CommissionerAnswers, commissionerAnswers } from "./commissioner.js";
 import { inputGroup } from "./input-groups.js";
 import type { LoadedScenario, ResolvedInput } from "./load-scenario.js";
 import { scenarioModel } from "./scenario-model.js";
@@ -79,6 +80,11 @@ export interface ScenarioResult {
   readonly consequences: ConsequenceRow[];
   readonly budgetImpact: BudgetImpactRow[];
   /**
+   * Cashable savings, released staff time, budget impact per year, ROI, payback and the
+   * break-even effect, for a model that declares them (`ModelFactory.commissioner`).
+   */
+  readonly commissioner?: CommissionerAnswers;
+  /**
    * Inputs tagged assumption or not-found, and national defaults standing in for local figures
    * whose national figure is an assumption: every result depends on them.
    */
@@ -130,6 +136,11 @@ export interface RunScenarioOptions {
   ) => Promise<PsaResult>;
   /** Return every parameter's draws (default: only those the reports need). */
   readonly keepAllParameters?: boolean;
+  /**
+   * Compute the commissioner answers when the model declares them (default true); false skips
+   * them, and with them the break-even threshold analyses.
+   */
+  readonly commissioner?: boolean;
 }
 
 /** `out[i] = x[i] − y[i]`, returning `out`. */
@@ -262,6 +273,10 @@ export async function runScenario(
     if (x === undefined) throw new RangeError(`runScenario: no parameter "${name}"`);
     return mean(x);
   };
+  const commissioner =
+    factory.commissioner === undefined || options.commissioner === false
+      ? undefined
+      : await commissionerAnswers(factory.commissioner, config, base, psa, model, reportWtp);
   return {
     loaded,
     seed,
@@ -286,6 +301,7 @@ export async function runScenario(
     acceptability,
     consequences,
     budgetImpact: factory.budgetImpact?.(config, means, parameterMean) ?? [],
+    ...(commissioner === undefined ? {} : { commissioner }),
     assumptions: loaded.inputs.filter((i) => inputGroup(i) === "assumptions"),
   };
 }

@@ -4,7 +4,11 @@
  * in tests/fixtures/output-digests/run-json-2000.json (a map file → digest). Written before the
  * start-up work of issue 16, so that loading modules lazily is shown to leave every result alone.
  *
- * When an input changes on purpose, regenerate the map and review the files it names:
+ * Retaken once after the start-up work (the merged report had new keys; the reports before and
+ * after that work were checked to be the same bytes), and once when the SWIS models gained the
+ * commissioner answers (new outcomes and the `commissioner` key; costs, effects and every other
+ * number unchanged). When an input changes on purpose, regenerate the map and review the files
+ * it names:
  * `UPDATE_OUTPUT_DIGESTS=1 npx vitest run tests/cli/output-digests.test.ts`.
  */
 import { createHash } from "node:crypto";

@@ -120,6 +120,25 @@ describe("deterministic sensitivity analysis", () => {
     ).rejects.toThrow(InputError);
   });
 
+  it("thresholdAnalysis refines to neighbouring doubles, and sets linked parameters to the same value", async () => {
+    // Linked: a = c = v, so cost_B = 100v + 10v = 110v against λ·b = 1000 × 5 (b's point value,
+    // the gamma's mean): B is optimal below v = 5000/110 = 45.4545…, A above.
+    const t = await thresholdAnalysis(model, {
+      parameter: "a",
+      linked: ["c"],
+      wtp: 1000,
+      range: [0, 100],
+    });
+    expect(t.optimalAtLow).toBe("B");
+    expect(t.thresholds).toHaveLength(1);
+    const v = t.thresholds[0]?.value as number;
+    expect(t.thresholds[0]?.from).toBe("B");
+    expect(Math.abs(v / (5000 / 110) - 1)).toBeLessThan(1e-14);
+    // Unlinked, c stays at its point value 2: 100v + 20 = 5000 → v = 49.8.
+    const alone = await thresholdAnalysis(model, { parameter: "a", wtp: 1000, range: [0, 100] });
+    expect(Math.abs((alone.thresholds[0]?.value as number) / 49.8 - 1)).toBeLessThan(1e-14);
+  });
+
   it("the point-value row of evaluatePoints is the base case", async () => {
     const base = await runBaseCase(model);
     const r = evaluatePoints(await prepareModel(model), [{}]);
