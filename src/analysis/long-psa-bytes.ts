@@ -14,10 +14,10 @@
 
 import { ByteLabelIndex } from "../core/byte-label-index.js";
 import {
+  CsvByteReader,
   type CsvByteRecord,
   csvFieldColumn,
   csvFieldText,
-  tokenizeCsvBytes,
 } from "../core/csv-bytes.js";
 import { parseDecimalBytes } from "../core/decimal-bytes.js";
 import { InputError, type SourceLocation } from "../errors.js";
@@ -30,6 +30,7 @@ import { createCeSamples } from "./samples.js";
 
 const LONG_COLUMNS: readonly LongColumn[] = ["iteration", "strategy", "cost", "effect"];
 const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /** Whether a byte is whitespace that `String.prototype.trim` removes (the ASCII ones). */
 function isSpace(c: number): boolean {
@@ -51,211 +52,13 @@ function isSpace(c: number): boolean {
 export function readLongPsaBytes(bytes: Uint8Array, options: ReadOptions = {}): PsaTable {
   const file = options.file;
   checkCommaSeparatedBytes(bytes, file);
+  const reader = new CsvByteReader(bytes);
+  const record = reader.record;
   let header: string[] | undefined;
-  let width = 0;
-  const col = { iteration: 0, strategy: 0, cost: 0, effect: 0 };
-  let firstLine = 0;
-  const iterations = new ByteLabelIndex();
-  const strategyIndex = new ByteLabelIndex();
-  const strategies: string[] = [];
-  // Strategy-major columns with room for `cap` iterations and `room` strategies.
-  let cap = 64;
-  let room = 4;
-  let cost = new Float64Array(cap * room);
-  let effect = new Float64Array(cap * room);
-  let filled = new Uint8Array(cap * room);
-  let iterationLine = new Int32Array(cap);
-  let rows = 0;
-  let dataStart = -1;
-  let duplicate: { line: number; column: number; it: number; st: number } | undefined;
-  // The previous row's iteration, as a byte range of the file (−1: look it up).
-  let lastIt = -1;
-  let lastA = 0;
-  let lastB = 0;
-  let lastSt = -1;
-
-  const relayout = (newCap: number, newRoom: number) => {
-    const move = <T extends Float64Array | Uint8Array>(from: T, to: T): T => {
-      for (let j = 0; j < strategies.length; j++) {
-        to.set(from.subarray(j * cap, (j + 1) * cap), j * newCap);
-      }
-      return to;
-    };
-    cost = move(cost, new Float64Array(newCap * newRoom));
-    effect = move(effect, new Float64Array(newCap * newRoom));
-    filled = move(filled, new Uint8Array(newCap * newRoom));
-    if (newCap !== cap) {
-      const lines = new Int32Array(newCap);
-      lines.set(iterationLine);
-      iterationLine = lines;
-    }
-    cap = newCap;
-    room = newRoom;
-  };
-
-  // A label's trimmed bytes: a range of `keyBytes` (the file's, or a re-encoded trimmed text).
-  let keyBytes = bytes;
-  let keyA = 0;
-  let keyB = 0;
-  const key = (record: CsvByteRecord, f: number): void => {
-    let a = record.start[f] as number;
-    let b = record.end[f] as number;
-    while (a < b && isSpace(bytes[a] as number)) a++;
-    while (b > a && isSpace(bytes[b - 1] as number)) b--;
-    if (
-      record.escaped[f] === 1 ||
-      (a < b && ((bytes[a] as number) | (bytes[b - 1] as number)) >= 0x80)
-    ) {
-      // Doubled quotes to undo, or non-ASCII at an end (which may be Unicode whitespace).
-      keyBytes = encoder.encode(csvFieldText(bytes, record, f).trim());
-      keyA = 0;
-      keyB = keyBytes.length;
-      return;
-    }
-    keyBytes = bytes;
-    keyA = a;
-    keyB = b;
-  };
-
-  const at = (record: CsvByteRecord, f: number): SourceLocation => ({
-    file,
-    line: record.line,
-    column: csvFieldColumn(bytes, record, f),
-    field: (header as string[])[f] as string,
-  });
-
-  const number = (record: CsvByteRecord, f: number): number => {
-    if (record.escaped[f] === 0) {
-      const v = parseDecimalBytes(bytes, record.start[f] as number, record.end[f] as number);
-      if (Math.abs(v) <= MAX_MAGNITUDE) return v;
-    }
-    const text = csvFieldText(bytes, record, f);
-    return fastNumber(text) ?? parseCell(text, at(record, f));
-  };
-
-  const onHeader = (record: CsvByteRecord): void => {
-    const fields: string[] = [];
-    const columns: number[] = [];
-    for (let f = 0; f < record.count; f++) {
-      fields.push(csvFieldText(bytes, record, f));
-      columns.push(csvFieldColumn(bytes, record, f));
-    }
-    const line = record.line;
-    const names = readHeader(fields, columns, line, file);
-    for (const name of LONG_COLUMNS) {
-      const i = findColumn(names, name, line, file);
-      if (i === undefined) {
-        throw new InputError({
-          file,
-          line,
-          field: name,
-          message: `missing column "${name}"; the header needs iteration, strategy, cost and effect (found: ${names.join(", ")})`,
-        });
-      }
-      col[name] = i;
-    }
-    header = names;
-    width = names.length;
-    firstLine = line;
-  };
-
-  const onRow = (record: CsvByteRecord): void => {
-    if (record.count !== width) {
-      const columns: number[] = [];
-      for (let f = 0; f < record.count; f++) columns.push(csvFieldColumn(bytes, record, f));
-      checkWidth(new Array<string>(record.count).fill(""), columns, width, record.line, file);
-    }
-    if (dataStart < 0) dataStart = record.at[0] as number;
-    // The iteration and the strategy, checked in this order.
-    key(record, col.iteration);
-    if (keyA === keyB) {
-      throw new InputError({ ...at(record, col.iteration), message: "the iteration is empty" });
-    }
-    const itBytes = keyBytes;
-    const itA = keyA;
-    const itB = keyB;
-    key(record, col.strategy);
-    if (keyA === keyB) {
-      throw new InputError({ ...at(record, col.strategy), message: "the strategy is empty" });
-    }
-    // Rows usually come grouped by iteration: compare with the last row's label first.
-    let it = -1;
-    if (lastIt >= 0 && itBytes === bytes && itB - itA === lastB - lastA) {
-      it = lastIt;
-      for (let i = itA, j = lastA; i < itB; i++, j++) {
-        if (bytes[i] !== bytes[j]) {
-          it = -1;
-          break;
-        }
-      }
-    }
-    if (it < 0) {
-      it = iterations.find(itBytes, itA, itB);
-      if (it < 0) {
-        it = iterations.add(itBytes, itA, itB);
-        if (it >= cap) {
-          // Room for the iterations the rest of the file holds, estimated from the rows so far.
-          const rowBytes = ((record.at[0] as number) - dataStart) / Math.max(rows, 1);
-          const left = rowBytes > 0 ? (bytes.length - (record.at[0] as number)) / rowBytes : 0;
-          const perIteration = Math.max(rows / Math.max(it, 1), 1);
-          const estimate = Math.ceil(it + (left / perIteration) * 1.02) + 64;
-          relayout(Math.max(estimate, Math.ceil(cap * 1.5)), room);
-        }
-        iterationLine[it] = record.line;
-      }
-    }
-    if (itBytes === bytes) {
-      lastIt = it;
-      lastA = itA;
-      lastB = itB;
-    } else {
-      lastIt = -1;
-    }
-    const count = strategies.length;
-    const guess = lastSt + 1 < count ? lastSt + 1 : 0;
-    let st =
-      count > 0 && strategyIndex.equals(guess, keyBytes, keyA, keyB)
-        ? guess
-        : strategyIndex.find(keyBytes, keyA, keyB);
-    if (st < 0) {
-      const name = new TextDecoder().decode(keyBytes.subarray(keyA, keyB));
-      if (count === MAX_STRATEGIES) throw tooManyStrategies(at(record, col.strategy));
-      if (name.length > MAX_STRATEGY_NAME) {
-        throw new InputError({
-          ...at(record, col.strategy),
-          message: `the strategy name is ${name.length.toLocaleString("en-GB")} characters long; at most ${MAX_STRATEGY_NAME}`,
-        });
-      }
-      st = strategyIndex.add(keyBytes, keyA, keyB);
-      strategies.push(name);
-      if (st >= room) relayout(cap, room * 2);
-    }
-    lastSt = st;
-    const c = number(record, col.cost);
-    const e = number(record, col.effect);
-    const idx = st * cap + it;
-    if (filled[idx] === 1) {
-      duplicate ??= {
-        line: record.line,
-        column: csvFieldColumn(bytes, record, col.strategy),
-        it,
-        st,
-      };
-    } else {
-      filled[idx] = 1;
-      cost[idx] = c;
-      effect[idx] = e;
-    }
-    rows++;
-  };
-
   try {
-    tokenizeCsvBytes(bytes, (record) => {
-      if (header === undefined) onHeader(record);
-      else onRow(record);
-    });
+    if (reader.next()) header = readLongHeader(bytes, record, file);
   } catch (e) {
-    throw e instanceof InputError ? e.withFile(file ?? "input") : e;
+    throw located(e, file);
   }
   if (header === undefined) {
     throw new InputError({
@@ -263,10 +66,318 @@ export function readLongPsaBytes(bytes: Uint8Array, options: ReadOptions = {}): 
       message: "the file is empty; expected a header row and data rows",
     });
   }
+  return readRows(bytes, reader, header, file);
+}
+
+/** An error met while reading records, with the file named (as the string reader names it). */
+function located(e: unknown, file: string | undefined): unknown {
+  return e instanceof InputError ? e.withFile(file ?? "input") : e;
+}
+
+/** Columns of a long table: header names and the index of each long column. */
+interface LongHeader {
+  readonly names: string[];
+  readonly iteration: number;
+  readonly strategy: number;
+  readonly cost: number;
+  readonly effect: number;
+  readonly line: number;
+}
+
+/** Reads and checks the header record. */
+function readLongHeader(
+  bytes: Uint8Array,
+  record: CsvByteRecord,
+  file: string | undefined,
+): string[] {
+  const fields: string[] = [];
+  const columns: number[] = [];
+  for (let f = 0; f < record.count; f++) {
+    fields.push(csvFieldText(bytes, record, f));
+    columns.push(csvFieldColumn(bytes, record, f));
+  }
+  return readHeader(fields, columns, record.line, file);
+}
+
+/** The index of each long column in `names`, or an error naming the one missing. */
+function longColumns(names: string[], line: number, file: string | undefined): LongHeader {
+  const col = { iteration: 0, strategy: 0, cost: 0, effect: 0 };
+  for (const name of LONG_COLUMNS) {
+    const i = findColumn(names, name, line, file);
+    if (i === undefined) {
+      throw new InputError({
+        file,
+        line,
+        field: name,
+        message: `missing column "${name}"; the header needs iteration, strategy, cost and effect (found: ${names.join(", ")})`,
+      });
+    }
+    col[name] = i;
+  }
+  return { names, ...col, line };
+}
+
+/** Where a record's field is, for messages. */
+function locate(
+  bytes: Uint8Array,
+  record: CsvByteRecord,
+  f: number,
+  header: LongHeader,
+  file: string | undefined,
+): SourceLocation {
+  return {
+    file,
+    line: record.line,
+    column: csvFieldColumn(bytes, record, f),
+    field: header.names[f] as string,
+  };
+}
+
+/** The trimmed text of a field as UTF-8 bytes (for fields with `""` or non-ASCII ends). */
+function trimmedKey(bytes: Uint8Array, record: CsvByteRecord, f: number): Uint8Array {
+  return encoder.encode(csvFieldText(bytes, record, f).trim());
+}
+
+/** A numeric cell the byte parser declined: the string reader's rules and messages. */
+function slowNumber(
+  bytes: Uint8Array,
+  record: CsvByteRecord,
+  f: number,
+  header: LongHeader,
+  file: string | undefined,
+): number {
+  const text = csvFieldText(bytes, record, f);
+  return fastNumber(text) ?? parseCell(text, locate(bytes, record, f, header, file));
+}
+
+/** Refuses a record whose width differs from the header's. */
+function refuseWidth(
+  bytes: Uint8Array,
+  record: CsvByteRecord,
+  width: number,
+  file: string | undefined,
+): never {
+  const columns: number[] = [];
+  for (let f = 0; f < record.count; f++) columns.push(csvFieldColumn(bytes, record, f));
+  checkWidth(new Array<string>(record.count).fill(""), columns, width, record.line, file);
+  throw new Error("unreachable");
+}
+
+/** Strategy-major columns with room for `cap` iterations of `room` strategies. */
+class Columns {
+  cost: Float64Array;
+  effect: Float64Array;
+  filled: Uint8Array;
+  /** The line where each iteration first appears. */
+  lines: Int32Array;
+  constructor(
+    public cap: number,
+    public room: number,
+  ) {
+    this.cost = new Float64Array(cap * room);
+    this.effect = new Float64Array(cap * room);
+    this.filled = new Uint8Array(cap * room);
+    this.lines = new Int32Array(cap);
+  }
+
+  /** Moves the first `strategies` columns into room for `cap` iterations of `room` strategies. */
+  relayout(cap: number, room: number, strategies: number): void {
+    const move = <T extends Float64Array | Uint8Array>(from: T, to: T): T => {
+      for (let j = 0; j < strategies; j++) {
+        to.set(from.subarray(j * this.cap, (j + 1) * this.cap), j * cap);
+      }
+      return to;
+    };
+    this.cost = move(this.cost, new Float64Array(cap * room));
+    this.effect = move(this.effect, new Float64Array(cap * room));
+    this.filled = move(this.filled, new Uint8Array(cap * room));
+    if (cap !== this.cap) {
+      const lines = new Int32Array(cap);
+      lines.set(this.lines);
+      this.lines = lines;
+    }
+    this.cap = cap;
+    this.room = room;
+  }
+}
+
+/** Reads the data rows after the header into a {@link PsaTable}. */
+function readRows(
+  bytes: Uint8Array,
+  reader: CsvByteReader,
+  names: string[],
+  file: string | undefined,
+): PsaTable {
+  const record = reader.record;
+  let header: LongHeader;
+  try {
+    header = longColumns(names, record.line, file);
+  } catch (e) {
+    throw located(e, file);
+  }
+  const width = names.length;
+  const ci = header.iteration;
+  const cs = header.strategy;
+  const cc = header.cost;
+  const ce = header.effect;
+  const iterations = new ByteLabelIndex();
+  const strategyIndex = new ByteLabelIndex();
+  const strategies: string[] = [];
+  const columns = new Columns(64, 4);
+  let cap = columns.cap;
+  let cost = columns.cost;
+  let effect = columns.effect;
+  let filled = columns.filled;
+  let rows = 0;
+  let dataStart = -1;
+  let duplicate: { line: number; column: number; it: number; st: number } | undefined;
+  // The previous row's iteration as a range of the file's bytes (−1: none to compare with).
+  let lastIt = -1;
+  let lastA = 0;
+  let lastB = 0;
+  let lastSt = -1;
+  try {
+    while (reader.next()) {
+      if (record.count !== width) refuseWidth(bytes, record, width, file);
+      const start = record.start;
+      const end = record.end;
+      const escaped = record.escaped;
+      if (dataStart < 0) dataStart = record.at[0] as number;
+      // The iteration and the strategy, trimmed, checked in this order.
+      let itBytes = bytes;
+      let itA = start[ci] as number;
+      let itB = end[ci] as number;
+      while (itA < itB && isSpace(bytes[itA] as number)) itA++;
+      while (itB > itA && isSpace(bytes[itB - 1] as number)) itB--;
+      if (
+        escaped[ci] === 1 ||
+        (itA < itB && ((bytes[itA] as number) | (bytes[itB - 1] as number)) >= 0x80)
+      ) {
+        // Doubled quotes to undo, or non-ASCII at an end (which may be Unicode whitespace).
+        itBytes = trimmedKey(bytes, record, ci);
+        itA = 0;
+        itB = itBytes.length;
+      }
+      if (itA === itB) {
+        throw new InputError({
+          ...locate(bytes, record, ci, header, file),
+          message: "the iteration is empty",
+        });
+      }
+      let stBytes = bytes;
+      let stA = start[cs] as number;
+      let stB = end[cs] as number;
+      while (stA < stB && isSpace(bytes[stA] as number)) stA++;
+      while (stB > stA && isSpace(bytes[stB - 1] as number)) stB--;
+      if (
+        escaped[cs] === 1 ||
+        (stA < stB && ((bytes[stA] as number) | (bytes[stB - 1] as number)) >= 0x80)
+      ) {
+        stBytes = trimmedKey(bytes, record, cs);
+        stA = 0;
+        stB = stBytes.length;
+      }
+      if (stA === stB) {
+        throw new InputError({
+          ...locate(bytes, record, cs, header, file),
+          message: "the strategy is empty",
+        });
+      }
+      // Rows usually come grouped by iteration: compare with the last row's label first.
+      let it = -1;
+      if (lastIt >= 0 && itBytes === bytes && itB - itA === lastB - lastA) {
+        it = lastIt;
+        for (let i = itA, j = lastA; i < itB; i++, j++) {
+          if (bytes[i] !== bytes[j]) {
+            it = -1;
+            break;
+          }
+        }
+      }
+      if (it < 0) {
+        it = iterations.find(itBytes, itA, itB);
+        if (it < 0) {
+          it = iterations.add(itBytes, itA, itB);
+          if (it >= cap) {
+            // Room for the iterations the rest of the file holds, estimated from the rows so far.
+            const here = record.at[0] as number;
+            const rowBytes = (here - dataStart) / Math.max(rows, 1);
+            const rowsLeft = rowBytes > 0 ? (bytes.length - here) / rowBytes : 0;
+            const perIteration = Math.max(rows / Math.max(it, 1), 1);
+            const estimate = Math.ceil(it + (rowsLeft / perIteration) * 1.02) + 64;
+            columns.relayout(
+              Math.max(estimate, Math.ceil(cap * 1.5)),
+              columns.room,
+              strategies.length,
+            );
+            cap = columns.cap;
+            cost = columns.cost;
+            effect = columns.effect;
+            filled = columns.filled;
+          }
+          columns.lines[it] = record.line;
+        }
+      }
+      if (itBytes === bytes) {
+        lastIt = it;
+        lastA = itA;
+        lastB = itB;
+      } else {
+        lastIt = -1;
+      }
+      const count = strategies.length;
+      const guess = lastSt + 1 < count ? lastSt + 1 : 0;
+      let st =
+        count > 0 && strategyIndex.equals(guess, stBytes, stA, stB)
+          ? guess
+          : strategyIndex.find(stBytes, stA, stB);
+      if (st < 0) {
+        const name = decoder.decode(stBytes.subarray(stA, stB));
+        const at = locate(bytes, record, cs, header, file);
+        if (count === MAX_STRATEGIES) throw tooManyStrategies(at);
+        if (name.length > MAX_STRATEGY_NAME) {
+          throw new InputError({
+            ...at,
+            message: `the strategy name is ${name.length.toLocaleString("en-GB")} characters long; at most ${MAX_STRATEGY_NAME}`,
+          });
+        }
+        st = strategyIndex.add(stBytes, stA, stB);
+        strategies.push(name);
+        if (st >= columns.room) {
+          columns.relayout(cap, columns.room * 2, strategies.length - 1);
+          cost = columns.cost;
+          effect = columns.effect;
+          filled = columns.filled;
+        }
+      }
+      lastSt = st;
+      let c =
+        escaped[cc] === 0
+          ? parseDecimalBytes(bytes, start[cc] as number, end[cc] as number)
+          : Number.NaN;
+      if (!(Math.abs(c) <= MAX_MAGNITUDE)) c = slowNumber(bytes, record, cc, header, file);
+      let e =
+        escaped[ce] === 0
+          ? parseDecimalBytes(bytes, start[ce] as number, end[ce] as number)
+          : Number.NaN;
+      if (!(Math.abs(e) <= MAX_MAGNITUDE)) e = slowNumber(bytes, record, ce, header, file);
+      const idx = st * cap + it;
+      if (filled[idx] === 1) {
+        duplicate ??= { line: record.line, column: csvFieldColumn(bytes, record, cs), it, st };
+      } else {
+        filled[idx] = 1;
+        cost[idx] = c;
+        effect[idx] = e;
+      }
+      rows++;
+    }
+  } catch (e) {
+    throw located(e, file);
+  }
   if (rows === 0) {
     throw new InputError({
       file,
-      line: firstLine,
+      line: header.line,
       message: "the file has a header but no data rows",
     });
   }
@@ -277,7 +388,7 @@ export function readLongPsaBytes(bytes: Uint8Array, options: ReadOptions = {}): 
       file,
       line: duplicate.line,
       column: duplicate.column,
-      field: header[col.strategy],
+      field: names[cs],
       message: `iteration ${iterations.text(duplicate.it)} already has a row for strategy "${strategies[duplicate.st]}"`,
     });
   }
@@ -288,7 +399,7 @@ export function readLongPsaBytes(bytes: Uint8Array, options: ReadOptions = {}): 
         if (filled[j * cap + it] === 0) {
           throw new InputError({
             file,
-            line: iterationLine[it] as number,
+            line: columns.lines[it] as number,
             field: "strategy",
             message: `iteration ${iterations.text(it)} has no row for strategy "${strategies[j]}" (every iteration needs all ${S} strategies)`,
           });

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { linearQuantilePair } from "../core/quantile.js";
+import { linearQuantilePairs } from "../core/quantile.js";
 import { mean } from "../core/sum.js";
 import { type CeSamples, strategyIndex } from "./samples.js";
 
@@ -166,14 +166,9 @@ export function comparePairwise(
     const inmbUpper = intervals ? new Float64Array(wtp.length) : null;
     const probCostEffective = new Float64Array(wtp.length);
     probabilityPositive(de, dc, wtp, probCostEffective);
-    for (let k = 0; k < wtp.length; k++) {
-      const l = wtp[k] as number;
-      inmb[k] = l * incEffect - incCost;
-      if (inmbLower !== null && inmbUpper !== null) {
-        const [lower, upper] = linearQuantilePair(de, dc, l, 0.025, 0.975);
-        inmbLower[k] = lower;
-        inmbUpper[k] = upper;
-      }
+    for (let k = 0; k < wtp.length; k++) inmb[k] = (wtp[k] as number) * incEffect - incCost;
+    if (inmbLower !== null && inmbUpper !== null) {
+      linearQuantilePairs(de, dc, wtp, 0.025, 0.975, inmbLower, inmbUpper);
     }
     out.push({
       strategy: strategies[j] as string,

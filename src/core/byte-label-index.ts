@@ -87,7 +87,8 @@ export class ByteLabelIndex {
       pool.set(this.pool.subarray(0, this.poolLength));
       this.pool = pool;
     }
-    this.pool.set(bytes.subarray(a, b), this.poolLength);
+    const pool = this.pool;
+    for (let i = a, p = this.poolLength; i < b; i++, p++) pool[p] = bytes[i] as number;
     this.starts[id] = this.poolLength;
     this.lengths[id] = length;
     this.poolLength += length;

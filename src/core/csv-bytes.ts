@@ -130,8 +130,23 @@ function blank(bytes: Uint8Array, record: CsvByteRecord): boolean {
  * ```
  */
 export function tokenizeCsvBytes(bytes: Uint8Array, onRecord: CsvByteRecordHandler): void {
-  const n = bytes.length;
-  const record: CsvByteRecord = {
+  const reader = new CsvByteReader(bytes);
+  while (reader.next()) onRecord(reader.record);
+}
+
+/**
+ * The tokenizer of {@link tokenizeCsvBytes} as a pull reader: each {@link next} call reads one
+ * non-blank record into {@link record} (reused), for loops that keep their state in locals.
+ *
+ * @example
+ * ```ts
+ * const reader = new CsvByteReader(new TextEncoder().encode("a,b\n1,2\n"));
+ * while (reader.next()) console.log(reader.record.line, reader.record.count); // 1 2, then 2 2
+ * ```
+ */
+export class CsvByteReader {
+  /** The last record read. */
+  readonly record: CsvByteRecord = {
     count: 0,
     line: 1,
     start: new Int32Array(16),
@@ -140,22 +155,55 @@ export function tokenizeCsvBytes(bytes: Uint8Array, onRecord: CsvByteRecordHandl
     base: new Int32Array(16),
     escaped: new Uint8Array(16),
   };
-  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  let line = 1;
-  let lineStart = i;
-  while (i < n) {
+  private i: number;
+  private line = 1;
+  private lineStart: number;
+
+  constructor(private readonly bytes: Uint8Array) {
+    this.i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    this.lineStart = this.i;
+  }
+
+  /** Reads the next non-blank record; false at the end of the bytes. */
+  next(): boolean {
+    const bytes = this.bytes;
+    const n = bytes.length;
+    const record = this.record;
+    while (this.i < n) {
+      if (this.read(bytes, n, record)) return true;
+    }
+    return false;
+  }
+
+  /** Reads one record; whether it is not blank. */
+  private read(bytes: Uint8Array, n: number, record: CsvByteRecord): boolean {
+    let i = this.i;
+    let line = this.line;
+    let lineStart = this.lineStart;
     record.line = line;
     let f = 0;
+    let start = record.start;
+    let end = record.end;
+    let at = record.at;
+    let base = record.base;
+    let escapedAt = record.escaped;
     for (;;) {
-      if (f === record.start.length) grow(record, f * 2);
-      record.at[f] = i;
-      record.base[f] = lineStart;
+      if (f === start.length) {
+        grow(record, f * 2);
+        start = record.start;
+        end = record.end;
+        at = record.at;
+        base = record.base;
+        escapedAt = record.escaped;
+      }
+      at[f] = i;
+      base[f] = lineStart;
       if (bytes[i] === QUOTE) {
         const openLine = line;
         const openColumn = csvColumn(bytes, lineStart, i);
         let escaped = 0;
-        const start = ++i;
-        let end: number;
+        const from = ++i;
+        let to: number;
         for (;;) {
           if (i >= n) {
             throw new InputError({
@@ -171,7 +219,7 @@ export function tokenizeCsvBytes(bytes: Uint8Array, onRecord: CsvByteRecordHandl
               i += 2;
               continue;
             }
-            end = i;
+            to = i;
             i++;
             break;
           }
@@ -181,9 +229,9 @@ export function tokenizeCsvBytes(bytes: Uint8Array, onRecord: CsvByteRecordHandl
           }
           i++;
         }
-        record.start[f] = start;
-        record.end[f] = end;
-        record.escaped[f] = escaped;
+        start[f] = from;
+        end[f] = to;
+        escapedAt[f] = escaped;
         f++;
         if (i < n && STOP[bytes[i] as number] !== 1) {
           throw new InputError({
@@ -193,7 +241,7 @@ export function tokenizeCsvBytes(bytes: Uint8Array, onRecord: CsvByteRecordHandl
           });
         }
       } else {
-        const start = i;
+        const from = i;
         while (i < n && STOP[bytes[i] as number] === 0) i++;
         if (i < n && STOP[bytes[i] as number] === 2) {
           throw new InputError({
@@ -203,9 +251,9 @@ export function tokenizeCsvBytes(bytes: Uint8Array, onRecord: CsvByteRecordHandl
               "a quote inside an unquoted field (quote the whole field and double the quote)",
           });
         }
-        record.start[f] = start;
-        record.end[f] = i;
-        record.escaped[f] = 0;
+        start[f] = from;
+        end[f] = i;
+        escapedAt[f] = 0;
         f++;
       }
       if (i < n && bytes[i] === COMMA) {
@@ -220,7 +268,10 @@ export function tokenizeCsvBytes(bytes: Uint8Array, onRecord: CsvByteRecordHandl
       line++;
       lineStart = i;
     }
+    this.i = i;
+    this.line = line;
+    this.lineStart = lineStart;
     record.count = f;
-    if (!(f === 1 && blank(bytes, record))) onRecord(record);
+    return !(f === 1 && blank(bytes, record));
   }
 }
