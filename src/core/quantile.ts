@@ -432,19 +432,127 @@ export function linearQuantilePairs(
       if (Number.isFinite(t)) thresholdMax = Math.max(thresholdMax, Math.abs(t));
     }
   }
-  let xMin = Number.POSITIVE_INFINITY;
-  let xMax = Number.NEGATIVE_INFINITY;
+  let xAbs = 0;
   let yMax = 0;
   for (let i = 0; i < n; i++) {
-    const v = x[i] as number;
-    if (v < xMin) xMin = v;
-    if (v > xMax) xMax = v;
+    const v = Math.abs(x[i] as number);
+    if (v > xAbs) xAbs = v;
     const w = Math.abs(y[i] as number);
     if (w > yMax) yMax = w;
   }
-  const xAbs = Math.max(Math.abs(xMin), Math.abs(xMax));
   // Far above the rounding of λx − y and of the bounds (a few 2⁻⁵³ of these magnitudes).
   const margin = (lambdaMax * xAbs + yMax + thresholdMax) * 2 ** -40 + Number.MIN_VALUE;
+  const brackets: Brackets = { lambdas, lo1, hi1, lo2, hi2, margin };
+  // Level 1: the samples that come near a bracket at some λ of the grid.
+  const cx = new Float64Array(n);
+  const cy = new Float64Array(n);
+  const all = classify(x, y, n, brackets, 0, K, cx, cy);
+  // Level 2, per block of λ: those that come near a bracket at some λ of the block.
+  const bx = new Float64Array(all.rest);
+  const by = new Float64Array(all.rest);
+  if (pairLow.length < cap1) pairLow = new Float64Array(cap1);
+  if (pairHigh.length < cap2) pairHigh = new Float64Array(cap2);
+  const b1 = pairLow;
+  const b2 = pairHigh;
+  for (let k0 = 0; k0 < K; k0 += LAMBDA_BLOCK) {
+    const k1 = Math.min(K, k0 + LAMBDA_BLOCK);
+    const block = classify(cx, cy, all.rest, brackets, k0, k1, bx, by);
+    const m = block.rest;
+    for (let k = k0; k < k1; k++) {
+      const a = lambdas[k] as number;
+      const l1 = lo1[k] as number;
+      const h1 = hi1[k] as number;
+      const l2 = lo2[k] as number;
+      const h2 = hi2[k] as number;
+      const flat1 = l1 === h1;
+      const flat2 = l2 === h2;
+      let below1 = all.below + block.below;
+      let in1 = 0;
+      let below2 = all.below + all.middle + block.below + block.middle;
+      let in2 = 0;
+      let counted = all.below + all.middle + all.above + block.below + block.middle + block.above;
+      let overflow = false;
+      for (let t = 0; t < m; t++) {
+        const v = a * (bx[t] as number) - (by[t] as number);
+        if (v < l1) below1++;
+        else if (v <= h1) {
+          if (!flat1) {
+            if (in1 === cap1) {
+              overflow = true;
+              break;
+            }
+            b1[in1] = v;
+          }
+          in1++;
+        }
+        if (v < l2) below2++;
+        else if (v <= h2) {
+          if (!flat2) {
+            if (in2 === cap2) {
+              overflow = true;
+              break;
+            }
+            b2[in2] = v;
+          }
+          in2++;
+        }
+        if (!Number.isNaN(v)) counted++;
+      }
+      let low: number | undefined;
+      let high: number | undefined;
+      if (!overflow && counted === n) {
+        low = pickBracket(b1, in1, below1, hL, flat1, l1, n);
+        high = pickBracket(b2, in2, below2, hH, flat2, l2, n);
+      }
+      if (low === undefined || high === undefined) {
+        const v = new Float64Array(n);
+        for (let i = 0; i < n; i++) v[i] = a * (x[i] as number) - (y[i] as number);
+        [low, high] = quantilesInPlace(v, [pLow, pHigh]) as [number, number];
+      }
+      lower[k] = low;
+      upper[k] = high;
+    }
+  }
+}
+
+/** λ values per second-level filter of {@link linearQuantilePairs}. */
+const LAMBDA_BLOCK = 6;
+
+/** The brackets of {@link linearQuantilePairs} at each λ, and the filter's margin. */
+interface Brackets {
+  readonly lambdas: ArrayLike<number>;
+  readonly lo1: Float64Array;
+  readonly hi1: Float64Array;
+  readonly lo2: Float64Array;
+  readonly hi2: Float64Array;
+  readonly margin: number;
+}
+
+/**
+ * Sorts samples `xs[0..count)`, `ys` into those whose v = λx − y lies, at every λ of
+ * `lambdas[k0..k1)`, above the low bracket and below the high one (`middle`), below both
+ * (`below`) or above both (`above`), and the rest, copied into `outX`, `outY`. The test is a
+ * bound: v(λ_k) > h_k for all k is y < min_k(λ_k·x − h_k), a concave function of x, bounded on a
+ * bin of x by its values at the bin's ends (convex maxima likewise), less the margin.
+ */
+function classify(
+  xs: Float64Array,
+  ys: Float64Array,
+  count: number,
+  brackets: Brackets,
+  k0: number,
+  k1: number,
+  outX: Float64Array,
+  outY: Float64Array,
+): { middle: number; below: number; above: number; rest: number } {
+  const { lambdas, lo1, hi1, lo2, hi2, margin } = brackets;
+  let xMin = Number.POSITIVE_INFINITY;
+  let xMax = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < count; i++) {
+    const v = xs[i] as number;
+    if (v < xMin) xMin = v;
+    if (v > xMax) xMax = v;
+  }
   const finite = Number.isFinite(margin) && xMin <= xMax;
   const bins = finite ? FILTER_BINS : 1;
   const width = finite ? (xMax - xMin) / bins : 0;
@@ -462,7 +570,7 @@ export function linearQuantilePairs(
     let g = Number.NEGATIVE_INFINITY;
     let fa = Number.POSITIVE_INFINITY;
     let gb = Number.NEGATIVE_INFINITY;
-    for (let k = 0; k < K; k++) {
+    for (let k = k0; k < k1; k++) {
       const v = (lambdas[k] as number) * at;
       f = Math.min(f, v - (hi1[k] as number));
       g = Math.max(g, v - (lo2[k] as number));
@@ -474,8 +582,6 @@ export function linearQuantilePairs(
     aboveAll[e] = fa;
     belowAll[e] = gb;
   }
-  // Per bin: y below `fLow` means above hi1 at every λ, and so on (concave minima and convex
-  // maxima are bounded by their values at the bin's ends), less the margin.
   const fLow = new Float64Array(bins);
   const gHigh = new Float64Array(bins);
   const faLow = new Float64Array(bins);
@@ -487,96 +593,38 @@ export function linearQuantilePairs(
     gbHigh[b] = Math.max(belowAll[b] as number, belowAll[b + 1] as number) + margin;
   }
   const scale = width > 0 ? 1 / width : 0;
-  let nMiddle = 0;
-  let nBelow = 0;
-  let nAbove = 0;
-  let m = 0;
-  const cx = new Float64Array(n);
-  const cy = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const xi = x[i] as number;
-    const yi = y[i] as number;
+  let middle = 0;
+  let below = 0;
+  let above = 0;
+  let rest = 0;
+  for (let i = 0; i < count; i++) {
+    const xi = xs[i] as number;
+    const yi = ys[i] as number;
     let b = Math.floor((xi - xMin) * scale);
     if (b >= bins) b = bins - 1;
     else if (!(b >= 0)) b = 0;
     if (xi < (edges[b] as number) && b > 0) b--;
     else if (xi > (edges[b + 1] as number) && b + 1 < bins) b++;
+    // The bounds hold only for x within the bin's ends.
     if (xi >= (edges[b] as number) && xi <= (edges[b + 1] as number)) {
       if (yi < (fLow[b] as number) && yi > (gHigh[b] as number)) {
-        nMiddle++;
+        middle++;
         continue;
       }
       if (yi > (gbHigh[b] as number)) {
-        nBelow++;
+        below++;
         continue;
       }
       if (yi < (faLow[b] as number)) {
-        nAbove++;
+        above++;
         continue;
       }
     }
-    cx[m] = xi;
-    cy[m] = yi;
-    m++;
+    outX[rest] = xi;
+    outY[rest] = yi;
+    rest++;
   }
-  if (pairLow.length < cap1) pairLow = new Float64Array(cap1);
-  if (pairHigh.length < cap2) pairHigh = new Float64Array(cap2);
-  const b1 = pairLow;
-  const b2 = pairHigh;
-  for (let k = 0; k < K; k++) {
-    const a = lambdas[k] as number;
-    const l1 = lo1[k] as number;
-    const h1 = hi1[k] as number;
-    const l2 = lo2[k] as number;
-    const h2 = hi2[k] as number;
-    const flat1 = l1 === h1;
-    const flat2 = l2 === h2;
-    let below1 = nBelow;
-    let in1 = 0;
-    let below2 = nBelow + nMiddle;
-    let in2 = 0;
-    let counted = nBelow + nMiddle + nAbove;
-    let overflow = false;
-    for (let t = 0; t < m; t++) {
-      const v = a * (cx[t] as number) - (cy[t] as number);
-      if (v < l1) below1++;
-      else if (v <= h1) {
-        if (!flat1) {
-          if (in1 === cap1) {
-            overflow = true;
-            break;
-          }
-          b1[in1] = v;
-        }
-        in1++;
-      }
-      if (v < l2) below2++;
-      else if (v <= h2) {
-        if (!flat2) {
-          if (in2 === cap2) {
-            overflow = true;
-            break;
-          }
-          b2[in2] = v;
-        }
-        in2++;
-      }
-      if (!Number.isNaN(v)) counted++;
-    }
-    let low: number | undefined;
-    let high: number | undefined;
-    if (!overflow && counted === n) {
-      low = pickBracket(b1, in1, below1, hL, flat1, l1, n);
-      high = pickBracket(b2, in2, below2, hH, flat2, l2, n);
-    }
-    if (low === undefined || high === undefined) {
-      const v = new Float64Array(n);
-      for (let i = 0; i < n; i++) v[i] = a * (x[i] as number) - (y[i] as number);
-      [low, high] = quantilesInPlace(v, [pLow, pHigh]) as [number, number];
-    }
-    lower[k] = low;
-    upper[k] = high;
-  }
+  return { middle, below, above, rest };
 }
 
 /** The quantile at h from a bracket (a flat one holds one value, counted but not copied). */
