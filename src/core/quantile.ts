@@ -121,10 +121,10 @@ function bracketEdge(sub: Float64Array, i: number): number {
   return sub[i] as number;
 }
 
-/** Subsample ranks around the rank of order statistic `k` of `n`. */
-function bracketRanks(k: number, n: number, p: number): [number, number] {
+/** Subsample ranks around the rank of order statistic `k` of `n`, `sds` standard deviations each side. */
+function bracketRanks(k: number, n: number, p: number, sds = 5): [number, number] {
   const r = (k / Math.max(n - 1, 1)) * (SUBSAMPLE - 1);
-  const margin = 5 * Math.sqrt(SUBSAMPLE * Math.max(p * (1 - p), 1 / SUBSAMPLE)) + 4;
+  const margin = sds * Math.sqrt(SUBSAMPLE * Math.max(p * (1 - p), 1 / SUBSAMPLE)) + 4;
   return [Math.floor(r - margin), Math.ceil(r + margin)];
 }
 
@@ -405,8 +405,10 @@ export function linearQuantilePairs(
   // The brackets at each λ, as pairOf draws them.
   const hL = (n - 1) * pLow;
   const hH = (n - 1) * pHigh;
-  const [aL, bL] = bracketRanks(Math.floor(hL), n, pLow);
-  const [aH, bH] = bracketRanks(Math.floor(hH), n, pHigh);
+  // Narrower brackets than pairOf's (3 rather than 5 standard deviations of the subsample rank):
+  // a λ whose bracket misses its ranks (rarely) is done again by pairOf.
+  const [aL, bL] = bracketRanks(Math.floor(hL), n, pLow, 3);
+  const [aH, bH] = bracketRanks(Math.floor(hH), n, pHigh, 3);
   const cap1 = bracketCapacity(aL, bL, n);
   const cap2 = bracketCapacity(aH, bH, n);
   const lo1 = new Float64Array(K);
@@ -505,9 +507,7 @@ export function linearQuantilePairs(
         high = pickBracket(b2, in2, below2, hH, flat2, l2, n);
       }
       if (low === undefined || high === undefined) {
-        const v = new Float64Array(n);
-        for (let i = 0; i < n; i++) v[i] = a * (x[i] as number) - (y[i] as number);
-        [low, high] = quantilesInPlace(v, [pLow, pHigh]) as [number, number];
+        [low, high] = pairOf(x, y, a, pLow, pHigh, "linearQuantilePairs");
       }
       lower[k] = low;
       upper[k] = high;
@@ -582,40 +582,41 @@ function classify(
     aboveAll[e] = fa;
     belowAll[e] = gb;
   }
-  const fLow = new Float64Array(bins);
-  const gHigh = new Float64Array(bins);
-  const faLow = new Float64Array(bins);
-  const gbHigh = new Float64Array(bins);
+  // Per bin, interleaved: y below [4b] and above [4b + 1] is between the brackets at every λ,
+  // above [4b + 3] is below both, below [4b + 2] above both (margins taken off).
+  const bounds = new Float64Array(4 * bins);
   for (let b = 0; b < bins; b++) {
-    fLow[b] = Math.min(middleBelow[b] as number, middleBelow[b + 1] as number) - margin;
-    gHigh[b] = Math.max(middleAbove[b] as number, middleAbove[b + 1] as number) + margin;
-    faLow[b] = Math.min(aboveAll[b] as number, aboveAll[b + 1] as number) - margin;
-    gbHigh[b] = Math.max(belowAll[b] as number, belowAll[b + 1] as number) + margin;
+    bounds[4 * b] = Math.min(middleBelow[b] as number, middleBelow[b + 1] as number) - margin;
+    bounds[4 * b + 1] = Math.max(middleAbove[b] as number, middleAbove[b + 1] as number) + margin;
+    bounds[4 * b + 2] = Math.min(aboveAll[b] as number, aboveAll[b + 1] as number) - margin;
+    bounds[4 * b + 3] = Math.max(belowAll[b] as number, belowAll[b + 1] as number) + margin;
   }
+  // (x − xMin)·scale is in [0, bins] (or NaN, which | 0 makes 0): truncation is the floor.
   const scale = width > 0 ? 1 / width : 0;
   let middle = 0;
   let below = 0;
   let above = 0;
   let rest = 0;
+  const last = bins - 1;
   for (let i = 0; i < count; i++) {
     const xi = xs[i] as number;
     const yi = ys[i] as number;
-    let b = Math.floor((xi - xMin) * scale);
-    if (b >= bins) b = bins - 1;
-    else if (!(b >= 0)) b = 0;
+    let b = ((xi - xMin) * scale) | 0;
+    if (b > last) b = last;
     if (xi < (edges[b] as number) && b > 0) b--;
-    else if (xi > (edges[b + 1] as number) && b + 1 < bins) b++;
+    else if (xi > (edges[b + 1] as number) && b < last) b++;
     // The bounds hold only for x within the bin's ends.
     if (xi >= (edges[b] as number) && xi <= (edges[b + 1] as number)) {
-      if (yi < (fLow[b] as number) && yi > (gHigh[b] as number)) {
+      const o = 4 * b;
+      if (yi < (bounds[o] as number) && yi > (bounds[o + 1] as number)) {
         middle++;
         continue;
       }
-      if (yi > (gbHigh[b] as number)) {
+      if (yi > (bounds[o + 3] as number)) {
         below++;
         continue;
       }
-      if (yi < (faLow[b] as number)) {
+      if (yi < (bounds[o + 2] as number)) {
         above++;
         continue;
       }
