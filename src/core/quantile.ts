@@ -121,10 +121,10 @@ function bracketEdge(sub: Float64Array, i: number): number {
   return sub[i] as number;
 }
 
-/** Subsample ranks around the rank of order statistic `k` of `n`, `sds` standard deviations each side. */
-function bracketRanks(k: number, n: number, p: number, sds = 5): [number, number] {
+/** Subsample ranks around the rank of order statistic `k` of `n`. */
+function bracketRanks(k: number, n: number, p: number): [number, number] {
   const r = (k / Math.max(n - 1, 1)) * (SUBSAMPLE - 1);
-  const margin = sds * Math.sqrt(SUBSAMPLE * Math.max(p * (1 - p), 1 / SUBSAMPLE)) + 4;
+  const margin = 5 * Math.sqrt(SUBSAMPLE * Math.max(p * (1 - p), 1 / SUBSAMPLE)) + 4;
   return [Math.floor(r - margin), Math.ceil(r + margin)];
 }
 
@@ -405,10 +405,10 @@ export function linearQuantilePairs(
   // The brackets at each λ, as pairOf draws them.
   const hL = (n - 1) * pLow;
   const hH = (n - 1) * pHigh;
-  // Narrower brackets than pairOf's (3 rather than 5 standard deviations of the subsample rank):
-  // a λ whose bracket misses its ranks (rarely) is done again by pairOf.
-  const [aL, bL] = bracketRanks(Math.floor(hL), n, pLow, 3);
-  const [aH, bH] = bracketRanks(Math.floor(hH), n, pHigh, 3);
+  // pairOf's brackets, so that each bracket holds the same values in the same order as there and
+  // selection picks the same one of equal values (0 or −0 included).
+  const [aL, bL] = bracketRanks(Math.floor(hL), n, pLow);
+  const [aH, bH] = bracketRanks(Math.floor(hH), n, pHigh);
   const cap1 = bracketCapacity(aL, bL, n);
   const cap2 = bracketCapacity(aH, bH, n);
   const lo1 = new Float64Array(K);
