@@ -2,7 +2,8 @@
  * Issue 16, targets 1 and 4.
  *
  * - CSV ingest, whole process: `ceakit analyse <1e6 × 3 long CSV> --format json` (101 WTP) in a
- *   new Node process, timed with `/usr/bin/time -v` (wall time and peak RSS); median of 3.
+ *   new Node process, timed with `/usr/bin/time -v` (wall time, user + system CPU time and peak
+ *   RSS); median of 3.
  * - Analysis kernel in memory: `decisionCurves` and `analysePsa` at 1e6 × 3 × 101 WTP; median
  *   of 7 after two warm-ups.
  *
@@ -78,10 +79,14 @@ for (const [name, fn] of [
   const runs = 7;
   for (let i = 0; i < 2; i++) fn();
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn();
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   print({
     bench: name,
@@ -90,6 +95,8 @@ for (const [name, fn] of [
     strategies: 3,
     wtp: wtp.length,
     ms: Number(median(times).toFixed(2)),
+    // CPU time of this thread: less sensitive than wall time to other processes on the machine.
+    cpuMs: Number(median(cpu).toFixed(2)),
     runs,
   });
 }
@@ -103,6 +110,7 @@ try {
   const args = [bin, "analyse", csv, "--format", "json", "--out", join(dir, "out.json")];
   const walls: number[] = [];
   const rss: number[] = [];
+  const cpu: number[] = [];
   const timeV = existsSync("/usr/bin/time");
   for (let r = 0; r < 3; r++) {
     if (timeV) {
@@ -114,6 +122,9 @@ try {
       if (run.status !== 0) throw new Error(`analyse failed: ${run.stderr}`);
       const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr);
       rss.push(kb === null ? Number.NaN : Number(kb[1]) / 1024);
+      const user = /User time \(seconds\): ([\d.]+)/.exec(run.stderr);
+      const system = /System time \(seconds\): ([\d.]+)/.exec(run.stderr);
+      cpu.push(1000 * (Number(user?.[1] ?? Number.NaN) + Number(system?.[1] ?? Number.NaN)));
     } else {
       const t0 = performance.now();
       execFileSync(process.execPath, args, { stdio: "ignore" });
@@ -129,6 +140,7 @@ try {
     mb: Number((statSync(csv).size / 2 ** 20).toFixed(1)),
     ms: Math.round(median(walls)),
     rssMb: timeV ? Math.round(median(rss)) : null,
+    cpuMs: timeV ? Math.round(median(cpu)) : null,
     runs: 3,
   });
 } finally {
