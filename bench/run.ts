@@ -90,6 +90,10 @@ print({
   runs: 21,
 });
 
+// Issue 16: analyse of a 1e6 × 3 long CSV end to end (new process: wall time, peak RSS), and
+// the analysis kernels at 1e6 × 3 × 101 WTP.
+await import("./csv-ingest.js");
+
 // PSA engine: the 20-parameter model on one thread and two workers, and a 1e7-sample run's RSS.
 await import("./psa.js");
 

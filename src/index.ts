@@ -38,6 +38,7 @@ export {
   MIN_SAMPLES,
   magnitudeProblem,
 } from "./analysis/limits.js";
+export { readLongPsaBytes } from "./analysis/long-psa-bytes.js";
 export { expectedNetBenefit, netBenefit } from "./analysis/nmb.js";
 export {
   comparePairwise,

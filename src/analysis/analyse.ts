@@ -56,7 +56,7 @@ export interface PsaAnalysis {
 export function analysePsa(samples: CeSamples, options: AnalysisOptions): PsaAnalysis {
   const comparator = options.comparator ?? (samples.strategies[0] as string);
   const means = strategyMeans(samples);
-  const curves = decisionCurves(samples, options.wtp);
+  const curves = decisionCurves(samples, options.wtp, means);
   const result: PsaAnalysis = {
     strategies: samples.strategies,
     nSamples: samples.nSamples,

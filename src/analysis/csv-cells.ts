@@ -7,7 +7,7 @@
  */
 
 import { InputError, type SourceLocation } from "../errors.js";
-import { limitText, MAX_MAGNITUDE } from "./limits.js";
+import { limitText, MAX_MAGNITUDE, MAX_STRATEGIES } from "./limits.js";
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -147,4 +147,19 @@ export class FloatList {
     }
     this.data[this.length++] = v;
   }
+}
+
+/**
+ * The error for a strategy beyond {@link MAX_STRATEGIES}, at the cell that names it.
+ *
+ * @example
+ * ```ts
+ * throw tooManyStrategies({ file: "psa.csv", line: 302, column: 3, field: "strategy" });
+ * ```
+ */
+export function tooManyStrategies(at: SourceLocation): InputError {
+  return new InputError({
+    ...at,
+    message: `more than ${MAX_STRATEGIES} strategies; at most ${MAX_STRATEGIES} can be analysed together (see README, "Limits")`,
+  });
 }

@@ -18,25 +18,35 @@ const LF = 10;
 const CR = 13;
 const SPACE = 32;
 
-/** Counts of the candidate separators outside quotes on the first non-blank line of `text`. */
-function firstLineSeparators(text: string): {
+/** Counts of the separators a file's first line holds, and the line's number. */
+interface SeparatorCounts {
   comma: number;
   semicolon: number;
   tab: number;
   line: number;
-} {
+}
+
+/**
+ * Counts of the candidate separators outside quotes on the first non-blank line of a text of
+ * `length` code units (or bytes), `code(i)` the unit at i and `start` past any byte-order mark.
+ */
+function firstLineSeparators(
+  length: number,
+  code: (i: number) => number,
+  start: number,
+): SeparatorCounts {
   const counts = { comma: 0, semicolon: 0, tab: 0, line: 1 };
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let i = start;
   // Skip blank lines (line ends and spaces), as the tokenizer does.
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
+  while (i < length) {
+    const c = code(i);
     if (c !== LF && c !== CR && c !== SPACE) break;
-    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) counts.line++;
+    if (c === LF || (c === CR && code(i + 1) !== LF)) counts.line++;
     i++;
   }
   let quoted = false;
-  for (; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (; i < length; i++) {
+    const c = code(i);
     if (c === QUOTE) quoted = !quoted;
     else if (!quoted && (c === LF || c === CR)) break;
     else if (!quoted && c === COMMA) counts.comma++;
@@ -59,7 +69,32 @@ function firstLineSeparators(text: string): {
  * ```
  */
 export function checkCommaSeparated(text: string, file: string | undefined): void {
-  const { comma, semicolon, tab, line } = firstLineSeparators(text);
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  refuseOtherSeparators(
+    firstLineSeparators(text.length, (i) => text.charCodeAt(i), start),
+    file,
+  );
+}
+
+/**
+ * {@link checkCommaSeparated} on the UTF-8 bytes of a file.
+ *
+ * @example
+ * ```ts
+ * checkCommaSeparatedBytes(new TextEncoder().encode("iteration,strategy\n"), "psa.csv"); // fine
+ * ```
+ */
+export function checkCommaSeparatedBytes(bytes: Uint8Array, file: string | undefined): void {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  refuseOtherSeparators(
+    firstLineSeparators(bytes.length, (i) => bytes[i] ?? Number.NaN, start),
+    file,
+  );
+}
+
+/** Throws when the first line has semicolons or tabs and no comma. */
+function refuseOtherSeparators(counts: SeparatorCounts, file: string | undefined): void {
+  const { comma, semicolon, tab, line } = counts;
   if (comma > 0) return;
   if (semicolon > 0) {
     throw new InputError({

@@ -118,15 +118,19 @@ function lowerBound(grid: Float64Array, x: number, from: number, to: number): nu
 
 /**
  * Adds `v` at index `a` and `−v` at index `b` of a compensated difference array (hi/lo pairs).
+ * The rounding error of each sum is found by Knuth's branch-free two-sum: the same exact error
+ * a comparison of magnitudes and Dekker's fast two-sum give, without a branch to mispredict.
  */
 function addRange(hi: Float64Array, lo: Float64Array, a: number, b: number, v: number): void {
   let s = hi[a] as number;
   let t = s + v;
-  lo[a] = (lo[a] as number) + (Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s);
+  let z = t - s;
+  lo[a] = (lo[a] as number) + (s - (t - z) + (v - z));
   hi[a] = t;
   s = hi[b] as number;
   t = s - v;
-  lo[b] = (lo[b] as number) + (Math.abs(s) >= Math.abs(v) ? s - t - v : -v - t + s);
+  z = t - s;
+  lo[b] = (lo[b] as number) + (s - (t - z) + (-v - z));
   hi[b] = t;
 }
 
@@ -155,6 +159,8 @@ function prefixSums(hi: Float64Array, lo: Float64Array, k: number): Float64Array
  * Conventions (see README): NB = λ·effect − cost; the optimal strategy in a sample is the strict
  * arg-max with the lowest index winning exact ties; the CEAF strategy is the one with the highest
  * *expected* NB and its probability is that strategy's CEAC value (not the maximum CEAC).
+ * `means` are the strategies' mean costs and effects ({@link strategyMeans}), when the caller
+ * has them already.
  *
  * @example
  * ```ts
@@ -166,13 +172,13 @@ function prefixSums(hi: Float64Array, lo: Float64Array, k: number): Float64Array
 export function decisionCurves(
   samples: CeSamples,
   wtp: WtpGrid | readonly number[],
+  means: { readonly cost: Float64Array; readonly effect: Float64Array } = strategyMeans(samples),
 ): DecisionCurves {
   const grid = wtp instanceof Float64Array ? wtp : Float64Array.from(wtp);
   checkGrid(grid);
   const { cost, effect, nSamples: n, strategies } = samples;
   const S = strategies.length;
   const K = grid.length;
-  const means = strategyMeans(samples);
   const enb = expectedNetBenefit(means.cost, means.effect, grid);
   const best = new Int32Array(K);
   for (let k = 0; k < K; k++) best[k] = argmax(enb.subarray(k * S, (k + 1) * S));

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { linearQuantilePair } from "../core/quantile.js";
+import { linearQuantilePairs } from "../core/quantile.js";
 import { mean } from "../core/sum.js";
 import { type CeSamples, strategyIndex } from "./samples.js";
 
@@ -72,8 +72,9 @@ function increasing(wtp: ArrayLike<number>): boolean {
 /**
  * P(λ·ΔE − ΔC > 0) at every λ of the grid, into `out`, each sample's INMB computed exactly as
  * `l * de[s] - dc[s]`. On an increasing grid, that expression is monotone in λ for each sample
- * (rounding preserves order), so a binary search finds where its sign changes and a difference
- * array counts the samples: O(n log K) instead of O(n K), with the same result.
+ * (rounding preserves order), so its sign changes once: a guess from the root ΔC/ΔE, corrected by
+ * the direct comparison at the neighbouring grid points, finds where, and a difference array
+ * counts the samples: O(n) instead of O(n K), with the same result.
  */
 function probabilityPositive(
   de: Float64Array,
@@ -93,30 +94,30 @@ function probabilityPositive(
     return;
   }
   const starts = new Float64Array(K + 1);
+  // Where the sign changes, guessed from the root c / d on an evenly spaced grid and then walked
+  // to by the direct comparisons (each a step or two; exact on any increasing grid).
+  const lambda0 = wtp[0] as number;
+  const step = K > 1 ? ((wtp[K - 1] as number) - lambda0) / (K - 1) : 1;
+  const guess = (root: number): number => {
+    const g = Math.ceil((root - lambda0) / step);
+    return g >= 0 ? (g <= K ? g : K) : 0; // NaN: 0
+  };
   for (let s = 0; s < n; s++) {
     const d = de[s] as number;
     const c = dc[s] as number;
     if (d > 0) {
       // positive from the first k where it holds to the end
-      let lo = 0;
-      let hi = K;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((wtp[mid] as number) * d - c > 0) hi = mid;
-        else lo = mid + 1;
-      }
-      starts[lo] = (starts[lo] as number) + 1;
+      let g = guess(c / d);
+      while (g > 0 && (wtp[g - 1] as number) * d - c > 0) g--;
+      while (g < K && !((wtp[g] as number) * d - c > 0)) g++;
+      starts[g] = (starts[g] as number) + 1;
     } else if (d < 0) {
       // positive from the start up to the first k where it fails
-      let lo = 0;
-      let hi = K;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((wtp[mid] as number) * d - c > 0) lo = mid + 1;
-        else hi = mid;
-      }
+      let g = guess(c / d);
+      while (g > 0 && !((wtp[g - 1] as number) * d - c > 0)) g--;
+      while (g < K && (wtp[g] as number) * d - c > 0) g++;
       starts[0] = (starts[0] as number) + 1;
-      starts[lo] = (starts[lo] as number) - 1;
+      starts[g] = (starts[g] as number) - 1;
     } else if ((wtp[0] as number) * d - c > 0) {
       // ΔE = 0 (or −0): the sign does not depend on λ; NaN never counts
       starts[0] = (starts[0] as number) + 1;
@@ -166,14 +167,9 @@ export function comparePairwise(
     const inmbUpper = intervals ? new Float64Array(wtp.length) : null;
     const probCostEffective = new Float64Array(wtp.length);
     probabilityPositive(de, dc, wtp, probCostEffective);
-    for (let k = 0; k < wtp.length; k++) {
-      const l = wtp[k] as number;
-      inmb[k] = l * incEffect - incCost;
-      if (inmbLower !== null && inmbUpper !== null) {
-        const [lower, upper] = linearQuantilePair(de, dc, l, 0.025, 0.975);
-        inmbLower[k] = lower;
-        inmbUpper[k] = upper;
-      }
+    for (let k = 0; k < wtp.length; k++) inmb[k] = (wtp[k] as number) * incEffect - incCost;
+    if (inmbLower !== null && inmbUpper !== null) {
+      linearQuantilePairs(de, dc, wtp, 0.025, 0.975, inmbLower, inmbUpper);
     }
     out.push({
       strategy: strategies[j] as string,

@@ -17,20 +17,13 @@
  */
 
 import { tokenizeCsv } from "../core/csv.js";
-import { InputError, type SourceLocation } from "../errors.js";
-import { findColumn, isLabelColumn, type LongColumn } from "./column-aliases.js";
-import { checkWidth, FloatList, fastNumber, parseCell, readHeader } from "./csv-cells.js";
+import { InputError } from "../errors.js";
+import { isLabelColumn } from "./column-aliases.js";
+import { checkWidth, FloatList, parseCell, readHeader, tooManyStrategies } from "./csv-cells.js";
 import { checkCommaSeparated } from "./csv-separator.js";
-import { MAX_STRATEGIES, MAX_STRATEGY_NAME } from "./limits.js";
+import { MAX_STRATEGIES } from "./limits.js";
+import { readLongPsaBytes } from "./long-psa-bytes.js";
 import { type CeSamples, createCeSamples } from "./samples.js";
-
-/** The error for a strategy beyond {@link MAX_STRATEGIES}, at the cell that names it. */
-function tooManyStrategies(at: SourceLocation): InputError {
-  return new InputError({
-    ...at,
-    message: `more than ${MAX_STRATEGIES} strategies; at most ${MAX_STRATEGIES} can be analysed together (see README, "Limits")`,
-  });
-}
 
 /** Options naming the input for error messages. */
 export interface ReadOptions {
@@ -38,7 +31,7 @@ export interface ReadOptions {
   readonly file?: string;
 }
 
-const LONG_COLUMNS: readonly LongColumn[] = ["iteration", "strategy", "cost", "effect"];
+const encoder = new TextEncoder();
 
 /** PSA samples read from CSV, with the iteration label of each sample when the file has them. */
 export interface PsaTable {
@@ -70,7 +63,9 @@ export function readLongPsaCsv(text: string, options: ReadOptions = {}): CeSampl
 
 /**
  * Reads a long-format PSA table like {@link readLongPsaCsv}, keeping each sample's iteration
- * label (to match a file of parameter draws by iteration).
+ * label (to match a file of parameter draws by iteration). The text is read as its UTF-8 bytes
+ * by `readLongPsaBytes` (long-psa-bytes.ts), which a caller holding the file's bytes can call
+ * directly.
  *
  * @example
  * ```ts
@@ -78,142 +73,7 @@ export function readLongPsaCsv(text: string, options: ReadOptions = {}): CeSampl
  * ```
  */
 export function readLongPsaTable(text: string, options: ReadOptions = {}): PsaTable {
-  const file = options.file;
-  checkCommaSeparated(text, file);
-  let header: string[] | undefined;
-  const col = { iteration: 0, strategy: 0, cost: 0, effect: 0 };
-  const strategyIds = new Map<string, number>();
-  const iterationIds = new Map<string, number>();
-  const iterationLine: number[] = [];
-  const rowLine: number[] = [];
-  const rowColumn: number[] = [];
-  const rowIteration: number[] = [];
-  const rowStrategy: number[] = [];
-  const costs = new FloatList();
-  const effects = new FloatList();
-  let firstLine = 0;
-  let lastIteration = "";
-  let lastIterationId = 0;
-  try {
-    tokenizeCsv(text, (fields, line, columns) => {
-      if (header === undefined) {
-        header = readHeader(fields, columns, line, file);
-        for (const name of LONG_COLUMNS) {
-          const i = findColumn(header, name, line, file);
-          if (i === undefined) {
-            throw new InputError({
-              file,
-              line,
-              field: name,
-              message: `missing column "${name}"; the header needs iteration, strategy, cost and effect (found: ${header.join(", ")})`,
-            });
-          }
-          col[name] = i;
-        }
-        firstLine = line;
-        return;
-      }
-      checkWidth(fields, columns, header.length, line, file);
-      const names = header;
-      const at = (i: number): SourceLocation => ({
-        file,
-        line,
-        column: columns[i] as number,
-        field: names[i] as string,
-      });
-      const iteration = (fields[col.iteration] as string).trim();
-      if (iteration === "")
-        throw new InputError({ ...at(col.iteration), message: "the iteration is empty" });
-      const strategy = (fields[col.strategy] as string).trim();
-      if (strategy === "")
-        throw new InputError({ ...at(col.strategy), message: "the strategy is empty" });
-      // Rows usually come grouped by iteration: reuse the last lookup.
-      let it = iteration === lastIteration ? lastIterationId : iterationIds.get(iteration);
-      if (it === undefined) {
-        it = iterationIds.size;
-        iterationIds.set(iteration, it);
-        iterationLine.push(line);
-      }
-      lastIteration = iteration;
-      lastIterationId = it;
-      let st = strategyIds.get(strategy);
-      if (st === undefined) {
-        if (strategyIds.size === MAX_STRATEGIES) throw tooManyStrategies(at(col.strategy));
-        if (strategy.length > MAX_STRATEGY_NAME) {
-          throw new InputError({
-            ...at(col.strategy),
-            message: `the strategy name is ${strategy.length.toLocaleString("en-GB")} characters long; at most ${MAX_STRATEGY_NAME}`,
-          });
-        }
-        st = strategyIds.size;
-        strategyIds.set(strategy, st);
-      }
-      const costText = fields[col.cost] as string;
-      const effectText = fields[col.effect] as string;
-      costs.push(fastNumber(costText) ?? parseCell(costText, at(col.cost)));
-      effects.push(fastNumber(effectText) ?? parseCell(effectText, at(col.effect)));
-      rowIteration.push(it);
-      rowStrategy.push(st);
-      rowLine.push(line);
-      rowColumn.push(columns[col.strategy] as number);
-    });
-  } catch (e) {
-    throw e instanceof InputError ? e.withFile(file ?? "input") : e;
-  }
-  if (header === undefined) {
-    throw new InputError({
-      file,
-      message: "the file is empty; expected a header row and data rows",
-    });
-  }
-  if (costs.length === 0) {
-    throw new InputError({
-      file,
-      line: firstLine,
-      message: "the file has a header but no data rows",
-    });
-  }
-  const strategies = [...strategyIds.keys()];
-  const nStrategies = strategies.length;
-  const n = iterationIds.size;
-  const cost = new Float64Array(n * nStrategies);
-  const effect = new Float64Array(n * nStrategies);
-  const filled = new Uint8Array(n * nStrategies);
-  for (let r = 0; r < costs.length; r++) {
-    const idx = (rowStrategy[r] as number) * n + (rowIteration[r] as number);
-    if (filled[idx] === 1) {
-      const iteration = [...iterationIds.keys()][rowIteration[r] as number];
-      throw new InputError({
-        file,
-        line: rowLine[r] as number,
-        column: rowColumn[r] as number,
-        field: (header as string[])[col.strategy],
-        message: `iteration ${iteration} already has a row for strategy "${strategies[rowStrategy[r] as number]}"`,
-      });
-    }
-    filled[idx] = 1;
-    cost[idx] = costs.data[r] as number;
-    effect[idx] = effects.data[r] as number;
-  }
-  if (costs.length !== n * nStrategies) {
-    // Find the first iteration that lacks a strategy.
-    const count = new Int32Array(n);
-    for (const it of rowIteration) count[it] = (count[it] as number) + 1;
-    const it = count.findIndex((c) => c < nStrategies);
-    const have = new Set(rowStrategy.filter((_, r) => rowIteration[r] === it));
-    const missing = strategies.find((_, j) => !have.has(j));
-    const name = [...iterationIds.keys()][it];
-    throw new InputError({
-      file,
-      line: iterationLine[it] as number,
-      field: "strategy",
-      message: `iteration ${name} has no row for strategy "${missing}" (every iteration needs all ${nStrategies} strategies)`,
-    });
-  }
-  return {
-    samples: createCeSamples({ strategies, cost, effect }),
-    iterations: [...iterationIds.keys()],
-  };
+  return readLongPsaBytes(encoder.encode(text), options);
 }
 
 /** One wide matrix: strategy names and sample-row values, strategy-major. */

@@ -8,7 +8,8 @@
 import { resolve } from "node:path";
 import { analysePsa } from "../analysis/analyse.js";
 import { DISCOUNT_RANGE, MAX_POPULATION, MAX_YEARS, MIN_SAMPLES } from "../analysis/limits.js";
-import { type PsaTable, readLongPsaTable, readWidePsaTable } from "../analysis/psa-csv.js";
+import { readLongPsaBytes } from "../analysis/long-psa-bytes.js";
+import { type PsaTable, readWidePsaTable } from "../analysis/psa-csv.js";
 import { psaEvppiBytes } from "../analysis/psa-evppi.js";
 import type { CeSamples } from "../analysis/samples.js";
 import { InputError } from "../errors.js";
@@ -57,16 +58,27 @@ function readSamples(
   flags: AnalyseFlags,
   wtpPoints: number,
 ): { table: PsaTable; parameterText: string | undefined } {
-  const text = io.readInput(file, "csv");
+  // A long file is parsed as bytes (no string of the whole file, none per cell).
+  const bytes =
+    flags.effects === undefined
+      ? (io.readInputBytes?.(file, "csv") ?? encoder.encode(io.readInput(file, "csv")))
+      : undefined;
+  const text = bytes === undefined ? io.readInput(file, "csv") : undefined;
   const effectText = flags.effects === undefined ? undefined : io.readInput(flags.effects, "csv");
   const parameterText =
     flags.parameters === undefined ? undefined : io.readInput(flags.parameters, "csv");
-  const texts = [text, effectText, parameterText].filter((t) => t !== undefined);
-  checkCsvFits(file, texts, wtpPoints, 0);
+  const sizes = [text, effectText, parameterText].flatMap((t) =>
+    t === undefined ? [] : [{ rows: lineCount(t), length: t.length }],
+  );
+  if (bytes !== undefined) sizes.push({ rows: byteLineCount(bytes), length: bytes.length });
+  checkCsvFits(file, sizes, wtpPoints, 0);
   const table =
-    flags.effects === undefined || effectText === undefined
-      ? readLongPsaTable(text, { file })
-      : readWidePsaTable(text, effectText, { costFile: file, effectFile: flags.effects });
+    bytes !== undefined
+      ? readLongPsaBytes(bytes, { file })
+      : readWidePsaTable(text as string, effectText as string, {
+          costFile: file,
+          effectFile: flags.effects as string,
+        });
   if (parameterText !== undefined) {
     // The draws and EVPPI's scratch, now that the samples and strategies are known.
     const lineEnd = parameterText.indexOf("\n");
@@ -78,10 +90,12 @@ function readSamples(
       groupParameters: parseGroup(flags)?.length ?? 0,
       strategies: table.samples.strategies.length,
     });
-    checkCsvFits(flags.parameters as string, texts, wtpPoints, extra);
+    checkCsvFits(flags.parameters as string, sizes, wtpPoints, extra);
   }
   return { table, parameterText };
 }
+
+const encoder = new TextEncoder();
 
 /** Lines in `text`: an upper bound on its data rows, counted without allocating. */
 function lineCount(text: string): number {
@@ -93,18 +107,27 @@ function lineCount(text: string): number {
   return lines;
 }
 
+/** Lines in UTF-8 `bytes`, counted as {@link lineCount} counts them in text. */
+function byteLineCount(bytes: Uint8Array): number {
+  let lines = 1;
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lines++;
+  if (lines > 1) return lines;
+  for (let i = bytes.indexOf(13); i !== -1; i = bytes.indexOf(13, i + 1)) lines++;
+  return lines;
+}
+
 /**
- * Refuses CSV text whose reading and analysis (and `extra` bytes, for EVPPI) would not fit in
+ * Refuses CSV text (its lines and length, in characters or bytes) whose reading and analysis (and `extra` bytes, for EVPPI) would not fit in
  * this machine's memory.
  */
 function checkCsvFits(
   file: string,
-  texts: readonly string[],
+  sizes: readonly { readonly rows: number; readonly length: number }[],
   wtpPoints: number,
   extra: number,
 ): void {
-  const rows = texts.reduce((n, t) => n + lineCount(t), 0);
-  const textLength = texts.reduce((n, t) => n + t.length, 0);
+  const rows = sizes.reduce((n, t) => n + t.rows, 0);
+  const textLength = sizes.reduce((n, t) => n + t.length, 0);
   const need = analyseBytes({ rows, textLength, wtpPoints }) + extra;
   // The text and what parsing makes of it live on the JavaScript heap.
   const budget = heapBudget();

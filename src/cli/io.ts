@@ -6,7 +6,7 @@
  */
 
 import type { InputKind } from "../core/input-limits.js";
-import { readInputFile } from "../node/input-file.js";
+import { readInputBytes, readInputFile } from "../node/input-file.js";
 import {
   checkOutput,
   type FileOutput,
@@ -27,6 +27,11 @@ export interface CliIo {
    * (see src/node/input-file.ts). Throws an InputError (exit 2) or EnvironmentError (exit 1).
    */
   readInput(path: string, kind: InputKind): string;
+  /**
+   * Reads a person's input file as UTF-8 bytes, with the same checks as {@link readInput} (for
+   * readers that parse bytes). Optional: without it, commands encode {@link readInput}'s text.
+   */
+  readInputBytes?(path: string, kind: InputKind): Uint8Array;
   /** Checks, before any work, that `output` can be written; throws an InputError if not. */
   checkOutput(output: Output): void;
   /** Writes one file atomically (see src/node/output-file.ts). */
@@ -50,6 +55,7 @@ export function nodeIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readInput: (path, kind) => readInputFile(path, kind),
+    readInputBytes: (path, kind) => readInputBytes(path, kind),
     checkOutput: (output) => checkOutput(output),
     writeFile: (output, text) => writeOutputFile(output, text),
     writeSet: (output, files) => writeOutputSet(output, files),

@@ -349,3 +349,296 @@ export function quantiles(
   const fast = range.length >= BRACKET_MIN ? bracketedQuantiles(range, ps) : undefined;
   return fast ?? quantilesInPlace(range.slice(), ps);
 }
+
+/** Bins over x for the bounds of {@link linearQuantilePairs}' filter. */
+const FILTER_BINS = 1024;
+
+/**
+ * {@link linearQuantilePair} at every λ of `lambdas`: the type-7 quantiles `pLow` and `pHigh` of
+ * v_i = λ·x_i − y_i, into `lower[k]` and `upper[k]`, each exactly what
+ * `linearQuantilePair(x, y, lambdas[k], pLow, pHigh)` returns (every quantile is an exact order
+ * statistic, however it is found).
+ *
+ * One pass sorts the samples into those whose v_i lies, at every λ of the grid, between the two
+ * brackets, or below both, or above both, and the rest. The test is a bound: v_i(λ_k) > h_k for
+ * all k is y_i < min_k(λ_k·x_i − h_k), a concave function of x_i, bounded on a bin of x by its
+ * values at the bin's ends; a margin far larger than the rounding of any of these sums keeps
+ * it exact. Only the rest (the samples that come near a bracket at some λ) are visited per λ.
+ *
+ * @example
+ * ```ts
+ * const lower = new Float64Array(101);
+ * const upper = new Float64Array(101);
+ * linearQuantilePairs(dEffect, dCost, wtpRange(0, 100000, 1000), 0.025, 0.975, lower, upper);
+ * ```
+ */
+export function linearQuantilePairs(
+  x: Float64Array,
+  y: Float64Array,
+  lambdas: ArrayLike<number>,
+  pLow: number,
+  pHigh: number,
+  lower: Float64Array,
+  upper: Float64Array,
+): void {
+  const n = x.length;
+  const K = lambdas.length;
+  if (n === 0 || y.length !== n) {
+    throw new RangeError("linearQuantilePairs: empty or unequal arrays");
+  }
+  if (lower.length < K || upper.length < K) {
+    throw new RangeError("linearQuantilePairs: outputs shorter than the λ grid");
+  }
+  for (const p of [pLow, pHigh]) {
+    if (!(p >= 0 && p <= 1)) {
+      throw new RangeError(`linearQuantilePairs: p must be in [0, 1], got ${p}`);
+    }
+  }
+  if (n < BRACKET_MIN || K < 4) {
+    for (let k = 0; k < K; k++) {
+      const [a, b] = pairOf(x, y, lambdas[k] as number, pLow, pHigh, "linearQuantilePairs");
+      lower[k] = a;
+      upper[k] = b;
+    }
+    return;
+  }
+  // The brackets at each λ, as pairOf draws them.
+  const hL = (n - 1) * pLow;
+  const hH = (n - 1) * pHigh;
+  // pairOf's brackets, so that each bracket holds the same values in the same order as there and
+  // selection picks the same one of equal values (0 or −0 included).
+  const [aL, bL] = bracketRanks(Math.floor(hL), n, pLow);
+  const [aH, bH] = bracketRanks(Math.floor(hH), n, pHigh);
+  const cap1 = bracketCapacity(aL, bL, n);
+  const cap2 = bracketCapacity(aH, bH, n);
+  const lo1 = new Float64Array(K);
+  const hi1 = new Float64Array(K);
+  const lo2 = new Float64Array(K);
+  const hi2 = new Float64Array(K);
+  const sub = new Float64Array(SUBSAMPLE);
+  let lambdaMax = 0;
+  let thresholdMax = 0;
+  for (let k = 0; k < K; k++) {
+    const a = lambdas[k] as number;
+    lambdaMax = Math.max(lambdaMax, Math.abs(a));
+    for (let i = 0; i < SUBSAMPLE; i++) {
+      const s = Math.floor((i * n) / SUBSAMPLE);
+      sub[i] = a * (x[s] as number) - (y[s] as number);
+    }
+    sub.sort();
+    lo1[k] = bracketEdge(sub, aL);
+    hi1[k] = bracketEdge(sub, bL);
+    lo2[k] = bracketEdge(sub, aH);
+    hi2[k] = bracketEdge(sub, bH);
+    for (const t of [lo1[k], hi1[k], lo2[k], hi2[k]] as number[]) {
+      if (Number.isFinite(t)) thresholdMax = Math.max(thresholdMax, Math.abs(t));
+    }
+  }
+  let xAbs = 0;
+  let yMax = 0;
+  for (let i = 0; i < n; i++) {
+    const v = Math.abs(x[i] as number);
+    if (v > xAbs) xAbs = v;
+    const w = Math.abs(y[i] as number);
+    if (w > yMax) yMax = w;
+  }
+  // Far above the rounding of λx − y and of the bounds (a few 2⁻⁵³ of these magnitudes).
+  const margin = (lambdaMax * xAbs + yMax + thresholdMax) * 2 ** -40 + Number.MIN_VALUE;
+  const brackets: Brackets = { lambdas, lo1, hi1, lo2, hi2, margin };
+  // Level 1: the samples that come near a bracket at some λ of the grid.
+  const cx = new Float64Array(n);
+  const cy = new Float64Array(n);
+  const all = classify(x, y, n, brackets, 0, K, cx, cy);
+  // Level 2, per block of λ: those that come near a bracket at some λ of the block.
+  const bx = new Float64Array(all.rest);
+  const by = new Float64Array(all.rest);
+  if (pairLow.length < cap1) pairLow = new Float64Array(cap1);
+  if (pairHigh.length < cap2) pairHigh = new Float64Array(cap2);
+  const b1 = pairLow;
+  const b2 = pairHigh;
+  for (let k0 = 0; k0 < K; k0 += LAMBDA_BLOCK) {
+    const k1 = Math.min(K, k0 + LAMBDA_BLOCK);
+    const block = classify(cx, cy, all.rest, brackets, k0, k1, bx, by);
+    const m = block.rest;
+    for (let k = k0; k < k1; k++) {
+      const a = lambdas[k] as number;
+      const l1 = lo1[k] as number;
+      const h1 = hi1[k] as number;
+      const l2 = lo2[k] as number;
+      const h2 = hi2[k] as number;
+      const flat1 = l1 === h1;
+      const flat2 = l2 === h2;
+      let below1 = all.below + block.below;
+      let in1 = 0;
+      let below2 = all.below + all.middle + block.below + block.middle;
+      let in2 = 0;
+      let counted = all.below + all.middle + all.above + block.below + block.middle + block.above;
+      let overflow = false;
+      for (let t = 0; t < m; t++) {
+        const v = a * (bx[t] as number) - (by[t] as number);
+        if (v < l1) below1++;
+        else if (v <= h1) {
+          if (!flat1) {
+            if (in1 === cap1) {
+              overflow = true;
+              break;
+            }
+            b1[in1] = v;
+          }
+          in1++;
+        }
+        if (v < l2) below2++;
+        else if (v <= h2) {
+          if (!flat2) {
+            if (in2 === cap2) {
+              overflow = true;
+              break;
+            }
+            b2[in2] = v;
+          }
+          in2++;
+        }
+        if (!Number.isNaN(v)) counted++;
+      }
+      let low: number | undefined;
+      let high: number | undefined;
+      if (!overflow && counted === n) {
+        low = pickBracket(b1, in1, below1, hL, flat1, l1, n);
+        high = pickBracket(b2, in2, below2, hH, flat2, l2, n);
+      }
+      if (low === undefined || high === undefined) {
+        [low, high] = pairOf(x, y, a, pLow, pHigh, "linearQuantilePairs");
+      }
+      lower[k] = low;
+      upper[k] = high;
+    }
+  }
+}
+
+/** λ values per second-level filter of {@link linearQuantilePairs}. */
+const LAMBDA_BLOCK = 6;
+
+/** The brackets of {@link linearQuantilePairs} at each λ, and the filter's margin. */
+interface Brackets {
+  readonly lambdas: ArrayLike<number>;
+  readonly lo1: Float64Array;
+  readonly hi1: Float64Array;
+  readonly lo2: Float64Array;
+  readonly hi2: Float64Array;
+  readonly margin: number;
+}
+
+/**
+ * Sorts samples `xs[0..count)`, `ys` into those whose v = λx − y lies, at every λ of
+ * `lambdas[k0..k1)`, above the low bracket and below the high one (`middle`), below both
+ * (`below`) or above both (`above`), and the rest, copied into `outX`, `outY`. The test is a
+ * bound: v(λ_k) > h_k for all k is y < min_k(λ_k·x − h_k), a concave function of x, bounded on a
+ * bin of x by its values at the bin's ends (convex maxima likewise), less the margin.
+ */
+function classify(
+  xs: Float64Array,
+  ys: Float64Array,
+  count: number,
+  brackets: Brackets,
+  k0: number,
+  k1: number,
+  outX: Float64Array,
+  outY: Float64Array,
+): { middle: number; below: number; above: number; rest: number } {
+  const { lambdas, lo1, hi1, lo2, hi2, margin } = brackets;
+  let xMin = Number.POSITIVE_INFINITY;
+  let xMax = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < count; i++) {
+    const v = xs[i] as number;
+    if (v < xMin) xMin = v;
+    if (v > xMax) xMax = v;
+  }
+  const finite = Number.isFinite(margin) && xMin <= xMax;
+  const bins = finite ? FILTER_BINS : 1;
+  const width = finite ? (xMax - xMin) / bins : 0;
+  const edges = new Float64Array(bins + 1);
+  for (let e = 0; e < bins; e++) edges[e] = xMin + e * width;
+  edges[bins] = xMax;
+  // At each edge: min_k(λx − hi1), max_k(λx − lo2), min_k(λx − max(hi1, hi2)), max_k(λx − min(lo1, lo2)).
+  const middleBelow = new Float64Array(bins + 1);
+  const middleAbove = new Float64Array(bins + 1);
+  const aboveAll = new Float64Array(bins + 1);
+  const belowAll = new Float64Array(bins + 1);
+  for (let e = 0; e <= bins; e++) {
+    const at = edges[e] as number;
+    let f = Number.POSITIVE_INFINITY;
+    let g = Number.NEGATIVE_INFINITY;
+    let fa = Number.POSITIVE_INFINITY;
+    let gb = Number.NEGATIVE_INFINITY;
+    for (let k = k0; k < k1; k++) {
+      const v = (lambdas[k] as number) * at;
+      f = Math.min(f, v - (hi1[k] as number));
+      g = Math.max(g, v - (lo2[k] as number));
+      fa = Math.min(fa, v - Math.max(hi1[k] as number, hi2[k] as number));
+      gb = Math.max(gb, v - Math.min(lo1[k] as number, lo2[k] as number));
+    }
+    middleBelow[e] = f;
+    middleAbove[e] = g;
+    aboveAll[e] = fa;
+    belowAll[e] = gb;
+  }
+  // Per bin, interleaved: y below [4b] and above [4b + 1] is between the brackets at every λ,
+  // above [4b + 3] is below both, below [4b + 2] above both (margins taken off).
+  const bounds = new Float64Array(4 * bins);
+  for (let b = 0; b < bins; b++) {
+    bounds[4 * b] = Math.min(middleBelow[b] as number, middleBelow[b + 1] as number) - margin;
+    bounds[4 * b + 1] = Math.max(middleAbove[b] as number, middleAbove[b + 1] as number) + margin;
+    bounds[4 * b + 2] = Math.min(aboveAll[b] as number, aboveAll[b + 1] as number) - margin;
+    bounds[4 * b + 3] = Math.max(belowAll[b] as number, belowAll[b + 1] as number) + margin;
+  }
+  // (x − xMin)·scale is in [0, bins] (or NaN, which | 0 makes 0): truncation is the floor.
+  const scale = width > 0 ? 1 / width : 0;
+  let middle = 0;
+  let below = 0;
+  let above = 0;
+  let rest = 0;
+  const last = bins - 1;
+  for (let i = 0; i < count; i++) {
+    const xi = xs[i] as number;
+    const yi = ys[i] as number;
+    let b = ((xi - xMin) * scale) | 0;
+    if (b > last) b = last;
+    if (xi < (edges[b] as number) && b > 0) b--;
+    else if (xi > (edges[b + 1] as number) && b < last) b++;
+    // The bounds hold only for x within the bin's ends.
+    if (xi >= (edges[b] as number) && xi <= (edges[b + 1] as number)) {
+      const o = 4 * b;
+      if (yi < (bounds[o] as number) && yi > (bounds[o + 1] as number)) {
+        middle++;
+        continue;
+      }
+      if (yi > (bounds[o + 3] as number)) {
+        below++;
+        continue;
+      }
+      if (yi < (bounds[o + 2] as number)) {
+        above++;
+        continue;
+      }
+    }
+    outX[rest] = xi;
+    outY[rest] = yi;
+    rest++;
+  }
+  return { middle, below, above, rest };
+}
+
+/** The quantile at h from a bracket (a flat one holds one value, counted but not copied). */
+function pickBracket(
+  buffer: Float64Array,
+  count: number,
+  below: number,
+  h: number,
+  flat: boolean,
+  edge: number,
+  n: number,
+): number | undefined {
+  if (!flat) return fromBracket(buffer, count, below, h, n);
+  const k = Math.floor(h);
+  return below > k || below + count <= Math.min(k + 1, n - 1) ? undefined : edge;
+}

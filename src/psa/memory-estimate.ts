@@ -31,6 +31,8 @@ export interface PsaShape {
   readonly wtpPoints?: number;
   /** Parameters in a group EVPPI by quadratic regression (default 0: none). */
   readonly regressionParameters?: number;
+  /** Sample-length arrays further answers hold at once (e.g. ROI and payback; default 0). */
+  readonly answerArrays?: number;
 }
 
 /** Bytes of one double. */
@@ -87,7 +89,11 @@ export function psaBytes(samples: number, shape: PsaShape): number {
   const scratchColumns = shape.columns - shape.keptColumns;
   const perThread = F64 * chunk * Math.max(0, scratchColumns);
   const analysis =
-    F64 * samples * (ANALYSIS_ARRAYS + regressionColumns(shape.regressionParameters ?? 0));
+    F64 *
+    samples *
+    (ANALYSIS_ARRAYS +
+      regressionColumns(shape.regressionParameters ?? 0) +
+      (shape.answerArrays ?? 0));
   const grid = F64 * (shape.wtpPoints ?? 101) * (shape.strategies * 6 + 8);
   return (
     BASE_BYTES +

@@ -155,6 +155,18 @@ export interface CommissionerAnswers {
   readonly caveats: readonly string[];
 }
 
+/**
+ * Sample-length arrays the answers of one strategy hold at once, for the memory check before a
+ * run: the year's and the running totals of programme cost and savings (8), released staff time
+ * (1), the discounted increments (4), and the ROI and its quantile scratch (2).
+ *
+ * @example
+ * ```ts
+ * psaBytes(1e6, { ...shape, answerArrays: COMMISSIONER_ARRAYS });
+ * ```
+ */
+export const COMMISSIONER_ARRAYS = 15;
+
 /** The definitions every report states. */
 export const COMMISSIONER_DEFINITIONS = {
   roi: "ROI = (savings − programme cost) / programme cost over the horizon, vs the comparator: cashable savings only, and cashable + released staff time; undiscounted (as a budget counts) and discounted (as the cost-effectiveness analysis counts). Mean: the ratio of the PSA means; interval: 2.5% and 97.5% quantiles of the per-sample ROI.",

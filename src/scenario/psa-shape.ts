@@ -7,6 +7,7 @@
  */
 
 import { formatBytes, maxSamplesWithin, type PsaShape, psaBytes } from "../psa/memory-estimate.js";
+import { COMMISSIONER_ARRAYS } from "./commissioner.js";
 import type { LoadedScenario } from "./load-scenario.js";
 import { scenarioModelShape } from "./scenario-model.js";
 
@@ -44,6 +45,7 @@ export function scenarioPsaShape(loaded: LoadedScenario, request: PsaRequest = {
     workers: request.workers ?? 1,
     wtpPoints: loaded.wtp.length,
     regressionParameters: request.regressionParameters ?? 0,
+    answerArrays: loaded.factory.commissioner === undefined ? 0 : COMMISSIONER_ARRAYS,
   };
 }
 

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   linearQuantilePair,
+  linearQuantilePairs,
   quantilePair,
   quantileSorted,
   quantiles,
@@ -308,5 +309,84 @@ describe("selectInPlace", () => {
     expect(() => selectInPlace(a, -1)).toThrow(/^selectInPlace:/);
     expect(() => selectInPlace(a, 0, 1, 2)).toThrow(/^selectInPlace:/);
     expect(() => selectInPlace(new Float64Array(0), 0)).toThrow(/^selectInPlace:/);
+  });
+});
+
+describe("linearQuantilePairs", () => {
+  /** Samples of n ≥ 20,000 (the bracketing path), with ties and heavy tails in some. */
+  const data = fc.record({
+    n: fc.integer({ min: 20_000, max: 30_000 }),
+    seed: fc.integer({ min: 1, max: 2 ** 30 }),
+    kind: fc.constantFrom("normal", "ties", "constant-x", "heavy", "correlated"),
+    grid: fc.constantFrom("0:100000:1000", "-5000:5000:250", "list"),
+    p: fc.constantFrom([0.025, 0.975], [0.05, 0.95], [0, 1], [0.5, 0.5], [0.9, 0.1]),
+  });
+
+  /** A small deterministic generator (xorshift) for the property's samples. */
+  function uniforms(seed: number): () => number {
+    let s = seed >>> 0 || 1;
+    return () => {
+      s ^= s << 13;
+      s >>>= 0;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      s >>>= 0;
+      return s / 2 ** 32;
+    };
+  }
+
+  it("linearQuantilePairs equals linearQuantilePair at every λ, bit for bit", () => {
+    fc.assert(
+      fc.property(data, ({ n, seed, kind, grid, p }) => {
+        const u = uniforms(seed);
+        const normal = () => Math.sqrt(-2 * Math.log(u() + 1e-300)) * Math.cos(2 * Math.PI * u());
+        const x = new Float64Array(n);
+        const y = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+          const z = normal();
+          x[i] =
+            kind === "constant-x" ? 0.1 : kind === "ties" ? Math.round(z * 3) / 10 : 0.1 + 0.1 * z;
+          y[i] =
+            kind === "ties"
+              ? Math.round(normal() * 4) * 500
+              : kind === "heavy"
+                ? 1000 / (u() - 0.5)
+                : kind === "correlated"
+                  ? 8000 * (x[i] as number) + 300 * normal()
+                  : 5000 + 1000 * normal();
+        }
+        const lambdas =
+          grid === "list"
+            ? [0, 1, 20000, 20001, 30000, 1e6, 1e9]
+            : (() => {
+                const [a, b, s] = grid.split(":").map(Number) as [number, number, number];
+                return Array.from({ length: Math.round((b - a) / s) + 1 }, (_, k) => a + k * s);
+              })();
+        const lower = new Float64Array(lambdas.length);
+        const upper = new Float64Array(lambdas.length);
+        const [pLow, pHigh] = p as [number, number];
+        linearQuantilePairs(x, y, lambdas, pLow, pHigh, lower, upper);
+        lambdas.forEach((l, k) => {
+          const [a, b] = linearQuantilePair(x, y, l, pLow, pHigh);
+          expect(Object.is(lower[k], a), `λ ${l} low`).toBe(true);
+          expect(Object.is(upper[k], b), `λ ${l} high`).toBe(true);
+        });
+      }),
+      {
+        numRuns: 40,
+        // Ties at 0 and −0 (λ = 0): the same one of equal values must be picked.
+        examples: [[{ n: 20_000, seed: 1, kind: "ties", grid: "0:100000:1000", p: [0.5, 0.5] }]],
+      },
+    );
+  });
+
+  it("linearQuantilePairs refuses empty input and p outside [0, 1]", () => {
+    const out = new Float64Array(1);
+    expect(() =>
+      linearQuantilePairs(new Float64Array(0), new Float64Array(0), [1], 0.1, 0.9, out, out),
+    ).toThrow(RangeError);
+    expect(() =>
+      linearQuantilePairs(new Float64Array(2), new Float64Array(2), [1], -0.1, 0.9, out, out),
+    ).toThrow(/p must be in \[0, 1\]/);
   });
 });

@@ -1,0 +1,45 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ByteLabelIndex } from "../../src/core/byte-label-index.js";
+
+const encoder = new TextEncoder();
+
+describe("ByteLabelIndex", () => {
+  it("ByteLabelIndex gives ids in order of first appearance, like a Map", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.nat({ max: 2000 }).map(String),
+            fc.constantFrom("07", "7", "7.0", "a", "é", "", "00", "0"),
+            fc.string({ maxLength: 4 }),
+          ),
+          { maxLength: 300 },
+        ),
+        (labels) => {
+          const index = new ByteLabelIndex();
+          const map = new Map<string, number>();
+          for (const label of labels) {
+            if (!map.has(label)) map.set(label, map.size);
+            const bytes = encoder.encode(`,${label},`);
+            expect(index.intern(bytes, 1, bytes.length - 1)).toBe(map.get(label));
+          }
+          expect(index.size).toBe(map.size);
+          for (const [label, id] of map) expect(index.text(id)).toBe(label);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("ByteLabelIndex finds ascending numbers without a table, and repeats after the run breaks", () => {
+    const index = new ByteLabelIndex();
+    for (let i = 1; i <= 5000; i++) expect(index.internText(String(i))).toBe(i - 1);
+    expect(index.internText("17")).toBe(16);
+    expect(index.internText("5001")).toBe(5000);
+    const bytes = encoder.encode("4999");
+    expect(index.find(bytes, 0, 4)).toBe(4998);
+    expect(index.equals(4998, bytes, 0, 4)).toBe(true);
+    expect(index.find(encoder.encode("x"), 0, 1)).toBe(-1);
+  });
+});
