@@ -177,6 +177,13 @@ describe("the commissioners' page at 1280 px", () => {
     const compared = await page.$$eval("#comparisons li", (ls) => ls.map((l) => l.textContent));
     expect(compared).toHaveLength(2);
     for (const c of compared) expect(c).toMatch(/than Usual practice/);
+    // The commissioner answers: savings, budget and payback, ROI, break-even, for both options.
+    const extra = (await page.textContent("#extra-sections")) as string;
+    expect(extra).toMatch(/cashable savings and released staff time/);
+    expect(extra).toMatch(/return on investment/);
+    expect(extra).toMatch(/break-even effect/);
+    expect(extra).toContain("Visiting social worker (0.5 FTE per school)");
+    expect(extra).not.toMatch(/NaN|Infinity|undefined/);
     // The budget table: a strategy column, its rows named.
     expect(await page.textContent("#budget thead th")).toBe("Strategy");
     const strategies = await page.$$eval("#budget tbody tr", (rs) =>
