@@ -386,17 +386,20 @@ function strategyFills(s: StrategyConfig, set: Settings) {
         }
         return;
       }
-      const [foster, residential, other, cFoster, cResidential] = [
-        col(p, "mix_foster"),
-        col(p, "mix_residential"),
-        col(p, "mix_other"),
-        col(p, "c_day_foster"),
-        col(p, "c_day_residential"),
-      ];
+      const foster = col(p, "mix_foster");
+      const residential = col(p, "mix_residential");
+      const other = col(p, "mix_other");
+      const cFoster = col(p, "c_day_foster");
+      const cResidential = col(p, "c_day_residential");
+      const semiShare = col(p, "semi_independent_share");
+      const cSemi = col(p, "c_day_semi_independent");
       for (let i = 0; i < n; i++) {
+        // The residential group's semi-independent placements at their own (lower) day cost.
+        const semi = semiShare[i] as number;
         const day =
           ((foster[i] as number) + (other[i] as number)) * (cFoster[i] as number) +
-          (residential[i] as number) * (cResidential[i] as number);
+          (residential[i] as number) *
+            ((1 - semi) * (cResidential[i] as number) + semi * (cSemi[i] as number));
         out[i] = half * DAYS_PER_YEAR * day * set.schools * (pupils[i] as number) * k;
       }
     };

@@ -47,7 +47,7 @@ function byHand(intervention: boolean) {
   const e17 = 55.7 / 54.4; // S17 assessments per referral
   const e47 = (19.16 / 54.4) * rho47; // S47 enquiries per referral
   const qCin = e17 * 0.42; // → child in need (p_cin_given_s17 = Beta(42, 58) mean)
-  const qCpp = e47 * 0.33 * 0.8; // → protection plan (p_icpc 0.33 × p_cpp 0.8)
+  const qCpp = e47 * 0.33 * 0.877; // → protection plan (p_icpc 0.33 × p_cpp 52,700 / 60,100)
   const qLac = 2.2 / 54.4; // → care
   const xCin = 1 - Math.exp(-L / 0.5);
   const xCpp = 1 - Math.exp(-L / 0.855);
@@ -61,11 +61,13 @@ function byHand(intervention: boolean) {
     [xLac, 0, 0, 0, 1 - xLac],
   ];
   // Day in care: (foster 0.68 + other 0.15) × £646/7 a week in 2016/17 uprated by NHSCII
-  // 124.50 / 102.50, + residential 0.17 × £872.
+  // 124.50 / 102.50, + residential 0.17 × (children's homes 0.595 × £872 + semi-independent
+  // 0.405 × £411).
   const cFoster = 92.2857 * (124.5 / 102.5);
-  const cDay = (0.68 + 0.15) * cFoster + 0.17 * 872;
-  // Staffing per school-year: 37,000 × 1.28 × 1.25 + 3,000 = 62,200; × (1 + 0.1 × 1.15).
-  const staffYear = (37_000 * 1.28 * 1.25 + 3_000) * (1 + 0.1 * 1.15);
+  const cDay = (0.68 + 0.15) * cFoster + 0.17 * ((1 - 0.405) * 872 + 0.405 * 411);
+  // Staffing per school-year: 37,000 × 1.28 × 1.20 (overheads without line management) + 3,000
+  // = 59,832; × (1 + 0.1 × 1.15) for supervision, the only management cost.
+  const staffYear = (37_000 * 1.28 * 1.2 + 3_000) * (1 + 0.1 * 1.15);
   let m = [1, 0, 0, 0, 0];
   const totals = {
     cost: 0,
@@ -203,7 +205,8 @@ describe("swis-pathway base case by hand (one year, four quarters)", () => {
     expect(rows).toHaveLength(1);
     const row = rows[0];
     expect(row?.year).toBe(1);
-    expectRelative(row?.interventionCost as number, 69_353, "programme year 1");
+    // (37,000 × 1.28 × 1.20 + 3,000) × (1 + 0.1 × 1.15) = 59,832 × 1.115 = 66,712.68.
+    expectRelative(row?.interventionCost as number, 66_712.68, "programme year 1");
     expectRelative(
       row?.downstreamChange as number,
       swis.downstream_cost_year_1 - usual.downstream_cost_year_1,
