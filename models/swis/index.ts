@@ -259,138 +259,24 @@ function create(config: ModelConfig) {
     evaluate(p, out, { n }) {
       const col = (name: string, s: StrategyConfig) => p[columnOf(name, s)] as Float64Array;
       for (const s of strategies) {
-        const cost = out.cost[s.name] as Float64Array;
-        const effect = out.effect[s.name] as Float64Array;
         const o = (k: string) =>
           (out.outcomes as Record<string, Record<string, Float64Array>>)[k]?.[
             s.name
           ] as Float64Array;
-        const cashable = o("cashable_cost");
-        const staffTime = o("staff_time_cost");
-        const downstreamYear = o("downstream_cost_per_year");
-        const cashableYear = o("cashable_cost_per_year");
-        const programmeYears = yearOutcomes.map((name) => o(name));
-        const intervention = o("intervention_cost");
-        const downstream = o("downstream_cost");
-        const referrals = o("referrals");
-        const s17 = o("s17_assessments");
-        const s47 = o("s47_enquiries");
-        const days = o("days_in_care");
-        const entries = o("care_entries");
-        const cinStarts = o("cin_starts");
-        const yearly = o("programme_cost_year");
-        const c = (name: string) => col(name, s);
-        const rateRef = c("rate_referral");
-        const rateS17 = c("rate_s17");
-        const rateS47 = c("rate_s47");
-        const cla = c("cla_per1000");
-        const entry = c("care_entry_per1000");
-        const age = c("age_factor");
-        const pupils = c("pupils_per_school");
-        const irrRef = c("irr_referral");
-        const irrS17 = c("irr_s17");
-        const irrS47 = c("irr_s47");
-        const irrDays = c("irr_days_care");
-        const irrCin = c("irr_cin_starts");
-        const reachOf = c("effect_reach");
-        const cRef = c("c_referral");
-        const cS17 = c("c_s17_assessment");
-        const cCin = c("c_cin_year");
-        const pCin = c("p_cin_given_s17");
-        const cinYears = c("cin_duration_yr");
-        const cS47 = c("c_s47");
-        const cIcpc = c("c_icpc");
-        const cPlan = c("c_cp_plan_year");
-        const pIcpc = c("p_icpc_given_s47");
-        const pPlan = c("p_cpp_given_icpc");
-        const planYears = c("cpp_duration_yr");
-        const foster = c("mix_foster");
-        const residential = c("mix_residential");
-        const other = c("mix_other");
-        const ifa = c("ifa_share");
-        const dayInhouse = c("c_day_inhouse_foster");
-        const dayIfa = c("c_day_ifa");
-        const dayRes = c("c_day_residential");
-        const semiShare = c("semi_independent_share");
-        const daySemi = c("c_day_semi_independent");
-        const fte = c("sw_fte_per_school");
-        const salary = c("sw_salary");
-        const oncost = c("oncost_rate");
-        const overhead = c("overhead_rate");
-        const travel = c("travel_capital_per_fte");
-        const supervision = c("supervision_ratio");
-        const senior = c("senior_cost_multiplier");
-        const setup = c("setup_cost_per_school");
-        const mgmt = c("mgmt_cost_per_school_year");
-        const grant = c("grant_total");
         evaluateStrategy(
           {
-            cost,
-            effect,
-            intervention,
-            downstream,
-            referrals,
-            s17,
-            s47,
-            days,
-            entries,
-            cinStarts,
-            yearly,
-            cashable,
-            staffTime,
-            downstreamYear,
-            cashableYear,
-            programmeYears,
-            perYearWeights,
-            rateRef,
-            rateS17,
-            rateS47,
-            cla,
-            entry,
-            age,
-            pupils,
-            irrRef,
-            irrS17,
-            irrS47,
-            irrDays,
-            irrCin,
-            reachOf,
-            cRef,
-            cS17,
-            cCin,
-            pCin,
-            cinYears,
-            cS47,
-            cIcpc,
-            cPlan,
-            pIcpc,
-            pPlan,
-            planYears,
-            foster,
-            residential,
-            other,
-            ifa,
-            dayInhouse,
-            dayIfa,
-            dayRes,
-            semiShare,
-            daySemi,
-            fte,
-            salary,
-            oncost,
-            overhead,
-            travel,
-            supervision,
-            senior,
-            setup,
-            mgmt,
-            grant,
+            cost: out.cost[s.name] as Float64Array,
+            effect: out.effect[s.name] as Float64Array,
+            outcome: o,
+            programmeYears: yearOutcomes.map((name) => o(name)),
+            column: (name: string) => col(name, s),
             on: s.intervention,
             schools,
             years,
             costAnnuity,
             outcomeAnnuity,
             weights,
+            perYearWeights,
             effectKey,
           },
           n,
@@ -400,70 +286,16 @@ function create(config: ModelConfig) {
   });
 }
 
-/** The columns and outputs of one strategy over a chunk, and the constants of its evaluation. */
-interface StrategyArrays {
-  readonly cashable: Float64Array;
-  readonly staffTime: Float64Array;
-  readonly downstreamYear: Float64Array;
-  readonly cashableYear: Float64Array;
-  /** Undiscounted programme cost in each year of the horizon (outputs). */
-  readonly programmeYears: readonly Float64Array[];
-  /** Weights of yearly resource cost, set-up and grant in each year's programme cost. */
-  readonly perYearWeights: readonly { resource: number; setup: number; grant: number }[];
+/** One strategy's outputs and columns over a chunk, and the constants of its evaluation. */
+interface StrategyChunk {
   readonly cost: Float64Array;
   readonly effect: Float64Array;
-  readonly intervention: Float64Array;
-  readonly downstream: Float64Array;
-  readonly referrals: Float64Array;
-  readonly s17: Float64Array;
-  readonly s47: Float64Array;
-  readonly days: Float64Array;
-  readonly entries: Float64Array;
-  readonly cinStarts: Float64Array;
-  readonly yearly: Float64Array;
-  readonly rateRef: Float64Array;
-  readonly rateS17: Float64Array;
-  readonly rateS47: Float64Array;
-  readonly cla: Float64Array;
-  readonly entry: Float64Array;
-  readonly age: Float64Array;
-  readonly pupils: Float64Array;
-  readonly irrRef: Float64Array;
-  readonly irrS17: Float64Array;
-  readonly irrS47: Float64Array;
-  readonly irrDays: Float64Array;
-  readonly irrCin: Float64Array;
-  readonly reachOf: Float64Array;
-  readonly cRef: Float64Array;
-  readonly cS17: Float64Array;
-  readonly cCin: Float64Array;
-  readonly pCin: Float64Array;
-  readonly cinYears: Float64Array;
-  readonly cS47: Float64Array;
-  readonly cIcpc: Float64Array;
-  readonly cPlan: Float64Array;
-  readonly pIcpc: Float64Array;
-  readonly pPlan: Float64Array;
-  readonly planYears: Float64Array;
-  readonly foster: Float64Array;
-  readonly residential: Float64Array;
-  readonly other: Float64Array;
-  readonly ifa: Float64Array;
-  readonly dayInhouse: Float64Array;
-  readonly dayIfa: Float64Array;
-  readonly dayRes: Float64Array;
-  readonly semiShare: Float64Array;
-  readonly daySemi: Float64Array;
-  readonly fte: Float64Array;
-  readonly salary: Float64Array;
-  readonly oncost: Float64Array;
-  readonly overhead: Float64Array;
-  readonly travel: Float64Array;
-  readonly supervision: Float64Array;
-  readonly senior: Float64Array;
-  readonly setup: Float64Array;
-  readonly mgmt: Float64Array;
-  readonly grant: Float64Array;
+  /** The strategy's array of an outcome. */
+  readonly outcome: (name: string) => Float64Array;
+  /** Undiscounted programme cost in each year of the horizon (outputs). */
+  readonly programmeYears: readonly Float64Array[];
+  /** The strategy's column of an input (its own draw when the strategy overrides it). */
+  readonly column: (name: string) => Float64Array;
   /** Whether the strategy runs the programme. */
   readonly on: boolean;
   readonly schools: number;
@@ -471,6 +303,8 @@ interface StrategyArrays {
   readonly costAnnuity: number;
   readonly outcomeAnnuity: number;
   readonly weights: { readonly resource: number; readonly setup: number; readonly grant: number };
+  /** Weights of yearly resource cost, set-up and grant in each year's programme cost. */
+  readonly perYearWeights: readonly { resource: number; setup: number; grant: number }[];
   readonly effectKey: string;
 }
 
@@ -479,70 +313,65 @@ interface StrategyArrays {
  * column a local, so that it is optimised after a few thousand samples and its compiled code
  * serves every strategy and chunk.
  */
-function evaluateStrategy(k: StrategyArrays, n: number): void {
-  const {
-    cost,
-    effect,
-    intervention,
-    downstream,
-    referrals,
-    s17,
-    s47,
-    days,
-    entries,
-    cinStarts,
-    yearly,
-    cashable,
-    staffTime,
-    downstreamYear,
-    cashableYear,
-    programmeYears,
-    perYearWeights,
-    rateRef,
-    rateS17,
-    rateS47,
-    cla,
-    entry,
-    age,
-    pupils,
-    irrRef,
-    irrS17,
-    irrS47,
-    irrDays,
-    irrCin,
-    reachOf,
-    cRef,
-    cS17,
-    cCin,
-    pCin,
-    cinYears,
-    cS47,
-    cIcpc,
-    cPlan,
-    pIcpc,
-    pPlan,
-    planYears,
-    foster,
-    residential,
-    other,
-    ifa,
-    dayInhouse,
-    dayIfa,
-    dayRes,
-    semiShare,
-    daySemi,
-    fte,
-    salary,
-    oncost,
-    overhead,
-    travel,
-    supervision,
-    senior,
-    setup,
-    mgmt,
-    grant,
-  } = k;
-  const { schools, years, costAnnuity, outcomeAnnuity, weights, effectKey } = k;
+function evaluateStrategy(k: StrategyChunk, n: number): void {
+  const { cost, effect, outcome, programmeYears, column } = k;
+  const { schools, years, costAnnuity, outcomeAnnuity, weights, perYearWeights, effectKey } = k;
+  const cashable = outcome("cashable_cost");
+  const staffTime = outcome("staff_time_cost");
+  const downstreamYear = outcome("downstream_cost_per_year");
+  const cashableYear = outcome("cashable_cost_per_year");
+  const intervention = outcome("intervention_cost");
+  const downstream = outcome("downstream_cost");
+  const referrals = outcome("referrals");
+  const s17 = outcome("s17_assessments");
+  const s47 = outcome("s47_enquiries");
+  const days = outcome("days_in_care");
+  const entries = outcome("care_entries");
+  const cinStarts = outcome("cin_starts");
+  const yearly = outcome("programme_cost_year");
+  const rateRef = column("rate_referral");
+  const rateS17 = column("rate_s17");
+  const rateS47 = column("rate_s47");
+  const cla = column("cla_per1000");
+  const entry = column("care_entry_per1000");
+  const age = column("age_factor");
+  const pupils = column("pupils_per_school");
+  const irrRef = column("irr_referral");
+  const irrS17 = column("irr_s17");
+  const irrS47 = column("irr_s47");
+  const irrDays = column("irr_days_care");
+  const irrCin = column("irr_cin_starts");
+  const reachOf = column("effect_reach");
+  const cRef = column("c_referral");
+  const cS17 = column("c_s17_assessment");
+  const cCin = column("c_cin_year");
+  const pCin = column("p_cin_given_s17");
+  const cinYears = column("cin_duration_yr");
+  const cS47 = column("c_s47");
+  const cIcpc = column("c_icpc");
+  const cPlan = column("c_cp_plan_year");
+  const pIcpc = column("p_icpc_given_s47");
+  const pPlan = column("p_cpp_given_icpc");
+  const planYears = column("cpp_duration_yr");
+  const foster = column("mix_foster");
+  const residential = column("mix_residential");
+  const other = column("mix_other");
+  const ifa = column("ifa_share");
+  const dayInhouse = column("c_day_inhouse_foster");
+  const dayIfa = column("c_day_ifa");
+  const dayRes = column("c_day_residential");
+  const semiShare = column("semi_independent_share");
+  const daySemi = column("c_day_semi_independent");
+  const fte = column("sw_fte_per_school");
+  const salary = column("sw_salary");
+  const oncost = column("oncost_rate");
+  const overhead = column("overhead_rate");
+  const travel = column("travel_capital_per_fte");
+  const supervision = column("supervision_ratio");
+  const senior = column("senior_cost_multiplier");
+  const setup = column("setup_cost_per_school");
+  const mgmt = column("mgmt_cost_per_school_year");
+  const grant = column("grant_total");
   for (let i = 0; i < n; i++) {
     const scale = ((schools * (pupils[i] as number)) / 1000) * (age[i] as number);
     const on = k.on;
