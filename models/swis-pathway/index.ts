@@ -19,10 +19,10 @@ import {
   defineModelFactory,
   type InputRow,
   type ModelConfig,
-  type ParameterSpec,
   type PriceIndex,
   type StrategyConfig,
 } from "ceakit";
+import { inputRows, SWIS_PERSPECTIVES } from "../swis/input-rows.js";
 import priceIndexTable from "../swis/price-indices.json" with { type: "json" };
 import parameterTable from "./parameters.json" with { type: "json" };
 import {
@@ -35,35 +35,7 @@ import {
 } from "./pathway-model.js";
 import unitCostTable from "./unit-costs.json" with { type: "json" };
 
-/**
- * The values an input can take: probabilities and proportions lie in [0, 1]; a school has at
- * least one pupil; every other input (costs, rates, durations, FTE, ratios) is at least 0.
- */
-function boundsOf(name: string, unit: string): readonly [number, number] {
-  if (/probability|proportion/.test(unit)) return [0, 1];
-  if (name === "pupils_per_school") return [1, Number.POSITIVE_INFINITY];
-  return [0, Number.POSITIVE_INFINITY];
-}
-
-/** JSON rows use `price_year`; the library's ParameterSpec uses `priceYear`. */
-function rows(table: string, json: Record<string, Record<string, unknown>>) {
-  const out: Record<string, InputRow> = {};
-  for (const [name, row] of Object.entries(json)) {
-    const { price_year, ...rest } = row;
-    out[name] = {
-      ...(rest as unknown as ParameterSpec),
-      ...(price_year === undefined ? {} : { priceYear: price_year as string }),
-      table,
-      bounds: boundsOf(name, String(row.unit ?? "")),
-    } as InputRow;
-  }
-  return out;
-}
-
-const INPUTS: Record<string, InputRow> = {
-  ...rows("parameters", parameterTable),
-  ...rows("unit_costs", unitCostTable),
-};
+const INPUTS: Record<string, InputRow> = inputRows(parameterTable, unitCostTable);
 
 /** Undiscounted costs per year behind the budget-impact table (not shown in the tables). */
 const YEARLY: Record<string, { label: string; unit: string; table: false }> = {};
@@ -187,12 +159,7 @@ export default defineModelFactory({
   defaultPriceYear: "2023/24",
   defaultHorizonYears: 2,
   defaultDiscount: 0.035,
-  perspectives: {
-    public_sector:
-      "Public sector: local-authority children's social care plus external (DfE) grant; the grant is counted once",
-    local_authority:
-      "Local authority children's social care only: programme cost net of any external grant",
-  },
+  perspectives: SWIS_PERSPECTIVES,
   effects: EFFECTS,
   settings: {
     schools: { kind: "integer", label: "Number of schools in the programme", default: 1, min: 1 },

@@ -32,39 +32,12 @@ import {
   type PriceIndex,
   type StrategyConfig,
 } from "ceakit";
+import { inputRows, SWIS_PERSPECTIVES } from "./input-rows.js";
 import parameterTable from "./parameters.json" with { type: "json" };
 import priceIndexTable from "./price-indices.json" with { type: "json" };
 import unitCostTable from "./unit-costs.json" with { type: "json" };
 
-/** JSON rows use `price_year`; the library's ParameterSpec uses `priceYear`. */
-function rows(table: string, json: Record<string, Record<string, unknown>>) {
-  const out: Record<string, InputRow> = {};
-  for (const [name, row] of Object.entries(json)) {
-    const { price_year, ...rest } = row;
-    out[name] = {
-      ...(rest as unknown as ParameterSpec),
-      ...(price_year === undefined ? {} : { priceYear: price_year as string }),
-      table,
-      bounds: boundsOf(name, String(row.unit ?? "")),
-    } as InputRow;
-  }
-  return out;
-}
-
-/**
- * The values an input can take: probabilities and proportions lie in [0, 1]; a school has at
- * least one pupil; every other input (costs, rates, durations, FTE, ratios) is at least 0.
- */
-function boundsOf(name: string, unit: string): readonly [number, number] {
-  if (/probability|proportion/.test(unit)) return [0, 1];
-  if (name === "pupils_per_school") return [1, Number.POSITIVE_INFINITY];
-  return [0, Number.POSITIVE_INFINITY];
-}
-
-const INPUTS: Record<string, InputRow> = {
-  ...rows("parameters", parameterTable),
-  ...rows("unit_costs", unitCostTable),
-};
+const INPUTS: Record<string, InputRow> = inputRows(parameterTable, unitCostTable);
 
 /** Outcomes every strategy reports. Counts are totals over the horizon, undiscounted. */
 const OUTCOMES = {
@@ -512,12 +485,7 @@ export default defineModelFactory({
   defaultPriceYear: "2023/24",
   defaultHorizonYears: 2,
   defaultDiscount: 0.035,
-  perspectives: {
-    public_sector:
-      "Public sector: local-authority children's social care plus external (DfE) grant; the grant is counted once",
-    local_authority:
-      "Local authority children's social care only: programme cost net of any external grant",
-  },
+  perspectives: SWIS_PERSPECTIVES,
   effects: EFFECTS,
   settings: {
     schools: { kind: "integer", label: "Number of schools in the programme", default: 1, min: 1 },

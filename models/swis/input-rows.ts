@@ -1,0 +1,66 @@
+/**
+ * The SWIS models' input tables (parameters.json, unit-costs.json) as model input rows, and the
+ * perspectives both SWIS models offer: one reader for the trial replication and the care-pathway
+ * model.
+ *
+ * @module
+ */
+
+import type { InputRow, ParameterSpec } from "ceakit";
+
+/**
+ * The values an input can take: probabilities and proportions lie in [0, 1]; a school has at
+ * least one pupil; every other input (costs, rates, durations, FTE, ratios) is at least 0.
+ */
+function boundsOf(name: string, unit: string): readonly [number, number] {
+  if (/probability|proportion/.test(unit)) return [0, 1];
+  if (name === "pupils_per_school") return [1, Number.POSITIVE_INFINITY];
+  return [0, Number.POSITIVE_INFINITY];
+}
+
+/** JSON rows use `price_year`; the library's ParameterSpec uses `priceYear`. */
+function rows(table: string, json: Record<string, Record<string, unknown>>) {
+  const out: Record<string, InputRow> = {};
+  for (const [name, row] of Object.entries(json)) {
+    const { price_year, ...rest } = row;
+    out[name] = {
+      ...(rest as unknown as ParameterSpec),
+      ...(price_year === undefined ? {} : { priceYear: price_year as string }),
+      table,
+      bounds: boundsOf(name, String(row.unit ?? "")),
+    } as InputRow;
+  }
+  return out;
+}
+
+/**
+ * A SWIS model's inputs from its two tables: `parameters` and `unit_costs` rows with their
+ * bounds and price years.
+ *
+ * @example
+ * ```ts
+ * const INPUTS = inputRows(parameterTable, unitCostTable);
+ * INPUTS.sw_salary.table; // "parameters"
+ * ```
+ */
+export function inputRows(
+  parameters: Record<string, Record<string, unknown>>,
+  unitCosts: Record<string, Record<string, unknown>>,
+): Record<string, InputRow> {
+  return { ...rows("parameters", parameters), ...rows("unit_costs", unitCosts) };
+}
+
+/**
+ * The perspectives of both SWIS models; the first is the default.
+ *
+ * @example
+ * ```ts
+ * Object.keys(SWIS_PERSPECTIVES); // ["public_sector", "local_authority"]
+ * ```
+ */
+export const SWIS_PERSPECTIVES = {
+  public_sector:
+    "Public sector: local-authority children's social care plus external (DfE) grant; the grant is counted once",
+  local_authority:
+    "Local authority children's social care only: programme cost net of any external grant",
+} as const;
