@@ -131,6 +131,7 @@ export {
 export { argmax } from "./core/argmax.js";
 export { cholesky } from "./core/cholesky.js";
 export { type CsvRecordHandler, tokenizeCsv } from "./core/csv.js";
+export { power } from "./core/power.js";
 export {
   linearQuantilePair,
   quantilePair,

@@ -16,6 +16,8 @@
  * @module
  */
 
+import { power } from "ceakit";
+
 /**
  * The strength s(t) of the programme's effect in cycle t (see the module comment).
  *
@@ -36,7 +38,7 @@ export function effectStrength(
   const after = t * cycleYears - programmeYears - persistenceYears;
   if (after <= 0) return 1;
   const kept = 1 - decayPerYear;
-  return kept <= 0 ? 0 : kept ** after;
+  return kept <= 0 ? 0 : power(kept, after);
 }
 
 /**
@@ -53,5 +55,5 @@ export function effectStrength(
 export function rateRatioAt(irr: number, strength: number): number {
   if (strength === 1) return irr;
   if (strength === 0) return 1;
-  return irr ** strength;
+  return power(irr, strength);
 }

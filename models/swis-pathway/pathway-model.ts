@@ -50,6 +50,7 @@ import {
   InputError,
   type ModelConfig,
   type ParameterSpec,
+  power,
   type StrategyConfig,
 } from "ceakit";
 import { effectStrength, rateRatioAt } from "./effect-schedule.js";
@@ -619,7 +620,7 @@ export function createPathwayModel(config: ModelConfig) {
   }
   const rOut = config.discount.outcomes;
   const dEffect = new Float64Array(set.cycles + 1);
-  for (let t = 0; t <= set.cycles; t++) dEffect[t] = (1 + rOut) ** -(t * CYCLE_YEARS);
+  for (let t = 0; t <= set.cycles; t++) dEffect[t] = power(1 + rOut, -(t * CYCLE_YEARS));
   const outcomes: Record<string, "costs" | "effects"> = { cost: "costs", effect: "effects" };
   for (const o of COST_OUTCOMES) outcomes[o] = "costs";
   for (const o of COUNT_OUTCOMES) outcomes[o] = "effects";

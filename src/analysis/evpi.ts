@@ -4,6 +4,8 @@
  * @module
  */
 
+import { power } from "../core/power.js";
+
 /** Who a decision affects: a yearly population over a number of years, discounted. */
 export interface PopulationOptions {
   /** Units affected per year (e.g. pupils, patients or schools, in the effect's unit). */
@@ -37,7 +39,7 @@ export function effectivePopulation(options: PopulationOptions): number {
     throw new RangeError("effectivePopulation: discountRate must be a finite number above -1");
   }
   let factor = 0;
-  for (let t = 0; t < years; t++) factor += (1 + r) ** -t;
+  for (let t = 0; t < years; t++) factor += power(1 + r, -t);
   return annualPopulation * factor;
 }
 

@@ -6,6 +6,8 @@
  * @module
  */
 
+import { power } from "../core/power.js";
+
 /** One band of a stepped schedule: `rate` applies up to `until` years (from the previous band's end). */
 export interface DiscountBand {
   /** End of the band in years from the start; `Infinity` for the last band. */
@@ -113,7 +115,7 @@ export function discountFactorAt(rate: DiscountRate, years: number): number {
   for (const band of bands) {
     if (years <= from) break;
     const span = Math.min(years, band.until) - from;
-    factor *= (1 + band.rate) ** -span;
+    factor *= power(1 + band.rate, -span);
     from = band.until;
   }
   return factor;

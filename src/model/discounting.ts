@@ -5,6 +5,8 @@
  * @module
  */
 
+import { power } from "../core/power.js";
+
 /**
  * Discount factor of year `t` (0 = the first year): (1 + rate)^−t.
  *
@@ -17,7 +19,7 @@ export function discountFactor(rate: number, t: number): number {
   if (!(rate > -1 && Number.isFinite(rate))) {
     throw new RangeError(`discountFactor: rate must be a finite number above −1, got ${rate}`);
   }
-  return (1 + rate) ** -t;
+  return power(1 + rate, -t);
 }
 
 /**
