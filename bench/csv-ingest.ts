@@ -16,38 +16,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { analysePsa, type CeSamples, createCeSamples, decisionCurves, Rng, wtpRange } from "ceakit";
+import { analysePsa, type CeSamples, decisionCurves, wtpRange } from "ceakit";
+import { syntheticPsa } from "./synthetic-psa.js";
 
 const print = (o: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(o)}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-
-/** A 3-strategy PSA like the reference one, from a fixed seed. */
-function syntheticPsa(n: number): CeSamples {
-  const rng = Rng.create("ceakit-bench-csv", 0);
-  const z = (mean: number, sd: number) => {
-    const x = rng.fillNormal(new Float64Array(n));
-    for (let i = 0; i < n; i++) x[i] = mean + sd * (x[i] as number);
-    return x;
-  };
-  const eUsual = z(8, 0.5);
-  const dA = z(0.15, 0.1);
-  const dB = z(0.25, 0.15);
-  const cUsual = z(20000, 2000);
-  const gA = z(5000, 1000);
-  const gB = z(12000, 2000);
-  const cost = new Float64Array(3 * n);
-  const effect = new Float64Array(3 * n);
-  for (let s = 0; s < n; s++) {
-    effect[s] = eUsual[s] as number;
-    effect[n + s] = (eUsual[s] as number) + (dA[s] as number);
-    effect[2 * n + s] = (eUsual[s] as number) + (dB[s] as number);
-    cost[s] = cUsual[s] as number;
-    cost[n + s] = (cUsual[s] as number) + (gA[s] as number) + 8000 * ((dA[s] as number) - 0.15);
-    cost[2 * n + s] =
-      (cUsual[s] as number) + (gB[s] as number) + 12000 * ((dB[s] as number) - 0.25);
-  }
-  return createCeSamples({ strategies: ["usual", "swis_a", "swis_b"], cost, effect });
-}
 
 /** Writes the long CSV of `samples` (shortest round-trip decimals, as R's fwrite writes them). */
 function writeLongCsv(path: string, samples: CeSamples): void {
@@ -68,7 +41,7 @@ function writeLongCsv(path: string, samples: CeSamples): void {
 }
 
 const n = 1e6;
-const samples = syntheticPsa(n);
+const samples = syntheticPsa(n, "ceakit-bench-csv");
 const wtp = wtpRange(0, 100000, 1000);
 
 // Target 4: the analysis kernel in memory.

@@ -7,14 +7,8 @@
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import {
-  type CeSamples,
-  createCeSamples,
-  decisionCurves,
-  Rng,
-  readLongPsaCsv,
-  wtpRange,
-} from "ceakit";
+import { decisionCurves, Rng, readLongPsaCsv, wtpRange } from "ceakit";
+import { syntheticPsa } from "./synthetic-psa.js";
 
 /** Median wall time in ms of `runs` calls of `fn` after `warmup` calls. */
 function time(fn: () => unknown, runs: number, warmup = 2): number {
@@ -29,42 +23,11 @@ function time(fn: () => unknown, runs: number, warmup = 2): number {
   return times[Math.floor(times.length / 2)] as number;
 }
 
-/**
- * A 3-strategy PSA shaped like the reference one (usual care and two programmes with uncertain
- * extra effect and cost), generated from a fixed seed.
- */
-function syntheticPsa(n: number): CeSamples {
-  const rng = Rng.create("ceakit-bench", 0);
-  const z = (mean: number, sd: number) => {
-    const x = rng.fillNormal(new Float64Array(n));
-    for (let i = 0; i < n; i++) x[i] = mean + sd * (x[i] as number);
-    return x;
-  };
-  const eUsual = z(8, 0.5);
-  const dA = z(0.15, 0.1);
-  const dB = z(0.25, 0.15);
-  const cUsual = z(20000, 2000);
-  const gA = z(5000, 1000);
-  const gB = z(12000, 2000);
-  const cost = new Float64Array(3 * n);
-  const effect = new Float64Array(3 * n);
-  for (let s = 0; s < n; s++) {
-    effect[s] = eUsual[s] as number;
-    effect[n + s] = (eUsual[s] as number) + (dA[s] as number);
-    effect[2 * n + s] = (eUsual[s] as number) + (dB[s] as number);
-    cost[s] = cUsual[s] as number;
-    cost[n + s] = (cUsual[s] as number) + (gA[s] as number) + 8000 * ((dA[s] as number) - 0.15);
-    cost[2 * n + s] =
-      (cUsual[s] as number) + (gB[s] as number) + 12000 * ((dB[s] as number) - 0.25);
-  }
-  return createCeSamples({ strategies: ["usual", "swis_a", "swis_b"], cost, effect });
-}
-
 const wtp = wtpRange(0, 100000, 1000);
 const print = (o: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(o)}\n`);
 
 for (const n of [1e4, 1e5, 1e6]) {
-  const samples = syntheticPsa(n);
+  const samples = syntheticPsa(n, "ceakit-bench");
   const runs = n >= 1e6 ? 7 : n >= 1e5 ? 15 : 51;
   const ms = time(() => decisionCurves(samples, wtp), runs);
   print({
