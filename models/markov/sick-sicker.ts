@@ -24,6 +24,21 @@ import { type Correction, defineCohortModel } from "ceakit";
  * const textbook = sickSicker("simpson");
  * ```
  */
+
+/** Transitions without treatment B (standard of care and A: treatment A changes no transition). */
+const WITHOUT_B = {
+  H: { H: "p_H_H", S1: "p_H_S1", D: "p_HD" },
+  S1: { H: "p_S1_H", S1: "p_S1_S1", S2: "p_S1_S2", D: "p_S1D" },
+  S2: { S2: "p_S2_S2", D: "p_S2D" },
+  D: { D: 1 },
+} as const;
+
+/** Transitions with treatment B (B and AB): slower progression from S1 to S2. */
+const WITH_B = {
+  ...WITHOUT_B,
+  S1: { H: "p_S1_H", S1: "p_S1_S1_trtB", S2: "p_S1_S2_trtB", D: "p_S1D" },
+} as const;
+
 export function sickSicker(correction: Correction) {
   return defineCohortModel({
     name: "sick-sicker",
@@ -91,48 +106,28 @@ export function sickSicker(correction: Correction) {
     effect: "qaly",
     strategies: {
       SoC: {
-        transitions: {
-          H: { H: "p_H_H", S1: "p_H_S1", D: "p_HD" },
-          S1: { H: "p_S1_H", S1: "p_S1_S1", S2: "p_S1_S2", D: "p_S1D" },
-          S2: { S2: "p_S2_S2", D: "p_S2D" },
-          D: { D: 1 },
-        },
+        transitions: WITHOUT_B,
         rewards: {
           cost: { H: "c_H", S1: "c_S1", S2: "c_S2" },
           qaly: { H: "u_H", S1: "u_S1", S2: "u_S2" },
         },
       },
       A: {
-        transitions: {
-          H: { H: "p_H_H", S1: "p_H_S1", D: "p_HD" },
-          S1: { H: "p_S1_H", S1: "p_S1_S1", S2: "p_S1_S2", D: "p_S1D" },
-          S2: { S2: "p_S2_S2", D: "p_S2D" },
-          D: { D: 1 },
-        },
+        transitions: WITHOUT_B,
         rewards: {
           cost: { H: "c_H", S1: "c_S1_trtA", S2: "c_S2_trtA" },
           qaly: { H: "u_H", S1: "u_trtA", S2: "u_S2" },
         },
       },
       B: {
-        transitions: {
-          H: { H: "p_H_H", S1: "p_H_S1", D: "p_HD" },
-          S1: { H: "p_S1_H", S1: "p_S1_S1_trtB", S2: "p_S1_S2_trtB", D: "p_S1D" },
-          S2: { S2: "p_S2_S2", D: "p_S2D" },
-          D: { D: 1 },
-        },
+        transitions: WITH_B,
         rewards: {
           cost: { H: "c_H", S1: "c_S1_trtB", S2: "c_S2_trtB" },
           qaly: { H: "u_H", S1: "u_S1", S2: "u_S2" },
         },
       },
       AB: {
-        transitions: {
-          H: { H: "p_H_H", S1: "p_H_S1", D: "p_HD" },
-          S1: { H: "p_S1_H", S1: "p_S1_S1_trtB", S2: "p_S1_S2_trtB", D: "p_S1D" },
-          S2: { S2: "p_S2_S2", D: "p_S2D" },
-          D: { D: 1 },
-        },
+        transitions: WITH_B,
         rewards: {
           cost: { H: "c_H", S1: "c_S1_trtAB", S2: "c_S2_trtAB" },
           qaly: { H: "u_H", S1: "u_trtA", S2: "u_S2" },
