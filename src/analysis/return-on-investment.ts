@@ -53,7 +53,9 @@ export interface RoiSummary {
 }
 
 /**
- * Summarises ROI over samples (see {@link RoiSummary}).
+ * Summarises ROI over samples (see {@link RoiSummary}). The per-sample ROI is written into
+ * `scratch` when given (its contents are then overwritten), so that repeated summaries reuse one
+ * array.
  *
  * @example
  * ```ts
@@ -62,12 +64,16 @@ export interface RoiSummary {
  * // { mean: 0.375, lower: −0.4625, upper: 1.425, pBreakEven: 0.75, undefinedSamples: 0 }
  * ```
  */
-export function summariseRoi(savings: Float64Array, cost: Float64Array): RoiSummary {
+export function summariseRoi(
+  savings: Float64Array,
+  cost: Float64Array,
+  scratch?: Float64Array,
+): RoiSummary {
   const n = cost.length;
-  if (n === 0 || savings.length !== n) {
+  if (n === 0 || savings.length !== n || (scratch !== undefined && scratch.length !== n)) {
     throw new RangeError("summariseRoi: empty or unequal arrays");
   }
-  const roi = returnOnInvestment(savings, cost);
+  const roi = returnOnInvestment(savings, cost, scratch);
   let sumSavings = 0;
   let sumCost = 0;
   let even = 0;

@@ -23,14 +23,12 @@
  * @module
  */
 
-import { accumulatePayback } from "../analysis/payback.js";
-import { returnOnInvestment, summariseRoi } from "../analysis/return-on-investment.js";
-import { quantilePair } from "../core/quantile.js";
 import { CeaError } from "../errors.js";
 import type { CommissionerSpec, ModelConfig } from "../model/model-factory.js";
 import type { BaseCaseResult } from "../psa/base-case.js";
 import { thresholdAnalysis } from "../psa/deterministic.js";
 import type { PreparedModel, PsaResult } from "../psa/run-psa.js";
+import { AnswerWorkspace, strategyAnswers } from "./commissioner-strategy.js";
 
 /** Base case, PSA mean and 95% interval of one amount. */
 export interface CommissionerEstimate {
@@ -156,16 +154,16 @@ export interface CommissionerAnswers {
 }
 
 /**
- * Sample-length arrays the answers of one strategy hold at once, for the memory check before a
- * run: the year's and the running totals of programme cost and savings (8), released staff time
- * (1), the discounted increments (4), and the ROI and its quantile scratch (2).
+ * Sample-length arrays of doubles the answers hold at once, whatever the number of strategies,
+ * for the memory check before a run: the {@link AnswerWorkspace} (totals 3, running net 2, the
+ * two payback years as one, scratch 2).
  *
  * @example
  * ```ts
  * psaBytes(1e6, { ...shape, answerArrays: COMMISSIONER_ARRAYS });
  * ```
  */
-export const COMMISSIONER_ARRAYS = 15;
+export const COMMISSIONER_ARRAYS = AnswerWorkspace.ARRAYS;
 
 /** The definitions every report states. */
 export const COMMISSIONER_DEFINITIONS = {
@@ -180,214 +178,6 @@ export const COMMISSIONER_DEFINITIONS = {
 export const COMMISSIONER_CAVEATS = [
   "Released staff time is capacity, not cash: it saves money only if posts are cut or work that would be bought in is absorbed.",
 ] as const;
-
-/** An outcome's array for one strategy, or an error naming the model and outcome. */
-function outcomeArray(psa: PsaResult, outcome: string, strategy: string): Float64Array {
-  const x = (psa.outcomes as Record<string, Record<string, Float64Array>>)[outcome]?.[strategy];
-  if (x === undefined) {
-    throw new CeaError(
-      `commissioner answers: the model emits no outcome "${outcome}" for strategy "${strategy}"`,
-    );
-  }
-  return x;
-}
-
-function outcomeBase(base: BaseCaseResult, outcome: string, strategy: string): number {
-  return (base.outcomes as Record<string, Record<string, number>>)[outcome]?.[strategy] as number;
-}
-
-function estimateOf(base: number, x: Float64Array): CommissionerEstimate {
-  let total = 0;
-  for (let i = 0; i < x.length; i++) total += x[i] as number;
-  const [lower, upper] = quantilePair(x, 0.025, 0.975);
-  return { base, mean: total / x.length, lower, upper };
-}
-
-function roiOf(savings: Float64Array, cost: Float64Array, baseSavings: number, baseCost: number) {
-  const s = summariseRoi(savings, cost);
-  const base = returnOnInvestment(Float64Array.of(baseSavings), Float64Array.of(baseCost))[0];
-  return { base: base as number, ...s };
-}
-
-/** The per-year and total amounts of one strategy vs the comparator, per sample and base case. */
-function strategyAnswers(
-  spec: CommissionerSpec,
-  years: number,
-  base: BaseCaseResult,
-  psa: PsaResult,
-  strategy: string,
-  comparator: string,
-): CommissionerStrategyAnswers {
-  const n = psa.samples.nSamples;
-  // One year at a time (so memory is a few arrays of n, whatever the horizon): the year's
-  // programme cost increment, cashable savings and all savings, per sample.
-  const cost = new Float64Array(n);
-  const cash = new Float64Array(n);
-  const all = new Float64Array(n);
-  const totalCost = new Float64Array(n);
-  const totalCash = new Float64Array(n);
-  const totalAll = new Float64Array(n);
-  const netCash = new Float64Array(n);
-  const netAll = new Float64Array(n);
-  const paybackCash = new Int32Array(n);
-  const paybackAll = new Int32Array(n);
-  const baseNet = {
-    netCash: 0,
-    netAll: 0,
-    yearCash: null as number | null,
-    yearAll: null as number | null,
-  };
-  let [bCost, bCash, bAll] = [0, 0, 0];
-  const budgetImpact: CommissionerYearRow[] = [];
-  const pCash: number[] = [];
-  const pAll: number[] = [];
-  let cumCash = 0;
-  let cumAll = 0;
-  const b = (o: string, s: string) => outcomeBase(base, o, s);
-  for (let y = 1; y <= years; y++) {
-    const names = spec.yearly(y);
-    const [p1, p0] = [
-      outcomeArray(psa, names.programme, strategy),
-      outcomeArray(psa, names.programme, comparator),
-    ];
-    const [c1, c0] = [
-      outcomeArray(psa, names.cashable, strategy),
-      outcomeArray(psa, names.cashable, comparator),
-    ];
-    const [d1, d0] = [
-      outcomeArray(psa, names.downstream, strategy),
-      outcomeArray(psa, names.downstream, comparator),
-    ];
-    let [sumCost, sumCash, sumAll] = [0, 0, 0];
-    for (let i = 0; i < n; i++) {
-      const ci = (p1[i] as number) - (p0[i] as number);
-      const si = (c0[i] as number) - (c1[i] as number);
-      const ai = (d0[i] as number) - (d1[i] as number);
-      cost[i] = ci;
-      cash[i] = si;
-      all[i] = ai;
-      totalCost[i] = (totalCost[i] as number) + ci;
-      totalCash[i] = (totalCash[i] as number) + si;
-      totalAll[i] = (totalAll[i] as number) + ai;
-      sumCost += ci;
-      sumCash += si;
-      sumAll += ai;
-    }
-    accumulatePayback(netCash, paybackCash, cost, cash, y);
-    accumulatePayback(netAll, paybackAll, cost, all, y);
-    let [paidCash, paidAll] = [0, 0];
-    for (let i = 0; i < n; i++) {
-      if (paybackCash[i] !== 0) paidCash++;
-      if (paybackAll[i] !== 0) paidAll++;
-    }
-    pCash.push(paidCash / n);
-    pAll.push(paidAll / n);
-    // The base case, as the kernel computes it: net + savings − cost.
-    const yCost = b(names.programme, strategy) - b(names.programme, comparator);
-    const yCash = b(names.cashable, comparator) - b(names.cashable, strategy);
-    const yAll = b(names.downstream, comparator) - b(names.downstream, strategy);
-    bCost += yCost;
-    bCash += yCash;
-    bAll += yAll;
-    baseNet.netCash = baseNet.netCash + yCash - yCost;
-    baseNet.netAll = baseNet.netAll + yAll - yCost;
-    if (baseNet.yearCash === null && baseNet.netCash >= 0) baseNet.yearCash = y;
-    if (baseNet.yearAll === null && baseNet.netAll >= 0) baseNet.yearAll = y;
-    const [programmeCost, cashableSavings, allSavings] = [sumCost / n, sumCash / n, sumAll / n];
-    cumCash += programmeCost - cashableSavings;
-    cumAll += programmeCost - allSavings;
-    budgetImpact.push({
-      year: y,
-      programmeCost,
-      cashableSavings,
-      staffTimeSavings: allSavings - cashableSavings,
-      netCash: programmeCost - cashableSavings,
-      netWithStaffTime: programmeCost - allSavings,
-      cumulativeNetCash: cumCash,
-      cumulativeNetWithStaffTime: cumAll,
-      pPaybackCashable: paidCash / n,
-      pPaybackWithStaffTime: paidAll / n,
-    });
-  }
-  const totalStaff = new Float64Array(n);
-  for (let i = 0; i < n; i++) totalStaff[i] = (totalAll[i] as number) - (totalCash[i] as number);
-
-  // Discounted totals, when the model emits them.
-  let discounted: {
-    cost: Float64Array;
-    cash: Float64Array;
-    all: Float64Array;
-    staff: Float64Array;
-    base: { cost: number; cash: number; all: number };
-  } | null = null;
-  if (spec.discounted !== undefined) {
-    const d = spec.discounted;
-    const inc = (o: string, sign: 1 | -1) => {
-      const x1 = outcomeArray(psa, o, strategy);
-      const x0 = outcomeArray(psa, o, comparator);
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) out[i] = sign * ((x1[i] as number) - (x0[i] as number));
-      return out;
-    };
-    const dCost = inc(d.programme, 1);
-    const dCash = inc(d.cashable, -1);
-    const dAll = inc(d.downstream, -1);
-    const dStaff = new Float64Array(n);
-    for (let i = 0; i < n; i++) dStaff[i] = (dAll[i] as number) - (dCash[i] as number);
-    discounted = {
-      cost: dCost,
-      cash: dCash,
-      all: dAll,
-      staff: dStaff,
-      base: {
-        cost: b(d.programme, strategy) - b(d.programme, comparator),
-        cash: b(d.cashable, comparator) - b(d.cashable, strategy),
-        all: b(d.downstream, comparator) - b(d.downstream, strategy),
-      },
-    };
-  }
-
-  return {
-    strategy,
-    comparator,
-    programmeCost: {
-      undiscounted: estimateOf(bCost, totalCost),
-      discounted: discounted === null ? null : estimateOf(discounted.base.cost, discounted.cost),
-    },
-    cashable: {
-      undiscounted: estimateOf(bCash, totalCash),
-      discounted: discounted === null ? null : estimateOf(discounted.base.cash, discounted.cash),
-    },
-    staffTime: {
-      undiscounted: estimateOf(bAll - bCash, totalStaff),
-      discounted:
-        discounted === null
-          ? null
-          : estimateOf(discounted.base.all - discounted.base.cash, discounted.staff),
-    },
-    budgetImpact,
-    roi: {
-      cashable: {
-        undiscounted: roiOf(totalCash, totalCost, bCash, bCost),
-        discounted:
-          discounted === null
-            ? null
-            : roiOf(discounted.cash, discounted.cost, discounted.base.cash, discounted.base.cost),
-      },
-      withStaffTime: {
-        undiscounted: roiOf(totalAll, totalCost, bAll, bCost),
-        discounted:
-          discounted === null
-            ? null
-            : roiOf(discounted.all, discounted.cost, discounted.base.all, discounted.base.cost),
-      },
-    },
-    payback: {
-      cashable: { baseYear: baseNet.yearCash, probability: pCash },
-      withStaffTime: { baseYear: baseNet.yearAll, probability: pAll },
-    },
-  };
-}
 
 /**
  * The break-even effect: {@link thresholdAnalysis} of the declared parameter at WTP 0 and at each
@@ -467,9 +257,11 @@ export async function commissionerAnswers(
   const names = config.strategies.map((s) => s.name);
   const comparator = names[0] as string;
   const years = config.horizonYears;
+  // One workspace for every strategy: the arrays are touched once, whatever the strategy count.
+  const workspace = new AnswerWorkspace(psa.samples.nSamples);
   const strategies = names
     .slice(1)
-    .map((s) => strategyAnswers(spec, years, base, psa, s, comparator));
+    .map((s) => strategyAnswers(spec, years, base, psa, s, comparator, workspace));
   const breakEven =
     spec.breakEven === undefined
       ? null

@@ -40,6 +40,15 @@ describe("summariseRoi", () => {
     expect(s.undefinedSamples).toBe(0);
   });
 
+  it("summariseRoi with a scratch array gives the same summary and writes the ROI into it", () => {
+    const savings = new Float64Array([150, 50, 250, 100]);
+    const cost = new Float64Array(4).fill(100);
+    const scratch = new Float64Array(4).fill(Number.NaN);
+    expect(summariseRoi(savings, cost, scratch)).toEqual(summariseRoi(savings, cost));
+    expect([...scratch]).toEqual([0.5, -0.5, 1.5, 0]);
+    expect(() => summariseRoi(savings, cost, new Float64Array(3))).toThrow(/unequal/);
+  });
+
   it("summariseRoi is the ratio of means, not the mean of ratios", () => {
     // Costs 100 and 300, savings 200 and 300: ROI 1 and 0 (mean 0.5), but the ratio of means
     // is (250 − 200)/200 = 0.25.

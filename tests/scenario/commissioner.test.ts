@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { runBaseCase } from "../../src/psa/base-case.js";
 import { evaluatePoints } from "../../src/psa/deterministic.js";
 import { prepareModel } from "../../src/psa/run-psa.js";
 import type { CommissionerAnswers } from "../../src/scenario/commissioner.js";
+import { AnswerWorkspace, strategyAnswers } from "../../src/scenario/commissioner-strategy.js";
 import type { ScenarioResult } from "../../src/scenario/run-scenario.js";
 import { run } from "../helpers/scenarios.js";
 
@@ -23,6 +25,22 @@ async function incrementAt(r: ScenarioResult, value: number, wtp: number, linked
 }
 
 describe("commissionerAnswers", () => {
+  it("strategyAnswers: a workspace reused from an earlier strategy gives the answers a new one gives", async () => {
+    const r = await run("scenarios/swis-pathway-5-year.yaml", { samples: 300 });
+    const spec = r.loaded.factory.commissioner;
+    if (spec === undefined) throw new Error("no commissioner spec");
+    const years = r.loaded.config.horizonYears;
+    const [usual, swis] = r.loaded.config.strategies.map((s) => s.name) as [string, string];
+    const base = await runBaseCase(r.loaded.model);
+    const fresh = (w: AnswerWorkspace) =>
+      strategyAnswers(spec, years, base, r.draws, swis, usual, w);
+    const workspace = new AnswerWorkspace(300);
+    // The other way round first, so that every array holds something else.
+    strategyAnswers(spec, years, base, r.draws, usual, swis, workspace);
+    expect(fresh(workspace)).toEqual(fresh(new AnswerWorkspace(300)));
+    expect(fresh(workspace)).toEqual(answers(r).strategies[0]);
+  });
+
   it("commissionerAnswers: the cost-neutral rate ratio makes ΔC 0 and the CE one makes INMB 0 (swis-pathway, 7 years)", async () => {
     const r = await run("scenarios/swis-pathway-7-year.yaml", { samples: 200 });
     const be = answers(r).breakEven;

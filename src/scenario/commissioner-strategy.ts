@@ -1,0 +1,282 @@
+/**
+ * The per-sample commissioner answers of one strategy against the comparator: programme cost,
+ * cashable savings and released staff time over the horizon, the budget year by year, ROI and
+ * payback (definitions in commissioner.ts). Every sample-length array lives in one
+ * {@link AnswerWorkspace}, shared by all strategies of a run: at 10⁶ samples fresh memory costs
+ * time as well as space, so the arrays are allocated (and first touched) once.
+ *
+ * @module
+ */
+
+import { summariseRoi } from "../analysis/return-on-investment.js";
+import { quantilePair } from "../core/quantile.js";
+import { CeaError } from "../errors.js";
+import type { CommissionerSpec } from "../model/model-factory.js";
+import type { BaseCaseResult } from "../psa/base-case.js";
+import type { PsaResult } from "../psa/run-psa.js";
+import type {
+  CommissionerEstimate,
+  CommissionerStrategyAnswers,
+  CommissionerYearRow,
+} from "./commissioner.js";
+
+/**
+ * The sample-length arrays of {@link strategyAnswers}: totals over the horizon of programme
+ * cost, cashable savings and all savings; the running net (savings − cost) and payback year,
+ * cashable and with staff time; and two scratch arrays. Once the years are done the running nets
+ * become scratch too: released staff time, the discounted increments and the per-sample ROI.
+ *
+ * @example
+ * ```ts
+ * const workspace = new AnswerWorkspace(psa.samples.nSamples);
+ * strategyAnswers(spec, years, base, psa, "swis", "usual", workspace);
+ * ```
+ */
+export class AnswerWorkspace {
+  /** Arrays of doubles the workspace holds (the two Int32 payback arrays count as one). */
+  static readonly ARRAYS = 8;
+  readonly totalCost: Float64Array;
+  readonly totalCash: Float64Array;
+  readonly totalAll: Float64Array;
+  /** Running nets during the years; scratch once the years are done. */
+  readonly netCash: Float64Array;
+  readonly netAll: Float64Array;
+  readonly paybackCash: Int32Array;
+  readonly paybackAll: Int32Array;
+  /** Scratch for the discounted increments and the per-sample ROI. */
+  readonly scratch: readonly [Float64Array, Float64Array];
+  /** Whether the arrays hold anything but the zeros they were created with. */
+  private used = false;
+
+  constructor(readonly n: number) {
+    this.totalCost = new Float64Array(n);
+    this.totalCash = new Float64Array(n);
+    this.totalAll = new Float64Array(n);
+    this.netCash = new Float64Array(n);
+    this.netAll = new Float64Array(n);
+    this.paybackCash = new Int32Array(n);
+    this.paybackAll = new Int32Array(n);
+    this.scratch = [new Float64Array(n), new Float64Array(n)];
+  }
+
+  /** Zeroes the running arrays for the next strategy (new arrays are zero already). */
+  reset(): void {
+    if (this.used) {
+      for (const x of [this.totalCost, this.totalCash, this.totalAll, this.netCash, this.netAll]) {
+        x.fill(0);
+      }
+      this.paybackCash.fill(0);
+      this.paybackAll.fill(0);
+    }
+    this.used = true;
+  }
+}
+
+/** An outcome's array for one strategy, or an error naming the model and outcome. */
+function outcomeArray(psa: PsaResult, outcome: string, strategy: string): Float64Array {
+  const x = (psa.outcomes as Record<string, Record<string, Float64Array>>)[outcome]?.[strategy];
+  if (x === undefined) {
+    throw new CeaError(
+      `commissioner answers: the model emits no outcome "${outcome}" for strategy "${strategy}"`,
+    );
+  }
+  return x;
+}
+
+function outcomeBase(base: BaseCaseResult, outcome: string, strategy: string): number {
+  return (base.outcomes as Record<string, Record<string, number>>)[outcome]?.[strategy] as number;
+}
+
+function estimateOf(base: number, x: Float64Array): CommissionerEstimate {
+  let total = 0;
+  for (let i = 0; i < x.length; i++) total += x[i] as number;
+  const [lower, upper] = quantilePair(x, 0.025, 0.975);
+  return { base, mean: total / x.length, lower, upper };
+}
+
+/** `out[i] = sign · (x1[i] − x0[i])`: a strategy's increment over the comparator, per sample. */
+function increment(out: Float64Array, x1: Float64Array, x0: Float64Array, sign: 1 | -1) {
+  for (let i = 0; i < out.length; i++) out[i] = sign * ((x1[i] as number) - (x0[i] as number));
+  return out;
+}
+
+/** The strategy's answers on one year's three outcomes, added into the workspace. */
+interface YearSums {
+  readonly cost: number;
+  readonly cash: number;
+  readonly all: number;
+  readonly paidCash: number;
+  readonly paidAll: number;
+}
+
+/**
+ * Adds year `y` to the workspace: the increments of programme cost (p1 − p0), cashable savings
+ * (c0 − c1) and all savings (d0 − d1) per sample, into the totals and the running nets (net +
+ * savings − cost, payback where the net first reaches 0); returns the year's sums and the count
+ * of samples paid back so far.
+ */
+function addYear(
+  w: AnswerWorkspace,
+  y: number,
+  [p1, p0, c1, c0, d1, d0]: readonly [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ],
+): YearSums {
+  const { totalCost, totalCash, totalAll, netCash, netAll, paybackCash, paybackAll } = w;
+  let [cost, cash, all, paidCash, paidAll] = [0, 0, 0, 0, 0];
+  for (let i = 0; i < w.n; i++) {
+    const ci = (p1[i] as number) - (p0[i] as number);
+    const si = (c0[i] as number) - (c1[i] as number);
+    const ai = (d0[i] as number) - (d1[i] as number);
+    totalCost[i] = (totalCost[i] as number) + ci;
+    totalCash[i] = (totalCash[i] as number) + si;
+    totalAll[i] = (totalAll[i] as number) + ai;
+    cost += ci;
+    cash += si;
+    all += ai;
+    const vc = (netCash[i] as number) + si - ci;
+    netCash[i] = vc;
+    if (paybackCash[i] === 0 && vc >= 0) paybackCash[i] = y;
+    const va = (netAll[i] as number) + ai - ci;
+    netAll[i] = va;
+    if (paybackAll[i] === 0 && va >= 0) paybackAll[i] = y;
+    if (paybackCash[i] !== 0) paidCash++;
+    if (paybackAll[i] !== 0) paidAll++;
+  }
+  return { cost, cash, all, paidCash, paidAll };
+}
+
+/**
+ * The per-year and total amounts of one strategy vs the comparator, per sample and base case,
+ * computed in `workspace` (reset here).
+ *
+ * @example
+ * ```ts
+ * const answers = strategyAnswers(spec, 5, base, psa, "swis", "usual", new AnswerWorkspace(n));
+ * answers.roi.cashable.undiscounted.mean;
+ * ```
+ */
+export function strategyAnswers(
+  spec: CommissionerSpec,
+  years: number,
+  base: BaseCaseResult,
+  psa: PsaResult,
+  strategy: string,
+  comparator: string,
+  workspace: AnswerWorkspace,
+): CommissionerStrategyAnswers {
+  const w = workspace;
+  const n = w.n;
+  w.reset();
+  const b = (o: string, s: string) => outcomeBase(base, o, s);
+  const pair = (o: string): [Float64Array, Float64Array] => [
+    outcomeArray(psa, o, strategy),
+    outcomeArray(psa, o, comparator),
+  ];
+  let [bCost, bCash, bAll, baseNetCash, baseNetAll] = [0, 0, 0, 0, 0];
+  let [baseYearCash, baseYearAll] = [null as number | null, null as number | null];
+  const budgetImpact: CommissionerYearRow[] = [];
+  const pCash: number[] = [];
+  const pAll: number[] = [];
+  let cumCash = 0;
+  let cumAll = 0;
+  for (let y = 1; y <= years; y++) {
+    const names = spec.yearly(y);
+    const sums = addYear(w, y, [
+      ...pair(names.programme),
+      ...pair(names.cashable),
+      ...pair(names.downstream),
+    ]);
+    pCash.push(sums.paidCash / n);
+    pAll.push(sums.paidAll / n);
+    // The base case, as the kernel computes it: net + savings − cost.
+    const yCost = b(names.programme, strategy) - b(names.programme, comparator);
+    const yCash = b(names.cashable, comparator) - b(names.cashable, strategy);
+    const yAll = b(names.downstream, comparator) - b(names.downstream, strategy);
+    bCost += yCost;
+    bCash += yCash;
+    bAll += yAll;
+    baseNetCash = baseNetCash + yCash - yCost;
+    baseNetAll = baseNetAll + yAll - yCost;
+    if (baseYearCash === null && baseNetCash >= 0) baseYearCash = y;
+    if (baseYearAll === null && baseNetAll >= 0) baseYearAll = y;
+    const [programmeCost, cashableSavings, allSavings] = [
+      sums.cost / n,
+      sums.cash / n,
+      sums.all / n,
+    ];
+    cumCash += programmeCost - cashableSavings;
+    cumAll += programmeCost - allSavings;
+    budgetImpact.push({
+      year: y,
+      programmeCost,
+      cashableSavings,
+      staffTimeSavings: allSavings - cashableSavings,
+      netCash: programmeCost - cashableSavings,
+      netWithStaffTime: programmeCost - allSavings,
+      cumulativeNetCash: cumCash,
+      cumulativeNetWithStaffTime: cumAll,
+      pPaybackCashable: sums.paidCash / n,
+      pPaybackWithStaffTime: sums.paidAll / n,
+    });
+  }
+  // The running nets are done with: they and the scratch pair hold what follows.
+  const [staff, dCost, dCash, roi] = [w.netCash, w.netAll, ...w.scratch];
+  const { totalCost, totalCash, totalAll } = w;
+  for (let i = 0; i < n; i++) staff[i] = (totalAll[i] as number) - (totalCash[i] as number);
+  const roiOf = (savings: Float64Array, cost: Float64Array, bs: number, bc: number) => ({
+    base: bc > 0 ? (bs - bc) / bc : Number.NaN,
+    ...summariseRoi(savings, cost, roi),
+  });
+  const undiscounted = {
+    cost: estimateOf(bCost, totalCost),
+    cash: estimateOf(bCash, totalCash),
+    staff: estimateOf(bAll - bCash, staff),
+    roiCash: roiOf(totalCash, totalCost, bCash, bCost),
+    roiAll: roiOf(totalAll, totalCost, bAll, bCost),
+  };
+  const discounted = spec.discounted === undefined ? null : discountedAnswers();
+
+  /** The discounted totals (when the model emits them), in the scratch arrays. */
+  function discountedAnswers() {
+    const d = spec.discounted as NonNullable<CommissionerSpec["discounted"]>;
+    const [x1, x0] = pair(d.programme);
+    const [c1, c0] = pair(d.cashable);
+    const [a1, a0] = pair(d.downstream);
+    const baseCost = b(d.programme, strategy) - b(d.programme, comparator);
+    const baseCash = b(d.cashable, comparator) - b(d.cashable, strategy);
+    const baseAll = b(d.downstream, comparator) - b(d.downstream, strategy);
+    increment(dCost, x1, x0, 1);
+    increment(dCash, c1, c0, -1);
+    const cost = estimateOf(baseCost, dCost);
+    const cash = estimateOf(baseCash, dCash);
+    const roiCash = roiOf(dCash, dCost, baseCash, baseCost);
+    // All savings, then released staff time (all − cashable) in place of the cashable ones.
+    const dAll = increment(staff, a1, a0, -1);
+    const roiAll = roiOf(dAll, dCost, baseAll, baseCost);
+    for (let i = 0; i < n; i++) dCash[i] = (dAll[i] as number) - (dCash[i] as number);
+    return { cost, cash, staff: estimateOf(baseAll - baseCash, dCash), roiCash, roiAll };
+  }
+
+  return {
+    strategy,
+    comparator,
+    programmeCost: { undiscounted: undiscounted.cost, discounted: discounted?.cost ?? null },
+    cashable: { undiscounted: undiscounted.cash, discounted: discounted?.cash ?? null },
+    staffTime: { undiscounted: undiscounted.staff, discounted: discounted?.staff ?? null },
+    budgetImpact,
+    roi: {
+      cashable: { undiscounted: undiscounted.roiCash, discounted: discounted?.roiCash ?? null },
+      withStaffTime: { undiscounted: undiscounted.roiAll, discounted: discounted?.roiAll ?? null },
+    },
+    payback: {
+      cashable: { baseYear: baseYearCash, probability: pCash },
+      withStaffTime: { baseYear: baseYearAll, probability: pAll },
+    },
+  };
+}
