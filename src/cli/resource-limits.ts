@@ -8,8 +8,14 @@
 import { MIN_SAMPLES } from "../analysis/limits.js";
 import { InputError } from "../errors.js";
 import { maxWorkers, memoryBudget } from "../node/memory-budget.js";
+import { psaBytes } from "../psa/memory-estimate.js";
 import type { LoadedScenario } from "../scenario/load-scenario.js";
-import { type PsaRequest, psaFitProblem, scenarioPsaShape } from "../scenario/psa-shape.js";
+import {
+  type PsaRequest,
+  psaFitProblem,
+  psaNeed,
+  scenarioPsaShape,
+} from "../scenario/psa-shape.js";
 import { parseIntegerInRange } from "./options.js";
 
 /** The most PSA samples any command accepts, whatever the memory: 10⁸. */
@@ -50,13 +56,19 @@ export function parseWorkers(text: string): number {
   }
 }
 
+/** A PSA estimated to need at least this much memory says so before it starts: 1 GiB. */
+export const STATE_MEMORY_FROM = 2 ** 30;
+
 /**
  * Refuses a PSA of `samples` whose estimated memory exceeds this machine's budget, saying how
  * many samples fit. `flag` names where the number came from (`--samples`, or the scenario).
+ * A PSA that fits but needs {@link STATE_MEMORY_FROM} or more gets the line to print before it
+ * starts (what it needs and what the machine allows); smaller ones get undefined.
  *
  * @example
  * ```ts
  * checkPsaFits(loaded, 1e8, "--samples", {}); // InputError: --samples 100000000 needs about 19 GB; …
+ * checkPsaFits(loaded, 1e7, "--samples", {}); // "10,000,000 samples need about 3.9 GB of memory; …"
  * ```
  */
 export function checkPsaFits(
@@ -65,12 +77,17 @@ export function checkPsaFits(
   flag: string | undefined,
   request: PsaRequest = {},
   budget: number = memoryBudget(),
-): void {
+): string | undefined {
   const problem = psaFitProblem(scenarioPsaShape(loaded, request), samples, {
     bytes: budget,
     holder: "this machine",
   });
-  if (problem === undefined) return;
+  if (problem === undefined) {
+    const shape = scenarioPsaShape(loaded, request);
+    return psaBytes(samples, shape) >= STATE_MEMORY_FROM
+      ? psaNeed(shape, samples, { bytes: budget, holder: "this machine" })
+      : undefined;
+  }
   throw new InputError({
     ...(flag === undefined ? { file: loaded.file, field: "psa.samples" } : { field: flag }),
     message: problem,

@@ -56,6 +56,21 @@ export interface MemoryBudget {
 }
 
 /**
+ * What a PSA of `samples` needs beside what `budget` allows, in words, for the line a large run
+ * prints before it starts.
+ *
+ * @example
+ * ```ts
+ * psaNeed(scenarioPsaShape(loaded), 1e7, { bytes: 13e9, holder: "this machine" });
+ * // "10,000,000 samples need about 3.9 GB of memory; this machine allows about 13 GB"
+ * ```
+ */
+export function psaNeed(shape: PsaShape, samples: number, budget: MemoryBudget): string {
+  const need = formatBytes(psaBytes(samples, shape));
+  return `${samples.toLocaleString("en-GB")} samples need about ${need} of memory; ${budget.holder} allows about ${formatBytes(budget.bytes)}`;
+}
+
+/**
  * Why a PSA of `samples` does not fit in `budget` (saying how many samples do), or undefined
  * when it fits.
  *

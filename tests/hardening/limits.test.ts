@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_STRATEGIES, MAX_WTP_POINTS, MAX_YEARS } from "../../src/analysis/limits.js";
 import { parseWtpGrid } from "../../src/analysis/wtp.js";
-import { checkPsaFits, parseWorkers } from "../../src/cli/resource-limits.js";
+import { checkPsaFits, parseWorkers, STATE_MEMORY_FROM } from "../../src/cli/resource-limits.js";
 import { InputError } from "../../src/errors.js";
 import {
   analyseBytes,
@@ -110,7 +110,8 @@ describe("the issue's reproductions", () => {
   it("run --samples 1e8 says what fits instead of needing ~46 GB", async () => {
     const r = await runInProcess(["run", RCT, "--samples", "1e8"]);
     // The figure follows the model's outputs: the per-year outcomes and the commissioner answers'
-    // working arrays (issue 15) raised it from about 19 GB to about 46 GB.
+    // working arrays (issue 15) raised it from about 19 GB to about 46 GB; one workspace for the
+    // answers of every strategy brought it to about 40 GB.
     expectRefused(
       r,
       /^error: --samples: 100,000,000 samples need about (4\d) GB; this machine allows about 12 GB: at most [\d,]+ samples fit\n$/,
@@ -119,6 +120,21 @@ describe("the issue's reproductions", () => {
     // About 12 GB / 46 GB × 10⁸ ≈ 26 million.
     expect(most).toBeGreaterThan(20_000_000);
     expect(most).toBeLessThan(100_000_000);
+  });
+
+  it("a PSA of a gigabyte or more says up front what it needs; a smaller one says nothing", async () => {
+    const loaded = await load(RCT);
+    const budget = 12e9;
+    const big = checkPsaFits(loaded, 10_000_000, "--samples", {}, budget);
+    expect(big).toMatch(
+      /^10,000,000 samples need about (\d(?:\.\d)?) GB of memory; this machine allows about 12 GB$/,
+    );
+    const needGb = Number(/about (\d(?:\.\d)?) GB/.exec(big ?? "")?.[1]);
+    // The figure is psaBytes of the scenario's shape, in GB to two significant digits.
+    const bytes = psaBytes(10_000_000, scenarioPsaShape(loaded, {}));
+    expect(Math.abs(needGb - bytes / 1e9)).toBeLessThan(0.051);
+    expect(bytes).toBeGreaterThanOrEqual(STATE_MEMORY_FROM);
+    expect(checkPsaFits(loaded, 10_000, "--samples", {}, budget)).toBeUndefined();
   });
 
   it("a scenario's own psa.samples is checked the same way, located where it is written", async () => {
