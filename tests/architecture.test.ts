@@ -85,7 +85,8 @@ describe("architecture", () => {
       scenario: ["core", "distributions", "analysis", "model", "cohort", "psa"],
       modelfile: ["core", "distributions", "analysis", "model", "cohort", "psa", "scenario"],
       report: ["core", "analysis", "model", "cohort", "psa", "scenario"],
-      node: ["core", "model", "psa", "scenario", "modelfile"],
+      // Node's threads run the PSA and the analysis (analyse-parallel.ts).
+      node: ["core", "analysis", "model", "psa", "scenario", "modelfile"],
       cli: ["core", "analysis", "model", "psa", "scenario", "modelfile", "report", "node"],
       // The page runs the shipped SWIS model in the browser, so it alone imports models/.
       web: ["core", "distributions", "model", "psa", "scenario", "modelfile", "report", "models"],

@@ -22,9 +22,10 @@ export interface AnalysisOptions {
   readonly comparator?: string;
   /**
    * Whether to compute the 95% interval of the incremental net benefit at every WTP (default
-   * true); each costs a pass over the samples.
+   * true); each costs a pass over the samples. A function chooses per strategy compared (the
+   * others' intervals are then null, for a caller that computes them elsewhere).
    */
-  readonly inmbIntervals?: boolean;
+  readonly inmbIntervals?: boolean | ((strategy: string) => boolean);
   /** Scale EVPI to a population over years, discounted. */
   readonly population?: PopulationOptions;
 }

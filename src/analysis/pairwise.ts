@@ -132,9 +132,35 @@ function probabilityPositive(
 }
 
 /**
+ * Strategy j's increments over strategy `ref`, per sample: `dc[s] = cost_j − cost_ref` and
+ * `de[s] = effect_j − effect_ref` (the arrays every pairwise figure is computed from).
+ *
+ * @example
+ * ```ts
+ * const dc = new Float64Array(samples.nSamples);
+ * const de = new Float64Array(samples.nSamples);
+ * increments(samples, 1, 0, dc, de); // strategy 1 vs strategy 0
+ * ```
+ */
+export function increments(
+  samples: CeSamples,
+  j: number,
+  ref: number,
+  dc: Float64Array,
+  de: Float64Array,
+): void {
+  const { cost, effect, nSamples: n } = samples;
+  for (let s = 0; s < n; s++) {
+    dc[s] = (cost[j * n + s] as number) - (cost[ref * n + s] as number);
+    de[s] = (effect[j * n + s] as number) - (effect[ref * n + s] as number);
+  }
+}
+
+/**
  * Compares every other strategy with `comparator` on the WTP grid. The 95% intervals of the
  * INMB take one pass over the samples per WTP; `intervals = false` skips them (they are then
- * null), for long grids on many samples where only the expected INMB is needed.
+ * null), for long grids on many samples where only the expected INMB is needed; a function
+ * chooses per strategy (e.g. when another thread computes some of them).
  *
  * @example
  * ```ts
@@ -147,24 +173,23 @@ export function comparePairwise(
   samples: CeSamples,
   comparator: string,
   wtp: ArrayLike<number>,
-  intervals = true,
+  intervals: boolean | ((strategy: string) => boolean) = true,
 ): PairwiseComparison[] {
   const ref = strategyIndex(samples, comparator);
-  const { cost, effect, nSamples: n, strategies } = samples;
+  const { nSamples: n, strategies } = samples;
   const dc = new Float64Array(n);
   const de = new Float64Array(n);
   const out: PairwiseComparison[] = [];
   for (let j = 0; j < strategies.length; j++) {
     if (j === ref) continue;
-    for (let s = 0; s < n; s++) {
-      dc[s] = (cost[j * n + s] as number) - (cost[ref * n + s] as number);
-      de[s] = (effect[j * n + s] as number) - (effect[ref * n + s] as number);
-    }
+    increments(samples, j, ref, dc, de);
     const incCost = mean(dc);
     const incEffect = mean(de);
     const inmb = new Float64Array(wtp.length);
-    const inmbLower = intervals ? new Float64Array(wtp.length) : null;
-    const inmbUpper = intervals ? new Float64Array(wtp.length) : null;
+    const withIntervals =
+      typeof intervals === "function" ? intervals(strategies[j] as string) : intervals;
+    const inmbLower = withIntervals ? new Float64Array(wtp.length) : null;
+    const inmbUpper = withIntervals ? new Float64Array(wtp.length) : null;
     const probCostEffective = new Float64Array(wtp.length);
     probabilityPositive(de, dc, wtp, probCostEffective);
     for (let k = 0; k < wtp.length; k++) inmb[k] = (wtp[k] as number) * incEffect - incCost;

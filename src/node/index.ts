@@ -1,10 +1,11 @@
 /**
- * ceakit for Node: everything in the browser-safe API plus worker-thread PSA.
+ * ceakit for Node: everything in the browser-safe API plus worker-thread PSA and analysis.
  *
  * @module
  */
 
 export * from "../index.js";
+export { analysePsaParallel, PARALLEL_ANALYSIS_FROM } from "./analyse-parallel.js";
 export { loadModel, type ModelReference } from "./load-model.js";
 export { MEMORY_FRACTION, maxWorkers, memoryBudget } from "./memory-budget.js";
 export {
