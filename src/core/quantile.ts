@@ -147,9 +147,67 @@ function fromBracket(
   const k = Math.floor(h);
   if (below > k || below + count <= Math.min(k + 1, n - 1)) return undefined;
   const local = buffer.subarray(0, count);
-  selectInPlace(local, k - below);
-  const at = local[k - below] as number;
-  return h === k ? at : at + (h - k) * (minOf(local, k - below + 1, count - 1) - at);
+  const r = k - below;
+  const needNext = h !== k;
+  if (count < NESTED_MIN || !nestedOrder(local, r, needNext)) {
+    selectInPlace(local, r);
+    orderAt = local[r] as number;
+    orderNext = needNext ? minOf(local, r + 1, count - 1) : orderAt;
+  }
+  return needNext ? orderAt + (h - k) * (orderNext - orderAt) : orderAt;
+}
+
+/** From this many values a bracket's order statistic is found by bracketing again. */
+const NESTED_MIN = 4096;
+/** Subsample of the second bracketing. */
+const NESTED_SUBSAMPLE = 256;
+/** What {@link nestedOrder} (or the plain selection) found: values of rank r and r + 1. */
+let orderAt = 0;
+let orderNext = 0;
+/** The inner bracket's values, grown as needed and reused between calls. */
+let nestedBuffer = new Float64Array(0);
+
+/**
+ * The values of rank r (and r + 1, if `needNext`) of `local` (no NaN), by the bracketing of
+ * {@link bracketedQuantiles} applied to the bracket's own values: a sorted subsample of 256
+ * brackets rank r, one pass copies the values inside, and selection runs on those few. Sets
+ * `orderAt` and `orderNext`; false (nothing found) when the inner bracket misses the ranks.
+ */
+function nestedOrder(local: Float64Array, r: number, needNext: boolean): boolean {
+  const count = local.length;
+  const sub = new Float64Array(NESTED_SUBSAMPLE);
+  for (let i = 0; i < NESTED_SUBSAMPLE; i++) {
+    sub[i] = local[Math.floor((i * count) / NESTED_SUBSAMPLE)] as number;
+  }
+  sub.sort();
+  const centre = (r / Math.max(count - 1, 1)) * (NESTED_SUBSAMPLE - 1);
+  const q = r / Math.max(count - 1, 1);
+  const margin = 5 * Math.sqrt(NESTED_SUBSAMPLE * Math.max(q * (1 - q), 1 / NESTED_SUBSAMPLE)) + 4;
+  const lo = bracketEdge(sub, Math.floor(centre - margin));
+  const hi = bracketEdge(sub, Math.ceil(centre + margin));
+  const capacity = Math.min(
+    count,
+    Math.ceil((4 * (2 * margin + 2) * count) / NESTED_SUBSAMPLE) + 64,
+  );
+  if (nestedBuffer.length < capacity) nestedBuffer = new Float64Array(capacity);
+  const inner = nestedBuffer;
+  let below = 0;
+  let inside = 0;
+  for (let i = 0; i < count; i++) {
+    const v = local[i] as number;
+    if (v < lo) below++;
+    else if (v <= hi) {
+      if (inside === capacity) return false;
+      inner[inside++] = v;
+    }
+  }
+  const last = needNext ? r + 1 : r;
+  if (below > r || below + inside <= last) return false;
+  const at = r - below;
+  selectInPlace(inner, at, 0, inside - 1);
+  orderAt = inner[at] as number;
+  orderNext = needNext ? minOf(inner, at + 1, inside - 1) : orderAt;
+  return true;
 }
 
 /**

@@ -160,6 +160,45 @@ describe("quantilesInPlace on long arrays (the bracketed path)", () => {
       { numRuns: 40 },
     );
   });
+
+  it("quantilePair and quantilesInPlace on 120k–250k values (brackets of thousands, bracketed again) equal a full sort (fast-check)", () => {
+    // From about 105,000 values the 2.5% bracket holds over 4,096 values, and the order
+    // statistic inside it is found by a second bracketing (or, when that misses, selection).
+    const longer = fc.tuple(
+      fc.integer({ min: 120_000, max: 250_000 }),
+      fc.constantFrom("random", "dupes", "spiked", "periodic", "sorted"),
+      fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+    );
+    fc.assert(
+      fc.property(longer, prob, prob, ([n, shape, seed], p1, p2) => {
+        let state = seed;
+        const next = () => {
+          state = (Math.imul(state, 48271) % 2147483647) >>> 0;
+          return state / 2147483647;
+        };
+        const a = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+          a[i] =
+            shape === "dupes"
+              ? Math.floor(next() * 40)
+              : shape === "spiked"
+                ? next() < 0.05
+                  ? 1e12 * next()
+                  : next()
+                : shape === "periodic"
+                  ? (i % 256) + next() * 1e-3
+                  : next() * 1000 - 500;
+        }
+        if (shape === "sorted") a.sort();
+        const ref = sorted(a);
+        expect(quantilePair(a, p1, p2)).toEqual([quantileSorted(ref, p1), quantileSorted(ref, p2)]);
+        expect(quantilesInPlace(Float64Array.from(a), [p1, 0.025, p2])).toEqual(
+          [p1, 0.025, p2].map((p) => quantileSorted(ref, p)),
+        );
+      }),
+      { numRuns: 12 },
+    );
+  });
 });
 
 describe("linearQuantilePair", () => {
