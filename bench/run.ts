@@ -83,3 +83,4 @@ await import("./scenario.js");
 
 // CLI start-up: `--version`, `validate` and the 1e4-sample run as whole processes (issue 16).
 await import("./startup.js");
+await import("./web-bundle.js"); // The web page: bytes of minified JavaScript loaded at open.

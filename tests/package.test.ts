@@ -127,6 +127,9 @@ describe("npm pack", () => {
       "dist/models/swis-pathway/parameters.json",
       "dist/web/index.html",
       "dist/web/app.js",
+      "dist/web/worker.js",
+      "dist/web/charts.js",
+      "dist/web/math.js",
       "dist/web/style.css",
       "scenarios/swis-rct.yaml",
       "scenarios/local-template.yaml",
@@ -239,9 +242,15 @@ describe("the installed package", () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain("app.js");
-    const script = await fetch(`${url}app.js`);
-    expect(script.status).toBe(200);
-    expect((await script.arrayBuffer()).byteLength).toBeGreaterThan(1_000_000);
+    // app.js at open; the worker (with the engine) on the first Run.
+    for (const [file, bytes] of [
+      ["app.js", 100_000],
+      ["worker.js", 100_000],
+    ] as const) {
+      const script = await fetch(`${url}${file}`);
+      expect(script.status, file).toBe(200);
+      expect((await script.arrayBuffer()).byteLength, file).toBeGreaterThan(bytes);
+    }
   });
 
   it("types resolve under moduleResolution nodenext and bundler, and the entry points load", () => {

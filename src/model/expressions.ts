@@ -36,6 +36,7 @@ import {
 } from "./expression-language.js";
 import { runtime } from "./expression-runtime.js";
 import { nesting } from "./expression-tokens.js";
+import { loadMathJs, type MathJs } from "./load-mathjs.js";
 
 export { EXPRESSION_LIMITS } from "./expression-language.js";
 
@@ -149,25 +150,6 @@ export function suggest(name: string, candidates: Iterable<string>): string | un
   return best;
 }
 
-/** What is used of mathjs: its parser. */
-interface MathJs {
-  parse(text: string): MathNode;
-}
-
-let mathjs: Promise<MathJs> | undefined;
-
-/**
- * mathjs, loaded on first use (only its parser is used). It is loaded from the package's
- * single-file build, which Node reads and compiles in a fraction of the time its 1,262 ES module
- * files take (0.2 s of processor time against 1.6 s, measured on Node 20). Its parser is the same code; it reads only the number
- * type from the configuration (`number`, the default), so the trees equal those of an instance
- * created with `predictable: true`, which changes evaluation, never parsing.
- */
-function loadMath(): Promise<MathJs> {
-  mathjs ??= import("mathjs/lib/browser/math.js").then((m) => m.default);
-  return mathjs;
-}
-
 /** An expression's text for a message, shortened when long. */
 function quote(text: string): string {
   return `"${text.length > 80 ? `${text.slice(0, 77)}…` : text}"`;
@@ -238,7 +220,7 @@ function parse(math: MathJs, name: string, text: string): MathNode {
  * ```
  */
 export async function parseExpression(name: string, text: string): Promise<MathNode> {
-  return parse(await loadMath(), name, text);
+  return parse(await loadMathJs(), name, text);
 }
 
 /**
@@ -339,7 +321,7 @@ export async function compileDerived(
       });
     }
   }
-  const math = await loadMath();
+  const math = await loadMathJs();
   const defs = new Map(names.map((n) => [n, definitions[n] as DerivedDefinition]));
   const nodes = new Map<string, MathNode>();
   for (const [name, def] of defs) nodes.set(name, parse(math, name, expressionOf(def)));

@@ -7,6 +7,7 @@
  */
 
 import type { TopLevelSpec } from "vega-lite";
+import { loadVega } from "./load-vega.js";
 
 /** A chart: its name, title, the rows it plots and its vega-lite specification. */
 export interface Chart {
@@ -340,9 +341,7 @@ const formatFloor = (x: number) =>
  * ```
  */
 export async function renderSvg(chart: Chart): Promise<string> {
-  // Loaded on first use: vega takes about a quarter of a second to import, which every other
-  // user of the library (worker threads, the CLI's other formats) should not pay.
-  const [{ parse, View }, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
+  const { compile, parse, View } = await loadVega();
   const view = new View(parse(compile(chart.spec).spec), { renderer: "none" });
   try {
     return await view.toSVG();

@@ -24,6 +24,7 @@ import {
 } from "../scenario/load-scenario.js";
 import { mergeScenarios } from "../scenario/merge.js";
 import { yamlToValue as parse, valueToYaml as stringify } from "../scenario/yaml-source.js";
+import { type ChunkName, chunkSource } from "./chunks.js";
 import { $ } from "./dom.js";
 import {
   type Field,
@@ -37,13 +38,11 @@ import {
 import { buildForm, mineId } from "./form.js";
 import { PAGE_MODELS } from "./page-models.js";
 import { type Problem, setRunnable, showProblems } from "./problems.js";
-import type { RunSummary, WorkerReply } from "./protocol.js";
-import { render } from "./results.js";
+import type { ChunkReply, RunSummary, WorkerReply } from "./protocol.js";
+import { drawCharts, noCharts, render } from "./results.js";
 import { SHIPPED } from "./shipped.js";
 import { readTyped } from "./typed.js";
 import { loadUploadedFiles, PAGE_MEMORY } from "./upload.js";
-
-declare const WORKER_SOURCE: string;
 
 const SWIS_FIELDS = formFields(swis);
 /** The form's fields: SWIS's, or the inputs of the model being edited. */
@@ -66,8 +65,9 @@ let loadedSpecs = new Map<string, unknown>();
 let loadedTags = new Map<string, string>();
 /** Set while the last file chosen was refused: nothing of it is loaded, and Run is off. */
 let refusedName: string | undefined;
-/** The last run's results, for the downloads. */
+/** The last run's results, for the downloads, and its HTML report once drawn. */
 let last: RunSummary | undefined;
+let lastHtml: string | undefined;
 let running = false;
 
 /** Every shipped and uploaded file plus the edited one, so `extends` and tables resolve as on disk. */
@@ -371,45 +371,102 @@ function download(name: string, type: string, text: string): void {
   a.remove();
 }
 
-/** Turns the report downloads on once there is a result. */
-function setResult(s: RunSummary | undefined): void {
+/**
+ * Turns the report downloads on once there is a result: the CSV with the answer, the HTML report
+ * (`html`) once its charts are drawn.
+ */
+function setResult(s: RunSummary | undefined, html?: string): void {
   last = s;
-  for (const id of ["download-csv", "download-html"])
-    $<HTMLButtonElement>(id).disabled = s === undefined;
+  lastHtml = s === undefined ? undefined : html;
+  $<HTMLButtonElement>("download-csv").disabled = s === undefined;
+  $<HTMLButtonElement>("download-html").disabled = lastHtml === undefined;
   $("download-note").textContent =
     s === undefined
       ? "The reports can be downloaded after a run."
-      : `Reports of the last run: ${s.title}.`;
+      : lastHtml === undefined
+        ? `Reports of the last run: ${s.title} (the HTML report once the charts are drawn).`
+        : `Reports of the last run: ${s.title}.`;
   if (s === undefined) $("results").hidden = true;
 }
 
-function run(): void {
-  const text = currentText();
-  const worker = new Worker(
-    URL.createObjectURL(new Blob([WORKER_SOURCE], { type: "text/javascript" })),
+/** The PSA worker's script as a Blob URL, from worker.js (loaded on the first Run). */
+let workerUrl: Promise<string> | undefined;
+
+/** Sends the worker the code of a library it asked for, or why it could not be loaded. */
+function sendChunk(worker: Worker, name: ChunkName): void {
+  chunkSource(name).then(
+    (source) => worker.postMessage({ chunk: name, source } satisfies ChunkReply),
+    (e: unknown) =>
+      worker.postMessage({
+        chunk: name,
+        failure: e instanceof Error ? e.message : String(e),
+      } satisfies ChunkReply),
   );
+}
+
+/** Ends a run (progress hidden, no longer running) with this status. */
+function finish(status: string): void {
+  $<HTMLProgressElement>("progress").hidden = true;
+  running = false;
+  $("status").textContent = status;
+}
+
+/**
+ * Runs the scenario as it stands in the PSA worker (its code loaded on the first Run): the answer
+ * is shown as soon as it comes, the charts when drawn.
+ */
+async function run(): Promise<void> {
+  const text = currentText();
   const progress = $<HTMLProgressElement>("progress");
   progress.hidden = false;
   progress.value = 0;
   $("status").textContent = "Running…";
   running = true;
   setRunnable("the model is running.");
+  workerUrl ??= chunkSource("worker").then((source) =>
+    URL.createObjectURL(new Blob([source], { type: "text/javascript" })),
+  );
+  let worker: Worker;
+  try {
+    worker = new Worker(await workerUrl);
+  } catch (e) {
+    workerUrl = undefined;
+    finish(`The run failed: ${e instanceof Error ? e.message : String(e)}`);
+    setRunnable(undefined);
+    return;
+  }
+  // Every run draws charts: charts.js loads while the worker runs (the worker reports a failure).
+  chunkSource("charts").catch(() => {});
+  /** This run's answer, once it came (its charts follow). */
+  let answered: RunSummary | undefined;
   worker.onmessage = (event: MessageEvent<WorkerReply>) => {
     const reply = event.data;
     if ("progress" in reply) {
       progress.value = reply.progress;
       return;
     }
-    worker.terminate();
-    progress.hidden = true;
-    running = false;
+    if ("need" in reply) {
+      sendChunk(worker, reply.need);
+      return;
+    }
     if ("summary" in reply) {
-      $("status").textContent = "Done.";
-      setResult(reply.summary);
-      render(reply.summary);
+      // The answer now; Run stays off until the charts are drawn.
+      answered = reply.summary;
+      progress.hidden = true;
+      $("status").textContent = "Answer ready; drawing the charts…";
+      setRunnable("the charts are being drawn.");
+      setResult(answered);
+      render(answered);
+      return;
+    }
+    worker.terminate();
+    if ("drawings" in reply) {
+      finish("Done.");
+      drawCharts(reply.drawings);
+      if (last === answered) setResult(answered, reply.drawings.html);
       void validate();
     } else if ("issues" in reply) {
-      $("status").textContent = "The scenario has problems; see the list at the top of the page.";
+      finish("The scenario has problems; see the list at the top of the page.");
       showProblems(
         "The run was refused",
         reply.issues.map((i) => ({ message: `${i.field ?? ""}: ${i.message}` })),
@@ -417,7 +474,12 @@ function run(): void {
       );
       setRunnable(undefined);
     } else {
-      $("status").textContent = `The run failed: ${reply.failure}`;
+      if (answered !== undefined) noCharts(reply.failure);
+      finish(
+        answered === undefined
+          ? `The run failed: ${reply.failure}`
+          : `The answer is above, but the charts could not be drawn: ${reply.failure}`,
+      );
       setRunnable(undefined);
     }
   };
@@ -500,7 +562,7 @@ async function main(): Promise<void> {
       changed();
     });
   }
-  $("run").addEventListener("click", () => run());
+  $("run").addEventListener("click", () => void run());
   $("download-yaml").addEventListener("click", () =>
     download(
       resolvedBase().format === MODEL_FILE
@@ -516,7 +578,7 @@ async function main(): Promise<void> {
   );
   $("download-html").addEventListener(
     "click",
-    () => last && download("report.html", "text/html", last.html),
+    () => lastHtml !== undefined && download("report.html", "text/html", lastHtml),
   );
   await fillForm();
 }

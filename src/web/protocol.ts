@@ -5,6 +5,7 @@
  */
 
 import type { InputIssue } from "../errors.js";
+import type { ChunkName } from "./chunks.js";
 
 /** A request to run a scenario or a model file. */
 export interface RunRequest {
@@ -123,17 +124,38 @@ export interface RunSummary {
   readonly assumptions: readonly InputView[];
   /** Inputs tagged local: the user's own audited figures. */
   readonly yourFigures: readonly InputView[];
-  /** CE plane, acceptability curves and, for a cohort model, the trace. */
-  readonly charts: readonly ChartView[];
   /** Extra answer sections the model provides (none yet for the shipped models). */
   readonly sections: readonly AnswerSection[];
   readonly csv: string;
+}
+
+/** What the page shows after the answer, once drawn. */
+export interface RunDrawings {
+  /** CE plane, acceptability curves and, for a cohort model, the trace. */
+  readonly charts: readonly ChartView[];
+  /** The HTML report (with the same charts). */
   readonly html: string;
 }
 
-/** Worker → page. */
+/**
+ * Page → worker: the code of a library the worker asked for (see load-chunk.ts), or why it could
+ * not be loaded.
+ */
+export type ChunkReply =
+  | { readonly chunk: ChunkName; readonly source: string }
+  | { readonly chunk: ChunkName; readonly failure: string };
+
+/** Page → worker. */
+export type PageMessage = RunRequest | ChunkReply;
+
+/**
+ * Worker → page: progress, a library the worker needs, or the run's outcome: the answer, then
+ * its drawings (or the problems or failure that stopped it).
+ */
 export type WorkerReply =
   | { readonly progress: number }
+  | { readonly need: ChunkName }
   | { readonly summary: RunSummary }
+  | { readonly drawings: RunDrawings }
   | { readonly issues: readonly InputIssue[] }
   | { readonly failure: string };

@@ -1,16 +1,16 @@
 /// <reference lib="dom" />
 /**
  * Showing a run's results on the page: the answer with its "how to read this", every option
- * against the comparator, any answer sections the model provides, the tables, the charts with
- * their text alternatives, and the inputs the results rest on (your figures, assumptions).
- * Focus moves to the answer.
+ * against the comparator, any answer sections the model provides, the tables, and the inputs the
+ * results rest on (your figures, assumptions), with focus moved to the answer; then, once drawn,
+ * the charts with their text alternatives.
  *
  * @module
  */
 
 import { answerSentence, comparisons, howToRead } from "./answer.js";
 import { $, esc } from "./dom.js";
-import type { ChartView, InputView, RunSummary } from "./protocol.js";
+import type { ChartView, InputView, RunDrawings, RunSummary } from "./protocol.js";
 import { baseCaseTable, budgetTable, icerTable, tableHtml } from "./tables.js";
 
 /**
@@ -41,7 +41,8 @@ const inputList = (inputs: readonly InputView[]) =>
     .join("");
 
 /**
- * Shows a run's results and moves focus to the answer.
+ * Shows a run's results but the charts, which follow (see {@link drawCharts}), and moves focus to
+ * the answer.
  *
  * @example
  * ```ts
@@ -70,7 +71,9 @@ export function render(s: RunSummary): void {
     tableHtml(icerTable(s), "icers"),
     budget === undefined ? "" : tableHtml(budget, "budget"),
   ].join("");
-  $("charts").innerHTML = s.charts.map(chartFigure).join("");
+  // The charts come after the answer (see drawCharts).
+  $("charts").setAttribute("aria-busy", "true");
+  $("charts").innerHTML = '<p class="source">Drawing the charts…</p>';
   $("your-figures-block").hidden = s.yourFigures.length === 0;
   $("your-figures").innerHTML = inputList(s.yourFigures);
   $("assumptions").innerHTML = inputList(s.assumptions);
@@ -85,4 +88,30 @@ export function render(s: RunSummary): void {
   });
   $("results").hidden = false;
   $("answer").focus();
+}
+
+/**
+ * Shows a run's charts, in place of the note that they are being drawn.
+ *
+ * @example
+ * ```ts
+ * drawCharts(reply.drawings);
+ * ```
+ */
+export function drawCharts(d: RunDrawings): void {
+  $("charts").innerHTML = d.charts.map(chartFigure).join("");
+  $("charts").removeAttribute("aria-busy");
+}
+
+/**
+ * Says, in place of the charts, why they could not be drawn.
+ *
+ * @example
+ * ```ts
+ * noCharts("could not load charts.js");
+ * ```
+ */
+export function noCharts(reason: string): void {
+  $("charts").innerHTML = `<p class="source">The charts could not be drawn: ${esc(reason)}</p>`;
+  $("charts").removeAttribute("aria-busy");
 }

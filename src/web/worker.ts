@@ -1,7 +1,10 @@
 /**
  * The page's PSA worker: loads the scenario or model file with the same schema and loader as
  * the CLI (model files and their tables from the request's files), runs it with the same library
- * core, and replies with what the page shows. Nothing leaves the browser.
+ * core, and replies with what the page shows: the answer first, then the charts and the HTML
+ * report (drawing them takes longer than the run). Nothing leaves the browser. The page builds
+ * it as worker.js, loaded on the first Run; it asks the page for charts.js (vega) when it draws
+ * the charts and for math.js (mathjs) when the model has derived expressions.
  *
  * @module
  */
@@ -13,16 +16,19 @@ import { scenarioCharts, scenarioHtml } from "../report/html-report.js";
 import { scenarioCsv } from "../report/scenario-report.js";
 import { groupInputs } from "../scenario/input-groups.js";
 import { loadScenario, memoryScenarioHost } from "../scenario/load-scenario.js";
-import { runScenario } from "../scenario/run-scenario.js";
+import { runScenario, type ScenarioResult } from "../scenario/run-scenario.js";
 import { answerSections } from "./answer-sections.js";
 import { chartViews } from "./chart-views.js";
 import { PAGE_MODELS } from "./page-models.js";
-import type { RunRequest, RunSummary, WorkerReply } from "./protocol.js";
+import type { PageMessage, RunDrawings, RunRequest, RunSummary, WorkerReply } from "./protocol.js";
 import { PAGE_MEMORY } from "./upload.js";
 
 const post = (reply: WorkerReply) => (globalThis as unknown as Worker).postMessage(reply);
 
-async function run(request: RunRequest): Promise<RunSummary> {
+/** Runs the request's scenario: the answer, and the result to draw the charts from. */
+async function answer(
+  request: RunRequest,
+): Promise<{ summary: RunSummary; result: ScenarioResult }> {
   const loaded = await loadScenario(
     request.file,
     withModelFiles(memoryScenarioHost(request.files, PAGE_MODELS, PAGE_MEMORY)),
@@ -45,7 +51,7 @@ async function run(request: RunRequest): Promise<RunSummary> {
     label: i.label,
     source: i.source,
   });
-  return {
+  const summary: RunSummary = {
     title: loaded.scenario.title,
     model: loaded.factory.name,
     strategies: result.strategies.map((s) => s.label),
@@ -102,16 +108,30 @@ async function run(request: RunRequest): Promise<RunSummary> {
     })),
     assumptions: result.assumptions.map(input),
     yourFigures: groupInputs(result.loaded.inputs)["your-figures"].map(input),
-    charts: await chartViews(result, scenarioCharts(result), request.chartWidth),
     sections: answerSections(result),
     csv: scenarioCsv(result),
+  };
+  return { summary, result };
+}
+
+/** The charts (drawn `width` pixels wide) and the HTML report, which carries them too. */
+async function drawings(result: ScenarioResult, width: number | undefined): Promise<RunDrawings> {
+  return {
+    charts: await chartViews(result, scenarioCharts(result), width),
     html: await scenarioHtml(result),
   };
 }
 
-globalThis.addEventListener("message", (event: MessageEvent<RunRequest>) => {
-  run(event.data)
-    .then((summary) => post({ summary }))
+globalThis.addEventListener("message", (event: MessageEvent<PageMessage>) => {
+  // A library's code is for load-chunk.ts, which asked for it.
+  if ("chunk" in event.data) return;
+  const request = event.data;
+  // The answer first; then the charts, whose code (charts.js) is asked for when first drawn.
+  answer(request)
+    .then(async ({ summary, result }) => {
+      post({ summary });
+      post({ drawings: await drawings(result, request.chartWidth) });
+    })
     .catch((e: unknown) => {
       if (e instanceof ScenarioError) post({ issues: e.issues });
       else if (e instanceof InputError) post({ issues: [e.issue] });

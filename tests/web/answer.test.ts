@@ -34,10 +34,8 @@ function summary(over: Partial<RunSummary> = {}): RunSummary {
     budget: [],
     assumptions: [],
     yourFigures: [],
-    charts: [],
     sections: [],
     csv: "",
-    html: "",
     ...over,
   };
 }

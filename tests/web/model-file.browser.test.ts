@@ -41,8 +41,11 @@ async function runPage(): Promise<Summary> {
   await page.evaluate(() => document.getElementById("results")?.removeAttribute("data-summary"));
   await expect.poll(() => page.isDisabled("#run")).toBe(false);
   await page.click("#run");
+  // The answer, then the charts: the run is over when both are shown.
   await page.waitForFunction(
-    () => document.getElementById("results")?.dataset.summary !== undefined,
+    () =>
+      document.getElementById("results")?.dataset.summary !== undefined &&
+      document.getElementById("status")?.textContent === "Done.",
     null,
     { timeout: 60_000 },
   );
