@@ -19,11 +19,9 @@ import {
   defineModelFactory,
   type InputRow,
   type ModelConfig,
-  type PriceIndex,
   type StrategyConfig,
 } from "ceakit";
-import { inputRows, SWIS_PERSPECTIVES } from "../swis/input-rows.js";
-import priceIndexTable from "../swis/price-indices.json" with { type: "json" };
+import { inputRows, SCHOOLS_SETTING, SWIS_SHARED } from "../swis/input-rows.js";
 import parameterTable from "./parameters.json" with { type: "json" };
 import {
   ADULT_AGE,
@@ -154,15 +152,10 @@ export default defineModelFactory({
   description:
     "Local-authority social workers placed in schools, against usual practice, on a quarterly cohort model of the children's social care pathway (referral, child in need, protection plan, care): programme costs against the referrals, S17 assessments, S47 enquiries, conferences, plan-years, entries to care and days in care it changes, split into cashable placement spend and released staff time.",
   inputs: INPUTS,
-  priceIndices: priceIndexTable as unknown as Record<string, PriceIndex>,
-  defaultPriceIndex: "nhscii",
-  defaultPriceYear: "2023/24",
-  defaultHorizonYears: 2,
-  defaultDiscount: 0.035,
-  perspectives: SWIS_PERSPECTIVES,
+  ...SWIS_SHARED,
   effects: EFFECTS,
   settings: {
-    schools: { kind: "integer", label: "Number of schools in the programme", default: 1, min: 1 },
+    schools: SCHOOLS_SETTING,
     costing: {
       kind: "choice",
       label:

@@ -29,12 +29,10 @@ import {
   type InputRow,
   type ModelConfig,
   type ParameterSpec,
-  type PriceIndex,
   type StrategyConfig,
 } from "ceakit";
-import { inputRows, SWIS_PERSPECTIVES } from "./input-rows.js";
+import { inputRows, SCHOOLS_SETTING, SWIS_SHARED } from "./input-rows.js";
 import parameterTable from "./parameters.json" with { type: "json" };
-import priceIndexTable from "./price-indices.json" with { type: "json" };
 import unitCostTable from "./unit-costs.json" with { type: "json" };
 
 const INPUTS: Record<string, InputRow> = inputRows(parameterTable, unitCostTable);
@@ -480,15 +478,10 @@ export default defineModelFactory({
   description:
     "Social Workers in Schools as the trial evaluation measured it: local-authority social workers placed in schools, against usual practice, over the trial's two-year horizon; programme costs against avoided Section 47 enquiries, Section 17 assessments, child-in-need starts, referrals and days in care, with days in care counted as a stock (the rate ratio applies to every child in care).",
   inputs: INPUTS,
-  priceIndices: priceIndexTable as unknown as Record<string, PriceIndex>,
-  defaultPriceIndex: "nhscii",
-  defaultPriceYear: "2023/24",
-  defaultHorizonYears: 2,
-  defaultDiscount: 0.035,
-  perspectives: SWIS_PERSPECTIVES,
+  ...SWIS_SHARED,
   effects: EFFECTS,
   settings: {
-    schools: { kind: "integer", label: "Number of schools in the programme", default: 1, min: 1 },
+    schools: SCHOOLS_SETTING,
     costing: {
       kind: "choice",
       label:

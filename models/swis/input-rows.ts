@@ -6,7 +6,8 @@
  * @module
  */
 
-import type { InputRow, ParameterSpec } from "ceakit";
+import type { InputRow, ParameterSpec, PriceIndex } from "ceakit";
+import priceIndexTable from "./price-indices.json" with { type: "json" };
 
 /**
  * The values an input can take: probabilities and proportions lie in [0, 1]; a school has at
@@ -63,4 +64,30 @@ export const SWIS_PERSPECTIVES = {
     "Public sector: local-authority children's social care plus external (DfE) grant; the grant is counted once",
   local_authority:
     "Local authority children's social care only: programme cost net of any external grant",
+} as const;
+
+/**
+ * What both SWIS factories declare alike: the price indices and default price year, the default
+ * horizon and discount rate, the perspectives, and the number of schools.
+ *
+ * @example
+ * ```ts
+ * defineModelFactory({ name: "swis", ...SWIS_SHARED, settings: { schools: SCHOOLS_SETTING } });
+ * ```
+ */
+export const SWIS_SHARED = {
+  priceIndices: priceIndexTable as unknown as Record<string, PriceIndex>,
+  defaultPriceIndex: "nhscii",
+  defaultPriceYear: "2023/24",
+  defaultHorizonYears: 2,
+  defaultDiscount: 0.035,
+  perspectives: SWIS_PERSPECTIVES,
+} as const;
+
+/** The `schools` setting of both SWIS models. */
+export const SCHOOLS_SETTING = {
+  kind: "integer",
+  label: "Number of schools in the programme",
+  default: 1,
+  min: 1,
 } as const;
