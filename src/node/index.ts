@@ -5,6 +5,7 @@
  */
 
 export * from "../index.js";
+export { type InputChunks, readInputChunks } from "./input-chunks.js";
 export { loadModel, type ModelReference } from "./load-model.js";
 export { MEMORY_FRACTION, maxWorkers, memoryBudget } from "./memory-budget.js";
 export {

@@ -15,7 +15,7 @@ import { isUtf8 } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
 import { INPUT_LIMITS, type InputKind, tooLarge } from "../core/input-limits.js";
 import { decodeInputText } from "../core/text-input.js";
-import { EnvironmentError, FileReadError } from "../errors.js";
+import { EnvironmentError, FileReadError, InputError } from "../errors.js";
 
 /** Why a file of this type is not read. */
 function notRegular(stat: Stats): string | undefined {
@@ -59,8 +59,13 @@ export function readError(file: string, error: unknown): Error {
   return new EnvironmentError(`${file}: cannot read the file (${what})`);
 }
 
-/** Reads at most `limit + 1` bytes from `fd`. */
-function readBounded(fd: number, expected: number, limit: number): Uint8Array {
+/** Reads at most `limit + 1` bytes from `fd` (from `position`, or where it is). */
+function readBounded(
+  fd: number,
+  expected: number,
+  limit: number,
+  position: number | null = null,
+): Uint8Array {
   let buffer = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(expected + 1, 64 * 1024)));
   let length = 0;
   for (;;) {
@@ -70,7 +75,13 @@ function readBounded(fd: number, expected: number, limit: number): Uint8Array {
       buffer.copy(grown, 0, 0, length);
       buffer = grown;
     }
-    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    const n = readSync(
+      fd,
+      buffer,
+      length,
+      buffer.length - length,
+      position === null ? null : position + length,
+    );
     if (n === 0) break;
     length += n;
   }
@@ -106,15 +117,36 @@ export function readInputFile(file: string, kind: InputKind): string {
  */
 export function readInputBytes(file: string, kind: InputKind): Uint8Array {
   const bytes = readChecked(file, kind);
-  // NUL bytes, UTF-16 or -32 byte-order marks and invalid UTF-8 are refused by the decoder, with
-  // its located messages; valid bytes need no string.
-  if (bytes.indexOf(0) !== -1 || !isUtf8(bytes)) decodeInputText(bytes, file);
+  refuseNonUtf8(bytes, file);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   return bom ? bytes.subarray(3) : bytes;
 }
 
 /** The bytes of a regular file within the kind's limit. */
 function readChecked(file: string, kind: InputKind): Uint8Array {
+  return withCheckedFile(file, kind, (fd, size) => {
+    const bytes = readBounded(fd, size, INPUT_LIMITS[kind]);
+    if (bytes.length > INPUT_LIMITS[kind]) throw tooLarge(file, kind);
+    return bytes;
+  });
+}
+
+/**
+ * Opens a person's input file of the given kind, checks that it is a regular file within the
+ * kind's limit (as {@link readInputFile} does, with the same messages), and passes its
+ * descriptor and size to `use`, closing it after. An error from `use` that is not a
+ * {@link FileReadError} or an {@link InputError} is a read error of the file.
+ *
+ * @example
+ * ```ts
+ * const size = withCheckedFile("psa.csv", "csv", (fd, size) => size);
+ * ```
+ */
+export function withCheckedFile<T>(
+  file: string,
+  kind: InputKind,
+  use: (fd: number, size: number) => T,
+): T {
   const limit = INPUT_LIMITS[kind];
   let fd: number;
   try {
@@ -127,12 +159,32 @@ function readChecked(file: string, kind: InputKind): Uint8Array {
     const why = notRegular(stat);
     if (why !== undefined) throw new FileReadError(file, why);
     if (stat.size > limit) throw tooLarge(file, kind, stat.size);
-    const bytes = readBounded(fd, stat.size, limit);
-    if (bytes.length > limit) throw tooLarge(file, kind);
-    return bytes;
+    return use(fd, stat.size);
   } catch (e) {
-    throw e instanceof FileReadError ? e : readError(file, e);
+    throw e instanceof FileReadError || e instanceof InputError || e instanceof EnvironmentError
+      ? e
+      : readError(file, e);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Refuses `bytes`, the whole of a person's input file, unless they are UTF-8 text (no NUL bytes
+ * nor byte-order marks of other encodings), with {@link decodeInputText}'s located messages.
+ *
+ * @example
+ * ```ts
+ * refuseNonUtf8(Uint8Array.of(0x61, 0xff), "psa.csv"); // throws: psa.csv:1:2: is not valid UTF-8 (byte 0xff); …
+ * ```
+ */
+export function refuseNonUtf8(bytes: Uint8Array, file: string): void {
+  // NUL bytes, UTF-16 or -32 byte-order marks and invalid UTF-8 are refused by the decoder, with
+  // its located messages; valid bytes need no string.
+  if (bytes.indexOf(0) !== -1 || !isUtf8(bytes)) decodeInputText(bytes, file);
+}
+
+/** Reads a whole checked file again from its descriptor (for the messages about its bytes). */
+export function rereadBounded(fd: number, size: number, kind: InputKind): Uint8Array {
+  return readBounded(fd, size, INPUT_LIMITS[kind], 0);
 }
