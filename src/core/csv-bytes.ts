@@ -167,6 +167,8 @@ export class CsvByteReader {
   private i: number;
   private line = 1;
   private lineStart: number;
+  /** Whether nothing is read yet (a byte-order mark may be there to skip). */
+  private atStart = true;
 
   /**
    * A reader of `bytes[0..end)`, the whole input when `final` (the default), else its first
@@ -176,8 +178,8 @@ export class CsvByteReader {
     this.bytes = bytes;
     this.n = end;
     this.final = final;
-    this.i = end >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    this.lineStart = this.i;
+    this.i = 0;
+    this.lineStart = 0;
   }
 
   /** Where the next record starts in the window (past the last record read). */
@@ -220,6 +222,15 @@ export class CsvByteReader {
     const bytes = this.bytes;
     const n = this.n;
     const record = this.record;
+    if (this.atStart) {
+      // A byte-order mark is skipped once three bytes (or all there are) are known.
+      if (n < 3 && !this.final) return false;
+      if (n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+        this.i = 3;
+        this.lineStart = 3;
+      }
+      this.atStart = false;
+    }
     while (this.i < n) {
       const read = this.read(bytes, n, record);
       if (read === RECORD) return true;
