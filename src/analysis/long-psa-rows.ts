@@ -42,6 +42,77 @@ const STRATEGY = 2;
 const COST = 3;
 const EFFECT = 4;
 
+/** Where the number {@link plainDecimal} last read ends. */
+let decimalEnd = 0;
+
+/**
+ * The value of the plain decimal `[-]digits[.digits]` at `bytes[i]`, read as parseDecimalBytes
+ * reads it (the first 15 significant digits in hi, up to 4 more in lo: the same double), when
+ * a comma or line end follows it; else NaN (for the caller to read the field another way).
+ * {@link decimalEnd} is then where it ends.
+ */
+function plainDecimal(bytes: Uint8Array, i: number): number {
+  let negative = false;
+  let d = (bytes[i] as number) - 48;
+  if (d === -3) {
+    negative = true;
+    d = (bytes[++i] as number) - 48;
+  }
+  let hi = 0;
+  let lo = 0;
+  let significant = 0;
+  let extra = 0;
+  let digits = 0;
+  // Leading zeros, then the integer digits: the first 15 significant ones into hi.
+  while (d === 0) {
+    digits++;
+    d = (bytes[++i] as number) - 48;
+  }
+  while (d >= 0 && d <= 9) {
+    digits++;
+    if (significant < 15) hi = hi * 10 + d;
+    else {
+      lo = lo * 10 + d;
+      extra++;
+    }
+    significant++;
+    d = (bytes[++i] as number) - 48;
+  }
+  let fraction = 0;
+  if (d === -2) {
+    d = (bytes[++i] as number) - 48;
+    if (significant === 0) {
+      while (d === 0) {
+        digits++;
+        fraction++;
+        d = (bytes[++i] as number) - 48;
+      }
+    }
+    while (d >= 0 && d <= 9) {
+      digits++;
+      fraction++;
+      if (significant < 15) hi = hi * 10 + d;
+      else {
+        lo = lo * 10 + d;
+        extra++;
+      }
+      significant++;
+      d = (bytes[++i] as number) - 48;
+    }
+  }
+  decimalEnd = i;
+  if (digits === 0 || significant > 19 || STOP[d + 48] !== 1) return Number.NaN;
+  const v =
+    significant === 0
+      ? 0
+      : extra === 0 && fraction <= 22
+        ? fraction === 0
+          ? hi
+          : hi / (POW10[fraction] as number)
+        : decimalFromParts(hi, lo, extra, -fraction);
+  return negative ? -v : v;
+}
+
 /** Columns of a long table: header names and the index of each long column. */
 export interface LongHeader {
   readonly names: string[];
@@ -91,6 +162,10 @@ export class LongPsaRows {
   private readonly iterations = new ByteLabelIndex();
   private readonly strategyIndex = new ByteLabelIndex();
   private readonly strategies: string[] = [];
+  /** Each strategy's name as UTF-8 bytes. */
+  private readonly strategyBytes: Uint8Array[] = [];
+  /** Whether the header is the usual `iteration,strategy,cost,effect`, for {@link scanUsual}. */
+  private readonly usual: boolean;
   private readonly columns = new LongColumns(64, 4);
   private readonly width: number;
   /** What each field is: 0, {@link ITERATION}, {@link STRATEGY}, … */
@@ -116,6 +191,12 @@ export class LongPsaRows {
     this.roles[header.strategy] = STRATEGY;
     this.roles[header.cost] = COST;
     this.roles[header.effect] = EFFECT;
+    this.usual =
+      this.width === 4 &&
+      header.iteration === 0 &&
+      header.strategy === 1 &&
+      header.cost === 2 &&
+      header.effect === 3;
   }
 
   /** Where a record's field is, for messages. */
@@ -256,6 +337,7 @@ export class LongPsaRows {
       }
       st = strategyIndex.add(stBytes, stA, stB);
       strategies.push(name);
+      this.strategyBytes.push(stBytes.slice(stA, stB));
       if (st >= columns.room)
         columns.relayout(columns.cap, columns.room * 2, strategies.length - 1);
     }
@@ -286,6 +368,181 @@ export class LongPsaRows {
   }
 
   /**
+   * {@link scan} for the usual layout, `iteration,strategy,cost,effect` in that order with
+   * whole-number iterations: the same rows read the same way, field by field without a loop
+   * over the fields, the strategy compared with the one expected as it is read.
+   */
+  private scanUsual(bytes: Uint8Array, i: number, stop: number, line: number): number {
+    const columns = this.columns;
+    const cap = columns.cap;
+    const cost = columns.cost;
+    const effect = columns.effect;
+    const iterations = this.iterations;
+    const strategyIndex = this.strategyIndex;
+    const names = this.strategyBytes;
+    const count = names.length;
+    let lastIt = this.lastIt;
+    let lastSt = this.lastSt;
+    let rows = this.rows;
+    let rowStart = i;
+    let missed = false;
+    while (i <= stop) {
+      rowStart = i;
+      missed = true;
+      // The iteration: a whole number, up to a comma.
+      let d = (bytes[i] as number) - 48;
+      let v = 0;
+      while (d >= 0 && d <= 9) {
+        v = v * 10 + d;
+        d = (bytes[++i] as number) - 48;
+      }
+      const itLength = i - rowStart;
+      if (d !== COMMA - 48 || itLength === 0 || itLength > 15) break;
+      if (itLength > 1 && bytes[rowStart] === 48) break;
+      const stA = ++i;
+      // The strategy: the one after the last row's, usually (the first row's is new).
+      if (count === 0) break;
+      let st = lastSt + 1 < count ? lastSt + 1 : 0;
+      const name = names[st] as Uint8Array;
+      const length = name.length;
+      let k = 0;
+      while (k < length && bytes[i + k] === name[k]) k++;
+      if (k === length && bytes[i + k] === COMMA) {
+        i += length;
+      } else {
+        while (STOP[bytes[i] as number] === 0) i++;
+        if (
+          bytes[i] !== COMMA ||
+          i === stA ||
+          (bytes[stA] as number) <= 32 ||
+          (bytes[stA] as number) >= 0x80 ||
+          (bytes[i - 1] as number) <= 32 ||
+          (bytes[i - 1] as number) >= 0x80
+        ) {
+          break;
+        }
+        st = strategyIndex.find(bytes, stA, i);
+        // A new strategy: add() checks its name and makes room.
+        if (st < 0) break;
+      }
+      i++;
+      // The cost, then the effect: plain decimals read as plainDecimal reads them (inlined).
+      let c = 0;
+      let e = 0;
+      let field = 0;
+      for (; field < 2; field++) {
+        const at = i;
+        let negative = false;
+        let d = (bytes[i] as number) - 48;
+        if (d === -3) {
+          negative = true;
+          d = (bytes[++i] as number) - 48;
+        }
+        let hi = 0;
+        let lo = 0;
+        let significant = 0;
+        let extra = 0;
+        let digits = 0;
+        while (d === 0) {
+          digits++;
+          d = (bytes[++i] as number) - 48;
+        }
+        while (d >= 0 && d <= 9) {
+          digits++;
+          if (significant < 15) hi = hi * 10 + d;
+          else {
+            lo = lo * 10 + d;
+            extra++;
+          }
+          significant++;
+          d = (bytes[++i] as number) - 48;
+        }
+        let fraction = 0;
+        if (d === -2) {
+          d = (bytes[++i] as number) - 48;
+          if (significant === 0) {
+            while (d === 0) {
+              digits++;
+              fraction++;
+              d = (bytes[++i] as number) - 48;
+            }
+          }
+          while (d >= 0 && d <= 9) {
+            digits++;
+            fraction++;
+            if (significant < 15) hi = hi * 10 + d;
+            else {
+              lo = lo * 10 + d;
+              extra++;
+            }
+            significant++;
+            d = (bytes[++i] as number) - 48;
+          }
+        }
+        let v: number;
+        if (digits > 0 && significant <= 19 && STOP[d + 48] === 1) {
+          v =
+            significant === 0
+              ? 0
+              : extra === 0 && fraction <= 22
+                ? fraction === 0
+                  ? hi
+                  : hi / (POW10[fraction] as number)
+                : decimalFromParts(hi, lo, extra, -fraction);
+          if (negative) v = -v;
+        } else {
+          // Anything else: the field's end, then the parser every row gets.
+          while (STOP[bytes[i] as number] === 0) i++;
+          v = parseDecimalBytes(bytes, at, i);
+        }
+        if (!(Math.abs(v) <= MAX_MAGNITUDE)) break;
+        if (field === 0) {
+          if (bytes[i] !== COMMA) break;
+          c = v;
+          i++;
+        } else {
+          e = v;
+        }
+      }
+      if (field < 2) break;
+      const t = bytes[i] as number;
+      if (t === LF) i++;
+      else if (t === CR && bytes[i + 1] === LF) i += 2;
+      else break;
+      let it = iterations.findWhole(v);
+      if (it === -2) {
+        it =
+          lastIt >= 0 && iterations.equals(lastIt, bytes, rowStart, rowStart + itLength)
+            ? lastIt
+            : iterations.find(bytes, rowStart, rowStart + itLength);
+      }
+      if (it < 0) {
+        // A new iteration beyond the columns' room: add() moves them.
+        if (iterations.size >= cap) break;
+        it = iterations.add(bytes, rowStart, rowStart + itLength);
+        columns.firstLine(it, line);
+      }
+      lastIt = it;
+      lastSt = st;
+      if (columns.fill(st, it)) {
+        const idx = st * cap + it;
+        cost[idx] = c;
+        effect[idx] = e;
+      } else {
+        this.duplicate ??= { line, column: csvColumn(bytes, rowStart, stA), it, st };
+      }
+      rows++;
+      line++;
+      missed = false;
+    }
+    this.lastIt = lastIt;
+    this.lastSt = lastSt;
+    this.rows = rows;
+    this.line = line;
+    return missed ? rowStart : i;
+  }
+
+  /**
    * Reads the plain rows from `i`, the start of line `line`, onwards, stopping at the first row
    * that is not plain (or would need the columns moved, or names a new strategy) or at `stop`,
    * the offset of a line feed that no row read goes beyond. Returns where it stopped (a line
@@ -293,6 +550,10 @@ export class LongPsaRows {
    * would make of the same rows.
    */
   scan(bytes: Uint8Array, i: number, stop: number, line: number): number {
+    if (this.usual) {
+      const next = this.scanUsual(bytes, i, stop, line);
+      if (next !== i) return next;
+    }
     const width = this.width;
     const last = width - 1;
     const roles = this.roles;
@@ -321,52 +582,9 @@ export class LongPsaRows {
         const a = i;
         const role = roles[f];
         if (role === COST || role === EFFECT) {
-          // A plain decimal, [-]digits[.digits], read as parseDecimalBytes reads it: the first
-          // 15 significant digits in hi, up to 4 more in lo.
-          let negative = false;
-          let d = (bytes[i] as number) - 48;
-          if (d === -3) {
-            negative = true;
-            d = (bytes[++i] as number) - 48;
-          }
-          let hi = 0;
-          let lo = 0;
-          let significant = 0;
-          let extra = 0;
-          let digits = 0;
-          let fraction = 0;
-          let point = false;
-          for (;;) {
-            if (d >= 0 && d <= 9) {
-              digits++;
-              if (point) fraction++;
-              if (significant < 15) {
-                hi = hi * 10 + d;
-                if (hi !== 0) significant++;
-              } else {
-                lo = lo * 10 + d;
-                extra++;
-                significant++;
-              }
-            } else if (d === -2 && !point) {
-              point = true;
-            } else {
-              break;
-            }
-            d = (bytes[++i] as number) - 48;
-          }
-          let v: number;
-          if (digits > 0 && significant <= 19 && STOP[d + 48] === 1) {
-            v =
-              significant === 0
-                ? 0
-                : extra === 0 && fraction <= 22
-                  ? fraction === 0
-                    ? hi
-                    : hi / (POW10[fraction] as number)
-                  : decimalFromParts(hi, lo, extra, -fraction);
-            if (negative) v = -v;
-          } else {
+          let v = plainDecimal(bytes, i);
+          i = decimalEnd;
+          if (Number.isNaN(v)) {
             // Anything else: the field's end, then the parser every row gets.
             while (STOP[bytes[i] as number] === 0) i++;
             v = parseDecimalBytes(bytes, a, i);

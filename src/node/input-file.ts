@@ -15,7 +15,7 @@ import { isUtf8 } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
 import { INPUT_LIMITS, type InputKind, tooLarge } from "../core/input-limits.js";
 import { decodeInputText } from "../core/text-input.js";
-import { EnvironmentError, FileReadError, InputError } from "../errors.js";
+import { EnvironmentError, FileReadError } from "../errors.js";
 
 /** Why a file of this type is not read. */
 function notRegular(stat: Stats): string | undefined {
@@ -134,8 +134,8 @@ function readChecked(file: string, kind: InputKind): Uint8Array {
 /**
  * Opens a person's input file of the given kind, checks that it is a regular file within the
  * kind's limit (as {@link readInputFile} does, with the same messages), and passes its
- * descriptor and size to `use`, closing it after. An error from `use` that is not a
- * {@link FileReadError} or an {@link InputError} is a read error of the file.
+ * descriptor and size to `use`, closing it after. A system error (a failed read) is a read
+ * error of the file, as {@link readError} words it.
  *
  * @example
  * ```ts
@@ -161,9 +161,8 @@ export function withCheckedFile<T>(
     if (stat.size > limit) throw tooLarge(file, kind, stat.size);
     return use(fd, stat.size);
   } catch (e) {
-    throw e instanceof FileReadError || e instanceof InputError || e instanceof EnvironmentError
-      ? e
-      : readError(file, e);
+    // A failed read or stat (a system error, with a code) is the file's; anything else passes.
+    throw typeof (e as { code?: unknown }).code === "string" ? readError(file, e) : e;
   } finally {
     closeSync(fd);
   }
