@@ -162,7 +162,7 @@ export class LongPsaRows {
   private readonly iterations = new ByteLabelIndex();
   private readonly strategyIndex = new ByteLabelIndex();
   private readonly strategies: string[] = [];
-  /** Each strategy's name as UTF-8 bytes. */
+  /** Each strategy's name as UTF-8 bytes (empty when it holds a comma, quote or line end). */
   private readonly strategyBytes: Uint8Array[] = [];
   /** Whether the header is the usual `iteration,strategy,cost,effect`, for {@link scanUsual}. */
   private readonly usual: boolean;
@@ -337,7 +337,10 @@ export class LongPsaRows {
       }
       st = strategyIndex.add(stBytes, stA, stB);
       strategies.push(name);
-      this.strategyBytes.push(stBytes.slice(stA, stB));
+      // A name an unquoted field cannot hold (a comma, quote or line end in it) is never
+      // compared with one: an empty one stands for it.
+      const key = stBytes.slice(stA, stB);
+      this.strategyBytes.push(key.some((b) => STOP[b] !== 0) ? new Uint8Array(0) : key);
       if (st >= columns.room)
         columns.relayout(columns.cap, columns.room * 2, strategies.length - 1);
     }
@@ -381,7 +384,11 @@ export class LongPsaRows {
     const strategyIndex = this.strategyIndex;
     const names = this.strategyBytes;
     const count = names.length;
+    const filled = columns.filled;
+    const words = columns.words;
     let lastIt = this.lastIt;
+    // The last row's iteration as a whole number (−1: not known here).
+    let lastV = -1;
     let lastSt = this.lastSt;
     let rows = this.rows;
     let rowStart = i;
@@ -407,7 +414,7 @@ export class LongPsaRows {
       const length = name.length;
       let k = 0;
       while (k < length && bytes[i + k] === name[k]) k++;
-      if (k === length && bytes[i + k] === COMMA) {
+      if (k === length && bytes[i + k] === COMMA && length > 0) {
         i += length;
       } else {
         while (STOP[bytes[i] as number] === 0) i++;
@@ -509,7 +516,8 @@ export class LongPsaRows {
       if (t === LF) i++;
       else if (t === CR && bytes[i + 1] === LF) i += 2;
       else break;
-      let it = iterations.findWhole(v);
+      // Usually the last row's iteration, or the next number.
+      let it = v === lastV ? lastIt : iterations.findWhole(v);
       if (it === -2) {
         it =
           lastIt >= 0 && iterations.equals(lastIt, bytes, rowStart, rowStart + itLength)
@@ -523,8 +531,14 @@ export class LongPsaRows {
         columns.firstLine(it, line);
       }
       lastIt = it;
+      lastV = v;
       lastSt = st;
-      if (columns.fill(st, it)) {
+      // Columns.fill, inlined: whether a row filled the cell before.
+      const w = st * words + (it >>> 5);
+      const bit = 1 << (it & 31);
+      const word = filled[w] as number;
+      if ((word & bit) === 0) {
+        filled[w] = word | bit;
         const idx = st * cap + it;
         cost[idx] = c;
         effect[idx] = e;

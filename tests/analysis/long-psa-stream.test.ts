@@ -44,7 +44,7 @@ function whole(bytes: Uint8Array): unknown {
 const tableText = fc
   .record({
     strategies: fc.uniqueArray(
-      fc.constantFrom("usual", "swis a", "é-arm", "b,c", 'q"x', "7", "😀", " pad "),
+      fc.constantFrom("usual", "swis a", "é-arm", "b,c", 'q"x', "7", "😀", " pad ", "u\nsual", "u"),
       { minLength: 1, maxLength: 4 },
     ),
     n: fc.integer({ min: 1, max: 12 }),
@@ -74,7 +74,8 @@ const tableText = fc
               : t.labels === "quoted"
                 ? `"${s + 1}"`
                 : String(3 * s + 2);
-    const quote = (name: string) => (/[,"]/.test(name) ? `"${name.replaceAll('"', '""')}"` : name);
+    const quote = (name: string) =>
+      /[,"\r\n]/.test(name) ? `"${name.replaceAll('"', '""')}"` : name;
     const rows = [`iteration,strategy,cost,effect`];
     let k = 0;
     for (let s = 0; s < t.n; s++) {
