@@ -100,7 +100,7 @@ const MAX_SLOW_RUN = 1024;
  * ```ts
  * const bytes = new TextEncoder().encode("iteration,strategy,cost,effect\n1,a,1,1\n1,b,2,2\n");
  * const reader = new LongPsaReader({ file: "psa.csv" }, { length: bytes.length });
- * const used = reader.write(bytes.subarray(0, 40), 40, false); // 31: the header; "1,a,1,1\n1" waits
+ * const used = reader.write(bytes.subarray(0, 40), 40, false); // 39: the header and a row; "1" waits
  * reader.write(bytes.subarray(used), bytes.length - used, true);
  * reader.end().samples.strategies; // ["a", "b"]
  * ```

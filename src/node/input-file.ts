@@ -183,7 +183,15 @@ export function refuseNonUtf8(bytes: Uint8Array, file: string): void {
   if (bytes.indexOf(0) !== -1 || !isUtf8(bytes)) decodeInputText(bytes, file);
 }
 
-/** Reads a whole checked file again from its descriptor (for the messages about its bytes). */
+/**
+ * Reads a whole checked file again from its descriptor, from its first byte (for the messages
+ * about its bytes once a piece-by-piece check has found a bad one).
+ *
+ * @example
+ * ```ts
+ * withCheckedFile("psa.csv", "csv", (fd, size) => rereadBounded(fd, size, "csv")); // its bytes
+ * ```
+ */
 export function rereadBounded(fd: number, size: number, kind: InputKind): Uint8Array {
   return readBounded(fd, size, INPUT_LIMITS[kind], 0);
 }
