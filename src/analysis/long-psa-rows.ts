@@ -445,47 +445,38 @@ export class LongPsaRows {
           negative = true;
           d = (bytes[++i] as number) - 48;
         }
+        // The digits' counts come from positions: the first 15 significant digits (those
+        // before `split`) go into hi, the rest into lo.
         let hi = 0;
         let lo = 0;
-        let significant = 0;
-        let extra = 0;
-        let digits = 0;
-        while (d === 0) {
-          digits++;
-          d = (bytes[++i] as number) - 48;
-        }
+        const first = i;
+        while (d === 0) d = (bytes[++i] as number) - 48;
+        let from = i;
+        let split = from + 15;
         while (d >= 0 && d <= 9) {
-          digits++;
-          if (significant < 15) hi = hi * 10 + d;
-          else {
-            lo = lo * 10 + d;
-            extra++;
-          }
-          significant++;
+          if (i < split) hi = hi * 10 + d;
+          else lo = lo * 10 + d;
           d = (bytes[++i] as number) - 48;
         }
+        let significant = i - from;
+        let digits = i - first;
         let fraction = 0;
         if (d === -2) {
           d = (bytes[++i] as number) - 48;
-          if (significant === 0) {
-            while (d === 0) {
-              digits++;
-              fraction++;
-              d = (bytes[++i] as number) - 48;
-            }
-          }
+          const point = i;
+          if (significant === 0) while (d === 0) d = (bytes[++i] as number) - 48;
+          from = i;
+          split = from + 15 - significant;
           while (d >= 0 && d <= 9) {
-            digits++;
-            fraction++;
-            if (significant < 15) hi = hi * 10 + d;
-            else {
-              lo = lo * 10 + d;
-              extra++;
-            }
-            significant++;
+            if (i < split) hi = hi * 10 + d;
+            else lo = lo * 10 + d;
             d = (bytes[++i] as number) - 48;
           }
+          significant += i - from;
+          fraction = i - point;
+          digits += fraction;
         }
+        const extra = significant > 15 ? significant - 15 : 0;
         let v: number;
         if (digits > 0 && significant <= 19 && STOP[d + 48] === 1) {
           v =

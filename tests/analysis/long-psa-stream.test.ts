@@ -175,4 +175,54 @@ describe("readLongPsaStream", () => {
       expect(streamed(bytes, 1 << 20, 256, lines)).toEqual(expected);
     }
   });
+
+  it("readLongPsaStream reads every plain decimal as Number() does, however many digits and zeros", () => {
+    const digits = (max: number) =>
+      fc.array(fc.constantFrom(..."0123456789"), { maxLength: max }).map((d) => d.join(""));
+    const edge = fc.constantFrom(
+      "999999999999999.9",
+      "123456789012345.678",
+      "-100000000000000.0001",
+      "0.1234567890123456789",
+      "0.12345678901234567891",
+      "900719925474.0993",
+      "9007199254.7409934",
+      "0.00000000000000000000001234",
+      "00000000000000000001.5",
+    );
+    const generated = fc
+      .tuple(
+        fc.constantFrom("", "-", "+"),
+        fc.constantFrom("", "0", "000"),
+        digits(20),
+        fc.option(fc.tuple(fc.constantFrom("", "0", "00000"), digits(26)), { nil: undefined }),
+        fc.constantFrom("", "", "", "e3", "E-2"),
+      )
+      .map(([sign, zeros, whole, fraction, exponent]) => {
+        const text = `${sign}${zeros}${whole}${fraction === undefined ? "" : `.${fraction.join("")}`}${exponent}`;
+        return text;
+      })
+      .filter((t) => /\d/.test(t) && Math.abs(Number(t)) <= 1e15);
+    const decimal = fc.oneof(generated, edge);
+    fc.assert(
+      fc.property(fc.array(decimal, { minLength: 2, maxLength: 12 }), (values) => {
+        const rows = ["iteration,strategy,cost,effect"];
+        for (let k = 0; k + 1 < values.length; k += 2) {
+          rows.push(`${k / 2 + 1},a,${values[k]},${values[k + 1]}`);
+        }
+        const bytes = encoder.encode(`${rows.join("\n")}\n`);
+        const table = readLongPsaStream(bytesSource(bytes, 7), {
+          length: bytes.length,
+          chunkSize: 16,
+        });
+        const n = table.samples.nSamples;
+        for (let k = 0; k < n; k++) {
+          expect(Object.is(table.samples.cost[k], Number(values[2 * k]))).toBe(true);
+          expect(Object.is(table.samples.effect[k], Number(values[2 * k + 1]))).toBe(true);
+        }
+        expect(streamed(bytes, 1 << 20, 1 << 20)).toEqual(whole(bytes));
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
