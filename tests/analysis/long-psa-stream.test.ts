@@ -205,23 +205,34 @@ describe("readLongPsaStream", () => {
       .filter((t) => /\d/.test(t) && Math.abs(Number(t)) <= 1e15);
     const decimal = fc.oneof(generated, edge);
     fc.assert(
-      fc.property(fc.array(decimal, { minLength: 2, maxLength: 12 }), (values) => {
-        const rows = ["iteration,strategy,cost,effect"];
-        for (let k = 0; k + 1 < values.length; k += 2) {
-          rows.push(`${k / 2 + 1},a,${values[k]},${values[k + 1]}`);
-        }
-        const bytes = encoder.encode(`${rows.join("\n")}\n`);
-        const table = readLongPsaStream(bytesSource(bytes, 7), {
-          length: bytes.length,
-          chunkSize: 16,
-        });
-        const n = table.samples.nSamples;
-        for (let k = 0; k < n; k++) {
-          expect(Object.is(table.samples.cost[k], Number(values[2 * k]))).toBe(true);
-          expect(Object.is(table.samples.effect[k], Number(values[2 * k + 1]))).toBe(true);
-        }
-        expect(streamed(bytes, 1 << 20, 1 << 20)).toEqual(whole(bytes));
-      }),
+      fc.property(
+        fc.array(decimal, { minLength: 2, maxLength: 12 }),
+        fc.boolean(),
+        (values, usual) => {
+          // The usual layout, or another order with a column more (read by the general scan).
+          const rows = [
+            usual ? "iteration,strategy,cost,effect" : "effect,note,cost,strategy,iteration",
+          ];
+          for (let k = 0; k + 1 < values.length; k += 2) {
+            rows.push(
+              usual
+                ? `${k / 2 + 1},a,${values[k]},${values[k + 1]}`
+                : `${values[k + 1]},x,${values[k]},a,${k / 2 + 1}`,
+            );
+          }
+          const bytes = encoder.encode(`${rows.join("\n")}\n`);
+          const table = readLongPsaStream(bytesSource(bytes, 7), {
+            length: bytes.length,
+            chunkSize: 16,
+          });
+          const n = table.samples.nSamples;
+          for (let k = 0; k < n; k++) {
+            expect(Object.is(table.samples.cost[k], Number(values[2 * k]))).toBe(true);
+            expect(Object.is(table.samples.effect[k], Number(values[2 * k + 1]))).toBe(true);
+          }
+          expect(streamed(bytes, 1 << 20, 1 << 20)).toEqual(whole(bytes));
+        },
+      ),
       { numRuns: 1000 },
     );
   });
