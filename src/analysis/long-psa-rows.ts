@@ -399,9 +399,16 @@ export class LongPsaRows {
       // The iteration: a whole number, up to a comma.
       let d = (bytes[i] as number) - 48;
       let v = 0;
-      while (d >= 0 && d <= 9) {
-        v = v * 10 + d;
-        d = (bytes[++i] as number) - 48;
+      while (d >>> 0 < 10) {
+        const next = (bytes[i + 1] as number) - 48;
+        if (next >>> 0 < 10) {
+          v = v * 100 + (d * 10 + next);
+          i += 2;
+          d = (bytes[i] as number) - 48;
+        } else {
+          v = v * 10 + d;
+          d = (bytes[++i] as number) - 48;
+        }
       }
       const itLength = i - rowStart;
       if (d !== COMMA - 48 || itLength === 0 || itLength > 15) break;
@@ -453,10 +460,18 @@ export class LongPsaRows {
         while (d === 0) d = (bytes[++i] as number) - 48;
         let from = i;
         let split = from + 15;
-        while (d >= 0 && d <= 9) {
-          if (i < split) hi = hi * 10 + d;
-          else lo = lo * 10 + d;
-          d = (bytes[++i] as number) - 48;
+        // Two digits a step while both go into hi (a digit here is never the line's last byte).
+        while (d >>> 0 < 10) {
+          const next = (bytes[i + 1] as number) - 48;
+          if (next >>> 0 < 10 && i + 2 <= split) {
+            hi = hi * 100 + (d * 10 + next);
+            i += 2;
+            d = (bytes[i] as number) - 48;
+          } else {
+            if (i < split) hi = hi * 10 + d;
+            else lo = lo * 10 + d;
+            d = (bytes[++i] as number) - 48;
+          }
         }
         let significant = i - from;
         let digits = i - first;
@@ -467,10 +482,17 @@ export class LongPsaRows {
           if (significant === 0) while (d === 0) d = (bytes[++i] as number) - 48;
           from = i;
           split = from + 15 - significant;
-          while (d >= 0 && d <= 9) {
-            if (i < split) hi = hi * 10 + d;
-            else lo = lo * 10 + d;
-            d = (bytes[++i] as number) - 48;
+          while (d >>> 0 < 10) {
+            const next = (bytes[i + 1] as number) - 48;
+            if (next >>> 0 < 10 && i + 2 <= split) {
+              hi = hi * 100 + (d * 10 + next);
+              i += 2;
+              d = (bytes[i] as number) - 48;
+            } else {
+              if (i < split) hi = hi * 10 + d;
+              else lo = lo * 10 + d;
+              d = (bytes[++i] as number) - 48;
+            }
           }
           significant += i - from;
           fraction = i - point;
