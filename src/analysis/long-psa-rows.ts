@@ -552,7 +552,7 @@ export class LongPsaRows {
       if (it < 0) {
         // A new iteration beyond the columns' room: add() moves them.
         if (iterations.size >= cap) break;
-        it = iterations.add(bytes, rowStart, rowStart + itLength);
+        it = iterations.add(bytes, rowStart, rowStart + itLength, v);
         columns.firstLine(it, line);
       }
       lastIt = it;

@@ -94,11 +94,15 @@ export class ByteLabelIndex {
     return this.first >= 0 && v >= this.first ? v - this.first : -2;
   }
 
-  /** Adds `bytes[a..b)`, which {@link find} has just not found, and returns its id. */
-  add(bytes: Uint8Array, a: number, b: number): number {
+  /**
+   * Adds `bytes[a..b)`, which {@link find} has just not found, and returns its id. `whole` is
+   * the label's value as a canonical whole number (−1 if it is not one), when the caller has
+   * read it already.
+   */
+  add(bytes: Uint8Array, a: number, b: number, whole = wholeNumber(bytes, a, b)): number {
     const id = this.count;
     if (this.table === undefined) {
-      const v = wholeNumber(bytes, a, b);
+      const v = whole;
       if (id === 0 ? v >= 0 : this.first >= 0 && v === this.last + 1) {
         if (id === 0) this.first = v;
         this.last = v;
@@ -109,7 +113,7 @@ export class ByteLabelIndex {
     }
     this.store(bytes, a, b);
     if (this.table === undefined) {
-      this.last = wholeNumber(bytes, a, b);
+      this.last = whole;
     } else {
       if (this.count * 2 > this.table.length) this.build();
       else this.insert(id);
