@@ -63,7 +63,7 @@ function readSamples(
     // A long file is read piece by piece and parsed as bytes: never a string of the whole file,
     // nor the whole file in memory, nor a string per cell.
     const read = (chunks: InputChunks) =>
-      readTable(io, file, flags, wtpPoints, { rows: chunks.lines, length: chunks.length }, () =>
+      readTable(io, file, flags, wtpPoints, [{ rows: chunks.lines, length: chunks.length }], () =>
         readLongPsaStream(chunks.source(), {
           file,
           length: chunks.length,
@@ -100,18 +100,15 @@ function readTable(
   file: string,
   flags: AnalyseFlags,
   wtpPoints: number,
-  sampleSizes: CsvSize | readonly CsvSize[],
+  sampleSizes: readonly CsvSize[],
   readPsa: () => PsaTable,
 ): { table: PsaTable; parameterText: string | undefined } {
   const parameterText =
     flags.parameters === undefined ? undefined : io.readInput(flags.parameters, "csv");
-  const sizes = Array.isArray(sampleSizes) ? [...sampleSizes] : [sampleSizes as CsvSize];
-  if (parameterText !== undefined) {
-    sizes.splice(sizes.length === 1 ? 0 : 2, 0, {
-      rows: lineCount(parameterText),
-      length: parameterText.length,
-    });
-  }
+  const sizes =
+    parameterText === undefined
+      ? sampleSizes
+      : [...sampleSizes, { rows: lineCount(parameterText), length: parameterText.length }];
   checkCsvFits(file, sizes, wtpPoints, 0);
   const table = readPsa();
   if (parameterText !== undefined) {
