@@ -91,7 +91,7 @@ export function readInputChunks<T>(
     let valid = true;
     let last = -1;
     for (;;) {
-      const got = readSync(fd, buffer, carry, buffer.length - carry, total);
+      const got = readAt(fd, file, buffer, carry, buffer.length - carry, total);
       total += got;
       if (total > limit) throw tooLarge(file, kind);
       const end = carry + got;
@@ -108,7 +108,7 @@ export function readInputChunks<T>(
     }
     if (!valid) {
       // The messages say where the first bad byte is: read it whole to find it.
-      const whole = rereadBounded(fd, size, kind);
+      const whole = rereadBounded(fd, size, kind, file);
       if (whole.length > limit) throw tooLarge(file, kind);
       refuseNonUtf8(whole, file);
       throw new EnvironmentError(`${file}: cannot read the file (it changed while being read)`);
@@ -116,7 +116,10 @@ export function readInputChunks<T>(
     // A UTF-8 byte-order mark is not part of the text.
     const head = Buffer.alloc(3);
     const bom =
-      readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf
+      readAt(fd, file, head, 0, 3, 0) === 3 &&
+      head[0] === 0xef &&
+      head[1] === 0xbb &&
+      head[2] === 0xbf
         ? 3
         : 0;
     const length = total - bom;
@@ -129,18 +132,29 @@ export function readInputChunks<T>(
   });
 }
 
+/** `readSync`, with a failure reported as the file's read error. */
+function readAt(
+  fd: number,
+  file: string,
+  into: Uint8Array,
+  offset: number,
+  length: number,
+  position: number,
+): number {
+  try {
+    return readSync(fd, into, offset, length, position);
+  } catch (e) {
+    throw readError(file, e);
+  }
+}
+
 /** The bytes `[from, to)` of an open file, in order, as a {@link ByteSource}. */
 function fileSource(fd: number, file: string, from: number, to: number): ByteSource {
   let position = from;
   return (into, offset, length) => {
     const want = Math.min(length, to - position);
     if (want === 0) return 0;
-    let got: number;
-    try {
-      got = readSync(fd, into, offset, want, position);
-    } catch (e) {
-      throw readError(file, e);
-    }
+    const got = readAt(fd, file, into, offset, want, position);
     if (got === 0) {
       throw new EnvironmentError(`${file}: cannot read the file (it changed while being read)`);
     }

@@ -125,7 +125,12 @@ export function readInputBytes(file: string, kind: InputKind): Uint8Array {
 /** The bytes of a regular file within the kind's limit. */
 function readChecked(file: string, kind: InputKind): Uint8Array {
   return withCheckedFile(file, kind, (fd, size) => {
-    const bytes = readBounded(fd, size, INPUT_LIMITS[kind]);
+    let bytes: Uint8Array;
+    try {
+      bytes = readBounded(fd, size, INPUT_LIMITS[kind]);
+    } catch (e) {
+      throw readError(file, e);
+    }
     if (bytes.length > INPUT_LIMITS[kind]) throw tooLarge(file, kind);
     return bytes;
   });
@@ -134,8 +139,8 @@ function readChecked(file: string, kind: InputKind): Uint8Array {
 /**
  * Opens a person's input file of the given kind, checks that it is a regular file within the
  * kind's limit (as {@link readInputFile} does, with the same messages), and passes its
- * descriptor and size to `use`, closing it after. A system error (a failed read) is a read
- * error of the file, as {@link readError} words it.
+ * descriptor and size to `use`, closing it after. A failed open or stat is refused as
+ * {@link readError} words it; `use` reports its own failed reads (with {@link readError} too).
  *
  * @example
  * ```ts
@@ -155,14 +160,17 @@ export function withCheckedFile<T>(
     throw readError(file, e);
   }
   try {
-    const stat = fstatSync(fd);
-    const why = notRegular(stat);
-    if (why !== undefined) throw new FileReadError(file, why);
-    if (stat.size > limit) throw tooLarge(file, kind, stat.size);
-    return use(fd, stat.size);
-  } catch (e) {
-    // A failed read or stat (a system error, with a code) is the file's; anything else passes.
-    throw typeof (e as { code?: unknown }).code === "string" ? readError(file, e) : e;
+    let size: number;
+    try {
+      const stat = fstatSync(fd);
+      const why = notRegular(stat);
+      if (why !== undefined) throw new FileReadError(file, why);
+      if (stat.size > limit) throw tooLarge(file, kind, stat.size);
+      size = stat.size;
+    } catch (e) {
+      throw e instanceof FileReadError ? e : readError(file, e);
+    }
+    return use(fd, size);
   } finally {
     closeSync(fd);
   }
@@ -189,9 +197,13 @@ export function refuseNonUtf8(bytes: Uint8Array, file: string): void {
  *
  * @example
  * ```ts
- * withCheckedFile("psa.csv", "csv", (fd, size) => rereadBounded(fd, size, "csv")); // its bytes
+ * withCheckedFile("psa.csv", "csv", (fd, size) => rereadBounded(fd, size, "csv", "psa.csv"));
  * ```
  */
-export function rereadBounded(fd: number, size: number, kind: InputKind): Uint8Array {
-  return readBounded(fd, size, INPUT_LIMITS[kind], 0);
+export function rereadBounded(fd: number, size: number, kind: InputKind, file: string): Uint8Array {
+  try {
+    return readBounded(fd, size, INPUT_LIMITS[kind], 0);
+  } catch (e) {
+    throw readError(file, e);
+  }
 }
