@@ -39,6 +39,7 @@ export {
   magnitudeProblem,
 } from "./analysis/limits.js";
 export { readLongPsaBytes } from "./analysis/long-psa-bytes.js";
+export { type LongPsaStreamOptions, readLongPsaStream } from "./analysis/long-psa-stream.js";
 export { expectedNetBenefit, netBenefit } from "./analysis/nmb.js";
 export {
   comparePairwise,
@@ -129,6 +130,7 @@ export {
 } from "./cohort/trace.js";
 // Core kernels
 export { argmax } from "./core/argmax.js";
+export { type ByteSource, bytesSource } from "./core/byte-source.js";
 export { cholesky } from "./core/cholesky.js";
 export { type CsvRecordHandler, tokenizeCsv } from "./core/csv.js";
 export { power } from "./core/power.js";

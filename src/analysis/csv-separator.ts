@@ -24,6 +24,8 @@ interface SeparatorCounts {
   semicolon: number;
   tab: number;
   line: number;
+  /** Whether the line ended before the text did. */
+  ended: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ function firstLineSeparators(
   code: (i: number) => number,
   start: number,
 ): SeparatorCounts {
-  const counts = { comma: 0, semicolon: 0, tab: 0, line: 1 };
+  const counts = { comma: 0, semicolon: 0, tab: 0, line: 1, ended: false };
   let i = start;
   // Skip blank lines (line ends and spaces), as the tokenizer does.
   while (i < length) {
@@ -48,8 +50,10 @@ function firstLineSeparators(
   for (; i < length; i++) {
     const c = code(i);
     if (c === QUOTE) quoted = !quoted;
-    else if (!quoted && (c === LF || c === CR)) break;
-    else if (!quoted && c === COMMA) counts.comma++;
+    else if (!quoted && (c === LF || c === CR)) {
+      counts.ended = true;
+      break;
+    } else if (!quoted && c === COMMA) counts.comma++;
     else if (!quoted && c === SEMICOLON) counts.semicolon++;
     else if (!quoted && c === TAB) counts.tab++;
   }
@@ -90,6 +94,24 @@ export function checkCommaSeparatedBytes(bytes: Uint8Array, file: string | undef
     firstLineSeparators(bytes.length, (i) => bytes[i] ?? Number.NaN, start),
     file,
   );
+}
+
+/**
+ * Whether the first `length` bytes of a file hold all of the line {@link checkCommaSeparatedBytes}
+ * looks at (its first non-blank line, to its end), so that the check on them is the check on the
+ * whole file: for readers that get a file piece by piece.
+ *
+ * @example
+ * ```ts
+ * const bytes = new TextEncoder().encode("iteration;strategy\n1;a\n");
+ * holdsFirstLine(bytes, 10); // false: the line goes on
+ * holdsFirstLine(bytes, 19); // true
+ * ```
+ */
+export function holdsFirstLine(bytes: Uint8Array, length: number): boolean {
+  const start = length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return firstLineSeparators(length, (i) => (i < length ? (bytes[i] as number) : Number.NaN), start)
+    .ended;
 }
 
 /** Throws when the first line has semicolons or tabs and no comma. */

@@ -7,12 +7,13 @@
 
 import { resolve } from "node:path";
 import { DISCOUNT_RANGE, MAX_POPULATION, MAX_YEARS, MIN_SAMPLES } from "../analysis/limits.js";
-import { readLongPsaBytes } from "../analysis/long-psa-bytes.js";
+import { readLongPsaStream } from "../analysis/long-psa-stream.js";
 import { type PsaTable, readWidePsaTable } from "../analysis/psa-csv.js";
 import { psaEvppiBytes } from "../analysis/psa-evppi.js";
 import type { CeSamples } from "../analysis/samples.js";
 import { InputError } from "../errors.js";
 import { analysePsaParallel } from "../node/analyse-parallel.js";
+import { bytesAsChunks, type InputChunks } from "../node/input-chunks.js";
 import { heapBudget } from "../node/memory-budget.js";
 import type { FileOutput } from "../node/output-file.js";
 import {
@@ -58,27 +59,58 @@ function readSamples(
   flags: AnalyseFlags,
   wtpPoints: number,
 ): { table: PsaTable; parameterText: string | undefined } {
-  // A long file is parsed as bytes (no string of the whole file, none per cell).
-  const bytes =
-    flags.effects === undefined
-      ? (io.readInputBytes?.(file, "csv") ?? encoder.encode(io.readInput(file, "csv")))
-      : undefined;
-  const text = bytes === undefined ? io.readInput(file, "csv") : undefined;
-  const effectText = flags.effects === undefined ? undefined : io.readInput(flags.effects, "csv");
+  if (flags.effects === undefined) {
+    // A long file is read piece by piece and parsed as bytes: never a string of the whole file,
+    // nor the whole file in memory, nor a string per cell.
+    const read = (chunks: InputChunks) =>
+      readTable(io, file, flags, wtpPoints, [{ rows: chunks.lines, length: chunks.length }], () =>
+        readLongPsaStream(chunks.source(), {
+          file,
+          length: chunks.length,
+          lines: chunks.lines - (chunks.endsWithLineEnd ? 1 : 0),
+        }),
+      );
+    return io.readInputChunks !== undefined
+      ? io.readInputChunks(file, "csv", read)
+      : read(bytesAsChunks(encoder.encode(io.readInput(file, "csv"))));
+  }
+  const text = io.readInput(file, "csv");
+  const effectText = io.readInput(flags.effects, "csv");
+  const size = (t: string) => ({ rows: lineCount(t), length: t.length });
+  return readTable(io, file, flags, wtpPoints, [size(text), size(effectText)], () =>
+    readWidePsaTable(text, effectText, {
+      costFile: file,
+      effectFile: flags.effects as string,
+    }),
+  );
+}
+
+/** A CSV's size for the memory check: its lines and its length (characters or bytes). */
+interface CsvSize {
+  readonly rows: number;
+  readonly length: number;
+}
+
+/**
+ * Reads the parameter draws' text, checks that the samples (of `sampleSizes`) and the draws fit
+ * in memory, then reads the samples with `readPsa`.
+ */
+function readTable(
+  io: CliIo,
+  file: string,
+  flags: AnalyseFlags,
+  wtpPoints: number,
+  sampleSizes: readonly CsvSize[],
+  readPsa: () => PsaTable,
+): { table: PsaTable; parameterText: string | undefined } {
   const parameterText =
     flags.parameters === undefined ? undefined : io.readInput(flags.parameters, "csv");
-  const sizes = [text, effectText, parameterText].flatMap((t) =>
-    t === undefined ? [] : [{ rows: lineCount(t), length: t.length }],
-  );
-  if (bytes !== undefined) sizes.push({ rows: byteLineCount(bytes), length: bytes.length });
+  const sizes =
+    parameterText === undefined
+      ? sampleSizes
+      : [...sampleSizes, { rows: lineCount(parameterText), length: parameterText.length }];
   checkCsvFits(file, sizes, wtpPoints, 0);
-  const table =
-    bytes !== undefined
-      ? readLongPsaBytes(bytes, { file })
-      : readWidePsaTable(text as string, effectText as string, {
-          costFile: file,
-          effectFile: flags.effects as string,
-        });
+  const table = readPsa();
   if (parameterText !== undefined) {
     // The draws and EVPPI's scratch, now that the samples and strategies are known.
     const lineEnd = parameterText.indexOf("\n");
@@ -104,15 +136,6 @@ function lineCount(text: string): number {
   if (lines > 1) return lines;
   // Old Mac line ends (CR only) are accepted too: count those.
   for (let i = text.indexOf("\r"); i !== -1; i = text.indexOf("\r", i + 1)) lines++;
-  return lines;
-}
-
-/** Lines in UTF-8 `bytes`, counted as {@link lineCount} counts them in text. */
-function byteLineCount(bytes: Uint8Array): number {
-  let lines = 1;
-  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lines++;
-  if (lines > 1) return lines;
-  for (let i = bytes.indexOf(13); i !== -1; i = bytes.indexOf(13, i + 1)) lines++;
   return lines;
 }
 

@@ -6,7 +6,8 @@
  */
 
 import type { InputKind } from "../core/input-limits.js";
-import { readInputBytes, readInputFile } from "../node/input-file.js";
+import { type InputChunks, readInputChunks } from "../node/input-chunks.js";
+import { readInputFile } from "../node/input-file.js";
 import {
   checkOutput,
   type FileOutput,
@@ -28,10 +29,11 @@ export interface CliIo {
    */
   readInput(path: string, kind: InputKind): string;
   /**
-   * Reads a person's input file as UTF-8 bytes, with the same checks as {@link readInput} (for
-   * readers that parse bytes). Optional: without it, commands encode {@link readInput}'s text.
+   * Opens a person's input file for reading piece by piece (src/node/input-chunks.ts), with the
+   * same checks as {@link readInput}, and passes it to `use`. Optional: without it, commands
+   * take the bytes of {@link readInput}'s text.
    */
-  readInputBytes?(path: string, kind: InputKind): Uint8Array;
+  readInputChunks?<T>(path: string, kind: InputKind, use: (chunks: InputChunks) => T): T;
   /** Checks, before any work, that `output` can be written; throws an InputError if not. */
   checkOutput(output: Output): void;
   /** Writes one file atomically (see src/node/output-file.ts). */
@@ -55,7 +57,7 @@ export function nodeIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readInput: (path, kind) => readInputFile(path, kind),
-    readInputBytes: (path, kind) => readInputBytes(path, kind),
+    readInputChunks: (path, kind, use) => readInputChunks(path, kind, use),
     checkOutput: (output) => checkOutput(output),
     writeFile: (output, text) => writeOutputFile(output, text),
     writeSet: (output, files) => writeOutputSet(output, files),

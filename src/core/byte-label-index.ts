@@ -5,7 +5,9 @@
  *
  * Labels that are ascending whole numbers (1, 2, 3, …, as iteration columns usually are) cannot
  * have been seen before, so while every label so far is one, no hash table is built at all; the
- * first label that breaks the run builds it from the pool.
+ * first label that breaks the run builds it from the pool. While the labels are consecutive whole
+ * numbers (k, k + 1, k + 2, …) not even the pool is kept: label id is the number k + id, and a
+ * label's id is found by reading it as a number.
  *
  * @module
  */
@@ -27,15 +29,20 @@ const encoder = new TextEncoder();
  * ```
  */
 export class ByteLabelIndex {
-  private pool: Uint8Array = new Uint8Array(1 << 12);
+  private pool: Uint8Array = EMPTY;
   private poolLength = 0;
-  private starts: Int32Array = new Int32Array(256);
-  private lengths: Int32Array = new Int32Array(256);
+  private starts: Int32Array = EMPTY_IDS;
+  private lengths: Int32Array = EMPTY_IDS;
   private count = 0;
   /** Slot → id + 1 (0 empty), once built. */
   private table: Int32Array | undefined;
   /** While every label is a canonical whole number above the last: the last one. */
   private last = -1;
+  /**
+   * While the labels are the consecutive whole numbers first, first + 1, …: the first (the pool
+   * is then empty); −1 once they are not.
+   */
+  private first = -1;
 
   /** Labels interned so far. */
   get size(): number {
@@ -44,12 +51,14 @@ export class ByteLabelIndex {
 
   /** The label of `id` as text. */
   text(id: number): string {
+    if (this.first >= 0) return String(this.first + id);
     const start = this.starts[id] as number;
     return decoder.decode(this.pool.subarray(start, start + (this.lengths[id] as number)));
   }
 
   /** Whether label `id` is the bytes `bytes[a..b)`. */
   equals(id: number, bytes: Uint8Array, a: number, b: number): boolean {
+    if (this.first >= 0) return wholeNumber(bytes, a, b) === this.first + id;
     const length = this.lengths[id] as number;
     if (length !== b - a) return false;
     const pool = this.pool;
@@ -63,6 +72,7 @@ export class ByteLabelIndex {
     if (this.table === undefined) {
       const v = wholeNumber(bytes, a, b);
       if (v >= 0 && v > this.last) return -1;
+      if (this.first >= 0 && v >= this.first) return v - this.first;
       this.build();
     }
     const table = this.table as Int32Array;
@@ -74,27 +84,36 @@ export class ByteLabelIndex {
     }
   }
 
-  /** Adds `bytes[a..b)`, which {@link find} has just not found, and returns its id. */
-  add(bytes: Uint8Array, a: number, b: number): number {
+  /**
+   * The id of the label that is the canonical whole number `v` (as {@link find} would give for
+   * its digits), −1 when that label is new, or −2 when this cannot tell without the digits.
+   */
+  findWhole(v: number): number {
+    if (this.table !== undefined) return -2;
+    if (v > this.last) return -1;
+    return this.first >= 0 && v >= this.first ? v - this.first : -2;
+  }
+
+  /**
+   * Adds `bytes[a..b)`, which {@link find} has just not found, and returns its id. `whole` is
+   * the label's value as a canonical whole number (−1 if it is not one), when the caller has
+   * read it already.
+   */
+  add(bytes: Uint8Array, a: number, b: number, whole = wholeNumber(bytes, a, b)): number {
     const id = this.count;
-    if (id === this.starts.length) {
-      this.starts = grown(this.starts, id * 2);
-      this.lengths = grown(this.lengths, id * 2);
-    }
-    const length = b - a;
-    if (this.poolLength + length > this.pool.length) {
-      const pool = new Uint8Array(Math.max(this.pool.length * 2, this.poolLength + length));
-      pool.set(this.pool.subarray(0, this.poolLength));
-      this.pool = pool;
-    }
-    const pool = this.pool;
-    for (let i = a, p = this.poolLength; i < b; i++, p++) pool[p] = bytes[i] as number;
-    this.starts[id] = this.poolLength;
-    this.lengths[id] = length;
-    this.poolLength += length;
-    this.count++;
     if (this.table === undefined) {
-      this.last = wholeNumber(bytes, a, b);
+      const v = whole;
+      if (id === 0 ? v >= 0 : this.first >= 0 && v === this.last + 1) {
+        if (id === 0) this.first = v;
+        this.last = v;
+        this.count++;
+        return id;
+      }
+      this.keepLabels();
+    }
+    this.store(bytes, a, b);
+    if (this.table === undefined) {
+      this.last = whole;
     } else {
       if (this.count * 2 > this.table.length) this.build();
       else this.insert(id);
@@ -114,8 +133,45 @@ export class ByteLabelIndex {
     return this.intern(bytes, 0, bytes.length);
   }
 
+  /** Appends a label's bytes to the pool as the next id. */
+  private store(bytes: Uint8Array, a: number, b: number): void {
+    const id = this.count;
+    if (id >= this.starts.length) {
+      this.starts = grown(this.starts, Math.max(id * 2, 256));
+      this.lengths = grown(this.lengths, Math.max(id * 2, 256));
+    }
+    const length = b - a;
+    if (this.poolLength + length > this.pool.length) {
+      const pool = new Uint8Array(
+        Math.max(this.pool.length * 2, this.poolLength + length, 1 << 12),
+      );
+      pool.set(this.pool.subarray(0, this.poolLength));
+      this.pool = pool;
+    }
+    const pool = this.pool;
+    for (let i = a, p = this.poolLength; i < b; i++, p++) pool[p] = bytes[i] as number;
+    this.starts[id] = this.poolLength;
+    this.lengths[id] = length;
+    this.poolLength += length;
+    this.count++;
+  }
+
+  /** Ends the run of consecutive numbers: puts the labels so far in the pool. */
+  private keepLabels(): void {
+    if (this.first < 0) return;
+    const first = this.first;
+    const n = this.count;
+    this.first = -1;
+    this.count = 0;
+    for (let id = 0; id < n; id++) {
+      const bytes = encoder.encode(String(first + id));
+      this.store(bytes, 0, bytes.length);
+    }
+  }
+
   /** (Re)builds the hash table for the labels in the pool. */
   private build(): void {
+    this.keepLabels();
     let size = 1024;
     while (size < this.count * 4) size *= 2;
     this.table = new Int32Array(size);
@@ -131,6 +187,9 @@ export class ByteLabelIndex {
     table[slot] = id + 1;
   }
 }
+
+const EMPTY = new Uint8Array(0);
+const EMPTY_IDS = new Int32Array(0);
 
 /** FNV-1a over bytes[a..b). */
 function hash(bytes: Uint8Array, a: number, b: number): number {

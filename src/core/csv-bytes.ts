@@ -138,6 +138,12 @@ export function tokenizeCsvBytes(bytes: Uint8Array, onRecord: CsvByteRecordHandl
  * The tokenizer of {@link tokenizeCsvBytes} as a pull reader: each {@link next} call reads one
  * non-blank record into {@link record} (reused), for loops that keep their state in locals.
  *
+ * It can also read a file piece by piece: constructed on (or moved by {@link window} to) the
+ * bytes `bytes[0..end)` of a window that is not the file's last (`final` false), it reads only
+ * the records that end inside the window (a record whose line end, or whose closing quote's
+ * next byte, lies beyond it is left unread) and stops; {@link offset} is then where the unread
+ * rest starts (a line start), to be carried to the front of the next window.
+ *
  * @example
  * ```ts
  * const reader = new CsvByteReader(new TextEncoder().encode("a,b\n1,2\n"));
@@ -155,31 +161,91 @@ export class CsvByteReader {
     base: new Int32Array(16),
     escaped: new Uint8Array(16),
   };
+  private bytes: Uint8Array;
+  private n: number;
+  private final: boolean;
   private i: number;
   private line = 1;
   private lineStart: number;
+  /** Whether nothing is read yet (a byte-order mark may be there to skip). */
+  private atStart = true;
 
-  constructor(private readonly bytes: Uint8Array) {
-    this.i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    this.lineStart = this.i;
+  /**
+   * A reader of `bytes[0..end)`, the whole input when `final` (the default), else its first
+   * window. A leading UTF-8 byte-order mark is skipped.
+   */
+  constructor(bytes: Uint8Array, end = bytes.length, final = true) {
+    this.bytes = bytes;
+    this.n = end;
+    this.final = final;
+    this.i = 0;
+    this.lineStart = 0;
   }
 
-  /** Reads the next non-blank record; false at the end of the bytes. */
+  /** Where the next record starts in the window (past the last record read). */
+  get offset(): number {
+    return this.i;
+  }
+
+  /** The line (1-based) where the next record starts. */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /**
+   * Moves to the next window, `bytes[0..end)`: the unread rest of the last window (from
+   * {@link offset}) followed by the input after it.
+   */
+  window(bytes: Uint8Array, end: number, final: boolean): void {
+    this.bytes = bytes;
+    this.n = end;
+    this.final = final;
+    this.i = 0;
+    this.lineStart = 0;
+  }
+
+  /**
+   * Continues at byte `i` of the window, the start of line `line`, for a caller that has read
+   * the records before it itself.
+   */
+  seek(i: number, line: number): void {
+    this.i = i;
+    this.lineStart = i;
+    this.line = line;
+  }
+
+  /**
+   * Reads the next non-blank record; false at the end of the input, or, in a window that is
+   * not the last, at the first record that does not end inside it.
+   */
   next(): boolean {
     const bytes = this.bytes;
-    const n = bytes.length;
+    const n = this.n;
     const record = this.record;
+    if (this.atStart) {
+      // A byte-order mark is skipped once three bytes (or all there are) are known.
+      if (n < 3 && !this.final) return false;
+      if (n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+        this.i = 3;
+        this.lineStart = 3;
+      }
+      this.atStart = false;
+    }
     while (this.i < n) {
-      if (this.read(bytes, n, record)) return true;
+      const read = this.read(bytes, n, record);
+      if (read === RECORD) return true;
+      if (read === INCOMPLETE) return false;
     }
     return false;
   }
 
-  /** Reads one record; whether it is not blank. */
-  private read(bytes: Uint8Array, n: number, record: CsvByteRecord): boolean {
+  /** Reads one record: whether it is blank, a record, or does not end inside the window. */
+  private read(bytes: Uint8Array, n: number, record: CsvByteRecord): number {
     let i = this.i;
     let line = this.line;
     let lineStart = this.lineStart;
+    // Reaching the window's end decides nothing unless it is the input's end.
+    const open = !this.final;
     record.line = line;
     let f = 0;
     let start = record.start;
@@ -198,23 +264,24 @@ export class CsvByteReader {
       }
       at[f] = i;
       base[f] = lineStart;
-      if (bytes[i] === QUOTE) {
+      if (i < n && bytes[i] === QUOTE) {
         const openLine = line;
-        const openColumn = csvColumn(bytes, lineStart, i);
         let escaped = 0;
         const from = ++i;
         let to: number;
         for (;;) {
           if (i >= n) {
+            if (open) return INCOMPLETE;
             throw new InputError({
               line: openLine,
-              column: openColumn,
+              column: csvColumn(bytes, base[f] as number, from - 1),
               message: "unterminated quoted field",
             });
           }
           const c = bytes[i] as number;
           if (c === QUOTE) {
-            if (bytes[i + 1] === QUOTE) {
+            if (i + 1 >= n && open) return INCOMPLETE;
+            if (i + 1 < n && bytes[i + 1] === QUOTE) {
               escaped = 1;
               i += 2;
               continue;
@@ -223,9 +290,15 @@ export class CsvByteReader {
             i++;
             break;
           }
-          if (c === LF || (c === CR && bytes[i + 1] !== LF)) {
+          if (c === LF) {
             line++;
             lineStart = i + 1;
+          } else if (c === CR) {
+            if (i + 1 >= n && open) return INCOMPLETE;
+            if (!(i + 1 < n && bytes[i + 1] === LF)) {
+              line++;
+              lineStart = i + 1;
+            }
           }
           i++;
         }
@@ -233,6 +306,7 @@ export class CsvByteReader {
         end[f] = to;
         escapedAt[f] = escaped;
         f++;
+        if (i >= n && open) return INCOMPLETE;
         if (i < n && STOP[bytes[i] as number] !== 1) {
           throw new InputError({
             line,
@@ -243,6 +317,7 @@ export class CsvByteReader {
       } else {
         const from = i;
         while (i < n && STOP[bytes[i] as number] === 0) i++;
+        if (i >= n && open) return INCOMPLETE;
         if (i < n && STOP[bytes[i] as number] === 2) {
           throw new InputError({
             line,
@@ -263,7 +338,10 @@ export class CsvByteReader {
       break;
     }
     if (i < n) {
-      if (bytes[i] === CR) i++;
+      if (bytes[i] === CR) {
+        if (i + 1 >= n && open) return INCOMPLETE;
+        i++;
+      }
       if (i < n && bytes[i] === LF) i++;
       line++;
       lineStart = i;
@@ -272,6 +350,11 @@ export class CsvByteReader {
     this.line = line;
     this.lineStart = lineStart;
     record.count = f;
-    return !(f === 1 && blank(bytes, record));
+    return f === 1 && blank(bytes, record) ? BLANK : RECORD;
   }
 }
+
+/** What {@link CsvByteReader}'s read found. */
+const BLANK = 0;
+const RECORD = 1;
+const INCOMPLETE = 2;

@@ -158,12 +158,23 @@ export function parseDecimalBytes(bytes: Uint8Array, start: number, end: number)
     scale += expNegative ? -exp : exp;
   }
   if (significant === 0) return negative ? -0 : 0;
-  const value = fromParts(hi, lo, extra, scale);
+  const value = decimalFromParts(hi, lo, extra, scale);
   return negative ? -value : value;
 }
 
-/** The double nearest to (hi·10^extra + lo)·10^scale, or NaN if not proved here. */
-function fromParts(hi: number, lo: number, extra: number, scale: number): number {
+/**
+ * The double nearest to (hi·10^extra + lo)·10^scale, or NaN if not proved here: the last step
+ * of {@link parseDecimalBytes}, for a caller that has read the digits itself the same way (the
+ * first 15 significant digits in `hi`, up to 4 more in `lo`, `extra` of them, `scale` the
+ * decimal exponent of the last digit kept), so as to get the same double.
+ *
+ * @example
+ * ```ts
+ * decimalFromParts(123456789012345, 67, 2, -16); // 1.2345678901234567 ("1.2345678901234567")
+ * decimalFromParts(15, 0, 0, -1);                // 1.5
+ * ```
+ */
+export function decimalFromParts(hi: number, lo: number, extra: number, scale: number): number {
   if (scale < -22 || scale > 22) return Number.NaN;
   const p10 = POW10[scale < 0 ? -scale : scale] as number;
   const m = POW10[extra] as number;

@@ -6,6 +6,7 @@
 
 export * from "../index.js";
 export { analysePsaParallel, PARALLEL_ANALYSIS_FROM } from "./analyse-parallel.js";
+export { type InputChunks, readInputChunks } from "./input-chunks.js";
 export { loadModel, type ModelReference } from "./load-model.js";
 export { MEMORY_FRACTION, maxWorkers, memoryBudget } from "./memory-budget.js";
 export {

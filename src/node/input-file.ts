@@ -59,8 +59,13 @@ export function readError(file: string, error: unknown): Error {
   return new EnvironmentError(`${file}: cannot read the file (${what})`);
 }
 
-/** Reads at most `limit + 1` bytes from `fd`. */
-function readBounded(fd: number, expected: number, limit: number): Uint8Array {
+/** Reads at most `limit + 1` bytes from `fd` (from `position`, or where it is). */
+function readBounded(
+  fd: number,
+  expected: number,
+  limit: number,
+  position: number | null = null,
+): Uint8Array {
   let buffer = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(expected + 1, 64 * 1024)));
   let length = 0;
   for (;;) {
@@ -70,7 +75,13 @@ function readBounded(fd: number, expected: number, limit: number): Uint8Array {
       buffer.copy(grown, 0, 0, length);
       buffer = grown;
     }
-    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    const n = readSync(
+      fd,
+      buffer,
+      length,
+      buffer.length - length,
+      position === null ? null : position + length,
+    );
     if (n === 0) break;
     length += n;
   }
@@ -106,15 +117,41 @@ export function readInputFile(file: string, kind: InputKind): string {
  */
 export function readInputBytes(file: string, kind: InputKind): Uint8Array {
   const bytes = readChecked(file, kind);
-  // NUL bytes, UTF-16 or -32 byte-order marks and invalid UTF-8 are refused by the decoder, with
-  // its located messages; valid bytes need no string.
-  if (bytes.indexOf(0) !== -1 || !isUtf8(bytes)) decodeInputText(bytes, file);
+  refuseNonUtf8(bytes, file);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   return bom ? bytes.subarray(3) : bytes;
 }
 
 /** The bytes of a regular file within the kind's limit. */
 function readChecked(file: string, kind: InputKind): Uint8Array {
+  return withCheckedFile(file, kind, (fd, size) => {
+    let bytes: Uint8Array;
+    try {
+      bytes = readBounded(fd, size, INPUT_LIMITS[kind]);
+    } catch (e) {
+      throw readError(file, e);
+    }
+    if (bytes.length > INPUT_LIMITS[kind]) throw tooLarge(file, kind);
+    return bytes;
+  });
+}
+
+/**
+ * Opens a person's input file of the given kind, checks that it is a regular file within the
+ * kind's limit (as {@link readInputFile} does, with the same messages), and passes its
+ * descriptor and size to `use`, closing it after. A failed open or stat is refused as
+ * {@link readError} words it; `use` reports its own failed reads (with {@link readError} too).
+ *
+ * @example
+ * ```ts
+ * const size = withCheckedFile("psa.csv", "csv", (fd, size) => size);
+ * ```
+ */
+export function withCheckedFile<T>(
+  file: string,
+  kind: InputKind,
+  use: (fd: number, size: number) => T,
+): T {
   const limit = INPUT_LIMITS[kind];
   let fd: number;
   try {
@@ -123,16 +160,50 @@ function readChecked(file: string, kind: InputKind): Uint8Array {
     throw readError(file, e);
   }
   try {
-    const stat = fstatSync(fd);
-    const why = notRegular(stat);
-    if (why !== undefined) throw new FileReadError(file, why);
-    if (stat.size > limit) throw tooLarge(file, kind, stat.size);
-    const bytes = readBounded(fd, stat.size, limit);
-    if (bytes.length > limit) throw tooLarge(file, kind);
-    return bytes;
-  } catch (e) {
-    throw e instanceof FileReadError ? e : readError(file, e);
+    let size: number;
+    try {
+      const stat = fstatSync(fd);
+      const why = notRegular(stat);
+      if (why !== undefined) throw new FileReadError(file, why);
+      if (stat.size > limit) throw tooLarge(file, kind, stat.size);
+      size = stat.size;
+    } catch (e) {
+      throw e instanceof FileReadError ? e : readError(file, e);
+    }
+    return use(fd, size);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Refuses `bytes`, the whole of a person's input file, unless they are UTF-8 text (no NUL bytes
+ * nor byte-order marks of other encodings), with {@link decodeInputText}'s located messages.
+ *
+ * @example
+ * ```ts
+ * refuseNonUtf8(Uint8Array.of(0x61, 0xff), "psa.csv"); // throws: psa.csv:1:2: is not valid UTF-8 (byte 0xff); …
+ * ```
+ */
+export function refuseNonUtf8(bytes: Uint8Array, file: string): void {
+  // NUL bytes, UTF-16 or -32 byte-order marks and invalid UTF-8 are refused by the decoder, with
+  // its located messages; valid bytes need no string.
+  if (bytes.indexOf(0) !== -1 || !isUtf8(bytes)) decodeInputText(bytes, file);
+}
+
+/**
+ * Reads a whole checked file again from its descriptor, from its first byte (for the messages
+ * about its bytes once a piece-by-piece check has found a bad one).
+ *
+ * @example
+ * ```ts
+ * withCheckedFile("psa.csv", "csv", (fd, size) => rereadBounded(fd, size, "csv", "psa.csv"));
+ * ```
+ */
+export function rereadBounded(fd: number, size: number, kind: InputKind, file: string): Uint8Array {
+  try {
+    return readBounded(fd, size, INPUT_LIMITS[kind], 0);
+  } catch (e) {
+    throw readError(file, e);
   }
 }

@@ -42,4 +42,20 @@ describe("ByteLabelIndex", () => {
     expect(index.equals(4998, bytes, 0, 4)).toBe(true);
     expect(index.find(encoder.encode("x"), 0, 1)).toBe(-1);
   });
+
+  it("ByteLabelIndex keeps consecutive numbers as numbers, and their text once the run ends", () => {
+    const index = new ByteLabelIndex();
+    for (let i = 0; i < 1000; i++) expect(index.internText(String(i + 5))).toBe(i);
+    expect(index.findWhole(5)).toBe(0);
+    expect(index.findWhole(1004)).toBe(999);
+    expect(index.findWhole(1005)).toBe(-1);
+    expect(index.findWhole(4)).toBe(-2);
+    expect(index.text(999)).toBe("1004");
+    // A gap ends the run: the labels so far are kept as bytes and found as before.
+    expect(index.internText("2000")).toBe(1000);
+    expect(index.internText("17")).toBe(12);
+    expect(index.internText("4")).toBe(1001);
+    expect(index.text(1000)).toBe("2000");
+    expect(index.findWhole(17)).toBe(-2);
+  });
 });

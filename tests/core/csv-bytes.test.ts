@@ -103,6 +103,61 @@ describe("tokenizeCsvBytes", () => {
     expect(counts).toEqual([2, 3]);
   });
 
+  it("CsvByteReader read window by window gives the records and errors it gives on the whole bytes", () => {
+    /** The records of `bytes` read through a buffer of `size` bytes filled `piece` at a time. */
+    const windowed = (bytes: Uint8Array, size: number, piece: number): Outcome => {
+      const records: { line: number; fields: string[]; columns: number[] }[] = [];
+      let buffer = new Uint8Array(size);
+      let carry = 0;
+      let at = 0;
+      let reader: CsvByteReader | undefined;
+      try {
+        for (;;) {
+          if (carry === buffer.length) {
+            const bigger = new Uint8Array(buffer.length * 2);
+            bigger.set(buffer);
+            buffer = bigger;
+          }
+          const got = Math.min(piece, buffer.length - carry, bytes.length - at);
+          buffer.set(bytes.subarray(at, at + got), carry);
+          at += got;
+          const end = carry + got;
+          const final = got === 0;
+          if (reader === undefined) reader = new CsvByteReader(buffer, end, final);
+          else reader.window(buffer, end, final);
+          while (reader.next()) {
+            const r = reader.record;
+            const fields: string[] = [];
+            const columns: number[] = [];
+            for (let f = 0; f < r.count; f++) {
+              fields.push(csvFieldText(buffer, r, f));
+              columns.push(csvFieldColumn(buffer, r, f));
+            }
+            records.push({ line: r.line, fields, columns });
+          }
+          if (final) break;
+          buffer.copyWithin(0, reader.offset, end);
+          carry = end - reader.offset;
+        }
+      } catch (e) {
+        return { error: String(e) };
+      }
+      return { records };
+    };
+    fc.assert(
+      fc.property(
+        csvText,
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 1, max: 8 }),
+        (text, size, piece) => {
+          const bytes = encoder.encode(text);
+          expect(windowed(bytes, size, piece)).toEqual(fromBytes(text));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it("csvColumn counts UTF-16 units", () => {
     expect(csvColumn(encoder.encode("😀é,x"), 0, 7)).toBe(5);
   });

@@ -1,0 +1,64 @@
+/**
+ * Reading a long-format PSA table from a file piece by piece, through one reused buffer, rather
+ * than from the whole file in memory: the file's bytes are never all held, and the memory
+ * touched is the buffer and the columns. The source of the bytes is a function (a file
+ * descriptor's reads, in src/node), so this stays free of Node's APIs.
+ *
+ * @module
+ */
+
+import type { ByteSource } from "../core/byte-source.js";
+import { LongPsaReader } from "./long-psa-bytes.js";
+import type { PsaTable, ReadOptions } from "./psa-csv.js";
+
+/** What {@link readLongPsaStream} needs besides its source. */
+export interface LongPsaStreamOptions extends ReadOptions {
+  /** Bytes the source gives in all (for sizing the columns; a guess is fine). */
+  readonly length: number;
+  /**
+   * At least the number of the last line that holds a record, if known: the columns are then
+   * sized exactly for a table without blank lines.
+   */
+  readonly lines?: number | undefined;
+  /** Bytes read at a time (the buffer grows only for a longer record); default 1 MiB. */
+  readonly chunkSize?: number;
+}
+
+/** The default piece: large enough for few reads, small enough to stay in cache. */
+const CHUNK_SIZE = 1 << 20;
+
+/**
+ * Reads a long-format PSA table from a source of UTF-8 bytes (checked by the caller, without a
+ * byte-order mark or with one, as {@link readLongPsaBytes} takes them), exactly as
+ * `readLongPsaBytes` reads the same bytes whole: the same table, the same errors.
+ *
+ * @example
+ * ```ts
+ * const bytes = new TextEncoder().encode("iteration,strategy,cost,effect\n1,a,1,1\n1,b,2,2\n");
+ * const table = readLongPsaStream(bytesSource(bytes), { file: "psa.csv", length: bytes.length });
+ * table.samples.strategies; // ["a", "b"]
+ * ```
+ */
+export function readLongPsaStream(source: ByteSource, options: LongPsaStreamOptions): PsaTable {
+  const { length, lines, chunkSize = CHUNK_SIZE, ...read } = options;
+  const reader = new LongPsaReader(read, { length, lines });
+  let buffer = new Uint8Array(Math.max(1, Math.min(chunkSize, length + 1)));
+  // Bytes at the front of the buffer left unread by the last window.
+  let carry = 0;
+  for (;;) {
+    if (carry === buffer.length) {
+      // One record longer than the buffer: make room for it.
+      const bigger = new Uint8Array(buffer.length * 2);
+      bigger.set(buffer);
+      buffer = bigger;
+    }
+    const got = source(buffer, carry, buffer.length - carry);
+    const end = carry + got;
+    const final = got === 0;
+    const used = reader.write(buffer, end, final);
+    if (final) break;
+    buffer.copyWithin(0, used, end);
+    carry = end - used;
+  }
+  return reader.end();
+}
