@@ -9,7 +9,7 @@
 import { type DecisionCurves, decisionCurves } from "./decision.js";
 import { type PopulationOptions, populationEvpi } from "./evpi.js";
 import { calculateIcers, type IcerRow } from "./icers.js";
-import { comparePairwise, type PairwiseComparison } from "./pairwise.js";
+import { comparePairwise, type PairwiseComparison, type PairwiseScratch } from "./pairwise.js";
 import type { CeSamples } from "./samples.js";
 import { type StrategySummary, strategyMeans, summarise } from "./summary.js";
 import { type SwitchPoint, switchPoints } from "./switch-points.js";
@@ -26,6 +26,8 @@ export interface AnalysisOptions {
    * others' intervals are then null, for a caller that computes them elsewhere).
    */
   readonly inmbIntervals?: boolean | ((strategy: string) => boolean);
+  /** Arrays for the pairwise increments (see {@link comparePairwise}); new ones if absent. */
+  readonly scratch?: PairwiseScratch;
   /** Scale EVPI to a population over years, discounted. */
   readonly population?: PopulationOptions;
 }
@@ -68,7 +70,13 @@ export function analysePsa(samples: CeSamples, options: AnalysisOptions): PsaAna
       from: Math.min(0, curves.wtp[0] as number),
     }),
     comparator,
-    pairwise: comparePairwise(samples, comparator, curves.wtp, options.inmbIntervals ?? true),
+    pairwise: comparePairwise(
+      samples,
+      comparator,
+      curves.wtp,
+      options.inmbIntervals ?? true,
+      options.scratch,
+    ),
   };
   if (options.population === undefined) return result;
   return {

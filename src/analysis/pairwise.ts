@@ -157,10 +157,20 @@ export function increments(
 }
 
 /**
+ * Two sample-length arrays {@link comparePairwise} forms the increments in; a caller comparing
+ * the same samples more than once (on two grids, say) can give the same pair to each call.
+ */
+export interface PairwiseScratch {
+  readonly dc: Float64Array;
+  readonly de: Float64Array;
+}
+
+/**
  * Compares every other strategy with `comparator` on the WTP grid. The 95% intervals of the
  * INMB take one pass over the samples per WTP; `intervals = false` skips them (they are then
  * null), for long grids on many samples where only the expected INMB is needed; a function
- * chooses per strategy (e.g. when another thread computes some of them).
+ * chooses per strategy (e.g. when another thread computes some of them). `scratch`, when its
+ * arrays have the samples' length, holds the increments instead of two new arrays.
  *
  * @example
  * ```ts
@@ -174,11 +184,13 @@ export function comparePairwise(
   comparator: string,
   wtp: ArrayLike<number>,
   intervals: boolean | ((strategy: string) => boolean) = true,
+  scratch?: PairwiseScratch,
 ): PairwiseComparison[] {
   const ref = strategyIndex(samples, comparator);
   const { nSamples: n, strategies } = samples;
-  const dc = new Float64Array(n);
-  const de = new Float64Array(n);
+  const fits = scratch !== undefined && scratch.dc.length === n && scratch.de.length === n;
+  const dc = fits ? scratch.dc : new Float64Array(n);
+  const de = fits ? scratch.de : new Float64Array(n);
   const out: PairwiseComparison[] = [];
   for (let j = 0; j < strategies.length; j++) {
     if (j === ref) continue;

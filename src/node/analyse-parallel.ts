@@ -8,18 +8,15 @@
  * @module
  */
 
-import { Worker } from "node:worker_threads";
 import { type AnalysisOptions, analysePsa, type PsaAnalysis } from "../analysis/analyse.js";
 import { increments, type PairwiseComparison } from "../analysis/pairwise.js";
 import type { CeSamples } from "../analysis/samples.js";
 import { CeaError } from "../errors.js";
-import type { InmbReply, InmbTask } from "./inmb-worker.js";
+import { onAnalysisThread } from "./analysis-thread.js";
 import { FROM_SOURCES } from "./package-root.js";
 
 /** Below this many samples one thread is quicker than starting a worker: 200,000. */
 export const PARALLEL_ANALYSIS_FROM = 200_000;
-
-const workerUrl = new URL("./inmb-worker.js", import.meta.url);
 
 /** A Float64Array of n doubles on shared memory. */
 const shared = (n: number) => new Float64Array(new SharedArrayBuffer(8 * n));
@@ -31,40 +28,27 @@ function offloaded(samples: CeSamples, comparator: string): string[] {
 }
 
 /** Starts a worker on the INMB intervals of `strategies`; resolves to their curves. */
-function startWorker(
+async function startWorker(
   samples: CeSamples,
   comparator: string,
   strategies: readonly string[],
   wtp: Float64Array,
 ): Promise<Map<string, { lower: Float64Array; upper: Float64Array }>> {
-  const worker = new Worker(workerUrl);
   const ref = samples.strategies.indexOf(comparator);
   const n = samples.nSamples;
-  for (const strategy of strategies) {
+  const requests = strategies.map((strategy) => {
     const de = shared(n);
     const dc = shared(n);
     increments(samples, samples.strategies.indexOf(strategy), ref, dc, de);
-    worker.postMessage({ strategy, de, dc, wtp } satisfies InmbTask);
-  }
-  const curves = new Map<string, { lower: Float64Array; upper: Float64Array }>();
-  return new Promise((resolve, reject) => {
-    const fail = (error: Error) => {
-      void worker.terminate();
-      reject(error);
-    };
-    worker.on("error", (e) => fail(new CeaError(`INMB worker failed: ${e.message}`)));
-    worker.on("message", (reply: InmbReply) => {
-      if ("error" in reply) {
-        fail(new CeaError(`INMB intervals of ${reply.strategy}: ${reply.error}`));
-        return;
-      }
-      curves.set(reply.strategy, { lower: reply.lower, upper: reply.upper });
-      if (curves.size === strategies.length) {
-        void worker.terminate();
-        resolve(curves);
-      }
-    });
+    return { kind: "inmb" as const, de, dc, wtp };
   });
+  const replies = await onAnalysisThread(requests);
+  return new Map(
+    replies.map((reply, i) => {
+      if (!("lower" in reply)) throw new CeaError("analysis worker: no INMB intervals");
+      return [strategies[i] as string, { lower: reply.lower, upper: reply.upper }];
+    }),
+  );
 }
 
 /**

@@ -7,26 +7,27 @@
 
 import { analysePsa, type PsaAnalysis } from "../analysis/analyse.js";
 import { decisionCurves } from "../analysis/decision.js";
+import {
+  type Estimate,
+  type EstimatePair,
+  type EstimateTask,
+  estimateAll,
+} from "../analysis/estimate.js";
 import { calculateIcers, type IcerRow } from "../analysis/icers.js";
 import { comparePairwise } from "../analysis/pairwise.js";
 import type { CohortTrace } from "../cohort/trace.js";
-import { quantilePair } from "../core/quantile.js";
-import { mean, sum } from "../core/sum.js";
+import { mean } from "../core/sum.js";
 import type { BudgetImpactRow } from "../model/model-factory.js";
 import { runBaseCase } from "../psa/base-case.js";
 import { runCohortBaseCase } from "../psa/cohort-base-case.js";
 import { type PreparedModel, type PsaResult, runPsa } from "../psa/run-psa.js";
 import { type CommissionerAnswers, commissionerAnswers } from "./commissioner.js";
+import { consequenceQuantities, consequenceTable, consequenceTasks } from "./consequences.js";
 import { inputGroup } from "./input-groups.js";
 import type { LoadedScenario, ResolvedInput } from "./load-scenario.js";
 import { scenarioModel } from "./scenario-model.js";
 
-/** Mean and 95% interval of one quantity. */
-export interface Estimate {
-  readonly mean: number;
-  readonly lower: number;
-  readonly upper: number;
-}
+export type { Estimate } from "../analysis/estimate.js";
 
 /** One row of the cost-consequence table. */
 export interface ConsequenceRow {
@@ -141,17 +142,12 @@ export interface RunScenarioOptions {
    * them, and with them the break-even threshold analyses.
    */
   readonly commissioner?: boolean;
-}
-
-/** `out[i] = x[i] − y[i]`, returning `out`. */
-function difference(x: Float64Array, y: Float64Array, out: Float64Array): Float64Array {
-  for (let i = 0; i < out.length; i++) out[i] = (x[i] as number) - (y[i] as number);
-  return out;
-}
-
-function estimate(x: Float64Array): Estimate {
-  const [lower, upper] = quantilePair(x, 0.025, 0.975);
-  return { mean: sum(x) / x.length, lower, upper };
+  /**
+   * Computes the cost-consequence estimates some other way (e.g. on a worker thread, while this
+   * thread runs the rest of the analysis); by default {@link estimateAll} on this thread. Must
+   * give the same result.
+   */
+  readonly estimates?: (tasks: readonly EstimateTask[]) => Promise<readonly EstimatePair[]>;
 }
 
 /**
@@ -187,16 +183,27 @@ export async function runScenario(
           ...(keep === undefined ? {} : { keepParameters: keep }),
         })
       : await options.runPsa(loaded, samples, seed, keep);
+  // The cost-consequence estimates, started first: another thread may compute them while this
+  // one runs the analysis.
+  const quantities = consequenceQuantities(loaded, base, psa);
+  const tasks = consequenceTasks(quantities);
+  const pending = options.estimates?.(tasks);
+  // Awaited after the analysis; a failure of the analysis must not leave it unhandled.
+  pending?.catch(() => {});
   // Over the whole grid the INMB intervals would cost a pass over the samples per WTP; they
   // are reported at the scenario's reporting WTPs instead.
+  // Both comparisons below form their increments in the same two arrays.
+  const n = psa.samples.nSamples;
+  const scratch = { dc: new Float64Array(n), de: new Float64Array(n) };
   const analysis = analysePsa(psa.samples, {
     wtp: loaded.wtp,
     comparator: names[0] as string,
     inmbIntervals: false,
+    scratch,
   });
   const reportWtp = [...new Set(loaded.reportWtp)].sort((a, b) => a - b);
   const reportCurves = decisionCurves(psa.samples, reportWtp);
-  const reportPairs = comparePairwise(psa.samples, names[0] as string, reportWtp);
+  const reportPairs = comparePairwise(psa.samples, names[0] as string, reportWtp, true, scratch);
   const acceptability = reportWtp.map((wtp, k) => ({
     wtp,
     probability: names.map((_, j) => reportCurves.ceac[k * names.length + j] as number),
@@ -208,66 +215,8 @@ export async function runScenario(
       upper: p.inmbUpper?.[k] as number,
     })),
   }));
-  const n = psa.samples.nSamples;
-  const consequences: ConsequenceRow[] = [];
-  const means: Record<string, Record<string, number>> = {};
-  const rows: [string, { label: string; unit: string }, (s: number) => Float64Array, number[]][] = [
-    [
-      "total_cost",
-      { label: "Total cost (discounted)", unit: "£" },
-      (j) => psa.samples.cost.subarray(j * n, (j + 1) * n),
-      baseCost,
-    ],
-    [
-      loaded.config.effect,
-      factory.effects[config.effect] as { label: string; unit: string },
-      (j) => psa.samples.effect.subarray(j * n, (j + 1) * n),
-      baseEffect,
-    ],
-    ...Object.entries(factory.outcomes).map(
-      ([o, info]): [
-        string,
-        { label: string; unit: string },
-        (j: number) => Float64Array,
-        number[],
-      ] => [
-        o,
-        info,
-        (j) =>
-          (psa.outcomes as Record<string, Record<string, Float64Array>>)[o]?.[
-            names[j] as string
-          ] as Float64Array,
-        names.map(
-          (s) => (base.outcomes as Record<string, Record<string, number>>)[o]?.[s] as number,
-        ),
-      ],
-    ),
-  ];
-  const diff = new Float64Array(n);
-  for (const [outcome, info, column, baseValues] of rows) {
-    means[outcome] = {};
-    const reference = column(0);
-    if ((factory.outcomes[outcome] as { table?: boolean } | undefined)?.table === false) {
-      names.forEach((s, j) => {
-        (means[outcome] as Record<string, number>)[s] = mean(column(j));
-      });
-      continue;
-    }
-    names.forEach((s, j) => {
-      const x = column(j);
-      const psaEstimate = estimate(x);
-      (means[outcome] as Record<string, number>)[s] = psaEstimate.mean;
-      consequences.push({
-        outcome,
-        label: info.label,
-        unit: info.unit,
-        strategy: s,
-        base: baseValues[j] as number,
-        psa: psaEstimate,
-        ...(j === 0 ? {} : { increment: estimate(difference(x, reference, diff)) }),
-      });
-    });
-  }
+  const pairs = pending === undefined ? estimateAll(tasks) : await pending;
+  const { rows: consequences, means } = consequenceTable(quantities, names, pairs);
   const parameterMean = (name: string) => {
     const x = (psa.parameters as Record<string, Float64Array>)[name];
     if (x === undefined) throw new RangeError(`runScenario: no parameter "${name}"`);

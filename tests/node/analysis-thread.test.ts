@@ -1,0 +1,74 @@
+/**
+ * Analysis on a worker thread gives the bits this thread gives: the cost-consequence estimates
+ * of a scenario run, and a whole `ceakit run` on two threads against one. Workers run compiled
+ * JavaScript, so this test uses the build in dist/ (made by `npm test` before vitest runs; built
+ * here if missing).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, test } from "vitest";
+
+const ROOT = new URL("../../", import.meta.url);
+const dist = (path: string) => new URL(`dist/src/${path}`, ROOT).href;
+
+/** `n` doubles on shared memory, from a seeded stream (some exact ties and zeros). */
+function sharedDraws(n: number, seed: number): Float64Array {
+  const x = new Float64Array(new SharedArrayBuffer(8 * n));
+  let s = seed;
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 48271) % 2147483647) >>> 0;
+    x[i] = i % 11 === 0 ? 0 : i % 13 === 0 ? 250 : (s / 2147483647) * 1000 - 300;
+  }
+  return x;
+}
+
+describe("analysis on a worker thread", () => {
+  beforeAll(() => {
+    if (!existsSync(new URL("dist/src/node/index.js", ROOT))) {
+      execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "pipe" });
+    }
+  }, 120_000);
+
+  test("estimatesOnWorker equals estimateAll to the bit, and falls back to this thread for unshared arrays", async () => {
+    const { estimatesOnWorker } = await import(dist("node/scenario-estimates.js"));
+    const { estimateAll } = await import(dist("analysis/estimate.js"));
+    const n = 150_000;
+    const a = sharedDraws(n, 7);
+    const b = sharedDraws(n, 11);
+    const tasks = [{ x: a }, { x: b, reference: a }, { x: a.subarray(0, 40_000) }];
+    const here = estimateAll(tasks);
+    const there = await estimatesOnWorker(tasks);
+    expect(JSON.stringify(there)).toBe(JSON.stringify(here));
+    expect(there[1].increment.mean).not.toBe(there[1].psa.mean);
+    const plain = [{ x: Float64Array.from(a) }];
+    expect(await estimatesOnWorker(plain)).toEqual(estimateAll(plain));
+  }, 60_000);
+
+  test("onAnalysisThread rejects, naming the problem, when a task fails", async () => {
+    const { onAnalysisThread } = await import(dist("node/analysis-thread.js"));
+    const de = sharedDraws(100, 1);
+    const dc = sharedDraws(99, 2);
+    await expect(
+      onAnalysisThread([{ kind: "inmb", de, dc, wtp: Float64Array.of(0, 1000) }]),
+    ).rejects.toThrow(/analysis worker: linearQuantilePairs: empty or unequal arrays/);
+  }, 60_000);
+
+  test("ceakit run on two threads writes the JSON it writes on one, byte for byte", () => {
+    const bin = fileURLToPath(new URL("dist/src/cli/bin.js", ROOT));
+    const run = (workers: string) =>
+      execFileSync(
+        process.execPath,
+        [bin, "run", "scenarios/swis-rct.yaml", "--samples", "60000", "--seed", "16"].concat([
+          "--workers",
+          workers,
+          "--format",
+          "json",
+        ]),
+        { cwd: fileURLToPath(ROOT), encoding: "utf8", maxBuffer: 1 << 28 },
+      );
+    const one = run("1");
+    expect(one.length).toBeGreaterThan(10_000);
+    expect(run("2")).toBe(one);
+  }, 120_000);
+});
