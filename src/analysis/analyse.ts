@@ -45,6 +45,50 @@ export interface PsaAnalysis {
   readonly population?: PopulationOptions & { readonly evpi: Float64Array };
 }
 
+/** The parts of {@link PsaAnalysis} that take passes over the samples. */
+export interface AnalysisParts {
+  /** The strategies' mean costs and effects ({@link strategyMeans}). */
+  readonly means: { readonly cost: Float64Array; readonly effect: Float64Array };
+  readonly curves: DecisionCurves;
+  readonly summary: StrategySummary[];
+  readonly pairwise: PairwiseComparison[];
+}
+
+/**
+ * Completes an analysis from its parts, however they were computed (on this thread by
+ * {@link analysePsa}, or some on another): the incremental table, the switch points and the
+ * population EVPI.
+ *
+ * @example
+ * ```ts
+ * const result = analysisFromParts(samples, { wtp }, { means, curves, summary, pairwise });
+ * ```
+ */
+export function analysisFromParts(
+  samples: CeSamples,
+  options: AnalysisOptions,
+  parts: AnalysisParts,
+): PsaAnalysis {
+  const { means, curves } = parts;
+  const result: PsaAnalysis = {
+    strategies: samples.strategies,
+    nSamples: samples.nSamples,
+    summary: parts.summary,
+    icers: calculateIcers({ strategies: samples.strategies, ...means }),
+    curves,
+    switchPoints: switchPoints(samples.strategies, means.cost, means.effect, {
+      from: Math.min(0, curves.wtp[0] as number),
+    }),
+    comparator: options.comparator ?? (samples.strategies[0] as string),
+    pairwise: parts.pairwise,
+  };
+  if (options.population === undefined) return result;
+  return {
+    ...result,
+    population: { ...options.population, evpi: populationEvpi(curves.evpi, options.population) },
+  };
+}
+
 /**
  * Runs every analysis of a PSA on one WTP grid.
  *
@@ -60,27 +104,13 @@ export function analysePsa(samples: CeSamples, options: AnalysisOptions): PsaAna
   const comparator = options.comparator ?? (samples.strategies[0] as string);
   const means = strategyMeans(samples);
   const curves = decisionCurves(samples, options.wtp, means);
-  const result: PsaAnalysis = {
-    strategies: samples.strategies,
-    nSamples: samples.nSamples,
-    summary: summarise(samples),
-    icers: calculateIcers({ strategies: samples.strategies, ...means }),
-    curves,
-    switchPoints: switchPoints(samples.strategies, means.cost, means.effect, {
-      from: Math.min(0, curves.wtp[0] as number),
-    }),
+  const summary = summarise(samples);
+  const pairwise = comparePairwise(
+    samples,
     comparator,
-    pairwise: comparePairwise(
-      samples,
-      comparator,
-      curves.wtp,
-      options.inmbIntervals ?? true,
-      options.scratch,
-    ),
-  };
-  if (options.population === undefined) return result;
-  return {
-    ...result,
-    population: { ...options.population, evpi: populationEvpi(curves.evpi, options.population) },
-  };
+    curves.wtp,
+    options.inmbIntervals ?? true,
+    options.scratch,
+  );
+  return analysisFromParts(samples, options, { means, curves, summary, pairwise });
 }

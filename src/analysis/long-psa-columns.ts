@@ -30,12 +30,18 @@ export class LongColumns {
   private line0 = 0;
   private step = 0;
 
+  /**
+   * `allocate` gives the cost and effect arrays (e.g. on a SharedArrayBuffer, for a caller that
+   * hands the samples to another thread); new Float64Arrays by default.
+   */
   constructor(
     public cap: number,
     public room: number,
+    private readonly allocate: (length: number) => Float64Array = (length) =>
+      new Float64Array(length),
   ) {
-    this.cost = new Float64Array(cap * room);
-    this.effect = new Float64Array(cap * room);
+    this.cost = allocate(cap * room);
+    this.effect = allocate(cap * room);
     this.words = Math.ceil(cap / 32);
     this.filled = new Uint32Array(this.words * room);
   }
@@ -95,8 +101,8 @@ export class LongColumns {
       return to;
     };
     const words = Math.ceil(cap / 32);
-    this.cost = move(this.cost, new Float64Array(cap * room), this.cap, cap);
-    this.effect = move(this.effect, new Float64Array(cap * room), this.cap, cap);
+    this.cost = move(this.cost, this.allocate(cap * room), this.cap, cap);
+    this.effect = move(this.effect, this.allocate(cap * room), this.cap, cap);
     this.filled = move(this.filled, new Uint32Array(words * room), this.words, words);
     if (this.lines !== undefined && cap !== this.cap) {
       const lines = new Int32Array(cap);

@@ -144,6 +144,8 @@ export interface LongSizeHint {
    * them), if known.
    */
   readonly lines?: number | undefined;
+  /** Allocates the cost and effect columns (see {@link LongColumns}); new Float64Arrays if absent. */
+  readonly allocate?: ((length: number) => Float64Array) | undefined;
 }
 
 /** Whether a byte is whitespace that `String.prototype.trim` removes (the ASCII ones). */
@@ -177,7 +179,7 @@ export class LongPsaRows {
   private readonly strategyBytes: Uint8Array[] = [];
   /** Whether the header is the usual `iteration,strategy,cost,effect`, for {@link scanUsual}. */
   private readonly usual: boolean;
-  private readonly columns = new LongColumns(64, 4);
+  private readonly columns: LongColumns;
   private readonly width: number;
   /** What each field is: 0, {@link ITERATION}, {@link STRATEGY}, … */
   private readonly roles: Uint8Array;
@@ -196,6 +198,7 @@ export class LongPsaRows {
     private readonly file: string | undefined,
     private readonly size: LongSizeHint,
   ) {
+    this.columns = new LongColumns(64, 4, size.allocate);
     this.width = header.names.length;
     this.roles = new Uint8Array(this.width);
     this.roles[header.iteration] = ITERATION;

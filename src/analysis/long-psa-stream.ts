@@ -22,6 +22,11 @@ export interface LongPsaStreamOptions extends ReadOptions {
   readonly lines?: number | undefined;
   /** Bytes read at a time (the buffer grows only for a longer record); default 1 MiB. */
   readonly chunkSize?: number;
+  /**
+   * Allocates the cost and effect columns (e.g. on a SharedArrayBuffer, so that another thread
+   * can analyse the samples in place); new Float64Arrays if absent.
+   */
+  readonly allocate?: (length: number) => Float64Array;
 }
 
 /** The default piece: large enough for few reads, small enough to stay in cache. */
@@ -40,8 +45,8 @@ const CHUNK_SIZE = 1 << 20;
  * ```
  */
 export function readLongPsaStream(source: ByteSource, options: LongPsaStreamOptions): PsaTable {
-  const { length, lines, chunkSize = CHUNK_SIZE, ...read } = options;
-  const reader = new LongPsaReader(read, { length, lines });
+  const { length, lines, chunkSize = CHUNK_SIZE, allocate, ...read } = options;
+  const reader = new LongPsaReader(read, { length, lines, allocate });
   let buffer = new Uint8Array(Math.max(1, Math.min(chunkSize, length + 1)));
   // Bytes at the front of the buffer left unread by the last window.
   let carry = 0;

@@ -12,7 +12,11 @@ import { type PsaTable, readWidePsaTable } from "../analysis/psa-csv.js";
 import { psaEvppiBytes } from "../analysis/psa-evppi.js";
 import type { CeSamples } from "../analysis/samples.js";
 import { InputError } from "../errors.js";
-import { analysePsaParallel } from "../node/analyse-parallel.js";
+import {
+  analysePsaParallel,
+  PARALLEL_ANALYSIS_FROM,
+  sharedFloat64,
+} from "../node/analyse-parallel.js";
 import { bytesAsChunks, type InputChunks } from "../node/input-chunks.js";
 import { heapBudget } from "../node/memory-budget.js";
 import type { FileOutput } from "../node/output-file.js";
@@ -68,6 +72,9 @@ function readSamples(
           file,
           length: chunks.length,
           lines: chunks.lines - (chunks.endsWithLineEnd ? 1 : 0),
+          // A file large enough for two threads is read into shared memory, which the analysis
+          // worker reads in place.
+          ...(chunks.lines > PARALLEL_ANALYSIS_FROM ? { allocate: sharedFloat64 } : {}),
         }),
       );
     return io.readInputChunks !== undefined

@@ -1,25 +1,42 @@
 /**
  * {@link analysePsa} with a second thread (Node only). Most of a large analysis is the 95%
  * intervals of each comparison's incremental net benefit over the WTP grid; a worker thread
- * computes those of half the comparisons while this thread does everything else. Each part is
- * computed by the same function from the same numbers, so the result is the same to the bit as
+ * computes those of half the comparisons while this thread does the rest. When the samples are
+ * in shared memory (as `analyse` reads a large file), the worker reads them in place, forms its
+ * comparisons' increments itself and also computes the decision curves. Each part is computed
+ * by the same function from the same numbers, so the result is the same to the bit as
  * {@link analysePsa} on one thread.
  *
  * @module
  */
 
-import { type AnalysisOptions, analysePsa, type PsaAnalysis } from "../analysis/analyse.js";
-import { increments, type PairwiseComparison } from "../analysis/pairwise.js";
+import {
+  type AnalysisOptions,
+  analysePsa,
+  analysisFromParts,
+  type PsaAnalysis,
+} from "../analysis/analyse.js";
+import { comparePairwise, increments, type PairwiseComparison } from "../analysis/pairwise.js";
 import type { CeSamples } from "../analysis/samples.js";
+import { summarise } from "../analysis/summary.js";
 import { CeaError } from "../errors.js";
-import { onAnalysisThread } from "./analysis-thread.js";
+import { type AnalysisRequest, onAnalysisThread } from "./analysis-thread.js";
+import type { AnalysisReply } from "./analysis-worker.js";
 import { FROM_SOURCES } from "./package-root.js";
 
 /** Below this many samples one thread is quicker than starting a worker: 200,000. */
 export const PARALLEL_ANALYSIS_FROM = 200_000;
 
-/** A Float64Array of n doubles on shared memory. */
-const shared = (n: number) => new Float64Array(new SharedArrayBuffer(8 * n));
+/**
+ * A Float64Array of `length` doubles on shared memory, for samples another thread will read.
+ *
+ * @example
+ * ```ts
+ * readLongPsaStream(source, { ...options, allocate: sharedFloat64 });
+ * ```
+ */
+export const sharedFloat64 = (length: number): Float64Array =>
+  new Float64Array(new SharedArrayBuffer(8 * length));
 
 /** Which comparisons the worker takes: the first half (rounded down) of those with intervals. */
 function offloaded(samples: CeSamples, comparator: string): string[] {
@@ -27,35 +44,47 @@ function offloaded(samples: CeSamples, comparator: string): string[] {
   return others.slice(0, Math.floor(others.length / 2));
 }
 
-/** Starts a worker on the INMB intervals of `strategies`; resolves to their curves. */
-async function startWorker(
+/** Whether both sample arrays are views of shared memory (a worker can read them in place). */
+const inSharedMemory = (samples: CeSamples) =>
+  samples.cost.buffer instanceof SharedArrayBuffer &&
+  samples.effect.buffer instanceof SharedArrayBuffer;
+
+/** The worker's requests: the curves (shared samples only), then one per offloaded comparison. */
+function requestsFor(
   samples: CeSamples,
   comparator: string,
-  strategies: readonly string[],
+  away: readonly string[],
   wtp: Float64Array,
-): Promise<Map<string, { lower: Float64Array; upper: Float64Array }>> {
+  shared: boolean,
+): AnalysisRequest[] {
   const ref = samples.strategies.indexOf(comparator);
-  const n = samples.nSamples;
-  const requests = strategies.map((strategy) => {
-    const de = shared(n);
-    const dc = shared(n);
-    increments(samples, samples.strategies.indexOf(strategy), ref, dc, de);
-    return { kind: "inmb" as const, de, dc, wtp };
+  const { strategies, cost, effect, nSamples: n } = samples;
+  const inPlace = { strategies, cost, effect };
+  const comparisons = away.map((strategy): AnalysisRequest => {
+    const j = strategies.indexOf(strategy);
+    if (shared) return { kind: "comparison", samples: inPlace, j, ref, wtp };
+    const de = sharedFloat64(n);
+    const dc = sharedFloat64(n);
+    increments(samples, j, ref, dc, de);
+    return { kind: "inmb", de, dc, wtp };
   });
-  const replies = await onAnalysisThread(requests);
-  return new Map(
-    replies.map((reply, i) => {
-      if (!("lower" in reply)) throw new CeaError("analysis worker: no INMB intervals");
-      return [strategies[i] as string, { lower: reply.lower, upper: reply.upper }];
-    }),
-  );
+  return shared ? [{ kind: "curves", samples: inPlace, wtp }, ...comparisons] : comparisons;
+}
+
+/** The INMB curves of a reply (or an error naming what is missing). */
+function intervalsOf(reply: AnalysisReply | undefined) {
+  if (reply === undefined || !("lower" in reply)) {
+    throw new CeaError("analysis worker: no INMB intervals");
+  }
+  return { inmbLower: reply.lower, inmbUpper: reply.upper };
 }
 
 /**
- * {@link analysePsa}, with the INMB intervals of half the comparisons on a worker thread when
- * there are at least {@link PARALLEL_ANALYSIS_FROM} samples and two comparisons with intervals;
- * otherwise exactly {@link analysePsa}. The result is the same to the bit either way. (Run from
- * the TypeScript sources, as the tests do, there is no compiled worker: one thread.)
+ * {@link analysePsa}, with part of the work on a worker thread when there are at least
+ * {@link PARALLEL_ANALYSIS_FROM} samples and either two comparisons with intervals or samples in
+ * shared memory; otherwise exactly {@link analysePsa}. The result is the same to the bit either
+ * way. (Run from the TypeScript sources, as the tests do, there is no compiled worker: one
+ * thread.)
  *
  * @example
  * ```ts
@@ -68,32 +97,46 @@ export async function analysePsaParallel(
   options: AnalysisOptions,
 ): Promise<PsaAnalysis> {
   const comparator = options.comparator ?? (samples.strategies[0] as string);
-  const away =
-    options.inmbIntervals !== undefined && options.inmbIntervals !== true
-      ? []
-      : offloaded(samples, comparator);
+  const asked = options.inmbIntervals ?? true;
+  const intervals = asked === true;
+  /** Whether this thread computes a comparison's intervals (those the caller asks for). */
+  const here = (s: string) => !away.includes(s) && (typeof asked === "function" ? asked(s) : asked);
+  const shared = inSharedMemory(samples);
+  const away = intervals ? offloaded(samples, comparator) : [];
   if (
     FROM_SOURCES ||
     samples.nSamples < PARALLEL_ANALYSIS_FROM ||
-    away.length === 0 ||
+    (away.length === 0 && !shared) ||
     !samples.strategies.includes(comparator)
   ) {
     return analysePsa(samples, options);
   }
   const wtp = options.wtp instanceof Float64Array ? options.wtp : Float64Array.from(options.wtp);
-  const curves = startWorker(samples, comparator, away, wtp);
-  // The worker's promise is awaited only after this thread's work; a failure of the analysis
-  // here must not leave its rejection unhandled.
-  curves.catch(() => {});
-  const here = analysePsa(samples, {
-    ...options,
-    wtp,
-    inmbIntervals: (strategy) => !away.includes(strategy),
+  const pending = onAnalysisThread(requestsFor(samples, comparator, away, wtp, shared));
+  // Awaited after this thread's work; a failure here must not leave its rejection unhandled.
+  pending.catch(() => {});
+  if (!shared) {
+    const result = analysePsa(samples, { ...options, wtp, inmbIntervals: here });
+    const replies = await pending;
+    const pairwise = result.pairwise.map((p): PairwiseComparison => {
+      const i = away.indexOf(p.strategy);
+      return i < 0 ? p : { ...p, ...intervalsOf(replies[i]) };
+    });
+    return { ...result, pairwise };
+  }
+  const summary = summarise(samples);
+  const local = comparePairwise(samples, comparator, wtp, here, options.scratch);
+  const [curvesReply, ...rest] = await pending;
+  if (curvesReply === undefined || !("curves" in curvesReply)) {
+    throw new CeaError("analysis worker: no decision curves");
+  }
+  const pairwise = local.map((p): PairwiseComparison => {
+    const i = away.indexOf(p.strategy);
+    return i < 0 ? p : { ...p, ...intervalsOf(rest[i]) };
   });
-  const fromWorker = await curves;
-  const pairwise = here.pairwise.map((p): PairwiseComparison => {
-    const c = fromWorker.get(p.strategy);
-    return c === undefined ? p : { ...p, inmbLower: c.lower, inmbUpper: c.upper };
-  });
-  return { ...here, pairwise };
+  return analysisFromParts(
+    samples,
+    { ...options, wtp },
+    { means: curvesReply.means, curves: curvesReply.curves, summary, pairwise },
+  );
 }

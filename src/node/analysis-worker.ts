@@ -4,15 +4,28 @@
  * calls the function the main thread would call, so the numbers are the same to the bit:
  *
  * - `inmb`: the 95% intervals of one comparison's incremental net benefit over a WTP grid
- *   ({@link linearQuantilePairs}), for `analyse`;
+ *   ({@link linearQuantilePairs}) from its increments, for `analyse`;
+ * - `comparison`: the same from the samples themselves (the increments formed here);
+ * - `curves`: the strategies' means and the decision curves ({@link decisionCurves});
  * - `estimates`: the cost-consequence estimates of a scenario run ({@link estimateAll}).
  *
  * @module
  */
 
 import { parentPort } from "node:worker_threads";
+import { type DecisionCurves, decisionCurves } from "../analysis/decision.js";
 import { type EstimatePair, type EstimateTask, estimateAll } from "../analysis/estimate.js";
+import { increments } from "../analysis/pairwise.js";
+import { type CeSamples, createCeSamples } from "../analysis/samples.js";
+import { strategyMeans } from "../analysis/summary.js";
 import { linearQuantilePairs } from "../core/quantile.js";
+
+/** Samples in shared memory, as a task names them. */
+export interface SharedSamples {
+  readonly strategies: readonly string[];
+  readonly cost: Float64Array;
+  readonly effect: Float64Array;
+}
 
 /** One task, numbered by the caller. */
 export type AnalysisTask =
@@ -23,20 +36,60 @@ export type AnalysisTask =
       readonly dc: Float64Array;
       readonly wtp: Float64Array;
     }
+  | {
+      readonly id: number;
+      readonly kind: "comparison";
+      readonly samples: SharedSamples;
+      /** Strategy j against strategy `ref`. */
+      readonly j: number;
+      readonly ref: number;
+      readonly wtp: Float64Array;
+    }
+  | {
+      readonly id: number;
+      readonly kind: "curves";
+      readonly samples: SharedSamples;
+      readonly wtp: Float64Array;
+    }
   | { readonly id: number; readonly kind: "estimates"; readonly tasks: readonly EstimateTask[] };
 
 /** What the worker posts for a task: its result, or the error that stopped it. */
 export type AnalysisReply =
   | { readonly id: number; readonly lower: Float64Array; readonly upper: Float64Array }
   | { readonly id: number; readonly pairs: readonly EstimatePair[] }
+  | {
+      readonly id: number;
+      readonly means: { readonly cost: Float64Array; readonly effect: Float64Array };
+      readonly curves: DecisionCurves;
+    }
   | { readonly id: number; readonly error: string };
+
+/** The samples of a task, as the analysis functions take them. */
+const samplesOf = (s: SharedSamples): CeSamples =>
+  createCeSamples({ strategies: [...s.strategies], cost: s.cost, effect: s.effect });
+
+/** A comparison's increments: as the task gives them, or formed from its samples. */
+function incrementsOf(task: Extract<AnalysisTask, { kind: "inmb" | "comparison" }>) {
+  if (task.kind === "inmb") return { de: task.de, dc: task.dc };
+  const samples = samplesOf(task.samples);
+  const de = new Float64Array(samples.nSamples);
+  const dc = new Float64Array(samples.nSamples);
+  increments(samples, task.j, task.ref, dc, de);
+  return { de, dc };
+}
 
 /** Runs one task. */
 function run(task: AnalysisTask): AnalysisReply {
   if (task.kind === "estimates") return { id: task.id, pairs: estimateAll(task.tasks) };
+  if (task.kind === "curves") {
+    const samples = samplesOf(task.samples);
+    const means = strategyMeans(samples);
+    return { id: task.id, means, curves: decisionCurves(samples, task.wtp, means) };
+  }
+  const { de, dc } = incrementsOf(task);
   const lower = new Float64Array(task.wtp.length);
   const upper = new Float64Array(task.wtp.length);
-  linearQuantilePairs(task.de, task.dc, task.wtp, 0.025, 0.975, lower, upper);
+  linearQuantilePairs(de, dc, task.wtp, 0.025, 0.975, lower, upper);
   return { id: task.id, lower, upper };
 }
 

@@ -19,13 +19,16 @@ function bits(result: unknown): string {
   );
 }
 
-/** S strategies × n samples of correlated costs and effects from a seeded stream. */
-async function psa(S: number, n: number) {
+/** S strategies × n samples of correlated costs and effects from a seeded stream, optionally
+ * in shared memory (as `analyse` reads a large file). */
+async function psa(S: number, n: number, shared = false) {
   const { Rng, createCeSamples } = await import(NODE_ENTRY.href);
   const rng = Rng.create(`analyse-parallel-${S}`, 0);
   const z = rng.fillNormal(new Float64Array(2 * S * n)) as Float64Array;
-  const cost = new Float64Array(S * n);
-  const effect = new Float64Array(S * n);
+  const make = () =>
+    shared ? new Float64Array(new SharedArrayBuffer(8 * S * n)) : new Float64Array(S * n);
+  const cost = make();
+  const effect = make();
   for (let j = 0; j < S; j++) {
     for (let s = 0; s < n; s++) {
       const de = 0.1 * j + 0.1 * (z[2 * (j * n + s)] as number);
@@ -64,6 +67,26 @@ describe("analysePsaParallel", () => {
       expect(bits(two)).toBe(bits(one));
       // The worker's comparisons have their intervals (not null).
       for (const p of two.pairwise) expect(p.inmbLower).toBeInstanceOf(Float64Array);
+    }
+  }, 120_000);
+
+  test("analysePsaParallel on samples in shared memory (curves and comparisons read in place) equals analysePsa to the bit (2, 3 and 5 strategies)", async () => {
+    const { analysePsa, analysePsaParallel, wtpRange } = await import(NODE_ENTRY.href);
+    for (const S of [2, 3, 5]) {
+      const samples = await psa(S, 220_000, true);
+      expect(samples.cost.buffer).toBeInstanceOf(SharedArrayBuffer);
+      const options = {
+        wtp: wtpRange(0, 100000, 1000),
+        comparator: "s0",
+        population: { annualPopulation: 1000, years: 5, discountRate: 0.035 },
+      };
+      const one = analysePsa(samples, options);
+      const two = await analysePsaParallel(samples, options);
+      expect(bits(two)).toBe(bits(one));
+      // A caller's choice of intervals is kept: none asked, none given.
+      const none = await analysePsaParallel(samples, { ...options, inmbIntervals: false });
+      for (const p of none.pairwise) expect(p.inmbLower).toBeNull();
+      expect(bits(none.curves)).toBe(bits(one.curves));
     }
   }, 120_000);
 
