@@ -55,6 +55,15 @@ export async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<
   const output = reportOutput(format, flags.out);
   // A bad --out is refused before any work is done.
   if (output !== undefined) io.checkOutput(output);
+  // When the flags already ask for threads, they start now and load the library while this
+  // thread reads the scenario.
+  if (
+    (workersFlag ?? 1) > 1 ||
+    (workersFlag === undefined && (samples ?? 0) >= PARALLEL_FROM && availableParallelism() > 1)
+  ) {
+    const early = workersFlag ?? Math.min(2, availableParallelism());
+    (await import("../node/run-psa-parallel.js")).startPsaWorkers(early - 1);
+  }
   // --samples replaces the scenario's sample count; the count run is checked below.
   const loaded = await loadScenarioFile(io, file, { checkMemory: samples === undefined });
   // Template slots still holding national defaults: a warning, not an error (the run goes on).

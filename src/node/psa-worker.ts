@@ -76,6 +76,9 @@ async function runJob(job: WorkerStart, port: MessagePort): Promise<void> {
 // imports and V8's optimised kernels are paid for once per process, not once per run.
 const port = parentPort;
 if (port !== null) {
+  // A worker may start before it knows its model (startPsaWorkers): load the library that model
+  // modules import meanwhile. Only time is at stake; a failure shows when the model loads.
+  import("../index.js").catch(() => {});
   port.on("message", (message: WorkerStart | WorkerWarmUp) => {
     if ("warmUp" in message) {
       // Errors surface in the real job; a warm-up only saves time.

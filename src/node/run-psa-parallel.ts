@@ -54,14 +54,45 @@ function releaseWorker(worker: Worker): void {
   worker.removeAllListeners("message");
   worker.removeAllListeners("error");
   worker.unref();
-  if (idle.length < availableParallelism()) idle.push(worker);
+  if (idle.length < availableParallelism()) keepIdle(worker);
   else void worker.terminate();
 }
 
 /**
- * Starts PSA worker threads ahead of a run (up to `count` idle ones in all) and has each load
- * `reference` and run a few thousand throw-away samples, so that the run that follows starts on
- * warm threads. Optional: {@link runPsaParallel} starts workers itself when none are idle.
+ * Puts a worker in the idle pool. An idle worker that fails (one that cannot load, say) leaves
+ * the pool quietly: the run that would have used it starts another and reports the failure.
+ */
+function keepIdle(worker: Worker): void {
+  worker.on("error", () => {
+    const at = idle.indexOf(worker);
+    if (at >= 0) idle.splice(at, 1);
+  });
+  idle.push(worker);
+}
+
+/**
+ * Starts PSA worker threads (up to `count` idle ones in all) before the model is known, so that
+ * each starts Node and loads the library while this thread reads the inputs;
+ * {@link preparePsaWorkers} then gives them the model.
+ *
+ * @example
+ * ```ts
+ * startPsaWorkers(1); // then read the scenario, then preparePsaWorkers(1, reference)
+ * ```
+ */
+export function startPsaWorkers(count: number): void {
+  while (idle.length < count) {
+    const worker = new Worker(workerUrl);
+    worker.unref();
+    keepIdle(worker);
+  }
+}
+
+/**
+ * Starts PSA worker threads ahead of a run (up to `count` idle ones in all) and has `count` of
+ * them load `reference` and run a few thousand throw-away samples, so that the run that follows
+ * starts on warm threads. Optional: {@link runPsaParallel} starts workers itself when none are
+ * idle.
  *
  * @example
  * ```ts
@@ -69,11 +100,9 @@ function releaseWorker(worker: Worker): void {
  * ```
  */
 export function preparePsaWorkers(count: number, reference: ModelReference): void {
-  while (idle.length < count) {
-    const worker = new Worker(workerUrl);
-    worker.unref();
+  startPsaWorkers(count);
+  for (const worker of idle.slice(-count)) {
     worker.postMessage({ warmUp: reference } satisfies WorkerWarmUp);
-    idle.push(worker);
   }
 }
 
