@@ -10,10 +10,20 @@
 // Analysis of PSA samples
 export {
   type AnalysisOptions,
+  type AnalysisParts,
   analysePsa,
+  analysisFromParts,
   type PsaAnalysis,
 } from "./analysis/analyse.js";
 export { type DecisionCurves, decisionCurves } from "./analysis/decision.js";
+export {
+  type Estimate,
+  type EstimatePair,
+  type EstimateTask,
+  estimate,
+  estimateAll,
+  incrementEstimate,
+} from "./analysis/estimate.js";
 export {
   effectivePopulation,
   type PopulationOptions,
@@ -43,7 +53,9 @@ export { type LongPsaStreamOptions, readLongPsaStream } from "./analysis/long-ps
 export { expectedNetBenefit, netBenefit } from "./analysis/nmb.js";
 export {
   comparePairwise,
+  increments,
   type PairwiseComparison,
+  type PairwiseScratch,
   type QuadrantProbabilities,
 } from "./analysis/pairwise.js";
 export {
