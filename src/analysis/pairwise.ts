@@ -189,37 +189,58 @@ export function comparePairwise(
   const ref = strategyIndex(samples, comparator);
   const { nSamples: n, strategies } = samples;
   const fits = scratch !== undefined && scratch.dc.length === n && scratch.de.length === n;
-  const dc = fits ? scratch.dc : new Float64Array(n);
-  const de = fits ? scratch.de : new Float64Array(n);
+  const arrays = fits ? scratch : { dc: new Float64Array(n), de: new Float64Array(n) };
   const out: PairwiseComparison[] = [];
   for (let j = 0; j < strategies.length; j++) {
     if (j === ref) continue;
-    increments(samples, j, ref, dc, de);
-    const incCost = mean(dc);
-    const incEffect = mean(de);
-    const inmb = new Float64Array(wtp.length);
     const withIntervals =
       typeof intervals === "function" ? intervals(strategies[j] as string) : intervals;
-    const inmbLower = withIntervals ? new Float64Array(wtp.length) : null;
-    const inmbUpper = withIntervals ? new Float64Array(wtp.length) : null;
-    const probCostEffective = new Float64Array(wtp.length);
-    probabilityPositive(de, dc, wtp, probCostEffective);
-    for (let k = 0; k < wtp.length; k++) inmb[k] = (wtp[k] as number) * incEffect - incCost;
-    if (inmbLower !== null && inmbUpper !== null) {
-      linearQuantilePairs(de, dc, wtp, 0.025, 0.975, inmbLower, inmbUpper);
-    }
-    out.push({
-      strategy: strategies[j] as string,
-      comparator,
-      incCost,
-      incEffect,
-      icer: incEffect === 0 ? null : incCost / incEffect,
-      quadrants: quadrants(dc, de),
-      inmb,
-      inmbLower,
-      inmbUpper,
-      probCostEffective,
-    });
+    out.push(compareOne(samples, j, ref, wtp, withIntervals, arrays));
   }
   return out;
+}
+
+/**
+ * One comparison of {@link comparePairwise}: strategy j against strategy `ref`, its increments
+ * formed in `scratch` (two arrays of the samples' length).
+ *
+ * @example
+ * ```ts
+ * const n = samples.nSamples;
+ * const swis = compareOne(samples, 1, 0, [20000], true, { dc: new Float64Array(n), de: new Float64Array(n) });
+ * ```
+ */
+export function compareOne(
+  samples: CeSamples,
+  j: number,
+  ref: number,
+  wtp: ArrayLike<number>,
+  intervals: boolean,
+  scratch: PairwiseScratch,
+): PairwiseComparison {
+  const { dc, de } = scratch;
+  increments(samples, j, ref, dc, de);
+  const incCost = mean(dc);
+  const incEffect = mean(de);
+  const inmb = new Float64Array(wtp.length);
+  const inmbLower = intervals ? new Float64Array(wtp.length) : null;
+  const inmbUpper = intervals ? new Float64Array(wtp.length) : null;
+  const probCostEffective = new Float64Array(wtp.length);
+  probabilityPositive(de, dc, wtp, probCostEffective);
+  for (let k = 0; k < wtp.length; k++) inmb[k] = (wtp[k] as number) * incEffect - incCost;
+  if (inmbLower !== null && inmbUpper !== null) {
+    linearQuantilePairs(de, dc, wtp, 0.025, 0.975, inmbLower, inmbUpper);
+  }
+  return {
+    strategy: samples.strategies[j] as string,
+    comparator: samples.strategies[ref] as string,
+    incCost,
+    incEffect,
+    icer: incEffect === 0 ? null : incCost / incEffect,
+    quadrants: quadrants(dc, de),
+    inmb,
+    inmbLower,
+    inmbUpper,
+    probCostEffective,
+  };
 }

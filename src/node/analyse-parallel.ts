@@ -2,8 +2,8 @@
  * {@link analysePsa} with a second thread (Node only). Most of a large analysis is the 95%
  * intervals of each comparison's incremental net benefit over the WTP grid; a worker thread
  * computes those of half the comparisons while this thread does the rest. When the samples are
- * in shared memory (as `analyse` reads a large file), the worker reads them in place, forms its
- * comparisons' increments itself and also computes the decision curves. Each part is computed
+ * in shared memory (as `analyse` reads a large file), the worker reads them in place and makes
+ * the whole of its comparisons, and the decision curves too. Each part is computed
  * by the same function from the same numbers, so the result is the same to the bit as
  * {@link analysePsa} on one thread.
  *
@@ -16,7 +16,7 @@ import {
   analysisFromParts,
   type PsaAnalysis,
 } from "../analysis/analyse.js";
-import { comparePairwise, increments, type PairwiseComparison } from "../analysis/pairwise.js";
+import { compareOne, increments, type PairwiseComparison } from "../analysis/pairwise.js";
 import type { CeSamples } from "../analysis/samples.js";
 import { summarise } from "../analysis/summary.js";
 import { CeaError } from "../errors.js";
@@ -125,15 +125,33 @@ export async function analysePsaParallel(
     return { ...result, pairwise };
   }
   const summary = summarise(samples);
-  const local = comparePairwise(samples, comparator, wtp, here, options.scratch);
+  const ref = samples.strategies.indexOf(comparator);
+  const n = samples.nSamples;
+  const fits = options.scratch?.dc.length === n && options.scratch.de.length === n;
+  const scratch = fits
+    ? (options.scratch as NonNullable<AnalysisOptions["scratch"]>)
+    : { dc: new Float64Array(n), de: new Float64Array(n) };
+  const local = new Map(
+    samples.strategies
+      .map((s, j) => [s, j] as const)
+      .filter(([s]) => s !== comparator && !away.includes(s))
+      .map(([s, j]) => [s, compareOne(samples, j, ref, wtp, here(s), scratch)] as const),
+  );
   const [curvesReply, ...rest] = await pending;
   if (curvesReply === undefined || !("curves" in curvesReply)) {
     throw new CeaError("analysis worker: no decision curves");
   }
-  const pairwise = local.map((p): PairwiseComparison => {
-    const i = away.indexOf(p.strategy);
-    return i < 0 ? p : { ...p, ...intervalsOf(rest[i]) };
-  });
+  const pairwise = samples.strategies
+    .filter((s) => s !== comparator)
+    .map((s): PairwiseComparison => {
+      const i = away.indexOf(s);
+      if (i < 0) return local.get(s) as PairwiseComparison;
+      const reply = rest[i];
+      if (reply === undefined || !("comparison" in reply)) {
+        throw new CeaError("analysis worker: no comparison");
+      }
+      return reply.comparison;
+    });
   return analysisFromParts(
     samples,
     { ...options, wtp },

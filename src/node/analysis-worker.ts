@@ -5,7 +5,7 @@
  *
  * - `inmb`: the 95% intervals of one comparison's incremental net benefit over a WTP grid
  *   ({@link linearQuantilePairs}) from its increments, for `analyse`;
- * - `comparison`: the same from the samples themselves (the increments formed here);
+ * - `comparison`: one whole pairwise comparison ({@link compareOne}) on samples in shared memory;
  * - `curves`: the strategies' means and the decision curves ({@link decisionCurves});
  * - `estimates`: the cost-consequence estimates of a scenario run ({@link estimateAll}).
  *
@@ -15,7 +15,7 @@
 import { parentPort } from "node:worker_threads";
 import { type DecisionCurves, decisionCurves } from "../analysis/decision.js";
 import { type EstimatePair, type EstimateTask, estimateAll } from "../analysis/estimate.js";
-import { increments } from "../analysis/pairwise.js";
+import { compareOne, type PairwiseComparison } from "../analysis/pairwise.js";
 import { type CeSamples, createCeSamples } from "../analysis/samples.js";
 import { strategyMeans } from "../analysis/summary.js";
 import { linearQuantilePairs } from "../core/quantile.js";
@@ -57,6 +57,7 @@ export type AnalysisTask =
 export type AnalysisReply =
   | { readonly id: number; readonly lower: Float64Array; readonly upper: Float64Array }
   | { readonly id: number; readonly pairs: readonly EstimatePair[] }
+  | { readonly id: number; readonly comparison: PairwiseComparison }
   | {
       readonly id: number;
       readonly means: { readonly cost: Float64Array; readonly effect: Float64Array };
@@ -68,16 +69,6 @@ export type AnalysisReply =
 const samplesOf = (s: SharedSamples): CeSamples =>
   createCeSamples({ strategies: [...s.strategies], cost: s.cost, effect: s.effect });
 
-/** A comparison's increments: as the task gives them, or formed from its samples. */
-function incrementsOf(task: Extract<AnalysisTask, { kind: "inmb" | "comparison" }>) {
-  if (task.kind === "inmb") return { de: task.de, dc: task.dc };
-  const samples = samplesOf(task.samples);
-  const de = new Float64Array(samples.nSamples);
-  const dc = new Float64Array(samples.nSamples);
-  increments(samples, task.j, task.ref, dc, de);
-  return { de, dc };
-}
-
 /** Runs one task. */
 function run(task: AnalysisTask): AnalysisReply {
   if (task.kind === "estimates") return { id: task.id, pairs: estimateAll(task.tasks) };
@@ -86,7 +77,16 @@ function run(task: AnalysisTask): AnalysisReply {
     const means = strategyMeans(samples);
     return { id: task.id, means, curves: decisionCurves(samples, task.wtp, means) };
   }
-  const { de, dc } = incrementsOf(task);
+  if (task.kind === "comparison") {
+    const samples = samplesOf(task.samples);
+    const n = samples.nSamples;
+    const scratch = { dc: new Float64Array(n), de: new Float64Array(n) };
+    return {
+      id: task.id,
+      comparison: compareOne(samples, task.j, task.ref, task.wtp, true, scratch),
+    };
+  }
+  const { de, dc } = task;
   const lower = new Float64Array(task.wtp.length);
   const upper = new Float64Array(task.wtp.length);
   linearQuantilePairs(de, dc, task.wtp, 0.025, 0.975, lower, upper);
