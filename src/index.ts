@@ -52,6 +52,7 @@ export { readLongPsaBytes } from "./analysis/long-psa-bytes.js";
 export { type LongPsaStreamOptions, readLongPsaStream } from "./analysis/long-psa-stream.js";
 export { expectedNetBenefit, netBenefit } from "./analysis/nmb.js";
 export {
+  compareOne,
   comparePairwise,
   increments,
   type PairwiseComparison,
