@@ -11,7 +11,16 @@
  */
 
 import { ByteLabelIndex } from "../core/byte-label-index.js";
-import { type CsvByteRecord, csvColumn, csvFieldColumn, csvFieldText } from "../core/csv-bytes.js";
+import {
+  COMMA,
+  CR,
+  type CsvByteRecord,
+  csvColumn,
+  csvFieldColumn,
+  csvFieldText,
+  LF,
+  STOP,
+} from "../core/csv-bytes.js";
 import { decimalFromParts, parseDecimalBytes } from "../core/decimal-bytes.js";
 import { InputError, type SourceLocation } from "../errors.js";
 import { checkWidth, fastNumber, parseCell, tooManyStrategies } from "./csv-cells.js";
@@ -23,16 +32,6 @@ import { createCeSamples } from "./samples.js";
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
-const QUOTE = 34;
-const COMMA = 44;
-const LF = 10;
-const CR = 13;
-/** 1 for the bytes that end an unquoted field (comma, LF, CR), 2 for a quote, else 0. */
-const STOP = new Uint8Array(256);
-STOP[COMMA] = 1;
-STOP[LF] = 1;
-STOP[CR] = 1;
-STOP[QUOTE] = 2;
 /** 10^k for k = 0..22: every one an exact double. */
 const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
 
@@ -122,6 +121,34 @@ function plainDecimal(bytes: Uint8Array, i: number): number {
     v = Number.NaN;
   }
   return v;
+}
+
+/** Where the field {@link trimmedField} last found starts and ends in the bytes it returned. */
+let fieldFrom = 0;
+let fieldTo = 0;
+
+/**
+ * Field `column` of `record`, trimmed as a key: the input's bytes with {@link fieldFrom} and
+ * {@link fieldTo} set to the trimmed field, or, when it has doubled quotes to undo or non-ASCII at
+ * an end (which may be Unicode whitespace), a copy with the key alone (from 0 to its length).
+ */
+function trimmedField(bytes: Uint8Array, record: CsvByteRecord, column: number): Uint8Array {
+  let a = record.start[column] as number;
+  let b = record.end[column] as number;
+  while (a < b && isSpace(bytes[a] as number)) a++;
+  while (b > a && isSpace(bytes[b - 1] as number)) b--;
+  if (
+    record.escaped[column] === 1 ||
+    (a < b && ((bytes[a] as number) | (bytes[b - 1] as number)) >= 0x80)
+  ) {
+    const key = trimmedKey(bytes, record, column);
+    fieldFrom = 0;
+    fieldTo = key.length;
+    return key;
+  }
+  fieldFrom = a;
+  fieldTo = b;
+  return bytes;
 }
 
 /** Columns of a long table: header names and the index of each long column. */
@@ -281,39 +308,18 @@ export class LongPsaRows {
     const escaped = record.escaped;
     if (this.dataStart < 0) this.dataStart = base + (record.at[0] as number);
     // The iteration and the strategy, trimmed, checked in this order.
-    let itBytes = bytes;
-    let itA = start[ci] as number;
-    let itB = end[ci] as number;
-    while (itA < itB && isSpace(bytes[itA] as number)) itA++;
-    while (itB > itA && isSpace(bytes[itB - 1] as number)) itB--;
-    if (
-      escaped[ci] === 1 ||
-      (itA < itB && ((bytes[itA] as number) | (bytes[itB - 1] as number)) >= 0x80)
-    ) {
-      // Doubled quotes to undo, or non-ASCII at an end (which may be Unicode whitespace).
-      itBytes = trimmedKey(bytes, record, ci);
-      itA = 0;
-      itB = itBytes.length;
-    }
+    const itBytes = trimmedField(bytes, record, ci);
+    const itA = fieldFrom;
+    const itB = fieldTo;
     if (itA === itB) {
       throw new InputError({
         ...this.locate(bytes, record, ci),
         message: "the iteration is empty",
       });
     }
-    let stBytes = bytes;
-    let stA = start[cs] as number;
-    let stB = end[cs] as number;
-    while (stA < stB && isSpace(bytes[stA] as number)) stA++;
-    while (stB > stA && isSpace(bytes[stB - 1] as number)) stB--;
-    if (
-      escaped[cs] === 1 ||
-      (stA < stB && ((bytes[stA] as number) | (bytes[stB - 1] as number)) >= 0x80)
-    ) {
-      stBytes = trimmedKey(bytes, record, cs);
-      stA = 0;
-      stB = stBytes.length;
-    }
+    const stBytes = trimmedField(bytes, record, cs);
+    const stA = fieldFrom;
+    const stB = fieldTo;
     if (stA === stB) {
       throw new InputError({ ...this.locate(bytes, record, cs), message: "the strategy is empty" });
     }

@@ -11,13 +11,21 @@
 
 import { InputError } from "../errors.js";
 
-const QUOTE = 34;
-const COMMA = 44;
-const LF = 10;
-const CR = 13;
+/** Bytes the CSV grammar gives a meaning: quote, comma, line feed, carriage return. */
+export const QUOTE = 34;
+export const COMMA = 44;
+export const LF = 10;
+export const CR = 13;
 
-/** 1 for the bytes that end an unquoted field (comma, LF, CR), 2 for a quote, else 0. */
-const STOP = new Uint8Array(256);
+/**
+ * 1 for the bytes that end an unquoted field (comma, LF, CR), 2 for a quote, else 0.
+ *
+ * @example
+ * ```ts
+ * STOP[44]; // 1: a comma ends a field
+ * ```
+ */
+export const STOP = new Uint8Array(256);
 STOP[COMMA] = 1;
 STOP[LF] = 1;
 STOP[CR] = 1;
