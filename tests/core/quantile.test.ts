@@ -117,39 +117,52 @@ describe("quantilesInPlace", () => {
   });
 });
 
+/** Shapes of long arrays: random, sorted, reversed, few distinct values, spikes, periodic. */
+type Shape = "random" | "sorted" | "reversed" | "dupes" | "spiked" | "periodic";
+
+/**
+ * A long array of `shape` from a seeded stream: `distinct` values for "dupes", and a period of
+ * `period` for "periodic" (which an evenly spaced subsample can alias).
+ */
+function longArray(n: number, shape: Shape, seed: number, distinct: number, period: number) {
+  let state = seed;
+  const next = () => {
+    state = (Math.imul(state, 48271) % 2147483647) >>> 0;
+    return state / 2147483647;
+  };
+  const a = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    a[i] =
+      shape === "dupes"
+        ? Math.floor(next() * distinct)
+        : shape === "spiked"
+          ? next() < 0.05
+            ? 1e12 * next()
+            : next()
+          : shape === "periodic"
+            ? (i % period) + next() * 1e-3
+            : next() * 1000 - 500;
+  }
+  if (shape === "sorted") a.sort();
+  if (shape === "reversed") a.sort().reverse();
+  return a;
+}
+
 describe("quantilesInPlace on long arrays (the bracketed path)", () => {
-  /** Long arrays of several shapes: random, sorted, reversed, few distinct values, spikes. */
-  const long = fc
-    .tuple(
-      fc.integer({ min: 20_000, max: 60_000 }),
-      fc.constantFrom("random", "sorted", "reversed", "dupes", "spiked", "periodic"),
-      fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-    )
-    .map(([n, shape, seed]) => {
-      let state = seed;
-      const next = () => {
-        state = (Math.imul(state, 48271) % 2147483647) >>> 0;
-        return state / 2147483647;
-      };
-      const a = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        a[i] =
-          shape === "dupes"
-            ? Math.floor(next() * 4)
-            : shape === "spiked"
-              ? next() < 0.05
-                ? 1e12 * next()
-                : next()
-              : shape === "periodic"
-                ? (i % 2048) + next() * 1e-3
-                : next() * 1000 - 500;
-      }
-      if (shape === "sorted") a.sort();
-      if (shape === "reversed") a.sort().reverse();
-      return a;
-    });
+  const shapes = fc.constantFrom<Shape>(
+    "random",
+    "sorted",
+    "reversed",
+    "dupes",
+    "spiked",
+    "periodic",
+  );
+  const seeds = fc.integer({ min: 1, max: 2 ** 31 - 1 });
 
   it("quantilesInPlace on 20k–60k values equals quantileSorted of a full sort (fast-check)", () => {
+    const long = fc
+      .tuple(fc.integer({ min: 20_000, max: 60_000 }), shapes, seeds)
+      .map(([n, shape, seed]) => longArray(n, shape, seed, 4, 2048));
     fc.assert(
       fc.property(long, fc.array(prob, { minLength: 1, maxLength: 4 }), (a, ps) => {
         const ref = sorted(a);
@@ -164,32 +177,11 @@ describe("quantilesInPlace on long arrays (the bracketed path)", () => {
   it("quantilePair and quantilesInPlace on 120k–250k values (brackets of thousands, bracketed again) equal a full sort (fast-check)", () => {
     // From about 105,000 values the 2.5% bracket holds over 4,096 values, and the order
     // statistic inside it is found by a second bracketing (or, when that misses, selection).
-    const longer = fc.tuple(
-      fc.integer({ min: 120_000, max: 250_000 }),
-      fc.constantFrom("random", "dupes", "spiked", "periodic", "sorted"),
-      fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-    );
+    const longer = fc
+      .tuple(fc.integer({ min: 120_000, max: 250_000 }), shapes, seeds)
+      .map(([n, shape, seed]) => longArray(n, shape, seed, 40, 256));
     fc.assert(
-      fc.property(longer, prob, prob, ([n, shape, seed], p1, p2) => {
-        let state = seed;
-        const next = () => {
-          state = (Math.imul(state, 48271) % 2147483647) >>> 0;
-          return state / 2147483647;
-        };
-        const a = new Float64Array(n);
-        for (let i = 0; i < n; i++) {
-          a[i] =
-            shape === "dupes"
-              ? Math.floor(next() * 40)
-              : shape === "spiked"
-                ? next() < 0.05
-                  ? 1e12 * next()
-                  : next()
-                : shape === "periodic"
-                  ? (i % 256) + next() * 1e-3
-                  : next() * 1000 - 500;
-        }
-        if (shape === "sorted") a.sort();
+      fc.property(longer, prob, prob, (a, p1, p2) => {
         const ref = sorted(a);
         expect(quantilePair(a, p1, p2)).toEqual([quantileSorted(ref, p1), quantileSorted(ref, p2)]);
         expect(quantilesInPlace(Float64Array.from(a), [p1, 0.025, p2])).toEqual(
