@@ -39,8 +39,16 @@ export interface DecisionCurves {
   readonly expectedLoss: Float64Array;
 }
 
-/** Checks a grid is non-empty, finite and strictly increasing. */
-function checkGrid(wtp: ArrayLike<number>): void {
+/**
+ * Checks a grid is non-empty, finite and strictly increasing, as {@link decisionCurves} does
+ * (the same RangeError), for a caller that must refuse a grid before starting the work.
+ *
+ * @example
+ * ```ts
+ * checkGrid([0, 20000, 10000]); // RangeError: decisionCurves: the WTP grid must be strictly increasing
+ * ```
+ */
+export function checkGrid(wtp: ArrayLike<number>): void {
   if (wtp.length === 0) throw new RangeError("decisionCurves: the WTP grid is empty");
   for (let k = 0; k < wtp.length; k++) {
     const v = wtp[k] as number;

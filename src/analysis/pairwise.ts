@@ -219,6 +219,14 @@ export function compareOne(
   scratch: PairwiseScratch,
 ): PairwiseComparison {
   const { dc, de } = scratch;
+  const S = samples.strategies.length;
+  if (!(Number.isInteger(j) && Number.isInteger(ref) && j >= 0 && ref >= 0 && j < S && ref < S)) {
+    throw new RangeError(`compareOne: strategies ${j} and ${ref} are not both in 0…${S - 1}`);
+  }
+  if (j === ref) throw new RangeError("compareOne: a strategy compared with itself");
+  if (dc.length !== samples.nSamples || de.length !== samples.nSamples) {
+    throw new RangeError("compareOne: the scratch arrays must have the samples' length");
+  }
   increments(samples, j, ref, dc, de);
   const incCost = mean(dc);
   const incEffect = mean(de);

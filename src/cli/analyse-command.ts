@@ -72,9 +72,9 @@ function readSamples(
           file,
           length: chunks.length,
           lines: chunks.lines - (chunks.endsWithLineEnd ? 1 : 0),
-          // A file large enough for two threads is read into shared memory, which the analysis
-          // worker reads in place.
-          ...(chunks.lines > PARALLEL_ANALYSIS_FROM ? { allocate: sharedFloat64 } : {}),
+          // A file that may hold enough samples for two threads (at least two strategies a
+          // sample) is read into shared memory, which the analysis worker reads in place.
+          ...(chunks.lines >= 2 * PARALLEL_ANALYSIS_FROM ? { allocate: sharedFloat64 } : {}),
         }),
       );
     return io.readInputChunks !== undefined

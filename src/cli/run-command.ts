@@ -71,13 +71,14 @@ export async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<
   if (warning !== undefined) io.stderr(`${escapeControls(`${file}: ${warning}`)}\n`);
   const total = samples ?? loaded.samples;
   const workers = workersFlag ?? (total >= PARALLEL_FROM ? Math.min(2, availableParallelism()) : 1);
-  // Before any thread starts or array is allocated: does the PSA fit in memory?
+  // Before any array is allocated (threads the flags asked for may have started, idle): does
+  // the PSA fit in memory?
   const need = checkPsaFits(loaded, total, samples === undefined ? undefined : "--samples", {
     keepAllParameters: format === "html",
     workers,
   });
   // A run of a gigabyte or more says up front what it needs.
-  if (need !== undefined) io.stderr(`${file}: ${need}\n`);
+  if (need !== undefined) io.stderr(`${escapeControls(`${file}: ${need}`)}\n`);
   const reference =
     loaded.factory.workerReference?.(loaded.config) ??
     modelReference(loaded.factory.name, loaded.config);

@@ -16,11 +16,12 @@ import {
   analysisFromParts,
   type PsaAnalysis,
 } from "../analysis/analyse.js";
+import { checkGrid } from "../analysis/decision.js";
 import { compareOne, increments, type PairwiseComparison } from "../analysis/pairwise.js";
 import type { CeSamples } from "../analysis/samples.js";
 import { summarise } from "../analysis/summary.js";
 import { CeaError } from "../errors.js";
-import { type AnalysisRequest, onAnalysisThread } from "./analysis-thread.js";
+import { type AnalysisRequest, startAnalysisThread } from "./analysis-thread.js";
 import type { AnalysisReply } from "./analysis-worker.js";
 import { FROM_SOURCES } from "./package-root.js";
 
@@ -99,10 +100,10 @@ export async function analysePsaParallel(
   const comparator = options.comparator ?? (samples.strategies[0] as string);
   const asked = options.inmbIntervals ?? true;
   const intervals = asked === true;
-  /** Whether this thread computes a comparison's intervals (those the caller asks for). */
-  const here = (s: string) => !away.includes(s) && (typeof asked === "function" ? asked(s) : asked);
   const shared = inSharedMemory(samples);
   const away = intervals ? offloaded(samples, comparator) : [];
+  /** Whether this thread computes a comparison's intervals (those the caller asks for). */
+  const here = (s: string) => !away.includes(s) && (typeof asked === "function" ? asked(s) : asked);
   if (
     FROM_SOURCES ||
     samples.nSamples < PARALLEL_ANALYSIS_FROM ||
@@ -112,49 +113,62 @@ export async function analysePsaParallel(
     return analysePsa(samples, options);
   }
   const wtp = options.wtp instanceof Float64Array ? options.wtp : Float64Array.from(options.wtp);
-  const pending = onAnalysisThread(requestsFor(samples, comparator, away, wtp, shared));
-  // Awaited after this thread's work; a failure here must not leave its rejection unhandled.
-  pending.catch(() => {});
-  if (!shared) {
-    const result = analysePsa(samples, { ...options, wtp, inmbIntervals: here });
-    const replies = await pending;
-    const pairwise = result.pairwise.map((p): PairwiseComparison => {
-      const i = away.indexOf(p.strategy);
-      return i < 0 ? p : { ...p, ...intervalsOf(replies[i]) };
-    });
-    return { ...result, pairwise };
+  // A bad grid is refused here, as analysePsa refuses it, before any thread starts.
+  checkGrid(wtp);
+  const job = startAnalysisThread(requestsFor(samples, comparator, away, wtp, shared));
+  // Awaited after this thread's work; a failure here must not leave its rejection unhandled,
+  // nor the worker running.
+  job.replies.catch(() => {});
+  try {
+    return await assemble();
+  } catch (e) {
+    job.stop();
+    throw e;
   }
-  const summary = summarise(samples);
-  const ref = samples.strategies.indexOf(comparator);
-  const n = samples.nSamples;
-  const fits = options.scratch?.dc.length === n && options.scratch.de.length === n;
-  const scratch = fits
-    ? (options.scratch as NonNullable<AnalysisOptions["scratch"]>)
-    : { dc: new Float64Array(n), de: new Float64Array(n) };
-  const local = new Map(
-    samples.strategies
-      .map((s, j) => [s, j] as const)
-      .filter(([s]) => s !== comparator && !away.includes(s))
-      .map(([s, j]) => [s, compareOne(samples, j, ref, wtp, here(s), scratch)] as const),
-  );
-  const [curvesReply, ...rest] = await pending;
-  if (curvesReply === undefined || !("curves" in curvesReply)) {
-    throw new CeaError("analysis worker: no decision curves");
+
+  /** This thread's part, then the worker's, put together. */
+  async function assemble(): Promise<PsaAnalysis> {
+    if (!shared) {
+      const result = analysePsa(samples, { ...options, wtp, inmbIntervals: here });
+      const replies = await job.replies;
+      const pairwise = result.pairwise.map((p): PairwiseComparison => {
+        const i = away.indexOf(p.strategy);
+        return i < 0 ? p : { ...p, ...intervalsOf(replies[i]) };
+      });
+      return { ...result, pairwise };
+    }
+    const summary = summarise(samples);
+    const ref = samples.strategies.indexOf(comparator);
+    const n = samples.nSamples;
+    const fits = options.scratch?.dc.length === n && options.scratch.de.length === n;
+    const scratch = fits
+      ? (options.scratch as NonNullable<AnalysisOptions["scratch"]>)
+      : { dc: new Float64Array(n), de: new Float64Array(n) };
+    const local = new Map(
+      samples.strategies
+        .map((s, j) => [s, j] as const)
+        .filter(([s]) => s !== comparator && !away.includes(s))
+        .map(([s, j]) => [s, compareOne(samples, j, ref, wtp, here(s), scratch)] as const),
+    );
+    const [curvesReply, ...rest] = await job.replies;
+    if (curvesReply === undefined || !("curves" in curvesReply)) {
+      throw new CeaError("analysis worker: no decision curves");
+    }
+    const pairwise = samples.strategies
+      .filter((s) => s !== comparator)
+      .map((s): PairwiseComparison => {
+        const i = away.indexOf(s);
+        if (i < 0) return local.get(s) as PairwiseComparison;
+        const reply = rest[i];
+        if (reply === undefined || !("comparison" in reply)) {
+          throw new CeaError("analysis worker: no comparison");
+        }
+        return reply.comparison;
+      });
+    return analysisFromParts(
+      samples,
+      { ...options, wtp },
+      { means: curvesReply.means, curves: curvesReply.curves, summary, pairwise },
+    );
   }
-  const pairwise = samples.strategies
-    .filter((s) => s !== comparator)
-    .map((s): PairwiseComparison => {
-      const i = away.indexOf(s);
-      if (i < 0) return local.get(s) as PairwiseComparison;
-      const reply = rest[i];
-      if (reply === undefined || !("comparison" in reply)) {
-        throw new CeaError("analysis worker: no comparison");
-      }
-      return reply.comparison;
-    });
-  return analysisFromParts(
-    samples,
-    { ...options, wtp },
-    { means: curvesReply.means, curves: curvesReply.curves, summary, pairwise },
-  );
 }

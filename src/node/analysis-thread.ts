@@ -9,6 +9,7 @@
 import { Worker } from "node:worker_threads";
 import { CeaError } from "../errors.js";
 import type { AnalysisReply, AnalysisTask } from "./analysis-worker.js";
+import { reviveError } from "./worker-errors.js";
 
 const workerUrl = new URL("./analysis-worker.js", import.meta.url);
 
@@ -18,6 +19,55 @@ export type AnalysisRequest = AnalysisTask extends infer T
     ? Omit<T, "id">
     : never
   : never;
+
+/** A batch running on a worker thread. */
+export interface AnalysisJob {
+  /** The replies in request order, or the first error (the worker's, with its class). */
+  readonly replies: Promise<AnalysisReply[]>;
+  /** Stops the worker (when its answers are no longer wanted); the replies then reject. */
+  stop(): void;
+}
+
+/**
+ * Starts `requests` on a new worker thread.
+ *
+ * @example
+ * ```ts
+ * const job = startAnalysisThread([{ kind: "estimates", tasks: [{ x: sharedCosts }] }]);
+ * const [reply] = await job.replies;
+ * ```
+ */
+export function startAnalysisThread(requests: readonly AnalysisRequest[]): AnalysisJob {
+  const worker = new Worker(workerUrl);
+  const replies: AnalysisReply[] = new Array(requests.length);
+  let left = requests.length;
+  let settled = false;
+  const promise = new Promise<AnalysisReply[]>((resolve, reject) => {
+    const end = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      if (error === undefined) resolve(replies);
+      else reject(error);
+    };
+    worker.on("error", (e) => end(new CeaError(`analysis worker failed: ${e.message}`)));
+    // A worker that ends before answering everything (stopped, or out of memory) is a failure.
+    worker.on("exit", (code) => end(new CeaError(`analysis worker ended early (code ${code})`)));
+    worker.on("message", (reply: AnalysisReply) => {
+      if ("error" in reply) {
+        end(reviveError(reply.error));
+        return;
+      }
+      replies[reply.id] = reply;
+      if (--left === 0) end();
+    });
+    requests.forEach((r, id) => {
+      worker.postMessage({ ...r, id } as AnalysisTask);
+    });
+    if (left === 0) end();
+  });
+  return { replies: promise, stop: () => void worker.terminate() };
+}
 
 /**
  * Runs `requests` on a new worker thread; resolves with the replies in request order, or
@@ -29,32 +79,5 @@ export type AnalysisRequest = AnalysisTask extends infer T
  * ```
  */
 export function onAnalysisThread(requests: readonly AnalysisRequest[]): Promise<AnalysisReply[]> {
-  const worker = new Worker(workerUrl);
-  const replies: AnalysisReply[] = new Array(requests.length);
-  let left = requests.length;
-  return new Promise((resolve, reject) => {
-    const fail = (error: Error) => {
-      void worker.terminate();
-      reject(error);
-    };
-    worker.on("error", (e) => fail(new CeaError(`analysis worker failed: ${e.message}`)));
-    worker.on("message", (reply: AnalysisReply) => {
-      if ("error" in reply) {
-        fail(new CeaError(`analysis worker: ${reply.error}`));
-        return;
-      }
-      replies[reply.id] = reply;
-      if (--left === 0) {
-        void worker.terminate();
-        resolve(replies);
-      }
-    });
-    requests.forEach((r, id) => {
-      worker.postMessage({ ...r, id } as AnalysisTask);
-    });
-    if (left === 0) {
-      void worker.terminate();
-      resolve(replies);
-    }
-  });
+  return startAnalysisThread(requests).replies;
 }

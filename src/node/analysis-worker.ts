@@ -19,6 +19,7 @@ import { compareOne, type PairwiseComparison } from "../analysis/pairwise.js";
 import { type CeSamples, createCeSamples } from "../analysis/samples.js";
 import { strategyMeans } from "../analysis/summary.js";
 import { linearQuantilePairs } from "../core/quantile.js";
+import { type ErrorData, errorData } from "./worker-errors.js";
 
 /** Samples in shared memory, as a task names them. */
 export interface SharedSamples {
@@ -63,7 +64,16 @@ export type AnalysisReply =
       readonly means: { readonly cost: Float64Array; readonly effect: Float64Array };
       readonly curves: DecisionCurves;
     }
-  | { readonly id: number; readonly error: string };
+  | { readonly id: number; readonly error: ErrorData };
+
+/** The comparisons' increment arrays, reused from one task to the next. */
+let scratch = { dc: new Float64Array(0), de: new Float64Array(0) };
+
+/** {@link scratch} with room for n samples. */
+function scratchOf(n: number) {
+  if (scratch.dc.length !== n) scratch = { dc: new Float64Array(n), de: new Float64Array(n) };
+  return scratch;
+}
 
 /** The samples of a task, as the analysis functions take them. */
 const samplesOf = (s: SharedSamples): CeSamples =>
@@ -79,11 +89,16 @@ function run(task: AnalysisTask): AnalysisReply {
   }
   if (task.kind === "comparison") {
     const samples = samplesOf(task.samples);
-    const n = samples.nSamples;
-    const scratch = { dc: new Float64Array(n), de: new Float64Array(n) };
     return {
       id: task.id,
-      comparison: compareOne(samples, task.j, task.ref, task.wtp, true, scratch),
+      comparison: compareOne(
+        samples,
+        task.j,
+        task.ref,
+        task.wtp,
+        true,
+        scratchOf(samples.nSamples),
+      ),
     };
   }
   const { de, dc } = task;
@@ -99,10 +114,7 @@ if (port !== null) {
     try {
       port.postMessage(run(task) satisfies AnalysisReply);
     } catch (e) {
-      port.postMessage({
-        id: task.id,
-        error: e instanceof Error ? e.message : String(e),
-      } satisfies AnalysisReply);
+      port.postMessage({ id: task.id, error: errorData(e) } satisfies AnalysisReply);
     }
   });
 }

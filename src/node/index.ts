@@ -5,7 +5,7 @@
  */
 
 export * from "../index.js";
-export { analysePsaParallel, PARALLEL_ANALYSIS_FROM } from "./analyse-parallel.js";
+export { analysePsaParallel, PARALLEL_ANALYSIS_FROM, sharedFloat64 } from "./analyse-parallel.js";
 export { type InputChunks, readInputChunks } from "./input-chunks.js";
 export { loadModel, type ModelReference } from "./load-model.js";
 export { MEMORY_FRACTION, maxWorkers, memoryBudget } from "./memory-budget.js";
@@ -20,4 +20,6 @@ export {
   type ParallelPsaOptions,
   preparePsaWorkers,
   runPsaParallel,
+  startPsaWorkers,
 } from "./run-psa-parallel.js";
+export { estimatesOnWorker } from "./scenario-estimates.js";

@@ -17,6 +17,7 @@ import {
   runChunk,
 } from "../psa/run-psa.js";
 import { loadModel, type ModelReference } from "./load-model.js";
+import { errorData } from "./worker-errors.js";
 
 /** Data every worker starts with. */
 export interface WorkerStart {
@@ -87,10 +88,7 @@ if (port !== null) {
     }
     const job = message;
     runJob(job, port).catch((e: unknown) => {
-      const error =
-        e instanceof Error
-          ? { name: e.name, message: e.message }
-          : { name: "Error", message: String(e) };
+      const error = errorData(e);
       // Stop the other threads from taking more chunks.
       Atomics.store(job.counter, 0, 2 ** 30);
       port.postMessage({ error } satisfies WorkerMessage);

@@ -8,7 +8,7 @@
 
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { CeaError, InputError, ModelError } from "../errors.js";
+import { InputError } from "../errors.js";
 import {
   checkRunOptions,
   type PreparedModel,
@@ -22,6 +22,7 @@ import {
 } from "../psa/run-psa.js";
 import { loadModel, type ModelReference } from "./load-model.js";
 import type { WorkerMessage, WorkerStart, WorkerWarmUp } from "./psa-worker.js";
+import { reviveError } from "./worker-errors.js";
 
 /** Options of {@link runPsaParallel}. */
 export interface ParallelPsaOptions extends PsaOptions {
@@ -119,14 +120,6 @@ export function preparePsaWorkers(count: number, reference: ModelReference): voi
 export async function closePsaWorkers(): Promise<void> {
   const workers = idle.splice(0);
   await Promise.all(workers.map((w) => w.terminate()));
-}
-
-/** Re-creates a worker's error on this thread, keeping its class. */
-function reviveError(error: { name: string; message: string }): Error {
-  if (error.name === "ModelError") return new ModelError(error.message);
-  if (error.name === "InputError") return new InputError({ message: error.message });
-  if (error.name === "CeaError") return new CeaError(error.message);
-  return new Error(`worker failed: ${error.name}: ${error.message}`);
 }
 
 /**

@@ -10,6 +10,7 @@
 
 import type { EstimatePair, EstimateTask } from "../analysis/estimate.js";
 import { mean } from "../core/sum.js";
+import { CeaError } from "../errors.js";
 import type { BaseCaseResult } from "../psa/base-case.js";
 import type { PsaResult } from "../psa/run-psa.js";
 import type { LoadedScenario } from "./load-scenario.js";
@@ -111,6 +112,12 @@ export function consequenceTable(
 ): { rows: ConsequenceRow[]; means: Record<string, Record<string, number>> } {
   const rows: ConsequenceRow[] = [];
   const means: Record<string, Record<string, number>> = {};
+  const wanted = quantities.filter((q) => q.table).length * strategies.length;
+  if (pairs.length !== wanted) {
+    throw new CeaError(
+      `cost-consequence table: ${pairs.length} estimates for ${wanted} quantities`,
+    );
+  }
   let next = 0;
   for (const q of quantities) {
     const m: Record<string, number> = {};

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { comparePairwise } from "../../src/analysis/pairwise.js";
+import { compareOne, comparePairwise } from "../../src/analysis/pairwise.js";
 import { createCeSamples } from "../../src/analysis/samples.js";
 
 /** Two strategies whose increments are small integers (many exact zeros of the INMB). */
@@ -46,5 +46,26 @@ describe("comparePairwise", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("compareOne", () => {
+  const samples = createCeSamples({
+    strategies: ["a", "b", "c"],
+    cost: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    effect: [0.1, 0.2, 0.3, 0.5, 0.4, 0.6, 0.9, 0.8, 0.7],
+  });
+  const scratch = (n: number) => ({ dc: new Float64Array(n), de: new Float64Array(n) });
+
+  it("compareOne is comparePairwise's comparison of that strategy", () => {
+    const all = comparePairwise(samples, "a", [0, 10, 20]);
+    expect(compareOne(samples, 2, 0, [0, 10, 20], true, scratch(3))).toEqual(all[1]);
+  });
+
+  it("compareOne refuses scratch of another length, a strategy against itself and indices out of range", () => {
+    expect(() => compareOne(samples, 1, 0, [0], true, scratch(4))).toThrow(/scratch/);
+    expect(() => compareOne(samples, 1, 1, [0], true, scratch(3))).toThrow(/itself/);
+    expect(() => compareOne(samples, 3, 0, [0], true, scratch(3))).toThrow(/0…2/);
+    expect(() => compareOne(samples, -1, 0, [0], true, scratch(3))).toThrow(/0…2/);
   });
 });

@@ -90,6 +90,25 @@ describe("analysePsaParallel", () => {
     }
   }, 120_000);
 
+  test("analysePsaParallel refuses a bad WTP grid with analysePsa's error, before starting a thread", async () => {
+    const { analysePsa, analysePsaParallel } = await import(NODE_ENTRY.href);
+    for (const shared of [false, true]) {
+      const samples = await psa(3, 220_000, shared);
+      for (const wtp of [[], [0, 2000, 1000]]) {
+        let expected: unknown;
+        try {
+          analysePsa(samples, { wtp });
+        } catch (e) {
+          expected = e;
+        }
+        expect(expected).toBeInstanceOf(RangeError);
+        await expect(analysePsaParallel(samples, { wtp })).rejects.toThrow(
+          (expected as Error).message,
+        );
+      }
+    }
+  }, 120_000);
+
   test("analysePsaParallel refuses an unknown comparator as analysePsa does", async () => {
     const { analysePsaParallel, wtpRange } = await import(NODE_ENTRY.href);
     const samples = await psa(3, 250_000);

@@ -45,13 +45,21 @@ describe("analysis on a worker thread", () => {
     expect(await estimatesOnWorker(plain)).toEqual(estimateAll(plain));
   }, 60_000);
 
-  test("onAnalysisThread rejects, naming the problem, when a task fails", async () => {
+  test("onAnalysisThread rejects with the worker's error, its class kept, when a task fails", async () => {
     const { onAnalysisThread } = await import(dist("node/analysis-thread.js"));
     const de = sharedDraws(100, 1);
     const dc = sharedDraws(99, 2);
-    await expect(
-      onAnalysisThread([{ kind: "inmb", de, dc, wtp: Float64Array.of(0, 1000) }]),
-    ).rejects.toThrow(/analysis worker: linearQuantilePairs: empty or unequal arrays/);
+    const failed = onAnalysisThread([{ kind: "inmb", de, dc, wtp: Float64Array.of(0, 1000) }]);
+    await expect(failed).rejects.toThrow(RangeError);
+    await expect(failed).rejects.toThrow(/^linearQuantilePairs: empty or unequal arrays$/);
+  }, 60_000);
+
+  test("a stopped analysis worker rejects its replies instead of leaving them pending", async () => {
+    const { startAnalysisThread } = await import(dist("node/analysis-thread.js"));
+    const x = sharedDraws(400_000, 3);
+    const job = startAnalysisThread([{ kind: "estimates", tasks: [{ x }, { x, reference: x }] }]);
+    job.stop();
+    await expect(job.replies).rejects.toThrow(/analysis worker ended early/);
   }, 60_000);
 
   test("ceakit run on two threads writes the JSON it writes on one, byte for byte", () => {

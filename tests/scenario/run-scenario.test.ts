@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import swis from "../../models/swis/index.js";
+import { estimateAll } from "../../src/analysis/estimate.js";
 import type { ModelConfig, ModelFactory } from "../../src/model/model-factory.js";
 import { runBaseCase } from "../../src/psa/base-case.js";
 import { prepareModel, runPsa } from "../../src/psa/run-psa.js";
@@ -22,6 +23,26 @@ function countingFactory(): { factory: ModelFactory; built: () => number } {
 }
 
 describe("runScenario", () => {
+  it("runScenario's estimates hook: the same table from estimateAll; a hook that returns too few is refused, naming the count", async () => {
+    const loaded = await loadScenario(
+      "s.yaml",
+      memoryScenarioHost({ "s.yaml": SCENARIO }, { swis }),
+    );
+    const plain = await runScenario(loaded);
+    let asked = 0;
+    const hooked = await runScenario(loaded, {
+      estimates: async (tasks) => {
+        asked = tasks.length;
+        return estimateAll(tasks);
+      },
+    });
+    expect(asked).toBeGreaterThan(10);
+    expect(hooked.consequences).toEqual(plain.consequences);
+    await expect(runScenario(loaded, { estimates: async () => [] })).rejects.toThrow(
+      new RegExp(`cost-consequence table: 0 estimates for ${asked} quantities`),
+    );
+  });
+
   it("runScenario uses the model loadScenario built and prepared: one model per run", async () => {
     const { factory, built } = countingFactory();
     const loaded = await loadScenario(
