@@ -87,6 +87,11 @@ function outcomeBase(base: BaseCaseResult, outcome: string, strategy: string): n
   return (base.outcomes as Record<string, Record<string, number>>)[outcome]?.[strategy] as number;
 }
 
+/**
+ * Base case, mean and 95% interval of one amount. The mean is a plain running sum over n, as
+ * these answers have always been computed (the cost-consequence table's `estimate` uses a
+ * compensated sum; making this one compensated too would change the reported bits).
+ */
 function estimateOf(base: number, x: Float64Array): CommissionerEstimate {
   let total = 0;
   for (let i = 0; i < x.length; i++) total += x[i] as number;
@@ -139,6 +144,8 @@ function addYear(
     cost += ci;
     cash += si;
     all += ai;
+    // The payback rule of analysis/payback.ts (accumulatePayback), inlined: net + savings − cost,
+    // and the first year it reaches 0.
     const vc = (netCash[i] as number) + si - ci;
     netCash[i] = vc;
     if (paybackCash[i] === 0 && vc >= 0) paybackCash[i] = y;
