@@ -6,6 +6,7 @@
  */
 
 import { resolve } from "node:path";
+import type { Worker } from "node:worker_threads";
 import { DISCOUNT_RANGE, MAX_POPULATION, MAX_YEARS, MIN_SAMPLES } from "../analysis/limits.js";
 import { readLongPsaStream } from "../analysis/long-psa-stream.js";
 import { type PsaTable, readWidePsaTable } from "../analysis/psa-csv.js";
@@ -17,9 +18,11 @@ import {
   PARALLEL_ANALYSIS_FROM,
   sharedFloat64,
 } from "../node/analyse-parallel.js";
+import { spawnAnalysisWorker } from "../node/analysis-thread.js";
 import { bytesAsChunks, type InputChunks } from "../node/input-chunks.js";
 import { heapBudget } from "../node/memory-budget.js";
 import type { FileOutput } from "../node/output-file.js";
+import { FROM_SOURCES } from "../node/package-root.js";
 import {
   analyseBytes,
   analysisReportChars,
@@ -62,21 +65,25 @@ function readSamples(
   file: string,
   flags: AnalyseFlags,
   wtpPoints: number,
+  early: { worker?: Worker },
 ): { table: PsaTable; parameterText: string | undefined } {
   if (flags.effects === undefined) {
     // A long file is read piece by piece and parsed as bytes: never a string of the whole file,
     // nor the whole file in memory, nor a string per cell.
     const read = (chunks: InputChunks) =>
-      readTable(io, file, flags, wtpPoints, [{ rows: chunks.lines, length: chunks.length }], () =>
-        readLongPsaStream(chunks.source(), {
+      readTable(io, file, flags, wtpPoints, [{ rows: chunks.lines, length: chunks.length }], () => {
+        // A file that may hold enough samples for two threads (at least two strategies a
+        // sample) is read into shared memory, which the analysis worker reads in place; the
+        // worker starts now, while this thread parses.
+        const large = chunks.lines >= 2 * PARALLEL_ANALYSIS_FROM;
+        if (large && !FROM_SOURCES) early.worker = spawnAnalysisWorker();
+        return readLongPsaStream(chunks.source(), {
           file,
           length: chunks.length,
           lines: chunks.lines - (chunks.endsWithLineEnd ? 1 : 0),
-          // A file that may hold enough samples for two threads (at least two strategies a
-          // sample) is read into shared memory, which the analysis worker reads in place.
-          ...(chunks.lines >= 2 * PARALLEL_ANALYSIS_FROM ? { allocate: sharedFloat64 } : {}),
-        }),
-      );
+          ...(large ? { allocate: sharedFloat64 } : {}),
+        });
+      });
     return io.readInputChunks !== undefined
       ? io.readInputChunks(file, "csv", read)
       : read(bytesAsChunks(encoder.encode(io.readInput(file, "csv"))));
@@ -236,7 +243,15 @@ export async function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): 
       });
     }
   }
-  const { table, parameterText } = readSamples(io, file, flags, wtp.length);
+  const early: { worker?: Worker } = {};
+  let read: ReturnType<typeof readSamples>;
+  try {
+    read = readSamples(io, file, flags, wtp.length, early);
+  } catch (e) {
+    void early.worker?.terminate();
+    throw e;
+  }
+  const { table, parameterText } = read;
   const samples = table.samples;
   if (samples.nSamples < MIN_SAMPLES) {
     // With one sample no spread, interval or probability is defined: refused rather than shown
@@ -254,11 +269,15 @@ export async function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): 
     });
   }
   // From 200,000 samples a worker thread computes half the comparisons' INMB intervals.
-  const result = await analysePsaParallel(samples, {
-    wtp,
-    ...(flags.comparator === undefined ? {} : { comparator: flags.comparator }),
-    ...(population === undefined ? {} : { population }),
-  });
+  const result = await analysePsaParallel(
+    samples,
+    {
+      wtp,
+      ...(flags.comparator === undefined ? {} : { comparator: flags.comparator }),
+      ...(population === undefined ? {} : { population }),
+    },
+    early.worker,
+  );
   const evppi: EvppiReport | undefined =
     parameterText === undefined
       ? undefined

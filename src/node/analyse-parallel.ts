@@ -10,6 +10,7 @@
  * @module
  */
 
+import type { Worker } from "node:worker_threads";
 import {
   type AnalysisOptions,
   analysePsa,
@@ -84,8 +85,8 @@ function intervalsOf(reply: AnalysisReply | undefined) {
  * {@link analysePsa}, with part of the work on a worker thread when there are at least
  * {@link PARALLEL_ANALYSIS_FROM} samples and either two comparisons with intervals or samples in
  * shared memory; otherwise exactly {@link analysePsa}. The result is the same to the bit either
- * way. (Run from the TypeScript sources, as the tests do, there is no compiled worker: one
- * thread.)
+ * way. `early` is a worker started ahead (`spawnAnalysisWorker`), used or ended here. (Run
+ * from the TypeScript sources, as the tests do, there is no compiled worker: one thread.)
  *
  * @example
  * ```ts
@@ -96,6 +97,7 @@ function intervalsOf(reply: AnalysisReply | undefined) {
 export async function analysePsaParallel(
   samples: CeSamples,
   options: AnalysisOptions,
+  early?: Worker,
 ): Promise<PsaAnalysis> {
   const comparator = options.comparator ?? (samples.strategies[0] as string);
   const asked = options.inmbIntervals ?? true;
@@ -110,12 +112,18 @@ export async function analysePsaParallel(
     (away.length === 0 && !shared) ||
     !samples.strategies.includes(comparator)
   ) {
+    void early?.terminate();
     return analysePsa(samples, options);
   }
   const wtp = options.wtp instanceof Float64Array ? options.wtp : Float64Array.from(options.wtp);
-  // A bad grid is refused here, as analysePsa refuses it, before any thread starts.
-  checkGrid(wtp);
-  const job = startAnalysisThread(requestsFor(samples, comparator, away, wtp, shared));
+  // A bad grid is refused here, as analysePsa refuses it, before the worker gets work.
+  try {
+    checkGrid(wtp);
+  } catch (e) {
+    void early?.terminate();
+    throw e;
+  }
+  const job = startAnalysisThread(requestsFor(samples, comparator, away, wtp, shared), early);
   // Awaited after this thread's work; a failure here must not leave its rejection unhandled,
   // nor the worker running.
   job.replies.catch(() => {});

@@ -29,7 +29,27 @@ export interface AnalysisJob {
 }
 
 /**
- * Starts `requests` on a new worker thread.
+ * Starts an analysis worker thread ahead of its work, so that it starts Node and loads its
+ * modules while this thread reads the input; it does not keep the process alive until
+ * {@link startAnalysisThread} gives it work. End it with `terminate()` if it gets none.
+ *
+ * @example
+ * ```ts
+ * const early = spawnAnalysisWorker(); // then read the file
+ * const job = startAnalysisThread(requests, early);
+ * ```
+ */
+export function spawnAnalysisWorker(): Worker {
+  const worker = new Worker(workerUrl);
+  worker.unref();
+  // An idle worker that fails is found out when it is given work (its exit ends the job).
+  worker.on("error", () => {});
+  return worker;
+}
+
+/**
+ * Starts `requests` on a worker thread: `worker` if given (from {@link spawnAnalysisWorker}),
+ * else a new one; the worker ends when the batch does.
  *
  * @example
  * ```ts
@@ -37,8 +57,11 @@ export interface AnalysisJob {
  * const [reply] = await job.replies;
  * ```
  */
-export function startAnalysisThread(requests: readonly AnalysisRequest[]): AnalysisJob {
-  const worker = new Worker(workerUrl);
+export function startAnalysisThread(
+  requests: readonly AnalysisRequest[],
+  worker: Worker = new Worker(workerUrl),
+): AnalysisJob {
+  worker.ref();
   const replies: AnalysisReply[] = new Array(requests.length);
   let left = requests.length;
   let settled = false;
@@ -53,6 +76,7 @@ export function startAnalysisThread(requests: readonly AnalysisRequest[]): Analy
     worker.on("error", (e) => end(new CeaError(`analysis worker failed: ${e.message}`)));
     // A worker that ends before answering everything (stopped, or out of memory) is a failure.
     worker.on("exit", (code) => end(new CeaError(`analysis worker ended early (code ${code})`)));
+    if (worker.threadId < 0) end(new CeaError("analysis worker ended early"));
     worker.on("message", (reply: AnalysisReply) => {
       if ("error" in reply) {
         end(reviveError(reply.error));

@@ -4,8 +4,12 @@
  * here if missing).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
+import { runInProcess } from "../helpers/cli.js";
 
 const ROOT = new URL("../../", import.meta.url);
 const NODE_ENTRY = new URL("dist/src/node/index.js", ROOT);
@@ -106,6 +110,38 @@ describe("analysePsaParallel", () => {
           (expected as Error).message,
         );
       }
+    }
+  }, 120_000);
+
+  test("analyse of a large long CSV: the built CLI (shared columns, a worker started while it parses) writes the JSON a one-thread run writes", async () => {
+    // 210,000 iterations × 3 strategies (630,001 lines): past both thresholds, so two threads.
+    const n = 210_000;
+    const samples = await psa(3, n);
+    const parts = ["iteration,strategy,cost,effect\n"];
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < 3; j++) {
+        parts.push(`${i + 1},s${j},${samples.cost[j * n + i]},${samples.effect[j * n + i]}\n`);
+      }
+    }
+    const text = parts.join("");
+    const dir = mkdtempSync(join(tmpdir(), "ceakit-analyse-parallel-"));
+    try {
+      writeFileSync(join(dir, "big.csv"), text);
+      const bin = fileURLToPath(new URL("dist/src/cli/bin.js", ROOT));
+      const two = execFileSync(process.execPath, [bin, "analyse", "big.csv", "--format", "json"], {
+        cwd: dir,
+        encoding: "utf8",
+        maxBuffer: 1 << 28,
+      });
+      // From the TypeScript sources there is no compiled worker: one thread.
+      const one = await runInProcess(["analyse", "big.csv", "--format", "json"], {
+        "big.csv": text,
+      });
+      expect(one.code).toBe(0);
+      expect(two.length).toBeGreaterThan(10_000);
+      expect(two).toBe(one.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
 
