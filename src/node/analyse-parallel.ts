@@ -26,6 +26,15 @@ import { type AnalysisRequest, startAnalysisThread } from "./analysis-thread.js"
 import type { AnalysisReply } from "./analysis-worker.js";
 import { FROM_SOURCES } from "./package-root.js";
 
+/**
+ * An analysis worker thread started ahead (by the CLI's `spawnAnalysisWorker`), which
+ * {@link analysePsaParallel} gives its work to or ends. Declared without Node's types, so that
+ * the library's types need none.
+ */
+export interface EarlyAnalysisWorker {
+  terminate(): Promise<number>;
+}
+
 /** Below this many samples one thread is quicker than starting a worker: 200,000. */
 export const PARALLEL_ANALYSIS_FROM = 200_000;
 
@@ -97,7 +106,7 @@ function intervalsOf(reply: AnalysisReply | undefined) {
 export async function analysePsaParallel(
   samples: CeSamples,
   options: AnalysisOptions,
-  early?: Worker,
+  early?: EarlyAnalysisWorker,
 ): Promise<PsaAnalysis> {
   const comparator = options.comparator ?? (samples.strategies[0] as string);
   const asked = options.inmbIntervals ?? true;
@@ -123,7 +132,10 @@ export async function analysePsaParallel(
     void early?.terminate();
     throw e;
   }
-  const job = startAnalysisThread(requestsFor(samples, comparator, away, wtp, shared), early);
+  const job = startAnalysisThread(
+    requestsFor(samples, comparator, away, wtp, shared),
+    early as Worker | undefined,
+  );
   // Awaited after this thread's work; a failure here must not leave its rejection unhandled,
   // nor the worker running.
   job.replies.catch(() => {});
