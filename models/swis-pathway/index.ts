@@ -21,7 +21,13 @@ import {
   type ModelConfig,
   type StrategyConfig,
 } from "ceakit";
-import { inputRows, SCHOOLS_SETTING, SWIS_SHARED } from "../swis/input-rows.js";
+import {
+  inputRows,
+  SCHOOLS_SETTING,
+  SWIS_BREAK_EVEN,
+  SWIS_CAVEATS,
+  SWIS_SHARED,
+} from "../swis/input-rows.js";
 import parameterTable from "./parameters.json" with { type: "json" };
 import {
   ADULT_AGE,
@@ -209,15 +215,9 @@ export default defineModelFactory({
     cashable: "placement spend in care (days in care at the placement mix)",
     staffTime:
       "social-work time on referrals, S17 assessments, S47 enquiries and conferences, child-in-need and protection-plan casework (released, not cash)",
-    caveats: [
-      "A cost per Section 47 enquiry avoided has no accepted threshold: the reporting WTPs are illustrative, not a decision rule.",
-      "Fewer enquiries is not unambiguously good: an enquiry avoided may be harm prevented, or a child at risk not protected.",
-    ],
+    caveats: SWIS_CAVEATS,
     breakEven: {
-      parameter: "irr_s47",
-      label: "rate ratio of Section 47 enquiries (SWIS vs usual practice)",
-      range: [0, 2],
-      ratio: true,
+      ...SWIS_BREAK_EVEN,
       note: "The rate ratios of referrals, S17 assessments and care entries act together with it (correlated in the PSA) but are held at their point values here: the break-even is on irr_s47 alone.",
     },
   },

@@ -31,7 +31,13 @@ import {
   type ParameterSpec,
   type StrategyConfig,
 } from "ceakit";
-import { inputRows, SCHOOLS_SETTING, SWIS_SHARED } from "./input-rows.js";
+import {
+  inputRows,
+  SCHOOLS_SETTING,
+  SWIS_BREAK_EVEN,
+  SWIS_CAVEATS,
+  SWIS_SHARED,
+} from "./input-rows.js";
 import parameterTable from "./parameters.json" with { type: "json" };
 import unitCostTable from "./unit-costs.json" with { type: "json" };
 
@@ -148,29 +154,6 @@ export function programmeCostInYear(c: YearCostInputs, t: number): number {
 }
 
 /**
- * Discounted programme cost per unit of yearly resource cost, of set-up and of grant: the cost
- * in year t is linear in the three, so the sum over years is three precomputed weights.
- */
-function programmeWeights(config: ModelConfig) {
-  const unit = (resourcePerYear: number, setup: number, grantTotal: number) => {
-    let total = 0;
-    for (let t = 0; t < config.horizonYears; t++) {
-      const year = {
-        resourcePerYear,
-        setup,
-        grantTotal,
-        grantYears: config.settings.grant_years as number,
-        costing: config.settings.costing as string,
-        perspective: config.perspective,
-      };
-      total += discountFactor(config.discount.costs, t) * programmeCostInYear(year, t);
-    }
-    return total;
-  };
-  return { resource: unit(1, 0, 0), setup: unit(0, 1, 0), grant: unit(0, 0, 1) };
-}
-
-/**
  * Undiscounted programme cost of each year t = 0 … H − 1 per unit of yearly resource cost, of
  * set-up and of grant (the cost of a year is linear in the three).
  */
@@ -194,6 +177,25 @@ function yearWeights(config: ModelConfig) {
   }));
 }
 
+/**
+ * Discounted programme cost over the horizon per unit of yearly resource cost, of set-up and of
+ * grant: the discounted sum of the {@link yearWeights}.
+ */
+function programmeWeights(config: ModelConfig, perYear: ReturnType<typeof yearWeights>) {
+  const discounted = (k: "resource" | "setup" | "grant") => {
+    let total = 0;
+    perYear.forEach((w, t) => {
+      total += discountFactor(config.discount.costs, t) * w[k];
+    });
+    return total;
+  };
+  return {
+    resource: discounted("resource"),
+    setup: discounted("setup"),
+    grant: discounted("grant"),
+  };
+}
+
 /** A rate ratio applied to the share `reach` of the pupils (1, no effect, for the rest). */
 function reached(irr: number | undefined, reach: number): number {
   return 1 - reach * (1 - (irr as number));
@@ -210,8 +212,8 @@ function create(config: ModelConfig) {
   const schools = config.settings.schools as number;
   const costAnnuity = annuityFactor(config.discount.costs, years);
   const outcomeAnnuity = annuityFactor(config.discount.outcomes, years);
-  const weights = programmeWeights(config);
   const perYearWeights = yearWeights(config);
+  const weights = programmeWeights(config, perYearWeights);
   const yearOutcomes = perYearWeights.map((_, t) => programmeYearOutcome(t + 1));
   const parameters: Record<string, ParameterSpec> = { ...config.inputs };
   for (const s of strategies) {
@@ -518,15 +520,9 @@ export default defineModelFactory({
     cashable: "placement spend in care (days in care at the placement mix)",
     staffTime:
       "social-work time on referrals, S17 assessments, S47 enquiries with their conferences and plans, and child-in-need episodes (released, not cash)",
-    caveats: [
-      "A cost per Section 47 enquiry avoided has no accepted threshold: the reporting WTPs are illustrative, not a decision rule.",
-      "Fewer enquiries is not unambiguously good: an enquiry avoided may be harm prevented, or a child at risk not protected.",
-    ],
+    caveats: SWIS_CAVEATS,
     breakEven: {
-      parameter: "irr_s47",
-      label: "rate ratio of Section 47 enquiries (SWIS vs usual practice)",
-      range: [0, 2],
-      ratio: true,
+      ...SWIS_BREAK_EVEN,
       note: "Every other input at its point value (the other rate ratios, including days in care, at theirs).",
     },
   },

@@ -91,3 +91,17 @@ export const SCHOOLS_SETTING = {
   default: 1,
   min: 1,
 } as const;
+
+/** What both SWIS models' commissioner answers say beside them. */
+export const SWIS_CAVEATS = [
+  "A cost per Section 47 enquiry avoided has no accepted threshold: the reporting WTPs are illustrative, not a decision rule.",
+  "Fewer enquiries is not unambiguously good: an enquiry avoided may be harm prevented, or a child at risk not protected.",
+];
+
+/** The break-even parameter of both SWIS models (each adds its own note). */
+export const SWIS_BREAK_EVEN = {
+  parameter: "irr_s47",
+  label: "rate ratio of Section 47 enquiries (SWIS vs usual practice)",
+  range: [0, 2] as [number, number],
+  ratio: true,
+};
