@@ -24,6 +24,12 @@ export interface SourceLocation {
 }
 
 /**
+ * The key under which each of ceakit's error classes names itself (a registered symbol, so the
+ * same in every copy of the library loaded in a process).
+ */
+const ERROR_KIND: unique symbol = Symbol.for("ceakit.errorKind");
+
+/**
  * Base class of every error ceakit throws on purpose.
  *
  * @example
@@ -33,6 +39,45 @@ export interface SourceLocation {
  */
 export class CeaError extends Error {
   override readonly name: string = "CeaError";
+  static readonly [ERROR_KIND]: string = "CeaError";
+
+  /**
+   * `e instanceof InputError` holds for an InputError of any copy of ceakit in the process, not
+   * only of this one: the CLI's bundle (dist/cli/) and the library a person's model module
+   * imports are two copies, and an error the model throws must be read as what it is. A class
+   * is known by its {@link ERROR_KIND}, which every copy gives it; a class of a person's that
+   * extends one of these has none of its own and is tested as usual.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class tested, a subclass too.
+    return isErrorOf(this, value);
+  }
+}
+
+/** `value instanceof tested`, for a ceakit error class of any copy (see CeaError). */
+function isErrorOf(tested: typeof CeaError, value: unknown): boolean {
+  return (
+    Function.prototype[Symbol.hasInstance].call(tested, value) ||
+    (Object.hasOwn(tested, ERROR_KIND) && hasErrorKind(value, tested[ERROR_KIND]))
+  );
+}
+
+/** Whether a class in the prototype chain of `value` is a ceakit error class of `kind`. */
+function hasErrorKind(value: unknown, kind: string): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  for (
+    let p: object | null = Object.getPrototypeOf(value);
+    p !== null;
+    p = Object.getPrototypeOf(p)
+  ) {
+    const owner = Object.hasOwn(p, "constructor")
+      ? (p as { constructor: unknown }).constructor
+      : undefined;
+    if (typeof owner === "function" && Object.hasOwn(owner, ERROR_KIND)) {
+      if ((owner as unknown as Record<symbol, unknown>)[ERROR_KIND] === kind) return true;
+    }
+  }
+  return false;
 }
 
 /** One located problem in a person's input. */
@@ -80,6 +125,7 @@ function formatIssue(issue: InputIssue): string {
  */
 export class InputError extends CeaError {
   override readonly name: string = "InputError";
+  static override readonly [ERROR_KIND]: string = "InputError";
   /** The located problem (a single one; see {@link ScenarioError} for several). */
   readonly issue: InputIssue;
 
@@ -106,6 +152,7 @@ export class InputError extends CeaError {
  */
 export class FileReadError extends InputError {
   override readonly name: string = "FileReadError";
+  static override readonly [ERROR_KIND]: string = "FileReadError";
   /** Why the file cannot be read, e.g. "no such file". */
   readonly reason: string;
 
@@ -125,6 +172,7 @@ export class FileReadError extends InputError {
  */
 export class ScenarioError extends CeaError {
   override readonly name: string = "ScenarioError";
+  static override readonly [ERROR_KIND]: string = "ScenarioError";
   readonly issues: readonly InputIssue[];
 
   constructor(issues: readonly InputIssue[]) {
@@ -143,6 +191,7 @@ export class ScenarioError extends CeaError {
  */
 export class ModelError extends CeaError {
   override readonly name: string = "ModelError";
+  static override readonly [ERROR_KIND]: string = "ModelError";
 }
 
 /**
@@ -156,4 +205,5 @@ export class ModelError extends CeaError {
  */
 export class EnvironmentError extends CeaError {
   override readonly name: string = "EnvironmentError";
+  static override readonly [ERROR_KIND]: string = "EnvironmentError";
 }

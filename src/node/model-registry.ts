@@ -10,13 +10,14 @@ import { readFile } from "node:fs/promises";
 import type { ModelConfig, ModelFactory } from "../model/model-factory.js";
 import type { ScenarioHost } from "../scenario/load-scenario.js";
 import type { ModelReference } from "./load-model.js";
-import { FROM_SOURCES } from "./package-root.js";
+import { BUNDLED, FROM_SOURCES } from "./package-root.js";
 
 /**
- * dist/models/ (this file is dist/src/node/model-registry.js); when running from the sources (the
- * tests), models/ with TypeScript entry points.
+ * dist/models/ (this file is dist/src/node/model-registry.js); in the CLI's bundle, its own
+ * models/ beside it (dist/cli/models/, built with the bundle so that they share its modules);
+ * when running from the sources (the tests), models/ with TypeScript entry points.
  */
-const MODELS = new URL("../../models/", import.meta.url);
+const MODELS = new URL(BUNDLED ? "./models/" : "../../models/", import.meta.url);
 const ENTRY = FROM_SOURCES ? "index.ts" : "index.js";
 
 /**

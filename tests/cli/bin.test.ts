@@ -22,7 +22,7 @@ describe("ceakit executable", () => {
     // `npm test` builds first; build here too so this file also runs on its own.
     let output = "";
     try {
-      execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], {
+      execFileSync("npm", ["run", "build"], {
         cwd: ROOT,
         encoding: "utf8",
         stdio: "pipe",

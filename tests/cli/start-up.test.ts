@@ -50,6 +50,7 @@ describe("start-up", () => {
   test("bin.ts loads only the version before it knows the command", () => {
     expect([...staticClosure("cli/bin.ts")].sort()).toEqual([
       "cli/bin.ts",
+      "node:fs",
       "node:module",
       "version.ts",
     ]);

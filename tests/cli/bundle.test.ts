@@ -1,0 +1,127 @@
+/**
+ * The CLI's bundle (dist/cli/, src/node/cli-build.ts): the built `ceakit` runs its program, its
+ * workers and the shipped models from the bundle, and still reads an error thrown by a person's
+ * model module, which imports the unbundled library (another copy of it), as what it is.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { cliEntries } from "../../src/node/cli-build.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const BIN = join(ROOT, "dist/src/cli/bin.js");
+const BUNDLE = join(ROOT, "dist/cli");
+const built = existsSync(join(BUNDLE, "main.js"));
+
+/**
+ * An --import hook that writes, on standard error, the URL of every module Node loads. Hooks
+ * run on a thread of their own, so the write is synchronous: nothing is lost when the process
+ * exits.
+ */
+const LOG_LOADS = `data:text/javascript,${encodeURIComponent(`
+import { register } from "node:module";
+register("data:text/javascript," + encodeURIComponent(
+  "import { writeSync } from 'node:fs';" +
+  "export async function load(url, context, next) { writeSync(2, 'LOADED ' + url + '\\\\n'); return next(url, context); }"
+));`)}`;
+
+/** Runs the built executable with Node in `cwd`. */
+function ceakit(args: readonly string[], cwd = ROOT, nodeArgs: readonly string[] = []) {
+  return spawnSync(process.execPath, [...nodeArgs, BIN, ...args], {
+    cwd,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+}
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe("the CLI's bundle", () => {
+  it("has an entry for the program, each worker and each shipped model", () => {
+    const outs = cliEntries(ROOT).map((e) => e.out);
+    expect(outs.slice(0, 4)).toEqual(["main", "psa-worker", "analysis-worker", "worker-factory"]);
+    expect(outs).toContain("models/swis/index");
+    expect(outs).toContain("models/swis-pathway/index");
+  });
+
+  it.runIf(built)("ceakit validate loads the program and the model from the bundle alone", () => {
+    const r = ceakit(["validate", "scenarios/swis-rct.yaml"], ROOT, ["--import", LOG_LOADS]);
+    expect(r.status).toBe(0);
+    const loaded = r.stderr
+      .split("\n")
+      .filter((l) => l.startsWith("LOADED file:"))
+      .map((l) => l.slice("LOADED ".length));
+    const ours = loaded.filter((u) => u.startsWith(pathToFileURL(ROOT).href));
+    const rel = ours.map((u) => u.slice(pathToFileURL(ROOT).href.length));
+    // bin.js and the version it prints for --version, then the bundle only.
+    expect(rel.filter((f) => f.startsWith("dist/src/")).sort()).toEqual([
+      "dist/src/cli/bin.js",
+      "dist/src/version.js",
+    ]);
+    expect(rel).toContain("dist/cli/main.js");
+    expect(rel).toContain("dist/cli/models/swis/index.js");
+    // No package is loaded from node_modules: zod, yaml, commander are in the bundle.
+    expect(loaded.filter((u) => u.includes("/node_modules/"))).toEqual([]);
+  });
+
+  it.runIf(built)(
+    "an InputError thrown by a model module that imports the unbundled library is the person's mistake: exit 2, located, no stack",
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), "ceakit-bundle-"));
+      dirs.push(dir);
+      const library = pathToFileURL(join(ROOT, "dist/src/index.js")).href;
+      writeFileSync(
+        join(dir, "bad.mjs"),
+        `import { C, defineCohortModel, InputError } from ${JSON.stringify(library)};
+export default defineCohortModel({
+  name: "refuses-its-input",
+  description: "Refuses a draw of its input while it runs",
+  parameters: { p_die: { type: "beta", alpha: 20, beta: 80, source: "test", tag: "assumption" } },
+  states: ["alive", "dead"],
+  initial: { alive: 1 },
+  cycles: 2,
+  cycleLength: 1,
+  conventions: { counting: "end", correction: "none", discount: { costs: 0, effects: 0 } },
+  outcomes: { cost: "costs", ly: "effects" },
+  cost: "cost",
+  effect: "ly",
+  strategies: {
+    usual: {
+      transitions: {
+        alive: {
+          alive: C,
+          // Refuses the draws while the PSA runs (not when the scenario is read).
+          dead: (out, { p, n }) => {
+            if (p.p_die[0] > 0.01) {
+              throw new InputError({ field: "p_die", message: "this model takes no risk of death above 0.01" });
+            }
+            for (let i = 0; i < n; i++) out[i] = p.p_die[i];
+          },
+        },
+        dead: { dead: 1 },
+      },
+      rewards: { cost: { alive: 1 }, ly: { alive: 1 } },
+    },
+    other: {
+      transitions: { alive: { alive: C, dead: 0.1 }, dead: { dead: 1 } },
+      rewards: { cost: { alive: 2 }, ly: { alive: 1 } },
+    },
+  },
+});
+`,
+      );
+      writeFileSync(join(dir, "s.yaml"), "model: ./bad.mjs\ntitle: From a module\n");
+      const r = ceakit(["run", "s.yaml", "--samples", "50"], dir);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+      expect(r.stderr).toMatch(/^error: .*p_die: this model takes no risk of death above 0\.01\n$/);
+      expect(r.status).toBe(2);
+    },
+  );
+});
