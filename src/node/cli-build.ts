@@ -17,8 +17,9 @@
  */
 
 import { existsSync, readdirSync, rmSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Plugin } from "esbuild";
 import { BUNDLED, PACKAGE_ROOT } from "./package-root.js";
 
 /** The package root as a path. */
@@ -33,6 +34,26 @@ const EXTERNAL = ["mathjs", "mathjs/*", "vega", "vega-lite", "esbuild"];
  */
 const REQUIRE_BANNER =
   "import { createRequire as ceakitCreateRequire } from 'node:module'; const require = ceakitCreateRequire(import.meta.url);";
+
+/**
+ * zod's API exports every language of its messages (`z.locales`, some 290 KB); ceakit writes its
+ * own messages and uses zod's English ones only. Its index of languages is replaced by English
+ * alone, which zod configures itself with (`config(en())`), as it does unbundled.
+ */
+const zodInEnglish: Plugin = {
+  name: "zod-in-english",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? { path: args.importer, namespace: "zod-in-english" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "zod-in-english" }, (args) => ({
+      contents: 'export { default as en } from "../locales/en.js";',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
 
 /** One entry of the bundle: the compiled module and where it goes in the bundle. */
 interface Entry {
@@ -67,16 +88,23 @@ export function cliEntries(root: string): Entry[] {
   ];
 }
 
+/** What {@link buildCli} wrote, and from what. */
+export interface CliBuild {
+  /** The files written, relative to the bundle's folder, sorted. */
+  readonly files: string[];
+  /** The modules bundled, relative to the package root (packages under node_modules/), sorted. */
+  readonly inputs: string[];
+}
+
 /**
- * Builds the bundle into `outDir` (emptied first), from the compiled modules under `root`;
- * returns the files written, relative to `outDir`.
+ * Builds the bundle into `outDir` (emptied first), from the compiled modules under `root`.
  *
  * @example
  * ```ts
- * await buildCli(join(root, "dist/cli")); // ["analyse-command-….js", "main.js", …]
+ * const { files } = await buildCli(join(root, "dist/cli")); // ["analyse-command-….js", "main.js", …]
  * ```
  */
-export async function buildCli(outDir: string, root: string = ROOT): Promise<string[]> {
+export async function buildCli(outDir: string, root: string = ROOT): Promise<CliBuild> {
   if (BUNDLED) throw new Error("cli-build: run it from dist/src/node, not from the bundle");
   const esbuild = await import("esbuild");
   rmSync(outDir, { recursive: true, force: true });
@@ -89,6 +117,10 @@ export async function buildCli(outDir: string, root: string = ROOT): Promise<str
     platform: "node",
     target: "node20",
     external: EXTERNAL,
+    plugins: [zodInEnglish],
+    // The package's own name ("ceakit", which the models import) resolves through its exports
+    // to the compiled library, not through tsconfig.json's paths to the sources.
+    tsconfigRaw: {},
     define: { CEAKIT_BUNDLE: "true" },
     banner: { js: REQUIRE_BANNER },
     minifyWhitespace: true,
@@ -99,14 +131,18 @@ export async function buildCli(outDir: string, root: string = ROOT): Promise<str
     absWorkingDir: root,
   });
   // The metafile's paths are relative to absWorkingDir.
-  return Object.keys(result.metafile.outputs)
-    .map((file) => relative(outDir, resolve(root, file)))
-    .sort();
+  const { inputs, outputs } = result.metafile;
+  return {
+    files: Object.keys(outputs)
+      .map((file) => relative(outDir, resolve(root, file)))
+      .sort(),
+    inputs: Object.keys(inputs).sort(),
+  };
 }
 
 // `node dist/src/node/cli-build.js [outDir]` (part of npm run build).
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   const out = process.argv[2] ?? join(ROOT, "dist/cli");
-  const files = await buildCli(out);
+  const { files } = await buildCli(out);
   process.stdout.write(`wrote ${out}: ${files.length} files\n`);
 }

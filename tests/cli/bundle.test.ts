@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { cliEntries } from "../../src/node/cli-build.js";
+import { buildCli, cliEntries } from "../../src/node/cli-build.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const BIN = join(ROOT, "dist/src/cli/bin.js");
@@ -49,6 +49,31 @@ describe("the CLI's bundle", () => {
     expect(outs).toContain("models/swis/index");
     expect(outs).toContain("models/swis-pathway/index");
   });
+
+  it.runIf(built)(
+    "bundles the compiled library once, never the sources, and zod's English messages alone",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "ceakit-bundle-"));
+      dirs.push(dir);
+      const { files, inputs } = await buildCli(join(dir, "cli"), ROOT);
+      expect(files).toContain("main.js");
+      expect(files).toContain("models/swis/index.js");
+      // Every module of ours comes from dist/ (the models' "ceakit" included), none from src/.
+      // zod's index of languages is replaced (its two importers each get English alone).
+      const virtual = inputs.filter((f) => f.startsWith("zod-in-english:"));
+      expect(virtual.length).toBe(2);
+      const ours = inputs.filter((f) => !f.startsWith("node_modules/") && !virtual.includes(f));
+      expect(ours.length).toBeGreaterThan(100);
+      expect(ours.filter((f) => !f.startsWith("dist/") || !/\.(js|json)$/.test(f))).toEqual([]);
+      expect(ours).toContain("dist/src/index.js");
+      // Of zod's languages, English alone.
+      const locales = inputs.filter(
+        (f) => f.includes("node_modules/zod/") && f.includes("/locales/"),
+      );
+      expect(locales.map((f) => f.slice(f.lastIndexOf("/") + 1))).toEqual(["en.js"]);
+    },
+    60_000,
+  );
 
   it.runIf(built)("ceakit validate loads the program and the model from the bundle alone", () => {
     const r = ceakit(["validate", "scenarios/swis-rct.yaml"], ROOT, ["--import", LOG_LOADS]);
