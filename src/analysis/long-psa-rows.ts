@@ -21,7 +21,8 @@ import {
   LF,
   STOP,
 } from "../core/csv-bytes.js";
-import { decimalFromParts, parseDecimalBytes } from "../core/decimal-bytes.js";
+import { parseDecimalBytes } from "../core/decimal-bytes.js";
+import { decimalEnd, plainDecimal } from "../core/plain-decimal.js";
 import { InputError, type SourceLocation } from "../errors.js";
 import { checkWidth, fastNumber, parseCell, tooManyStrategies } from "./csv-cells.js";
 import { MAX_MAGNITUDE, MAX_STRATEGIES, MAX_STRATEGY_NAME } from "./limits.js";
@@ -32,96 +33,11 @@ import { createCeSamples } from "./samples.js";
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
-/** 10^k for k = 0..22: every one an exact double. */
-const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
-
 /** What each field of a row is, for the fused scan (0: none of these). */
 const ITERATION = 1;
 const STRATEGY = 2;
 const COST = 3;
 const EFFECT = 4;
-
-/** Where the number {@link plainDecimal} last read ends. */
-let decimalEnd = 0;
-
-/**
- * The value of the plain decimal `[-]digits[.digits]` at `bytes[i]`, read as parseDecimalBytes
- * reads it (the first 15 significant digits in hi, up to 4 more in lo: the same double), when
- * a comma or line end follows it; else NaN (for the caller to read the field another way).
- * {@link decimalEnd} is then where it ends. A line feed must follow `i` in `bytes`: the scan
- * stops there at the latest.
- */
-function plainDecimal(bytes: Uint8Array, i: number): number {
-  let negative = false;
-  let d = (bytes[i] as number) - 48;
-  if (d === -3) {
-    negative = true;
-    d = (bytes[++i] as number) - 48;
-  }
-  // The digits' counts come from positions: the first 15 significant digits (those
-  // before `split`) go into hi, the rest into lo.
-  let hi = 0;
-  let lo = 0;
-  const first = i;
-  while (d === 0) d = (bytes[++i] as number) - 48;
-  let from = i;
-  let split = from + 15;
-  // Two digits a step while both go into hi (a digit is never the last byte: a line feed follows).
-  while (d >>> 0 < 10) {
-    const next = (bytes[i + 1] as number) - 48;
-    if (next >>> 0 < 10 && i + 2 <= split) {
-      hi = hi * 100 + (d * 10 + next);
-      i += 2;
-      d = (bytes[i] as number) - 48;
-    } else {
-      if (i < split) hi = hi * 10 + d;
-      else lo = lo * 10 + d;
-      d = (bytes[++i] as number) - 48;
-    }
-  }
-  let significant = i - from;
-  let digits = i - first;
-  let fraction = 0;
-  if (d === -2) {
-    d = (bytes[++i] as number) - 48;
-    const point = i;
-    if (significant === 0) while (d === 0) d = (bytes[++i] as number) - 48;
-    from = i;
-    split = from + 15 - significant;
-    while (d >>> 0 < 10) {
-      const next = (bytes[i + 1] as number) - 48;
-      if (next >>> 0 < 10 && i + 2 <= split) {
-        hi = hi * 100 + (d * 10 + next);
-        i += 2;
-        d = (bytes[i] as number) - 48;
-      } else {
-        if (i < split) hi = hi * 10 + d;
-        else lo = lo * 10 + d;
-        d = (bytes[++i] as number) - 48;
-      }
-    }
-    significant += i - from;
-    fraction = i - point;
-    digits += fraction;
-  }
-  const extra = significant > 15 ? significant - 15 : 0;
-  decimalEnd = i;
-  let v: number;
-  if (digits > 0 && significant <= 19 && STOP[d + 48] === 1) {
-    v =
-      significant === 0
-        ? 0
-        : extra === 0 && fraction <= 22
-          ? fraction === 0
-            ? hi
-            : hi / (POW10[fraction] as number)
-          : decimalFromParts(hi, lo, extra, -fraction);
-    if (negative) v = -v;
-  } else {
-    v = Number.NaN;
-  }
-  return v;
-}
 
 /** Where the field {@link trimmedField} last found starts and ends in the bytes it returned. */
 let fieldFrom = 0;
