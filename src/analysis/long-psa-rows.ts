@@ -27,6 +27,7 @@ import { InputError, type SourceLocation } from "../errors.js";
 import { checkWidth, fastNumber, parseCell, tooManyStrategies } from "./csv-cells.js";
 import { MAX_MAGNITUDE, MAX_STRATEGIES, MAX_STRATEGY_NAME } from "./limits.js";
 import { LongColumns } from "./long-psa-columns.js";
+import type { RegularLayout, RegularRows } from "./long-psa-regular.js";
 import type { PsaTable } from "./psa-csv.js";
 import { createCeSamples } from "./samples.js";
 
@@ -596,6 +597,82 @@ export class LongPsaRows {
     this.rows = rows;
     this.line = line;
     return i;
+  }
+
+  /**
+   * Where and what the rest of the table's rows would be if it is regular (see
+   * long-psa-regular.ts): the strategies so far in order, the first iteration's label and the
+   * columns as they are now; undefined when the rows so far already make it irregular (another
+   * header, labels other than consecutive whole numbers from the first, a strategy name an
+   * unquoted field cannot hold, a repeated row) or no row is read yet.
+   */
+  regularLayout(): RegularLayout | undefined {
+    const names = this.strategyBytes;
+    const first = this.iterations.runStart;
+    if (!this.usual || names.length === 0 || first < 0 || this.duplicate !== undefined) {
+      return undefined;
+    }
+    if (names.some((name) => name.length === 0)) return undefined;
+    const { cap, cost, effect } = this.columns;
+    return { names: [...names], first, cap, cost, effect };
+  }
+
+  /**
+   * Takes `count` rows from data row `row` on, read elsewhere into `layout`'s columns by
+   * {@link RegularRows} (which found them regular, ending with a whole iteration), as if read
+   * here; only when the rows read here are exactly the regular table's first `row` rows in order
+   * and the columns are still those of `layout`. Returns whether it took them (false: nothing
+   * changed, and reading goes on here).
+   */
+  adoptRegular(layout: RegularLayout, row: number, count: number): boolean {
+    if (!this.beginsRegular(layout, row)) return false;
+    const S = layout.names.length;
+    const columns = this.columns;
+    const had = this.iterations.size;
+    const n = (row + count) / S;
+    // The first line of each new iteration, as the rows would have given it.
+    const firstRowLine = this.header.line + 1;
+    for (let it = had; it < n; it++) columns.firstLine(it, firstRowLine + it * S);
+    this.iterations.extendRun(n - had);
+    // The last iteration read here lacks strategies row mod S on (none when it is whole).
+    const lacking = row % S;
+    for (let j = 0; j < S; j++) columns.fillRun(j, lacking > 0 && j >= lacking ? had - 1 : had, n);
+    this.rows = row + count;
+    this.lastIt = n - 1;
+    this.lastSt = S - 1;
+    this.line = firstRowLine + this.rows;
+    return true;
+  }
+
+  /** Whether the rows read are the first `row` rows of a regular table laid out as `layout`. */
+  beginsRegular(layout: RegularLayout, row: number): boolean {
+    const S = layout.names.length;
+    const columns = this.columns;
+    const iterations = this.iterations;
+    const started = Math.ceil(row / S);
+    if (
+      row <= 0 ||
+      this.rows !== row ||
+      this.header.line !== 1 ||
+      this.strategies.length !== S ||
+      this.duplicate !== undefined ||
+      columns.cost !== layout.cost ||
+      columns.effect !== layout.effect ||
+      columns.cap !== layout.cap ||
+      iterations.runStart !== layout.first ||
+      iterations.size !== started ||
+      this.lastIt !== started - 1 ||
+      this.lastSt !== (row - 1) % S
+    ) {
+      return false;
+    }
+    // With no row repeated, `row` rows in `started` iterations fill all their cells but the
+    // last iteration's last ones: those must be the strategies after the last row's.
+    const given = row - (started - 1) * S;
+    for (let j = 0; j < S; j++) {
+      if (columns.isFilled(j, started - 1) !== j < given) return false;
+    }
+    return true;
   }
 
   /**
