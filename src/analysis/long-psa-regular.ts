@@ -12,6 +12,7 @@
  * @module
  */
 
+import type { ByteSource } from "../core/byte-source.js";
 import { COMMA, CR, LF, STOP } from "../core/csv-bytes.js";
 import { parseDecimalBytes } from "../core/decimal-bytes.js";
 import { decimalEnd, plainDecimal } from "../core/plain-decimal.js";
@@ -157,4 +158,51 @@ export class RegularRows {
   complete(): boolean {
     return this.st === 0;
   }
+}
+
+/** The default piece, 1 MiB. */
+const PIECE = 1 << 20;
+
+/**
+ * Reads the rest of a regular table from `source` (from a line start: data row `row` on, to
+ * the end of the input) through one reused buffer of `piece` bytes into `layout`'s columns.
+ * Returns the rows read when every one is the next regular row and the last ends the input and
+ * an iteration; else −1. `goOn` is called after each piece with the rows read so far, and stops
+ * the reading (−1) when it returns false.
+ *
+ * @example
+ * ```ts
+ * const bytes = new TextEncoder().encode("2,a,11,0.4\n2,b,21,0.8");
+ * readRegularRest(bytesSource(bytes), { names, first: 1, cap: 2, cost, effect }, 2); // 2
+ * ```
+ */
+export function readRegularRest(
+  source: ByteSource,
+  layout: RegularLayout,
+  row: number,
+  goOn: (row: number) => boolean = () => true,
+  piece = PIECE,
+): number {
+  const rows = new RegularRows(layout, row);
+  const buffer = new Uint8Array(piece);
+  let carry = 0;
+  for (;;) {
+    const got = source(buffer, carry, buffer.length - carry);
+    if (got === 0) break;
+    const end = carry + got;
+    const used = rows.read(buffer, 0, end);
+    // An irregular row, or a line longer than the buffer (not a regular row).
+    if (used < 0 || (used === 0 && end === buffer.length)) return -1;
+    buffer.copyWithin(0, used, end);
+    carry = end - used;
+    if (!goOn(rows.row)) return -1;
+  }
+  if (carry > 0) {
+    // A last row without a line end, read as if it had one (a CR there is left to the usual
+    // reader).
+    if (carry === buffer.length || buffer[carry - 1] === CR) return -1;
+    buffer[carry] = LF;
+    if (rows.read(buffer, 0, carry + 1) !== carry + 1) return -1;
+  }
+  return rows.complete() ? rows.row - row : -1;
 }

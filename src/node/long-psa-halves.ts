@@ -14,13 +14,9 @@
  */
 
 import type { Worker } from "node:worker_threads";
-import type { LongPsaReader } from "../analysis/long-psa-bytes.js";
+import { type RestReader, regularHandoff } from "../analysis/long-psa-handoff.js";
 import type { RegularLayout } from "../analysis/long-psa-regular.js";
-import {
-  type LongPsaHandoff,
-  type LongPsaStreamOptions,
-  readLongPsaStream,
-} from "../analysis/long-psa-stream.js";
+import { type LongPsaStreamOptions, readLongPsaStream } from "../analysis/long-psa-stream.js";
 import type { PsaTable } from "../analysis/psa-csv.js";
 import type { InputChunks, LineStart, OpenInput } from "./input-chunks.js";
 import { type RegularRangeTask, rangeControl, settleRange } from "./regular-range.js";
@@ -61,18 +57,13 @@ export function readLongPsaHalves(
   if (worker === undefined || open === undefined || lines === undefined || start === undefined) {
     return { table: readLongPsaStream(chunks.source(), options), split: false };
   }
-  const control = rangeControl();
   // In a regular file the line holds this data row (the header is line 1).
   const row = start.line - 2;
-  const at = start.position - open.start;
-  let posted: RegularLayout | undefined;
-  let split = false;
-  const handoff: LongPsaHandoff = {
-    at,
-    progress(reader) {
-      if (posted !== undefined) return;
-      const layout = placedLayout(reader, lines - 1);
-      if (layout === undefined) return;
+  const control = rangeControl();
+  const rest: RestReader = {
+    start(layout) {
+      // Columns the worker cannot write to are never read by it: the task stays pending.
+      if (!inSharedMemory(layout)) return;
       worker.postMessage({
         kind: "regular-range",
         fd: open.fd,
@@ -82,25 +73,17 @@ export function readLongPsaHalves(
         layout,
         control,
       } satisfies RegularRangeTask);
-      posted = layout;
     },
-    arrive(reader) {
-      const layout = posted;
-      if (layout === undefined) return false;
-      posted = undefined;
-      const mine = reader.beginsRegular(layout, at, row);
-      const count = settleRange(control, !mine);
-      split = mine && count >= 0 && reader.adoptRegular(layout, at, row, count);
-      return split;
-    },
+    settle: (stop) => settleRange(control, stop),
   };
+  const handoff = regularHandoff(start.position - open.start, row, lines - 1, rest);
   try {
     const table = readLongPsaStream(chunks.source(), { ...options, handoff });
-    return { table, split };
+    return { table, split: handoff.taken };
   } finally {
-    // Stopped before the split (a mistake in the first part): the worker stops before the file
-    // closes.
-    if (posted !== undefined) settleRange(control, true);
+    // Stopped before the split (by a mistake in the first part): the worker stops before the
+    // file closes.
+    handoff.abandon();
   }
 }
 
@@ -114,15 +97,7 @@ function splitLine(open: OpenInput, share: number): LineStart | undefined {
   return found !== undefined && found.line >= 3 && found.position < open.size ? found : undefined;
 }
 
-/**
- * The reader's regular layout once it is final for a regular file of `rows` data rows (the
- * columns have room for all its iterations) and on shared memory; else undefined.
- */
-function placedLayout(reader: LongPsaReader, rows: number): RegularLayout | undefined {
-  const layout = reader.regularLayout();
-  if (layout === undefined) return undefined;
-  const shared =
-    layout.cost.buffer instanceof SharedArrayBuffer &&
-    layout.effect.buffer instanceof SharedArrayBuffer;
-  return shared && layout.cap * layout.names.length >= rows ? layout : undefined;
-}
+/** Whether a layout's columns are on shared memory (the worker can write them). */
+const inSharedMemory = (layout: RegularLayout) =>
+  layout.cost.buffer instanceof SharedArrayBuffer &&
+  layout.effect.buffer instanceof SharedArrayBuffer;

@@ -7,15 +7,15 @@
  * - the worker claims the task (pending → running), unless the main thread cancelled it first
  *   (pending → cancelled), which it does when it gets to the part itself before the worker;
  * - the worker reads its byte range of the open file through one reused buffer with
- *   {@link RegularRows}, writing straight into the shared columns, and stops early when asked;
+ *   {@link readRegularRest}, writing straight into the shared columns, and stops early when asked;
  * - it ends in regular (with the rows read) or irregular (anything unusual, any failure).
  *
  * @module
  */
 
 import { readSync } from "node:fs";
-import { type RegularLayout, RegularRows } from "../analysis/long-psa-regular.js";
-import { CR, LF } from "../core/csv-bytes.js";
+import { type RegularLayout, readRegularRest } from "../analysis/long-psa-regular.js";
+import type { ByteSource } from "../core/byte-source.js";
 import { CeaError } from "../errors.js";
 
 /** The words of a task's control array. */
@@ -30,9 +30,6 @@ const RUNNING = 1;
 const CANCELLED = 2;
 const REGULAR = 3;
 const IRREGULAR = 4;
-
-/** The piece read at a time. */
-const PIECE = 1 << 20;
 
 /** How long the main thread waits for the worker without seeing it progress: a minute. */
 const STALL_MS = 60_000;
@@ -90,37 +87,21 @@ export function readRegularRange(task: RegularRangeTask): void {
 /** Reads a task's range; the rows read when all are regular and end the file, else −1. */
 function readRange(task: RegularRangeTask): number {
   const { fd, to, control } = task;
-  const rows = new RegularRows(task.layout, task.row);
-  const buffer = Buffer.allocUnsafe(PIECE);
   let position = task.from;
-  let carry = 0;
-  while (position < to) {
-    if (Atomics.load(control, ABORT) !== 0) return -1;
-    const got = readSync(
-      fd,
-      buffer,
-      carry,
-      Math.min(buffer.length - carry, to - position),
-      position,
-    );
-    // The file is shorter than the first pass found: let the main thread say so.
-    if (got === 0) return -1;
+  // The range's bytes; a file shorter than the first pass found throws (irregular: the main
+  // thread then says so).
+  const source: ByteSource = (into, offset, length) => {
+    const want = Math.min(length, to - position);
+    if (want === 0) return 0;
+    const got = readSync(fd, into, offset, want, position);
+    if (got === 0) throw new Error("the file ended early");
     position += got;
-    const end = carry + got;
-    const used = rows.read(buffer, 0, end);
-    // An irregular row, or a line longer than the buffer (not a regular row).
-    if (used < 0 || (used === 0 && end === buffer.length)) return -1;
-    buffer.copyWithin(0, used, end);
-    carry = end - used;
-    Atomics.store(control, PROGRESS, rows.row);
-  }
-  if (carry > 0) {
-    // A last row without a line end: read as if it had one (a lone CR is left to the usual reader).
-    if (carry === buffer.length || buffer[carry - 1] === CR) return -1;
-    buffer[carry] = LF;
-    if (rows.read(buffer, 0, carry + 1) !== carry + 1) return -1;
-  }
-  return rows.complete() ? rows.row - task.row : -1;
+    return got;
+  };
+  return readRegularRest(source, task.layout, task.row, (row) => {
+    Atomics.store(control, PROGRESS, row);
+    return Atomics.load(control, ABORT) === 0;
+  });
 }
 
 /**
