@@ -604,12 +604,13 @@ export class LongPsaRows {
    * long-psa-regular.ts): the strategies so far in order, the first iteration's label and the
    * columns as they are now; undefined when the rows so far already make it irregular (another
    * header, labels other than consecutive whole numbers from the first, a strategy name an
-   * unquoted field cannot hold, a repeated row) or no row is read yet.
+   * unquoted field cannot hold, a repeated row) or no second iteration is read yet.
    */
   regularLayout(): RegularLayout | undefined {
     const names = this.strategyBytes;
     const first = this.iterations.runStart;
-    if (!this.usual || names.length === 0 || first < 0 || this.duplicate !== undefined) {
+    // The strategies are known once a second iteration starts.
+    if (!this.usual || this.iterations.size < 2 || first < 0 || this.duplicate !== undefined) {
       return undefined;
     }
     if (names.some((name) => name.length === 0)) return undefined;

@@ -1,0 +1,288 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { readLongPsaBytes } from "../../src/analysis/long-psa-bytes.js";
+import { type RestReader, regularHandoff } from "../../src/analysis/long-psa-handoff.js";
+import { type RegularLayout, readRegularRest } from "../../src/analysis/long-psa-regular.js";
+import { readLongPsaStream } from "../../src/analysis/long-psa-stream.js";
+import type { PsaTable } from "../../src/analysis/psa-csv.js";
+import { bytesSource } from "../../src/core/byte-source.js";
+import { parseDecimalBytes } from "../../src/core/decimal-bytes.js";
+
+const encoder = new TextEncoder();
+
+/** What a reader makes of a file: the table's contents bit for bit, or the error's message. */
+function outcome(read: () => PsaTable): unknown {
+  try {
+    const table = read();
+    return {
+      strategies: table.samples.strategies,
+      iterations: table.iterations,
+      cost: Array.from(table.samples.cost, (v) => (Object.is(v, -0) ? "-0" : v)),
+      effect: Array.from(table.samples.effect, (v) => (Object.is(v, -0) ? "-0" : v)),
+    };
+  } catch (e) {
+    return { error: String(e) };
+  }
+}
+
+/** How the other reader behaves: reads at once when started, never starts, or fails. */
+type Other = "reads" | "never starts";
+
+/**
+ * Reads `bytes` with a handoff at the start of line `line` (1-based), the other reader reading
+ * the rest synchronously as soon as it is started (as a worker that is quick would): the
+ * outcome, whether the rest was taken, and whether the other reader was started and settled.
+ */
+function handedOff(
+  bytes: Uint8Array,
+  line: number,
+  chunkSize: number,
+  other: Other = "reads",
+): { outcome: unknown; taken: boolean; started: boolean; settled: number } {
+  let at = 0;
+  for (let k = 1; k < line; k++) at = bytes.indexOf(10, at) + 1;
+  let started = false;
+  let settled = 0;
+  let rows = -1;
+  const rest: RestReader = {
+    start(layout: RegularLayout) {
+      expect(started).toBe(false);
+      started = true;
+      if (other === "reads")
+        rows = readRegularRest(
+          bytesSource(bytes.subarray(at), 5),
+          layout,
+          line - 2,
+          () => true,
+          128,
+        );
+    },
+    settle() {
+      settled++;
+      return rows;
+    },
+  };
+  const lines = bytes.reduce((n, b) => n + (b === 10 ? 1 : 0), 1);
+  const handoff = regularHandoff(at, line - 2, lines - 1, rest);
+  const result = outcome(() => {
+    try {
+      return readLongPsaStream(bytesSource(bytes, 11), {
+        file: "psa.csv",
+        length: bytes.length,
+        lines,
+        chunkSize,
+        handoff,
+      });
+    } finally {
+      handoff.abandon();
+    }
+  });
+  return { outcome: result, taken: handoff.taken, started, settled };
+}
+
+/** A regular long table: labels from `first`, plain strategy names, numbers of every kind. */
+const regularTable = fc
+  .record({
+    strategies: fc.uniqueArray(fc.constantFrom("usual", "swis_a", "b", "7", "a b", "é-arm"), {
+      minLength: 1,
+      maxLength: 4,
+    }),
+    n: fc.integer({ min: 2, max: 40 }),
+    first: fc.constantFrom(0, 1, 7, 999),
+    crlf: fc.boolean(),
+    last: fc.boolean(),
+    values: fc.array(
+      fc.oneof(
+        fc.double({ min: -1e15, max: 1e15, noNaN: true }).map(String),
+        fc.constantFrom("1.5e3", "-0", "0.000123", "12345678901234567890", "007", "1E-7", ".5"),
+      ),
+      { minLength: 1, maxLength: 20 },
+    ),
+  })
+  .map((t) => {
+    const rows = ["iteration,strategy,cost,effect"];
+    let k = 0;
+    for (let s = 0; s < t.n; s++) {
+      for (const name of t.strategies) {
+        const c = t.values[k++ % t.values.length];
+        const e = t.values[k++ % t.values.length];
+        rows.push(`${t.first + s},${name},${c},${e}`);
+      }
+    }
+    return { rows, lineEnd: t.crlf ? "\r\n" : "\n", last: t.last };
+  });
+
+/** The changes to a regular table's rows that make it irregular (or not), at row `at`. */
+const CHANGES: Record<string, (rows: string[], at: number) => void> = {
+  "bad number": (rows, at) => {
+    rows[at] = rows[at]?.replace(/,[^,]*$/, ",x") as string;
+  },
+  "huge number": (rows, at) => {
+    rows[at] = rows[at]?.replace(/,[^,]*$/, ",1e400") as string;
+  },
+  "quoted cost": (rows, at) => {
+    const f = rows[at]?.split(",") as string[];
+    rows[at] = [f[0], f[1], `"${f[2]}"`, f[3]].join(",");
+  },
+  "missing row": (rows, at) => {
+    rows.splice(at, 1);
+  },
+  "duplicate row": (rows, at) => {
+    rows.splice(at, 0, rows[at] as string);
+  },
+  "row written twice for the next": (rows, at) => {
+    rows[at] = rows[Math.min(at + 1, rows.length - 1)] as string;
+  },
+  "swapped rows": (rows, at) => {
+    const next = Math.min(at + 1, rows.length - 1);
+    [rows[at], rows[next]] = [rows[next] as string, rows[at] as string];
+  },
+  "skipped iteration": (rows, at) => {
+    for (let r = at; r < rows.length; r++) {
+      rows[r] = (rows[r] as string).replace(/^\d+/, (v) => String(Number(v) + 1));
+    }
+  },
+  "padded label": (rows, at) => {
+    rows[at] = ` ${rows[at]}`;
+  },
+  "leading zero": (rows, at) => {
+    rows[at] = `0${rows[at]}`;
+  },
+  "new strategy": (rows, at) => {
+    rows[at] = rows[at]?.replace(/,[^,]*,/, ",newcomer,") as string;
+  },
+  "extra column": (rows, at) => {
+    rows[at] = `${rows[at]},1`;
+  },
+  "blank line": (rows, at) => {
+    rows.splice(at, 0, "");
+  },
+  "blank lines at the end": (rows) => {
+    rows.push("", "");
+  },
+  "lone CR": (rows, at) => {
+    rows[at] = `${rows[at]}\r`;
+  },
+  "last iteration cut short": (rows) => {
+    rows.pop();
+  },
+  "quoted strategy": (rows, at) => {
+    const f = rows[at]?.split(",") as string[];
+    rows[at] = [f[0], `"${f[1]}"`, f[2], f[3]].join(",");
+  },
+  "header reordered": (rows) => {
+    rows[0] = "iteration,strategy,effect,cost";
+  },
+};
+
+/** The table's text with `change` made at row `at` (1-based data rows, clamped). */
+function changed(
+  table: { rows: string[]; lineEnd: string; last: boolean },
+  change: string | undefined,
+  at: number,
+): Uint8Array {
+  const rows = [...table.rows];
+  if (change !== undefined)
+    (CHANGES[change] as (r: string[], a: number) => void)(rows, 1 + (at % (rows.length - 1)));
+  return encoder.encode(`${rows.join(table.lineEnd)}${table.last ? table.lineEnd : ""}`);
+}
+
+/** Whether the byte parser reads a number's text (rather than declining it). */
+function byteParsed(text: string): boolean {
+  const bytes = encoder.encode(text);
+  return !Number.isNaN(parseDecimalBytes(bytes, 0, bytes.length));
+}
+
+describe("regularHandoff", () => {
+  it("regularHandoff: a regular table split at any line gives readLongPsaBytes' table, the rest taken from the other reader", () => {
+    fc.assert(
+      fc.property(
+        regularTable,
+        fc.nat(),
+        fc.integer({ min: 8, max: 200 }),
+        (table, cut, chunkSize) => {
+          const bytes = changed(table, undefined, 0);
+          const expected = outcome(() => readLongPsaBytes(bytes, { file: "psa.csv" }));
+          // Any line start after the first data row and before the end.
+          const line = 3 + (cut % (table.rows.length - 2));
+          const read = handedOff(bytes, line, chunkSize);
+          expect(read.outcome).toEqual(expected);
+          // The strategies are known, and the other reader started, once a second iteration
+          // starts before the split.
+          const S = table.rows.filter((r) =>
+            r.startsWith(`${table.rows[1]?.split(",")[0]},`),
+          ).length;
+          // Numbers the byte parser declines (such as 5e-324) are read another way: not regular.
+          const parsed = table.rows.slice(1).every((r) => r.split(",").slice(2).every(byteParsed));
+          if (!("error" in (expected as object)) && line - 2 > S && parsed) {
+            expect(read.taken).toBe(true);
+          }
+          expect(read.settled).toBe(read.started ? 1 : 0);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it("regularHandoff: a table changed anywhere, split at any line, gives readLongPsaBytes' table or error", () => {
+    fc.assert(
+      fc.property(
+        regularTable,
+        fc.constantFrom(...Object.keys(CHANGES)),
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 8, max: 200 }),
+        fc.constantFrom<Other>("reads", "reads", "never starts"),
+        (table, change, at, cut, chunkSize, other) => {
+          const bytes = changed(table, change, at);
+          const lines = bytes.reduce((n, b) => n + (b === 10 ? 1 : 0), 1);
+          if (lines < 4) return;
+          const expected = outcome(() => readLongPsaBytes(bytes, { file: "psa.csv" }));
+          const line = 3 + (cut % (lines - 3));
+          const read = handedOff(bytes, line, chunkSize, other);
+          expect(read.outcome).toEqual(expected);
+          if (other === "never starts") expect(read.taken).toBe(false);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("regularHandoff: the rest is taken exactly when both parts are regular", () => {
+    const table = {
+      rows: ["iteration,strategy,cost,effect"],
+      lineEnd: "\n",
+      last: true,
+    };
+    for (let s = 1; s <= 30; s++)
+      table.rows.push(`${s},a,${s}.5,0.${s}`, `${s},b,-${s},1e-${s % 5}`);
+    const regular = changed(table, undefined, 0);
+    expect(handedOff(regular, 31, 64).taken).toBe(true);
+    // A mistake after the split: the other reader's rows are not taken; the error is the one
+    // a single reader gives.
+    const late = changed(table, "bad number", 45);
+    const expected = outcome(() => readLongPsaBytes(late, { file: "psa.csv" }));
+    expect(expected).toEqual({ error: expect.stringContaining("psa.csv:47:") });
+    const read = handedOff(late, 31, 64);
+    expect(read).toMatchObject({ outcome: expected, taken: false, started: true, settled: 1 });
+    // Before the split: the same, and the other reader is settled once.
+    const early = changed(table, "duplicate row", 10);
+    const first = handedOff(early, 31, 64);
+    expect(first.outcome).toEqual(outcome(() => readLongPsaBytes(early, { file: "psa.csv" })));
+    expect(first).toMatchObject({ taken: false, settled: 1 });
+    // The first part ends with a row repeated where its iteration's row is missing, and the
+    // second part goes on regularly from there: a duplicate, not a regular table.
+    const twice = encoder.encode(
+      "iteration,strategy,cost,effect\n1,a,1,1\n1,b,2,2\n2,b,3,3\n2,b,4,4\n3,a,5,5\n3,b,6,6\n",
+    );
+    const duplicate = handedOff(twice, 5, 64);
+    expect(duplicate.outcome).toEqual(outcome(() => readLongPsaBytes(twice, { file: "psa.csv" })));
+    expect(duplicate.outcome).toEqual({ error: expect.stringContaining("already has a row") });
+    expect(duplicate).toMatchObject({ taken: false, started: true, settled: 1 });
+    // A mistake that stops the first part: the other reader is settled by abandon().
+    const stopped = changed(table, "extra column", 5);
+    const abandoned = handedOff(stopped, 31, 64);
+    expect(abandoned.outcome).toEqual({ error: expect.stringContaining("psa.csv:7:") });
+    expect(abandoned).toMatchObject({ taken: false, started: true, settled: 1 });
+  });
+});
