@@ -30,7 +30,7 @@ export interface RegularLayout {
   readonly effect: Float64Array;
 }
 
-/** Value of the number {@link fieldValue} last read ends at. */
+/** Where the field {@link fieldValue} or {@link iterationLabel} last read ends. */
 let fieldEnd = 0;
 
 /**

@@ -74,8 +74,8 @@ function readSamples(
       readTable(io, file, flags, wtpPoints, [{ rows: chunks.lines, length: chunks.length }], () => {
         // A file that may hold enough samples for two threads (at least two strategies a
         // sample) is read into shared memory, which the analysis worker reads in place; the
-        // worker starts now, while this thread parses.
-        // With a worker, it also reads the second half of the file if the file is regular.
+        // worker starts now and, if the file is regular, reads its second half while this
+        // thread reads the first (readLongPsaHalves).
         const large = chunks.lines >= 2 * PARALLEL_ANALYSIS_FROM;
         if (large && !FROM_SOURCES) early.worker = spawnAnalysisWorker();
         const options = {
