@@ -202,6 +202,20 @@ export class LongPsaReader {
   }
 
   /**
+   * Reserves the iterations from `from` on for another reader writing into the same columns
+   * ({@link LongPsaRows.reserve}); false before the first row, or when the rows read so far
+   * reach that iteration.
+   */
+  reserve(from: number, release: () => void): boolean {
+    return this.rows?.reserve(from, release) === true;
+  }
+
+  /** Ends a reservation without its release. */
+  unreserve(): void {
+    this.rows?.unreserve();
+  }
+
+  /**
    * Whether this reader has read exactly the bytes before `at`, and they are the first `row`
    * rows of a regular table laid out as `layout` (see {@link adoptRegular}).
    */

@@ -1,11 +1,14 @@
 /**
  * Handing the rest of a long-format PSA table to another reader at a line start, on the bet that
  * the table is regular (long-psa-regular.ts). The other reader (the analysis worker, in
- * src/node) is started once this reader's layout is final, reads from the line start to the end
- * with `RegularRows` while this one reads up to it, and says how many rows it read, or
- * that it found one irregular. At the line start this reader takes those rows when its own are
- * the regular table's first ones; otherwise it reads on itself, as it would have with no
- * handoff, so the table and every error are the same either way.
+ * src/node) is started once this reader's layout is final, at a line start that begins an
+ * iteration; it reads from there to the end with `RegularRows` while this one reads up to it,
+ * and says how many rows it read, or that it found one irregular. At the line start this reader
+ * takes those rows when its own are the regular table's first ones; otherwise it reads on
+ * itself, as it would have with no handoff, so the table and every error are the same either
+ * way. The other reader writes only cells of the iterations from its start on, which this reader
+ * makes only after stopping it (`LongPsaRows.reserve`): whatever either part holds, no cell
+ * is written by both while both run, and what this reader writes after it stops is kept.
  *
  * @module
  */
@@ -14,10 +17,23 @@ import type { LongPsaReader } from "./long-psa-bytes.js";
 import type { RegularLayout } from "./long-psa-regular.js";
 import type { LongPsaHandoff } from "./long-psa-stream.js";
 
+/** Where the other reader starts: a line start that begins an iteration in a regular table. */
+export interface RestPlace {
+  /** The line start, as an offset in the input's bytes. */
+  readonly at: number;
+  /** The data row it holds in a regular table: a whole number of iterations. */
+  readonly row: number;
+}
+
 /** The other reader, as the handoff drives it. */
 export interface RestReader {
-  /** Starts reading the rest into `layout` (once at most). */
-  start(layout: RegularLayout): void;
+  /**
+   * Where the other reader would start for `layout` (at a line start that begins an iteration
+   * of `layout.names.length` strategies, if the table is regular), or undefined if it cannot.
+   */
+  place(layout: RegularLayout): RestPlace | undefined;
+  /** Starts reading from `place` to the end into `layout` (once at most). */
+  start(layout: RegularLayout, place: RestPlace): void;
   /**
    * Waits for it to end (at once if it has not started, which it then never does), asking it to
    * stop early when `stop`; the rows it read when it found them all regular, else −1. After
@@ -35,13 +51,15 @@ export interface RegularHandoff extends LongPsaHandoff {
 }
 
 /**
- * A handoff at byte `at` of the input, the start of data row `row` if the table is regular,
- * for a table of at most `rows` data rows (its lines after the header): `other` is started once
- * the reader's columns have room for that many rows, and settled at `at`.
+ * A handoff for a table of at most `rows` data rows (its lines after the header): once the
+ * reader's columns have room for that many rows, `other` is placed and started, and the
+ * iterations from its place on are reserved for it (the reader settles it before making one,
+ * so the two never write the same cell); at the place it is settled, and its rows are taken
+ * when both parts are regular.
  *
  * @example
  * ```ts
- * const handoff = regularHandoff(at, row, lines - 1, worker);
+ * const handoff = regularHandoff(lines - 1, worker);
  * try {
  *   table = readLongPsaStream(source, { file, length, lines, handoff });
  * } finally {
@@ -49,39 +67,47 @@ export interface RegularHandoff extends LongPsaHandoff {
  * }
  * ```
  */
-export function regularHandoff(
-  at: number,
-  row: number,
-  rows: number,
-  other: RestReader,
-): RegularHandoff {
-  let started: RegularLayout | undefined;
+export function regularHandoff(rows: number, other: RestReader): RegularHandoff {
+  let state: "waiting" | "started" | "settled" = "waiting";
+  let layout: RegularLayout | undefined;
+  let place: RestPlace | undefined;
   let taken = false;
+  const settle = (stop: boolean): number => {
+    state = "settled";
+    return other.settle(stop);
+  };
   return {
-    at,
+    get at() {
+      return place?.at ?? Number.POSITIVE_INFINITY;
+    },
     get taken() {
       return taken;
     },
-    progress(reader: LongPsaReader) {
-      if (started !== undefined) return;
-      const layout = reader.regularLayout();
-      if (layout === undefined || layout.cap * layout.names.length < rows) return;
-      started = layout;
-      other.start(layout);
+    progress(reader: LongPsaReader, position: number) {
+      if (state !== "waiting") return;
+      const final = reader.regularLayout();
+      if (final === undefined || final.cap * final.names.length < rows) return;
+      // Placed once: where it cannot start, or where this reader is already, it never does.
+      state = "settled";
+      const chosen = other.place(final);
+      if (chosen === undefined || chosen.at < position) return;
+      const from = chosen.row / final.names.length;
+      if (!reader.reserve(from, () => void settle(true))) return;
+      state = "started";
+      layout = final;
+      place = chosen;
+      other.start(final, chosen);
     },
     arrive(reader: LongPsaReader) {
-      const layout = started;
-      if (layout === undefined) return false;
-      started = undefined;
-      const mine = reader.beginsRegular(layout, at, row);
-      const count = other.settle(!mine);
-      taken = mine && count >= 0 && reader.adoptRegular(layout, at, row, count);
+      if (state !== "started" || layout === undefined || place === undefined) return false;
+      const mine = reader.beginsRegular(layout, place.at, place.row);
+      const count = settle(!mine);
+      reader.unreserve();
+      taken = mine && count >= 0 && reader.adoptRegular(layout, place.at, place.row, count);
       return taken;
     },
     abandon() {
-      if (started === undefined) return;
-      started = undefined;
-      other.settle(true);
+      if (state === "started") settle(true);
     },
   };
 }

@@ -136,6 +136,9 @@ export class LongPsaRows {
   private lastSt = -1;
   /** The line after the last row the fused scan read. */
   line = 0;
+  /** Iterations from this one on are reserved for another reader (see {@link reserve}). */
+  private reservedFrom = Number.POSITIVE_INFINITY;
+  private release: (() => void) | undefined;
 
   constructor(
     private readonly header: LongHeader,
@@ -249,6 +252,7 @@ export class LongPsaRows {
       it = iterations.find(itBytes, itA, itB);
       if (it < 0) {
         it = iterations.add(itBytes, itA, itB);
+        if (it >= this.reservedFrom) this.releaseReserved();
         if (it >= columns.cap) this.grow(it, record.line, base + (record.at[0] as number));
         columns.firstLine(it, record.line);
       }
@@ -323,6 +327,8 @@ export class LongPsaRows {
     const count = names.length;
     const filled = columns.filled;
     const words = columns.words;
+    // New iterations from here on are for add().
+    const limit = Math.min(cap, this.reservedFrom);
     let lastIt = this.lastIt;
     // The last row's iteration as a whole number (−1: not known here).
     let lastV = -1;
@@ -414,8 +420,8 @@ export class LongPsaRows {
             : iterations.find(bytes, rowStart, rowStart + itLength);
       }
       if (it < 0) {
-        // A new iteration beyond the columns' room: add() moves them.
-        if (iterations.size >= cap) break;
+        // A new iteration beyond the columns' room (add() moves them) or reserved.
+        if (iterations.size >= limit) break;
         it = iterations.add(bytes, rowStart, rowStart + itLength, v);
         columns.firstLine(it, line);
       }
@@ -467,6 +473,7 @@ export class LongPsaRows {
     const iterations = this.iterations;
     const strategyIndex = this.strategyIndex;
     const count = this.strategies.length;
+    const limit = Math.min(cap, this.reservedFrom);
     let lastIt = this.lastIt;
     let lastSt = this.lastSt;
     let rows = this.rows;
@@ -560,8 +567,8 @@ export class LongPsaRows {
             ? lastIt
             : iterations.find(bytes, itA, itB);
       }
-      if (it < 0 && iterations.size >= cap) {
-        // A new iteration beyond the columns' room: add() moves them.
+      if (it < 0 && iterations.size >= limit) {
+        // A new iteration beyond the columns' room (add() moves them) or reserved.
         i = rowStart;
         break;
       }
@@ -597,6 +604,32 @@ export class LongPsaRows {
     this.rows = rows;
     this.line = line;
     return i;
+  }
+
+  /**
+   * Reserves the cells of iterations `from` on for another reader, which writes into the same
+   * columns: before making iteration `from` (which a regular table's rows up to the other
+   * reader's never do), this calls `release`, which must stop the other reader for good, and
+   * the reservation ends. Refused (false) when the rows read so far have made that iteration.
+   */
+  reserve(from: number, release: () => void): boolean {
+    if (this.iterations.size > from) return false;
+    this.reservedFrom = from;
+    this.release = release;
+    return true;
+  }
+
+  /** Ends a reservation without a release (the other reader has stopped). */
+  unreserve(): void {
+    this.reservedFrom = Number.POSITIVE_INFINITY;
+    this.release = undefined;
+  }
+
+  /** Ends the reservation, stopping the other reader. */
+  private releaseReserved(): void {
+    const release = this.release;
+    this.unreserve();
+    release?.();
   }
 
   /**

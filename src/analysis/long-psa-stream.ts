@@ -37,10 +37,16 @@ export interface LongPsaStreamOptions extends ReadOptions {
  * this reader took its rows.
  */
 export interface LongPsaHandoff {
-  /** The line start: an offset in the source's bytes, after the first and before the last. */
+  /**
+   * The line start: an offset in the source's bytes, never behind the bytes read (infinite
+   * while not chosen).
+   */
   readonly at: number;
-  /** Called after each window read before {@link at}, with the reader as it is then. */
-  progress(reader: LongPsaReader): void;
+  /**
+   * Called after each window read before {@link at}, with the reader as it is then and the
+   * bytes taken from the source so far.
+   */
+  progress(reader: LongPsaReader, position: number): void;
   /**
    * Called on reaching {@link at}: true when `reader` took the rest of the rows (with
    * `LongPsaReader.adoptRegular`), so the table is complete; false to read on here.
@@ -73,7 +79,7 @@ export function readLongPsaStream(source: ByteSource, options: LongPsaStreamOpti
   let position = 0;
   let ahead = handoff;
   for (;;) {
-    if (ahead !== undefined && position === ahead.at) {
+    if (ahead !== undefined && position >= ahead.at) {
       if (ahead.arrive(reader)) return reader.end();
       ahead = undefined;
     }
@@ -94,7 +100,7 @@ export function readLongPsaStream(source: ByteSource, options: LongPsaStreamOpti
     const final = got === 0;
     const used = reader.write(buffer, end, final);
     if (final) break;
-    ahead?.progress(reader);
+    ahead?.progress(reader, position);
     buffer.copyWithin(0, used, end);
     carry = end - used;
   }

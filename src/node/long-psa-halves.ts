@@ -5,7 +5,9 @@
  * analysis/long-psa-regular.ts): one plain row a line, the iterations numbered 1, 2, 3, … (or
  * from any whole number), each with the same strategies in the same order. The bet is placed
  * once this thread has read the first rows (the strategies, the first label, the columns sized
- * for the file's lines), and checked when it gets to the split: its own part must be the start
+ * for the file's lines); the worker starts at the first line start after about `share` of the
+ * file that begins an iteration. The bet is checked when this thread gets to the split: its own
+ * part must be the start
  * of such a table, and the worker must have found every row of its part regular up to the end of
  * the file. Then this thread takes the worker's rows as its own; otherwise it reads the rest
  * itself, so an unusual file, and every mistake in one, reads exactly as on one thread.
@@ -13,8 +15,9 @@
  * @module
  */
 
+import { readSync } from "node:fs";
 import type { Worker } from "node:worker_threads";
-import { type RestReader, regularHandoff } from "../analysis/long-psa-handoff.js";
+import { type RestPlace, type RestReader, regularHandoff } from "../analysis/long-psa-handoff.js";
 import type { RegularLayout } from "../analysis/long-psa-regular.js";
 import { type LongPsaStreamOptions, readLongPsaStream } from "../analysis/long-psa-stream.js";
 import type { PsaTable } from "../analysis/psa-csv.js";
@@ -58,30 +61,28 @@ export function readLongPsaHalves(
 ): HalvesRead {
   const open = chunks.open;
   const lines = options.lines;
-  const start = open === undefined ? undefined : splitLine(open, share);
-  if (worker === undefined || open === undefined || lines === undefined || start === undefined) {
+  const mark = open === undefined ? undefined : splitLine(open, share);
+  if (worker === undefined || open === undefined || lines === undefined || mark === undefined) {
     return { table: readLongPsaStream(chunks.source(), options), split: false };
   }
-  // In a regular file the line holds this data row (the header is line 1).
-  const row = start.line - 2;
   const control = rangeControl();
   const rest: RestReader = {
-    start(layout) {
-      // Columns the worker cannot write to are never read by it: the task stays pending.
-      if (!inSharedMemory(layout)) return;
+    // Columns the worker cannot write to are never handed to it.
+    place: (layout) => (inSharedMemory(layout) ? iterationStart(open, mark, layout) : undefined),
+    start(layout, place) {
       worker.postMessage({
         kind: "regular-range",
         fd: open.fd,
-        from: start.position,
+        from: place.at + open.start,
         to: open.size,
-        row,
+        row: place.row,
         layout,
         control,
       } satisfies RegularRangeTask);
     },
     settle: (stop) => settleRange(control, stop),
   };
-  const handoff = regularHandoff(start.position - open.start, row, lines - 1, rest);
+  const handoff = regularHandoff(lines - 1, rest);
   try {
     const table = readLongPsaStream(chunks.source(), { ...options, handoff });
     return { table, split: handoff.taken };
@@ -90,6 +91,43 @@ export function readLongPsaHalves(
     // file closes.
     handoff.abandon();
   }
+}
+
+/**
+ * The first line start from `mark` on that begins an iteration of a regular table laid out as
+ * `layout` (as an offset in the source), if it is near and before the end of the file.
+ */
+function iterationStart(
+  open: OpenInput,
+  mark: LineStart,
+  layout: RegularLayout,
+): RestPlace | undefined {
+  const S = layout.names.length;
+  // In a regular file line `mark.line` holds this data row (the header is line 1).
+  const row = mark.line - 2;
+  const skip = (S - (row % S)) % S;
+  const position = skip === 0 ? mark.position : lineStartAfter(open, mark.position, skip);
+  if (position === undefined || position >= open.size) return undefined;
+  return { at: position - open.start, row: row + skip };
+}
+
+/** The line start after the `count`th line feed from `position` on, if within 64 KiB. */
+function lineStartAfter(open: OpenInput, position: number, count: number): number | undefined {
+  const near = Buffer.allocUnsafe(Math.min(1 << 16, open.size - position));
+  let got: number;
+  try {
+    got = readSync(open.fd, near, 0, near.length, position);
+  } catch {
+    return undefined;
+  }
+  const bytes = near.subarray(0, got);
+  let i = 0;
+  for (let k = 0; k < count; k++) {
+    const lf = bytes.indexOf(10, i);
+    if (lf < 0) return undefined;
+    i = lf + 1;
+  }
+  return position + i;
 }
 
 /**
