@@ -25,10 +25,9 @@ import type { InputChunks, LineStart, OpenInput } from "./input-chunks.js";
 import { type RegularRangeTask, rangeControl, settleRange } from "./regular-range.js";
 
 /**
- * The share of the file this thread reads: a little more than half, as the worker starts on its
- * part only once it has started (some 0.1 s after this thread starts parsing, on the reference
- * machine) and this thread has read the first rows, while it reads a row a little faster (it
- * only checks the labels, never looks them up).
+ * The share of the file this thread reads: a little more than half, as the worker begins later
+ * (once its thread is up, some 0.1 s after this thread starts parsing on the reference machine)
+ * though it reads a row a little faster (it checks the labels, never looks them up).
  */
 export const FIRST_PART = 0.55;
 
