@@ -1,14 +1,15 @@
 /**
- * Handing the rest of a long-format PSA table to another reader at a line start, on the bet that
- * the table is regular (long-psa-regular.ts). The other reader (the analysis worker, in
- * src/node) is started once this reader's layout is final, at a line start that begins an
- * iteration; it reads from there to the end with `RegularRows` while this one reads up to it,
- * and says how many rows it read, or that it found one irregular. At the line start this reader
- * takes those rows when its own are the regular table's first ones; otherwise it reads on
- * itself, as it would have with no handoff, so the table and every error are the same either
- * way. The other reader writes only cells of the iterations from its start on, which this reader
- * makes only after stopping it (`LongPsaRows.reserve`): whatever either part holds, no cell
- * is written by both while both run, and what this reader writes after it stops is kept.
+ * Handing the rest of a long-format PSA table to another reader, on the bet that the table is
+ * regular (long-psa-regular.ts). Once this reader's layout is final, the rest of the input is cut
+ * into parts at line starts that begin iterations; the other reader (the analysis worker, in
+ * src/node) takes parts from the back and reads them with `RegularRows`, while this reader takes
+ * them from the front, so each reads as much as its speed allows. Where they meet, this reader
+ * takes the other's rows when its own are the regular table's first ones and the other found all
+ * of its own regular; otherwise it reads on itself, as it would have with no handoff, so the
+ * table and every error are the same either way. The other reader writes only cells of the
+ * iterations of its parts, which this reader makes only after stopping it
+ * (`LongPsaRows.reserve`): whatever either part holds, no cell is written by both while both
+ * run, and what this reader writes after it stops is kept.
  *
  * @module
  */
@@ -25,19 +26,31 @@ export interface RestPlace {
   readonly row: number;
 }
 
-/** The other reader, as the handoff drives it. */
+/**
+ * What the other reader says when this one reaches the last place it was given: this reader
+ * claims the part up to the next place; or the other reader has the rest from here; or
+ * nothing is left to share (this reader reads on to the end).
+ */
+export type RestClaim = RestPlace | "rest" | "none";
+
+/**
+ * The other reader, as the handoff drives it. The input after this reader's position is cut
+ * into parts at line starts that begin iterations; this reader claims them from the front, one
+ * at a time, while the other claims them from the back, until they meet.
+ */
 export interface RestReader {
   /**
-   * Where the other reader would start for `layout` (at a line start that begins an iteration
-   * of `layout.names.length` strategies, if the table is regular), or undefined if it cannot.
+   * Starts the other reader on a table laid out as `layout`, on parts after byte `after`;
+   * returns where the first part starts (where this reader stops to claim it), or undefined
+   * when there are no parts (the other reader then never starts).
    */
-  place(layout: RegularLayout): RestPlace | undefined;
-  /** Starts reading from `place` to the end into `layout` (once at most). */
-  start(layout: RegularLayout, place: RestPlace): void;
+  start(layout: RegularLayout, after: number): RestPlace | undefined;
+  /** Claims the part that starts at the last place given, for this reader (see {@link RestClaim}). */
+  claim(): RestClaim;
   /**
-   * Waits for it to end (at once if it has not started, which it then never does), asking it to
-   * stop early when `stop`; the rows it read when it found them all regular, else −1. After
-   * this it writes nothing.
+   * Waits for the other reader to end (at once if it has not started, which it then never
+   * does), asking it to stop early when `stop`; the rows it read from its first part to the end
+   * when it found them all regular, else −1. After this it writes nothing.
    */
   settle(stop: boolean): number;
 }
@@ -52,10 +65,11 @@ export interface RegularHandoff extends LongPsaHandoff {
 
 /**
  * A handoff for a table of at most `rows` data rows (its lines after the header): once the
- * reader's columns have room for that many rows, `other` is placed and started, and the
- * iterations from its place on are reserved for it (the reader settles it before making one,
- * so the two never write the same cell); at the place it is settled, and its rows are taken
- * when both parts are regular.
+ * reader's columns have room for that many rows, `other` is started. At each place it gives,
+ * this reader claims the next part, with the iterations from the end of its parts on reserved
+ * for the other reader (this reader settles it before making one, so the two never write the
+ * same cell); where the other reader has the rest, it is settled, and its rows are taken when
+ * both are regular.
  *
  * @example
  * ```ts
@@ -76,9 +90,16 @@ export function regularHandoff(rows: number, other: RestReader): RegularHandoff 
     state = "settled";
     return other.settle(stop);
   };
+  const release = () => void settle(true);
+  /** This reader goes on alone: the other reader is settled and nothing is reserved. */
+  const alone = (reader: LongPsaReader, stop: boolean) => {
+    settle(stop);
+    reader.unreserve();
+    return false;
+  };
   return {
     get at() {
-      return place?.at ?? Number.POSITIVE_INFINITY;
+      return state === "started" && place !== undefined ? place.at : Number.POSITIVE_INFINITY;
     },
     get taken() {
       return taken;
@@ -87,23 +108,29 @@ export function regularHandoff(rows: number, other: RestReader): RegularHandoff 
       if (state !== "waiting") return;
       const final = reader.regularLayout();
       if (final === undefined || final.cap * final.names.length < rows) return;
-      // Placed once: where it cannot start, or where this reader is already, it never does.
+      // Started once, if at all.
       state = "settled";
-      const chosen = other.place(final);
-      if (chosen === undefined || chosen.at < position) return;
-      const from = chosen.row / final.names.length;
-      if (!reader.reserve(from, () => void settle(true))) return;
+      const first = other.start(final, position);
+      if (first === undefined) return;
       state = "started";
       layout = final;
-      place = chosen;
-      other.start(final, chosen);
+      place = first;
+      if (!reader.reserve(first.row / final.names.length, release)) alone(reader, true);
     },
     arrive(reader: LongPsaReader) {
       if (state !== "started" || layout === undefined || place === undefined) return false;
-      const mine = reader.beginsRegular(layout, place.at, place.row);
-      const count = settle(!mine);
+      // Only a regular start is worth going on with.
+      if (!reader.beginsRegular(layout, place.at, place.row)) return alone(reader, true);
+      const claim = other.claim();
+      if (claim === "none") return alone(reader, false);
+      if (claim !== "rest") {
+        place = claim;
+        reader.reserve(claim.row / layout.names.length, release);
+        return false;
+      }
+      const count = settle(false);
       reader.unreserve();
-      taken = mine && count >= 0 && reader.adoptRegular(layout, place.at, place.row, count);
+      taken = count >= 0 && reader.adoptRegular(layout, place.at, place.row, count);
       return taken;
     },
     abandon() {

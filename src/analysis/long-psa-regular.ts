@@ -160,15 +160,21 @@ export class RegularRows {
   }
 }
 
-/** The default piece, 1 MiB. */
-const PIECE = 1 << 20;
+/** How {@link readRegularRest} reads. */
+export interface RegularRestOptions {
+  /** Called after each piece with the rows read so far; false stops the reading (−1). */
+  readonly goOn?: (row: number) => boolean;
+  /** The buffer to read through (a caller reading many parts reuses one); 1 MiB by default. */
+  readonly buffer?: Uint8Array;
+  /** Whether the source ends the input (true, the default) or ends at a line start. */
+  readonly last?: boolean;
+}
 
 /**
- * Reads the rest of a regular table from `source` (from a line start: data row `row` on, to
- * the end of the input) through one reused buffer of `piece` bytes into `layout`'s columns.
- * Returns the rows read when every one is the next regular row and the last ends the input and
- * an iteration; else −1. `goOn` is called after each piece with the rows read so far, and stops
- * the reading (−1) when it returns false.
+ * Reads a part of a regular table from `source` (from a line start: data row `row` on, to the
+ * end of the input, or to a line start when not `last`) through one buffer into `layout`'s
+ * columns. Returns the rows read when every one is the next regular row and the last ends the
+ * source and an iteration; else −1.
  *
  * @example
  * ```ts
@@ -180,11 +186,10 @@ export function readRegularRest(
   source: ByteSource,
   layout: RegularLayout,
   row: number,
-  goOn: (row: number) => boolean = () => true,
-  piece = PIECE,
+  options: RegularRestOptions = {},
 ): number {
+  const { goOn, buffer = new Uint8Array(1 << 20), last = true } = options;
   const rows = new RegularRows(layout, row);
-  const buffer = new Uint8Array(piece);
   let carry = 0;
   for (;;) {
     const got = source(buffer, carry, buffer.length - carry);
@@ -195,12 +200,12 @@ export function readRegularRest(
     if (used < 0 || (used === 0 && end === buffer.length)) return -1;
     buffer.copyWithin(0, used, end);
     carry = end - used;
-    if (!goOn(rows.row)) return -1;
+    if (goOn !== undefined && !goOn(rows.row)) return -1;
   }
   if (carry > 0) {
     // A last row without a line end, read as if it had one (a CR there is left to the usual
-    // reader).
-    if (carry === buffer.length || buffer[carry - 1] === CR) return -1;
+    // reader); before a line start, a line cut in two.
+    if (!last || carry === buffer.length || buffer[carry - 1] === CR) return -1;
     buffer[carry] = LF;
     if (rows.read(buffer, 0, carry + 1) !== carry + 1) return -1;
   }

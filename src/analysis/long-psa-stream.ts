@@ -49,7 +49,8 @@ export interface LongPsaHandoff {
   progress(reader: LongPsaReader, position: number): void;
   /**
    * Called on reaching {@link at}: true when `reader` took the rest of the rows (with
-   * `LongPsaReader.adoptRegular`), so the table is complete; false to read on here.
+   * `LongPsaReader.adoptRegular`), so the table is complete; false to read on here (to the
+   * next {@link at}, if it moved on).
    */
   arrive(reader: LongPsaReader): boolean;
 }
@@ -81,7 +82,8 @@ export function readLongPsaStream(source: ByteSource, options: LongPsaStreamOpti
   for (;;) {
     if (ahead !== undefined && position >= ahead.at) {
       if (ahead.arrive(reader)) return reader.end();
-      ahead = undefined;
+      // Read on alone, unless the handoff moved on to a later point.
+      if (ahead.at <= position) ahead = undefined;
     }
     if (carry === buffer.length) {
       // One record longer than the buffer: make room for it.

@@ -1,14 +1,19 @@
 /**
- * Reading the second part of a regular long-format PSA file on the analysis worker while the
- * main thread reads the first (see long-psa-halves.ts): the task the worker gets, and both sides
- * of the few shared words through which they agree. The main thread is busy parsing and then
- * blocks on those words (Atomics.wait), so no message goes back:
+ * Reading the parts of a regular long-format PSA file on the analysis worker while the main
+ * thread reads the file from the front (see long-psa-halves.ts): the task the worker gets, and
+ * both sides of the few shared words through which they agree. The main thread is busy parsing
+ * and then blocks on those words (Atomics.wait), so no message goes back:
  *
  * - the worker claims the task (pending → running), unless the main thread cancelled it first
- *   (pending → cancelled), which it does when it gets to the part itself before the worker;
- * - the worker reads its byte range of the open file through one reused buffer with
- *   {@link readRegularRest}, writing straight into the shared columns, and stops early when asked;
- * - it ends in regular (with the rows read) or irregular (anything unusual, any failure).
+ *   (pending → cancelled), which it does when it needs the answer before the worker started;
+ * - the file after the main thread's position is cut into parts at line starts that begin
+ *   iterations; one word says which the main thread has claimed (from the front) and which the
+ *   worker has (from the back), and each side claims the next with a compare-and-exchange, so
+ *   a part is read by one side only and they meet wherever their speeds take them;
+ * - the worker reads each part it claims through one reused buffer with
+ *   {@link readRegularRest}, writing straight into the shared columns, and stops early when
+ *   asked;
+ * - it ends in regular (with the rows of its parts) or irregular (anything unusual, any failure).
  *
  * @module
  */
@@ -23,6 +28,8 @@ const STATE = 0;
 const ROWS = 1;
 const PROGRESS = 2;
 const ABORT = 3;
+/** The parts claimed: the main thread's next in the low 16 bits, the worker's first above. */
+const CLAIM = 4;
 
 /** The states of a task. */
 const PENDING = 0;
@@ -34,36 +41,45 @@ const IRREGULAR = 4;
 /** How long the main thread waits for the worker without seeing it progress: a minute. */
 const STALL_MS = 60_000;
 
-/** A regular range for the analysis worker to read. */
+/** At most this many parts (so that two part numbers fit in a word). */
+export const MAX_PARTS = 0x7fff;
+
+/** Parts of a regular long-format PSA file for the analysis worker and the main thread. */
 export interface RegularRangeTask {
   readonly kind: "regular-range";
   /** The open file (the worker shares the process's descriptors). */
   readonly fd: number;
-  /** The range of the file: from a line start to the end of the file. */
-  readonly from: number;
-  readonly to: number;
-  /** The data row `from` starts, if the file is regular. */
-  readonly row: number;
+  /** Where each part starts in the file: line starts that begin iterations, in order. */
+  readonly starts: readonly number[];
+  /** The data row each part starts with, if the file is regular. */
+  readonly rows: readonly number[];
+  /** The end of the file (and of the last part). */
+  readonly end: number;
   readonly layout: RegularLayout;
   /** The shared words (see {@link rangeControl}). */
   readonly control: Int32Array;
 }
 
 /**
- * The shared words of a new task, pending.
+ * The shared words of a new task of `parts` parts, pending, none claimed.
  *
  * @example
  * ```ts
- * worker.postMessage({ kind: "regular-range", fd, from, to, row, layout, control: rangeControl() });
+ * const control = rangeControl(starts.length);
+ * worker.postMessage({ kind: "regular-range", fd, starts, rows, end, layout, control });
  * ```
  */
-export function rangeControl(): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(4 * 4));
+export function rangeControl(parts: number): Int32Array {
+  if (parts > MAX_PARTS) throw new RangeError(`rangeControl: at most ${MAX_PARTS} parts`);
+  const control = new Int32Array(new SharedArrayBuffer(5 * 4));
+  control[CLAIM] = parts << 16;
+  return control;
 }
 
 /**
- * Runs a task on the worker: claims it, reads its range and reports regular (with the rows) or
- * irregular. Never throws: a failure is irregular, and the main thread reads the range itself.
+ * Runs a task on the worker: claims it, reads the parts it can claim from the back and reports
+ * regular (with their rows) or irregular. Never throws: a failure is irregular, and the main
+ * thread reads those parts itself.
  *
  * @example
  * ```ts
@@ -75,7 +91,7 @@ export function readRegularRange(task: RegularRangeTask): void {
   if (Atomics.compareExchange(control, STATE, PENDING, RUNNING) !== PENDING) return;
   let rows = -1;
   try {
-    rows = readRange(task);
+    rows = readParts(task);
   } catch {
     rows = -1;
   }
@@ -84,13 +100,45 @@ export function readRegularRange(task: RegularRangeTask): void {
   Atomics.notify(control, STATE);
 }
 
-/** Reads a task's range; the rows read when all are regular and end the file, else −1. */
-function readRange(task: RegularRangeTask): number {
-  const { fd, to, control } = task;
-  let position = task.from;
-  // The range's bytes; a file shorter than the first pass found throws (irregular: the main
-  // thread then says so).
-  const source: ByteSource = (into, offset, length) => {
+/** Reads the parts the worker claims, from the back: their rows if all are regular, else −1. */
+function readParts(task: RegularRangeTask): number {
+  const { control, starts, rows } = task;
+  const buffer = new Uint8Array(1 << 20);
+  let total = 0;
+  for (;;) {
+    if (Atomics.load(control, ABORT) !== 0) return -1;
+    const word = Atomics.load(control, CLAIM);
+    const next = word & 0xffff;
+    const first = word >>> 16;
+    // Every part left is the main thread's.
+    if (first - 1 < next) return total;
+    if (Atomics.compareExchange(control, CLAIM, word, next | ((first - 1) << 16) | 0) !== word) {
+      continue;
+    }
+    const part = first - 1;
+    const last = part === starts.length - 1;
+    const to = last ? task.end : (starts[part + 1] as number);
+    const source = fileRange(task.fd, starts[part] as number, to);
+    const read = readRegularRest(source, task.layout, rows[part] as number, {
+      buffer,
+      last,
+      goOn: (row) => {
+        Atomics.store(control, PROGRESS, row);
+        return Atomics.load(control, ABORT) === 0;
+      },
+    });
+    // A part's rows are its lines: the next part's first row says how many.
+    if (read < 0 || (!last && read !== (rows[part + 1] as number) - (rows[part] as number))) {
+      return -1;
+    }
+    total += read;
+  }
+}
+
+/** The bytes `[from, to)` of an open file; a file shorter than that throws. */
+function fileRange(fd: number, from: number, to: number): ByteSource {
+  let position = from;
+  return (into, offset, length) => {
     const want = Math.min(length, to - position);
     if (want === 0) return 0;
     const got = readSync(fd, into, offset, want, position);
@@ -98,21 +146,37 @@ function readRange(task: RegularRangeTask): number {
     position += got;
     return got;
   };
-  return readRegularRest(source, task.layout, task.row, (row) => {
-    Atomics.store(control, PROGRESS, row);
-    return Atomics.load(control, ABORT) === 0;
-  });
+}
+
+/**
+ * On the main thread, at the start of part `part`: claims it, unless the worker has it. Returns
+ * whether this thread may read it (then the worker never claims it).
+ *
+ * @example
+ * ```ts
+ * if (!claimPart(control, 0)) settleRange(control, false);
+ * ```
+ */
+export function claimPart(control: Int32Array, part: number): boolean {
+  for (;;) {
+    const word = Atomics.load(control, CLAIM);
+    const first = word >>> 16;
+    if (part >= first) return false;
+    if (Atomics.compareExchange(control, CLAIM, word, (part + 1) | (first << 16) | 0) === word) {
+      return true;
+    }
+  }
 }
 
 /**
  * On the main thread: ends a task, waiting for the worker if it is reading. A pending task is
- * cancelled; with `stop`, a running one is asked to stop early. Returns the rows read when the
- * worker found its whole range regular, else −1 (the caller then reads the range itself; the
- * worker writes no more).
+ * cancelled; with `stop`, a running one is asked to stop early. Returns the rows of the worker's
+ * parts when it found them all regular, else −1 (the caller then reads them itself; the worker
+ * writes no more).
  *
  * @example
  * ```ts
- * const rows = settleRange(control, false); // after reading up to the range
+ * const rows = settleRange(control, false); // where the worker's parts begin
  * ```
  */
 export function settleRange(control: Int32Array, stop: boolean): number {

@@ -1,11 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readLongPsaBytes } from "../../src/analysis/long-psa-bytes.js";
-import {
-  type RestPlace,
-  type RestReader,
-  regularHandoff,
-} from "../../src/analysis/long-psa-handoff.js";
+import { type RestReader, regularHandoff } from "../../src/analysis/long-psa-handoff.js";
 import { type RegularLayout, readRegularRest } from "../../src/analysis/long-psa-regular.js";
 import { readLongPsaStream } from "../../src/analysis/long-psa-stream.js";
 import type { PsaTable } from "../../src/analysis/psa-csv.js";
@@ -30,59 +26,122 @@ function outcome(read: () => PsaTable): unknown {
 }
 
 /**
- * How the other reader behaves: reads all at once when started (a quick worker); reads when
- * settled (a worker that starts just before this reader gets there: asked to stop, it reads one
- * piece first); or never starts.
+ * How the other reader behaves: reads the parts it claims at once when started (a quick
+ * worker); reads them when settled (a worker that starts just before this reader meets it:
+ * asked to stop, it reads one piece first); or never starts.
  */
 type Other = "reads at start" | "reads when settled" | "never starts";
 
 /** The line start after the `count`th line feed from `at` on (−1 if none). */
 function lineStartAfter(bytes: Uint8Array, at: number, count: number): number {
   let i = at;
-  for (let k = 0; k < count && i >= 0; k++)
-    i = bytes.indexOf(10, i) < 0 ? -1 : bytes.indexOf(10, i) + 1;
+  for (let k = 0; k < count && i >= 0; k++) {
+    const lf = bytes.indexOf(10, i);
+    i = lf < 0 ? -1 : lf + 1;
+  }
   return i;
 }
 
 /**
- * Reads `bytes` with a handoff from line `line` (1-based) on, at the first line start there that
- * begins an iteration, the other reader reading the rest synchronously (see {@link Other}): the
- * outcome, whether the rest was taken, and whether the other reader was started and settled.
+ * A synchronous model of the worker's side: the input after this reader's position cut into
+ * parts every `step` lines (moved on to lines that begin iterations), of which the other reader
+ * claims the last `takes` when started (fewer if this reader has claimed them first).
+ */
+function partsReader(bytes: Uint8Array, step: number, takes: number, other: Other): RestReader {
+  let starts: number[] = [];
+  let rows: number[] = [];
+  let first = 0;
+  let next = 0;
+  let pending: ((stop: boolean) => number) | undefined;
+  let result = -1;
+  /** Reads parts `from` on (the other reader's), through one small buffer. */
+  const readParts = (layout: RegularLayout, from: number, stop: boolean): number => {
+    const buffer = new Uint8Array(128);
+    let total = 0;
+    for (let part = starts.length - 1; part >= from; part--) {
+      const last = part === starts.length - 1;
+      const end = last ? bytes.length : (starts[part + 1] as number);
+      const source = bytesSource(bytes.subarray(starts[part] as number, end), 61);
+      const read = readRegularRest(source, layout, rows[part] as number, {
+        buffer,
+        last,
+        goOn: () => !stop,
+      });
+      if (read < 0 || (!last && read !== (rows[part + 1] as number) - (rows[part] as number))) {
+        return -1;
+      }
+      total += read;
+    }
+    return total;
+  };
+  return {
+    start(layout, after) {
+      const S = layout.names.length;
+      starts = [];
+      rows = [];
+      // `at` is the start of line `line` (the header is line 1).
+      for (let at = bytes.indexOf(10) + 1, line = 2; at > 0 && at < bytes.length; line++) {
+        const next = bytes.indexOf(10, at);
+        if (at > after && line % step === 0) {
+          const row = line - 2;
+          const skip = (S - (row % S)) % S;
+          const aligned = lineStartAfter(bytes, at, skip);
+          if (aligned > (starts.at(-1) ?? after) && aligned < bytes.length) {
+            starts.push(aligned);
+            rows.push(row + skip);
+          }
+        }
+        at = next < 0 ? -1 : next + 1;
+      }
+      if (starts.length === 0) return undefined;
+      first = other === "never starts" ? starts.length : Math.max(0, starts.length - takes);
+      if (other === "reads at start") result = readParts(layout, first, false);
+      if (other === "reads when settled") pending = (stop) => readParts(layout, first, stop);
+      return { at: starts[0] as number, row: rows[0] as number };
+    },
+    claim() {
+      if (next >= first) return "rest";
+      next++;
+      return next < starts.length
+        ? { at: starts[next] as number, row: rows[next] as number }
+        : "none";
+    },
+    settle(stop) {
+      if (pending !== undefined) result = pending(stop);
+      pending = undefined;
+      return other === "never starts" ? -1 : result;
+    },
+  };
+}
+
+/**
+ * Reads `bytes` with a handoff to {@link partsReader} (parts every `step` lines, the last `takes`
+ * taken by the other reader, which behaves as `other`): the outcome, whether the rest was
+ * taken, and how often the other reader was settled.
  */
 function handedOff(
   bytes: Uint8Array,
-  line: number,
+  step: number,
+  takes: number,
   chunkSize: number,
   other: Other = "reads at start",
 ): { outcome: unknown; taken: boolean; started: boolean; settled: number } {
   let started = false;
   let settled = 0;
-  let rows = -1;
-  const read = (layout: RegularLayout, place: RestPlace, goOn: () => boolean) =>
-    readRegularRest(bytesSource(bytes.subarray(place.at), 61), layout, place.row, goOn, 128);
-  let late: (() => number) | undefined;
+  const parts = partsReader(bytes, step, takes, other);
   const rest: RestReader = {
-    place(layout) {
-      const S = layout.names.length;
-      const skip = (S - ((line - 2) % S)) % S;
-      const at = lineStartAfter(bytes, lineStartAfter(bytes, 0, line - 1), skip);
-      return at < 0 || at >= bytes.length ? undefined : { at, row: line - 2 + skip };
-    },
-    start(layout, place) {
+    start(layout, after) {
       expect(started).toBe(false);
-      started = true;
-      if (other === "reads at start") rows = read(layout, place, () => true);
-      if (other === "reads when settled") late = () => read(layout, place, () => !stopping);
+      const place = parts.start(layout, after);
+      started = place !== undefined;
+      return place;
     },
+    claim: () => parts.claim(),
     settle(stop) {
       settled++;
-      stopping = stop;
-      if (late !== undefined) rows = late();
-      late = undefined;
-      return rows;
+      return parts.settle(stop);
     },
   };
-  let stopping = false;
   const lines = bytes.reduce((n, b) => n + (b === 10 ? 1 : 0), 1);
   const handoff = regularHandoff(lines - 1, rest);
   const result = outcome(() => {
@@ -225,25 +284,23 @@ function byteParsed(text: string): boolean {
 }
 
 describe("regularHandoff", () => {
-  it("regularHandoff: a regular table split at any line gives readLongPsaBytes' table, the rest taken from the other reader once started", () => {
+  it("regularHandoff: a regular table cut into parts anywhere gives readLongPsaBytes' table, the rest taken from the other reader where they meet", () => {
     let taken = 0;
     fc.assert(
       fc.property(
         regularTable,
-        fc.nat(),
+        fc.integer({ min: 1, max: 9 }),
+        fc.nat(12),
         fc.integer({ min: 8, max: 40 }),
         fc.constantFrom<Other>("reads at start", "reads when settled"),
-        (table, cut, chunkSize, other) => {
+        (table, step, takes, chunkSize, other) => {
           const bytes = changed(table, undefined, 0);
           const expected = outcome(() => readLongPsaBytes(bytes, { file: "psa.csv" }));
-          // Any line start after the first data row and before the end (in small windows, so
-          // that the other reader is often placed before this one gets there).
-          const line = 3 + (cut % (table.rows.length - 2));
-          const read = handedOff(bytes, line, chunkSize, other);
+          const read = handedOff(bytes, step, takes, chunkSize, other);
           expect(read.outcome).toEqual(expected);
           // Numbers the byte parser declines (such as 5e-324) are read another way: not regular.
           const parsed = table.rows.slice(1).every((r) => r.split(",").slice(2).every(byteParsed));
-          if (!("error" in (expected as object)) && parsed && read.started) {
+          if (!("error" in (expected as object)) && parsed && read.started && takes > 0) {
             expect(read.taken).toBe(true);
           }
           if (read.taken) taken++;
@@ -252,26 +309,24 @@ describe("regularHandoff", () => {
       ),
       { numRuns: 400 },
     );
-    // Not a property that holds for want of a start: most runs hand off.
+    // Not a property that holds for want of a start: many runs hand off.
     expect(taken).toBeGreaterThan(100);
   });
 
-  it("regularHandoff: a table changed anywhere, split at any line, gives readLongPsaBytes' table or error", () => {
+  it("regularHandoff: a table changed anywhere, cut into parts anywhere, gives readLongPsaBytes' table or error", () => {
     fc.assert(
       fc.property(
         regularTable,
         fc.constantFrom(...Object.keys(CHANGES)),
         fc.nat(),
-        fc.nat(),
+        fc.integer({ min: 1, max: 9 }),
+        fc.nat(12),
         fc.integer({ min: 8, max: 200 }),
         fc.constantFrom<Other>("reads at start", "reads when settled", "never starts"),
-        (table, change, at, cut, chunkSize, other) => {
+        (table, change, at, step, takes, chunkSize, other) => {
           const bytes = changed(table, change, at);
-          const lines = bytes.reduce((n, b) => n + (b === 10 ? 1 : 0), 1);
-          if (lines < 4) return;
           const expected = outcome(() => readLongPsaBytes(bytes, { file: "psa.csv" }));
-          const line = 3 + (cut % (lines - 3));
-          const read = handedOff(bytes, line, chunkSize, other);
+          const read = handedOff(bytes, step, takes, chunkSize, other);
           expect(read.outcome).toEqual(expected);
           if (other === "never starts") expect(read.taken).toBe(false);
           expect(read.settled).toBe(read.started ? 1 : 0);
@@ -281,7 +336,7 @@ describe("regularHandoff", () => {
     );
   });
 
-  it("regularHandoff: the rest is taken exactly when both parts are regular", () => {
+  it("regularHandoff: the rest is taken exactly when both readers' rows are regular", () => {
     const table = {
       rows: ["iteration,strategy,cost,effect"],
       lineEnd: "\n",
@@ -291,33 +346,36 @@ describe("regularHandoff", () => {
       table.rows.push(`${s},a,${s}.5,0.${s}`, `${s},b,-${s},1e-${s % 5}`);
     }
     const regular = changed(table, undefined, 0);
-    expect(handedOff(regular, 31, 64)).toMatchObject({ taken: true, started: true });
-    // Line 32 holds the second row of iteration 15: the other reader starts at line 33.
-    expect(handedOff(regular, 32, 64, "reads when settled")).toMatchObject({ taken: true });
-    // A mistake after the split: the other reader's rows are not taken; the error is the one
-    // a single reader gives.
-    const late = changed(table, "bad number", 45);
+    // Parts every 5 lines (from line 10, 16, 20, …: each begins an iteration).
+    expect(handedOff(regular, 5, 6, 64)).toMatchObject({ taken: true, started: true });
+    expect(handedOff(regular, 5, 3, 64, "reads when settled")).toMatchObject({ taken: true });
+    // The other reader takes no part: this reader reads them all.
+    expect(handedOff(regular, 5, 0, 64)).toMatchObject({ taken: false, started: true, settled: 1 });
+    // A mistake in the other reader's parts: its rows are not taken; the error is the one a
+    // single reader gives.
+    const late = changed(table, "bad number", 55);
     const expected = outcome(() => readLongPsaBytes(late, { file: "psa.csv" }));
-    expect(expected).toEqual({ error: expect.stringContaining("psa.csv:47:") });
-    const read = handedOff(late, 31, 64);
+    expect(expected).toEqual({ error: expect.stringContaining("psa.csv:57:") });
+    const read = handedOff(late, 5, 4, 64);
     expect(read).toMatchObject({ outcome: expected, taken: false, started: true, settled: 1 });
-    // Before the split: the same, and the other reader is settled once.
+    // In this reader's part: the same, and the other reader is settled once.
     const early = changed(table, "row written twice for the next", 21);
-    const first = handedOff(early, 31, 64, "reads when settled");
+    const first = handedOff(early, 5, 6, 64, "reads when settled");
     expect(first.outcome).toEqual(outcome(() => readLongPsaBytes(early, { file: "psa.csv" })));
     expect(first.outcome).toEqual({ error: expect.stringContaining("already has a row") });
     expect(first).toMatchObject({ taken: false, started: true, settled: 1 });
-    // A mistake that stops the first part: the other reader is settled by abandon().
+    // A mistake that stops this reader: the other reader is settled by abandon().
     const stopped = changed(table, "extra column", 7);
-    const abandoned = handedOff(stopped, 31, 64);
+    const abandoned = handedOff(stopped, 5, 6, 64);
     expect(abandoned.outcome).toEqual({ error: expect.stringContaining("psa.csv:9:") });
     expect(abandoned).toMatchObject({ taken: false, started: true, settled: 1 });
   });
 
   it("regularHandoff: a first part with more iterations than its lines hold (rows ended by a lone CR) never shares a cell with the other reader", () => {
-    // Line 21 holds two rows, the second for an iteration (1000) that comes nowhere else: the
-    // first part makes one iteration more than a regular one, the cell the other reader writes
-    // first. A valid table; the other reader, started late, reads a piece before it stops.
+    // Line 21 holds two rows, the second for an iteration (1000) that comes nowhere else: this
+    // reader makes one iteration more than a regular table has by then, the first one whose
+    // cells the other reader (with the parts from line 22 on) writes. A valid table; the other
+    // reader, started late, reads a piece before it stops.
     const rows = ["iteration,strategy,cost,effect"];
     for (let s = 1; s <= 40; s++) rows.push(`${s},a,${s}.25,${s}`);
     rows[20] = `${rows[20]}\r1000,a,7.5,7`;
@@ -325,7 +383,7 @@ describe("regularHandoff", () => {
     const expected = outcome(() => readLongPsaBytes(bytes, { file: "psa.csv" }));
     expect(expected).toMatchObject({ iterations: expect.arrayContaining(["1000", "21"]) });
     for (const other of ["reads at start", "reads when settled"] as const) {
-      const read = handedOff(bytes, 22, 64, other);
+      const read = handedOff(bytes, 22, 1, 64, other);
       expect(read.outcome).toEqual(expected);
       expect(read).toMatchObject({ taken: false, started: true, settled: 1 });
     }

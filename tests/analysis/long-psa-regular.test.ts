@@ -22,9 +22,20 @@ function layoutFor(names: readonly string[], first: number, cap: number): Regula
   };
 }
 
-/** readRegularRest on the text of rows from data row `row` on, in pieces of `piece` bytes. */
-function rest(text: string, layout: RegularLayout, row: number, piece = 7, buffer = 256): number {
-  return readRegularRest(bytesSource(encoder.encode(text), piece), layout, row, () => true, buffer);
+/**
+ * readRegularRest on the text of rows from data row `row` on, in pieces of `piece` bytes through
+ * a buffer of `size`, as the input's last part or not.
+ */
+function rest(
+  text: string,
+  layout: RegularLayout,
+  row: number,
+  piece = 7,
+  size = 256,
+  last = true,
+): number {
+  const source = bytesSource(encoder.encode(text), piece);
+  return readRegularRest(source, layout, row, { buffer: new Uint8Array(size), last });
 }
 
 /** Whether the byte parser reads a number's text (rather than declining it). */
@@ -154,12 +165,14 @@ describe("readRegularRest", () => {
       bytesSource(encoder.encode(TAIL), 7),
       layoutFor(["a", "b"], 1, 3),
       2,
-      () => false,
-      16,
+      { goOn: () => false, buffer: new Uint8Array(16) },
     );
     expect(stopped).toBe(-1);
     // A line longer than the buffer.
     expect(rest(TAIL, layoutFor(["a", "b"], 1, 3), 2, 7, 8)).toBe(-1);
+    // A part before another: it must end at a line start (and with a whole iteration).
+    expect(rest(TAIL, layoutFor(["a", "b"], 1, 3), 2, 7, 256, false)).toBe(4);
+    expect(rest(TAIL.slice(0, -1), layoutFor(["a", "b"], 1, 3), 2, 7, 256, false)).toBe(-1);
   });
 });
 

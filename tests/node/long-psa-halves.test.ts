@@ -85,7 +85,7 @@ describe("readLongPsaHalves", () => {
   }
 
   /** Reads `text` from a file, with a worker (ready) or without: what it gave. */
-  async function read(text: string, worker: boolean, share?: number) {
+  async function read(text: string, worker: boolean) {
     const path = join(dir, "psa.csv");
     writeFileSync(path, text);
     const thread = worker ? await readyWorker() : undefined;
@@ -99,7 +99,6 @@ describe("readLongPsaHalves", () => {
           allocate: mod.sharedFloat64,
         },
         thread,
-        share,
       ) as Halves;
     try {
       return outcome(() => mod.readInputChunks?.(path, "csv", halves) as Halves);
@@ -111,14 +110,14 @@ describe("readLongPsaHalves", () => {
   const rows = regularRows(40_000);
   const text = `${rows.join("\n")}\n`;
 
-  test("readLongPsaHalves reads a regular file's second half on the worker: the table one thread reads, bit for bit", async () => {
+  test("readLongPsaHalves reads a regular file's last parts on the worker: the table one thread reads, bit for bit", async () => {
     const one = await read(text, false);
     expect(one).toMatchObject({ split: false, strategies: ["usual", "swis_a", "swis_b"] });
-    for (const share of [0.3, 0.5, 0.8]) {
-      const two = await read(text, true, share);
+    for (let k = 0; k < 3; k++) {
+      const two = await read(text, true);
       expect(two).toEqual({ ...one, split: true });
     }
-    // A byte-order mark: the split is found in the file, the handoff point after the mark.
+    // A byte-order mark: the parts are found in the file, the handoff points after the mark.
     const bom = `\uFEFF${text}`;
     expect(await read(bom, true)).toEqual({ ...(await read(bom, false)), split: true });
     // CRLF line ends and no line end at the last row.
@@ -144,7 +143,8 @@ describe("readLongPsaHalves", () => {
       const file = `${lines.join("\n")}\n`;
       const one = await read(file, false);
       const two = await read(file, true);
-      expect([what, two]).toEqual([what, one]);
+      // Where the threads meet varies, and with it whether the worker's rows are taken.
+      expect([what, "split" in two ? { ...two, split: false } : two]).toEqual([what, one]);
     }
   }, 60_000);
 });
