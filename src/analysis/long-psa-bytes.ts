@@ -27,6 +27,7 @@ import { InputError } from "../errors.js";
 import { findColumn, type LongColumn } from "./column-aliases.js";
 import { readHeader } from "./csv-cells.js";
 import { checkCommaSeparatedBytes, holdsFirstLine } from "./csv-separator.js";
+import type { RegularLayout } from "./long-psa-regular.js";
 import { type LongHeader, LongPsaRows, type LongSizeHint } from "./long-psa-rows.js";
 import type { PsaTable, ReadOptions } from "./psa-csv.js";
 
@@ -190,6 +191,48 @@ export class LongPsaReader {
       rows.add(bytes, reader.record, base);
       if (this.slow > 0) this.slow--;
     }
+  }
+
+  /**
+   * Where and what the rest of the rows would be if the table is regular (see
+   * {@link LongPsaRows.regularLayout}); undefined before the first row, or when it is not.
+   */
+  regularLayout(): RegularLayout | undefined {
+    return this.rows?.regularLayout();
+  }
+
+  /**
+   * Reserves the iterations from `from` on for another reader writing into the same columns
+   * ({@link LongPsaRows.reserve}); false before the first row, or when the rows read so far
+   * reach that iteration.
+   */
+  reserve(from: number, release: () => void): boolean {
+    return this.rows?.reserve(from, release) === true;
+  }
+
+  /** Ends a reservation without its release. */
+  unreserve(): void {
+    this.rows?.unreserve();
+  }
+
+  /**
+   * Whether this reader has read exactly the bytes before `at`, and they are the first `row`
+   * rows of a regular table laid out as `layout` (see {@link adoptRegular}).
+   */
+  beginsRegular(layout: RegularLayout, at: number, row: number): boolean {
+    return this.rows !== undefined && this.base === at && this.rows.beginsRegular(layout, row);
+  }
+
+  /**
+   * Takes the `count` regular rows from data row `row` on, read elsewhere from byte `at` of the
+   * input to its end, as if read here ({@link LongPsaRows.adoptRegular}), when this reader has
+   * read exactly the bytes before `at`; returns whether it did. {@link end} then gives the table.
+   */
+  adoptRegular(layout: RegularLayout, at: number, row: number, count: number): boolean {
+    return (
+      this.beginsRegular(layout, at, row) &&
+      (this.rows as LongPsaRows).adoptRegular(layout, row, count)
+    );
   }
 
   /** The table, once the last window is written. */

@@ -56,6 +56,20 @@ export class LongColumns {
     return true;
   }
 
+  /** Marks the cells (st, from) to (st, to − 1) filled, as {@link fill} would one by one. */
+  fillRun(st: number, from: number, to: number): void {
+    const filled = this.filled;
+    const base = st * this.words;
+    const set = (it: number) => {
+      const w = base + (it >>> 5);
+      filled[w] = (filled[w] as number) | (1 << (it & 31));
+    };
+    let it = from;
+    for (; it < to && (it & 31) !== 0; it++) set(it);
+    for (; it + 32 <= to; it += 32) filled[base + (it >>> 5)] = 0xffffffff;
+    for (; it < to; it++) set(it);
+  }
+
   /** Whether cell (st, it) was filled. */
   isFilled(st: number, it: number): boolean {
     return ((this.filled[st * this.words + (it >>> 5)] as number) & (1 << (it & 31))) !== 0;

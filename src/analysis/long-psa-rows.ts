@@ -21,107 +21,24 @@ import {
   LF,
   STOP,
 } from "../core/csv-bytes.js";
-import { decimalFromParts, parseDecimalBytes } from "../core/decimal-bytes.js";
+import { parseDecimalBytes } from "../core/decimal-bytes.js";
+import { decimalEnd, plainDecimal } from "../core/plain-decimal.js";
 import { InputError, type SourceLocation } from "../errors.js";
 import { checkWidth, fastNumber, parseCell, tooManyStrategies } from "./csv-cells.js";
 import { MAX_MAGNITUDE, MAX_STRATEGIES, MAX_STRATEGY_NAME } from "./limits.js";
 import { LongColumns } from "./long-psa-columns.js";
+import type { RegularLayout, RegularRows } from "./long-psa-regular.js";
 import type { PsaTable } from "./psa-csv.js";
 import { createCeSamples } from "./samples.js";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
-/** 10^k for k = 0..22: every one an exact double. */
-const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
-
 /** What each field of a row is, for the fused scan (0: none of these). */
 const ITERATION = 1;
 const STRATEGY = 2;
 const COST = 3;
 const EFFECT = 4;
-
-/** Where the number {@link plainDecimal} last read ends. */
-let decimalEnd = 0;
-
-/**
- * The value of the plain decimal `[-]digits[.digits]` at `bytes[i]`, read as parseDecimalBytes
- * reads it (the first 15 significant digits in hi, up to 4 more in lo: the same double), when
- * a comma or line end follows it; else NaN (for the caller to read the field another way).
- * {@link decimalEnd} is then where it ends. A line feed must follow `i` in `bytes`: the scan
- * stops there at the latest.
- */
-function plainDecimal(bytes: Uint8Array, i: number): number {
-  let negative = false;
-  let d = (bytes[i] as number) - 48;
-  if (d === -3) {
-    negative = true;
-    d = (bytes[++i] as number) - 48;
-  }
-  // The digits' counts come from positions: the first 15 significant digits (those
-  // before `split`) go into hi, the rest into lo.
-  let hi = 0;
-  let lo = 0;
-  const first = i;
-  while (d === 0) d = (bytes[++i] as number) - 48;
-  let from = i;
-  let split = from + 15;
-  // Two digits a step while both go into hi (a digit is never the last byte: a line feed follows).
-  while (d >>> 0 < 10) {
-    const next = (bytes[i + 1] as number) - 48;
-    if (next >>> 0 < 10 && i + 2 <= split) {
-      hi = hi * 100 + (d * 10 + next);
-      i += 2;
-      d = (bytes[i] as number) - 48;
-    } else {
-      if (i < split) hi = hi * 10 + d;
-      else lo = lo * 10 + d;
-      d = (bytes[++i] as number) - 48;
-    }
-  }
-  let significant = i - from;
-  let digits = i - first;
-  let fraction = 0;
-  if (d === -2) {
-    d = (bytes[++i] as number) - 48;
-    const point = i;
-    if (significant === 0) while (d === 0) d = (bytes[++i] as number) - 48;
-    from = i;
-    split = from + 15 - significant;
-    while (d >>> 0 < 10) {
-      const next = (bytes[i + 1] as number) - 48;
-      if (next >>> 0 < 10 && i + 2 <= split) {
-        hi = hi * 100 + (d * 10 + next);
-        i += 2;
-        d = (bytes[i] as number) - 48;
-      } else {
-        if (i < split) hi = hi * 10 + d;
-        else lo = lo * 10 + d;
-        d = (bytes[++i] as number) - 48;
-      }
-    }
-    significant += i - from;
-    fraction = i - point;
-    digits += fraction;
-  }
-  const extra = significant > 15 ? significant - 15 : 0;
-  decimalEnd = i;
-  let v: number;
-  if (digits > 0 && significant <= 19 && STOP[d + 48] === 1) {
-    v =
-      significant === 0
-        ? 0
-        : extra === 0 && fraction <= 22
-          ? fraction === 0
-            ? hi
-            : hi / (POW10[fraction] as number)
-          : decimalFromParts(hi, lo, extra, -fraction);
-    if (negative) v = -v;
-  } else {
-    v = Number.NaN;
-  }
-  return v;
-}
 
 /** Where the field {@link trimmedField} last found starts and ends in the bytes it returned. */
 let fieldFrom = 0;
@@ -219,6 +136,9 @@ export class LongPsaRows {
   private lastSt = -1;
   /** The line after the last row the fused scan read. */
   line = 0;
+  /** Iterations from this one on are reserved for another reader (see {@link reserve}). */
+  private reservedFrom = Number.POSITIVE_INFINITY;
+  private release: (() => void) | undefined;
 
   constructor(
     private readonly header: LongHeader,
@@ -332,6 +252,7 @@ export class LongPsaRows {
       it = iterations.find(itBytes, itA, itB);
       if (it < 0) {
         it = iterations.add(itBytes, itA, itB);
+        if (it >= this.reservedFrom) this.releaseReserved();
         if (it >= columns.cap) this.grow(it, record.line, base + (record.at[0] as number));
         columns.firstLine(it, record.line);
       }
@@ -406,6 +327,8 @@ export class LongPsaRows {
     const count = names.length;
     const filled = columns.filled;
     const words = columns.words;
+    // New iterations from here on are for add().
+    const limit = Math.min(cap, this.reservedFrom);
     let lastIt = this.lastIt;
     // The last row's iteration as a whole number (−1: not known here).
     let lastV = -1;
@@ -497,8 +420,8 @@ export class LongPsaRows {
             : iterations.find(bytes, rowStart, rowStart + itLength);
       }
       if (it < 0) {
-        // A new iteration beyond the columns' room: add() moves them.
-        if (iterations.size >= cap) break;
+        // A new iteration beyond the columns' room (add() moves them) or reserved.
+        if (iterations.size >= limit) break;
         it = iterations.add(bytes, rowStart, rowStart + itLength, v);
         columns.firstLine(it, line);
       }
@@ -550,6 +473,7 @@ export class LongPsaRows {
     const iterations = this.iterations;
     const strategyIndex = this.strategyIndex;
     const count = this.strategies.length;
+    const limit = Math.min(cap, this.reservedFrom);
     let lastIt = this.lastIt;
     let lastSt = this.lastSt;
     let rows = this.rows;
@@ -643,8 +567,8 @@ export class LongPsaRows {
             ? lastIt
             : iterations.find(bytes, itA, itB);
       }
-      if (it < 0 && iterations.size >= cap) {
-        // A new iteration beyond the columns' room: add() moves them.
+      if (it < 0 && iterations.size >= limit) {
+        // A new iteration beyond the columns' room (add() moves them) or reserved.
         i = rowStart;
         break;
       }
@@ -680,6 +604,109 @@ export class LongPsaRows {
     this.rows = rows;
     this.line = line;
     return i;
+  }
+
+  /**
+   * Reserves the cells of iterations `from` on for another reader, which writes into the same
+   * columns: before making iteration `from` (which a regular table's rows up to the other
+   * reader's never do), this calls `release`, which must stop the other reader for good, and
+   * the reservation ends. Refused (false) when the rows read so far have made that iteration.
+   */
+  reserve(from: number, release: () => void): boolean {
+    if (this.iterations.size > from) return false;
+    this.reservedFrom = from;
+    this.release = release;
+    return true;
+  }
+
+  /** Ends a reservation without a release (the other reader has stopped). */
+  unreserve(): void {
+    this.reservedFrom = Number.POSITIVE_INFINITY;
+    this.release = undefined;
+  }
+
+  /** Ends the reservation, stopping the other reader. */
+  private releaseReserved(): void {
+    const release = this.release;
+    this.unreserve();
+    release?.();
+  }
+
+  /**
+   * Where and what the rest of the table's rows would be if it is regular (see
+   * long-psa-regular.ts): the strategies so far in order, the first iteration's label and the
+   * columns as they are now; undefined when the rows so far already make it irregular (another
+   * header, labels other than consecutive whole numbers from the first, a strategy name an
+   * unquoted field cannot hold, a repeated row) or no second iteration is read yet.
+   */
+  regularLayout(): RegularLayout | undefined {
+    const names = this.strategyBytes;
+    const first = this.iterations.runStart;
+    // The strategies are known once a second iteration starts.
+    if (!this.usual || this.iterations.size < 2 || first < 0 || this.duplicate !== undefined) {
+      return undefined;
+    }
+    if (names.some((name) => name.length === 0)) return undefined;
+    const { cap, cost, effect } = this.columns;
+    return { names: [...names], first, cap, cost, effect };
+  }
+
+  /**
+   * Takes `count` rows from data row `row` on, read elsewhere into `layout`'s columns by
+   * {@link RegularRows} (which found them regular, ending with a whole iteration), as if read
+   * here; only when the rows read here are exactly the regular table's first `row` rows in order
+   * and the columns are still those of `layout`. Returns whether it took them (false: nothing
+   * changed, and reading goes on here).
+   */
+  adoptRegular(layout: RegularLayout, row: number, count: number): boolean {
+    if (!this.beginsRegular(layout, row)) return false;
+    const S = layout.names.length;
+    const columns = this.columns;
+    const had = this.iterations.size;
+    const n = (row + count) / S;
+    // The first line of each new iteration, as the rows would have given it.
+    const firstRowLine = this.header.line + 1;
+    for (let it = had; it < n; it++) columns.firstLine(it, firstRowLine + it * S);
+    this.iterations.extendRun(n - had);
+    // The last iteration read here lacks strategies row mod S on (none when it is whole).
+    const lacking = row % S;
+    for (let j = 0; j < S; j++) columns.fillRun(j, lacking > 0 && j >= lacking ? had - 1 : had, n);
+    this.rows = row + count;
+    this.lastIt = n - 1;
+    this.lastSt = S - 1;
+    this.line = firstRowLine + this.rows;
+    return true;
+  }
+
+  /** Whether the rows read are the first `row` rows of a regular table laid out as `layout`. */
+  beginsRegular(layout: RegularLayout, row: number): boolean {
+    const S = layout.names.length;
+    const columns = this.columns;
+    const iterations = this.iterations;
+    const started = Math.ceil(row / S);
+    if (
+      row <= 0 ||
+      this.rows !== row ||
+      this.header.line !== 1 ||
+      this.strategies.length !== S ||
+      this.duplicate !== undefined ||
+      columns.cost !== layout.cost ||
+      columns.effect !== layout.effect ||
+      columns.cap !== layout.cap ||
+      iterations.runStart !== layout.first ||
+      iterations.size !== started ||
+      this.lastIt !== started - 1 ||
+      this.lastSt !== (row - 1) % S
+    ) {
+      return false;
+    }
+    // With no row repeated, `row` rows in `started` iterations fill all their cells but the
+    // last iteration's last ones: those must be the strategies after the last row's.
+    const given = row - (started - 1) * S;
+    for (let j = 0; j < S; j++) {
+      if (columns.isFilled(j, started - 1) !== j < given) return false;
+    }
+    return true;
   }
 
   /**

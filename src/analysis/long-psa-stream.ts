@@ -27,6 +27,32 @@ export interface LongPsaStreamOptions extends ReadOptions {
    * can analyse the samples in place); new Float64Arrays if absent.
    */
   readonly allocate?: (length: number) => Float64Array;
+  /** A point where the rest of the input may have been read elsewhere (see {@link LongPsaHandoff}). */
+  readonly handoff?: LongPsaHandoff | undefined;
+}
+
+/**
+ * A line start in the input where reading may stop, because another reader (another thread,
+ * say) may have read the rows from there to the end: {@link arrive} says whether it did and
+ * this reader took its rows.
+ */
+export interface LongPsaHandoff {
+  /**
+   * The line start: an offset in the source's bytes, never behind the bytes read (infinite
+   * while not chosen).
+   */
+  readonly at: number;
+  /**
+   * Called after each window read before {@link at}, with the reader as it is then and the
+   * bytes taken from the source so far.
+   */
+  progress(reader: LongPsaReader, position: number): void;
+  /**
+   * Called on reaching {@link at}: true when `reader` took the rest of the rows (with
+   * `LongPsaReader.adoptRegular`), so the table is complete; false to read on here (to the
+   * next {@link at}, if it moved on).
+   */
+  arrive(reader: LongPsaReader): boolean;
 }
 
 /** The default piece: large enough for few reads, small enough to stay in cache. */
@@ -45,23 +71,38 @@ const CHUNK_SIZE = 1 << 20;
  * ```
  */
 export function readLongPsaStream(source: ByteSource, options: LongPsaStreamOptions): PsaTable {
-  const { length, lines, chunkSize = CHUNK_SIZE, allocate, ...read } = options;
+  const { length, lines, chunkSize = CHUNK_SIZE, allocate, handoff, ...read } = options;
   const reader = new LongPsaReader(read, { length, lines, allocate });
   let buffer = new Uint8Array(Math.max(1, Math.min(chunkSize, length + 1)));
   // Bytes at the front of the buffer left unread by the last window.
   let carry = 0;
+  // Bytes taken from the source, and the handoff point still ahead (if any).
+  let position = 0;
+  let ahead = handoff;
   for (;;) {
+    if (ahead !== undefined && position >= ahead.at) {
+      if (ahead.arrive(reader)) return reader.end();
+      // Read on alone, unless the handoff moved on to a later point.
+      if (ahead.at <= position) ahead = undefined;
+    }
     if (carry === buffer.length) {
       // One record longer than the buffer: make room for it.
       const bigger = new Uint8Array(buffer.length * 2);
       bigger.set(buffer);
       buffer = bigger;
     }
-    const got = source(buffer, carry, buffer.length - carry);
+    const room = buffer.length - carry;
+    const got = source(
+      buffer,
+      carry,
+      ahead === undefined ? room : Math.min(room, ahead.at - position),
+    );
+    position += got;
     const end = carry + got;
     const final = got === 0;
     const used = reader.write(buffer, end, final);
     if (final) break;
+    ahead?.progress(reader, position);
     buffer.copyWithin(0, used, end);
     carry = end - used;
   }

@@ -8,7 +8,6 @@
 import { resolve } from "node:path";
 import type { Worker } from "node:worker_threads";
 import { DISCOUNT_RANGE, MAX_POPULATION, MAX_YEARS, MIN_SAMPLES } from "../analysis/limits.js";
-import { readLongPsaStream } from "../analysis/long-psa-stream.js";
 import { type PsaTable, readWidePsaTable } from "../analysis/psa-csv.js";
 import { psaEvppiBytes } from "../analysis/psa-evppi.js";
 import type { CeSamples } from "../analysis/samples.js";
@@ -20,6 +19,7 @@ import {
 } from "../node/analyse-parallel.js";
 import { spawnAnalysisWorker } from "../node/analysis-thread.js";
 import { bytesAsChunks, type InputChunks } from "../node/input-chunks.js";
+import { readLongPsaHalves } from "../node/long-psa-halves.js";
 import { heapBudget } from "../node/memory-budget.js";
 import type { FileOutput } from "../node/output-file.js";
 import { FROM_SOURCES } from "../node/package-root.js";
@@ -74,15 +74,17 @@ function readSamples(
       readTable(io, file, flags, wtpPoints, [{ rows: chunks.lines, length: chunks.length }], () => {
         // A file that may hold enough samples for two threads (at least two strategies a
         // sample) is read into shared memory, which the analysis worker reads in place; the
-        // worker starts now, while this thread parses.
+        // worker starts now and, if the file is regular, reads its second half while this
+        // thread reads the first (readLongPsaHalves).
         const large = chunks.lines >= 2 * PARALLEL_ANALYSIS_FROM;
         if (large && !FROM_SOURCES) early.worker = spawnAnalysisWorker();
-        return readLongPsaStream(chunks.source(), {
+        const options = {
           file,
           length: chunks.length,
           lines: chunks.lines - (chunks.endsWithLineEnd ? 1 : 0),
           ...(large ? { allocate: sharedFloat64 } : {}),
-        });
+        };
+        return readLongPsaHalves(chunks, options, early.worker).table;
       });
     return io.readInputChunks !== undefined
       ? io.readInputChunks(file, "csv", read)

@@ -49,6 +49,37 @@ export class ByteLabelIndex {
     return this.count;
   }
 
+  /**
+   * While the labels are the consecutive whole numbers k, k + 1, … (in that order): k; else −1.
+   *
+   * @example
+   * ```ts
+   * const index = new ByteLabelIndex();
+   * index.internText("5");
+   * index.internText("6");
+   * index.runStart; // 5
+   * ```
+   */
+  get runStart(): number {
+    return this.first;
+  }
+
+  /**
+   * Adds the next `count` consecutive whole numbers, as {@link add} would one by one; only
+   * while {@link runStart} is not −1 (a RangeError otherwise).
+   *
+   * @example
+   * ```ts
+   * index.extendRun(3); // after "5" and "6": adds "7", "8" and "9"
+   * index.text(4);      // "9"
+   * ```
+   */
+  extendRun(count: number): void {
+    if (this.first < 0) throw new RangeError("extendRun: the labels are not a run of numbers");
+    this.count += count;
+    this.last += count;
+  }
+
   /** The label of `id` as text. */
   text(id: number): string {
     if (this.first >= 0) return String(this.first + id);

@@ -9,6 +9,10 @@
  * - `curves`: the strategies' means and the decision curves ({@link decisionCurves});
  * - `estimates`: the cost-consequence estimates of a scenario run ({@link estimateAll}).
  *
+ * Before its first task it may read the second part of a large long-format PSA file
+ * (regular-range.ts), while the main thread reads the first: that task answers through shared
+ * memory, not a message.
+ *
  * @module
  */
 
@@ -19,6 +23,7 @@ import { compareOne, type PairwiseComparison } from "../analysis/pairwise.js";
 import { type CeSamples, createCeSamples } from "../analysis/samples.js";
 import { strategyMeans } from "../analysis/summary.js";
 import { linearQuantilePairs } from "../core/quantile.js";
+import { type RegularRangeTask, readRegularRange } from "./regular-range.js";
 import { type ErrorData, errorData } from "./worker-errors.js";
 
 /** Samples in shared memory, as a task names them. */
@@ -110,7 +115,11 @@ function run(task: AnalysisTask): AnalysisReply {
 
 const port = parentPort;
 if (port !== null) {
-  port.on("message", (task: AnalysisTask) => {
+  port.on("message", (task: AnalysisTask | RegularRangeTask) => {
+    if (task.kind === "regular-range") {
+      readRegularRange(task);
+      return;
+    }
     try {
       port.postMessage(run(task) satisfies AnalysisReply);
     } catch (e) {

@@ -6,7 +6,12 @@
 
 export * from "../index.js";
 export { analysePsaParallel, PARALLEL_ANALYSIS_FROM, sharedFloat64 } from "./analyse-parallel.js";
-export { type InputChunks, readInputChunks } from "./input-chunks.js";
+export {
+  type InputChunks,
+  type LineStart,
+  type OpenInput,
+  readInputChunks,
+} from "./input-chunks.js";
 export { loadModel, type ModelReference } from "./load-model.js";
 export { MEMORY_FRACTION, maxWorkers, memoryBudget } from "./memory-budget.js";
 export {

@@ -29,6 +29,28 @@ export interface InputChunks {
   readonly endsWithLineEnd: boolean;
   /** A source of the file's bytes (without the byte-order mark), from the first. */
   source(): ByteSource;
+  /** The open file, for a reader of part of it on another thread (absent for bytes in memory). */
+  readonly open?: OpenInput;
+}
+
+/** A line start found by the first pass. */
+export interface LineStart {
+  /** Its offset in the file (counting a byte-order mark). */
+  readonly position: number;
+  /** Its line number (1: the first line). */
+  readonly line: number;
+}
+
+/** An input file open while {@link readInputChunks}' callback runs. */
+export interface OpenInput {
+  /** The file descriptor (closed when the callback returns), for positioned reads. */
+  readonly fd: number;
+  /** Where the source's bytes start in the file: 3 after a byte-order mark, else 0. */
+  readonly start: number;
+  /** Bytes of the file. */
+  readonly size: number;
+  /** Line starts after line feeds spread over the file (about one a 1 MiB piece), in order. */
+  readonly lineStarts: readonly LineStart[];
 }
 
 /** The default piece, 1 MiB. */
@@ -54,8 +76,21 @@ interface LineCounts {
   cr: number;
 }
 
-/** Adds the line feeds (and, while none is seen, the carriage returns) of `piece` to `counts`. */
-function countLineEnds(piece: Buffer, counts: LineCounts): void {
+/**
+ * Adds the line feeds (and, while none is seen, the carriage returns) of `piece`, which starts at
+ * `position` in the file, to `counts`; notes the line start after its first line feed in
+ * `starts`, if given.
+ */
+function countLineEnds(
+  piece: Buffer,
+  counts: LineCounts,
+  position = 0,
+  starts?: LineStart[],
+): void {
+  const first = piece.indexOf(10);
+  if (starts !== undefined && first !== -1) {
+    starts.push({ position: position + first + 1, line: counts.lf + 2 });
+  }
   for (let i = piece.indexOf(10); i !== -1; i = piece.indexOf(10, i + 1)) counts.lf++;
   if (counts.lf === 0) {
     for (let i = piece.indexOf(13); i !== -1; i = piece.indexOf(13, i + 1)) counts.cr++;
@@ -85,6 +120,7 @@ export function readInputChunks<T>(
     const limit = INPUT_LIMITS[kind];
     const buffer = Buffer.allocUnsafe(Math.max(4, Math.min(chunkSize, limit + 1, size + 1)));
     const counts = { lf: 0, cr: 0 };
+    const lineStarts: LineStart[] = [];
     let total = 0;
     // Bytes of a UTF-8 sequence the last piece ended inside, at the buffer's front.
     let carry = 0;
@@ -100,7 +136,7 @@ export function readInputChunks<T>(
         valid = false;
         break;
       }
-      countLineEnds(piece, counts);
+      countLineEnds(piece, counts, total - end, lineStarts);
       if (end > 0) last = buffer[end - 1] as number;
       if (got === 0) break;
       buffer.copyWithin(0, piece.length, end);
@@ -128,6 +164,7 @@ export function readInputChunks<T>(
       lines: counts.lf > 0 ? counts.lf + 1 : counts.cr + 1,
       endsWithLineEnd: last === 10 || last === 13,
       source: () => fileSource(fd, file, bom, total),
+      open: { fd, start: bom, size: total, lineStarts },
     });
   });
 }

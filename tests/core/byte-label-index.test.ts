@@ -58,4 +58,33 @@ describe("ByteLabelIndex", () => {
     expect(index.text(1000)).toBe("2000");
     expect(index.findWhole(17)).toBe(-2);
   });
+
+  it("ByteLabelIndex.extendRun adds the next numbers as intern would, and refuses once the run has ended", () => {
+    const run = new ByteLabelIndex();
+    const one = new ByteLabelIndex();
+    for (const index of [run, one]) {
+      index.internText("7");
+      index.internText("8");
+    }
+    expect(run.runStart).toBe(7);
+    run.extendRun(40);
+    for (let v = 9; v < 49; v++) one.internText(String(v));
+    expect(run.size).toBe(one.size);
+    for (let v = 0; v < 60; v++) {
+      const bytes = encoder.encode(String(v));
+      expect(run.find(bytes, 0, bytes.length)).toBe(one.find(bytes, 0, bytes.length));
+      expect(run.findWhole(v)).toBe(one.findWhole(v));
+    }
+    expect(run.text(41)).toBe("48");
+    // The next label goes on from there, and a gap ends the run as before.
+    expect(run.internText("49")).toBe(42);
+    expect(run.internText("60")).toBe(43);
+    expect(run.runStart).toBe(-1);
+    expect(run.text(41)).toBe("48");
+    expect(() => run.extendRun(1)).toThrow(RangeError);
+    // Labels that are not numbers never make a run.
+    const words = new ByteLabelIndex();
+    words.internText("a");
+    expect(words.runStart).toBe(-1);
+  });
 });

@@ -3,12 +3,12 @@
  * JavaScript, so this test uses the build in dist/ (made by `npm test` before vitest runs; built
  * here if missing).
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { runInProcess } from "../helpers/cli.js";
 
 const ROOT = new URL("../../", import.meta.url);
@@ -152,4 +152,98 @@ describe("analysePsaParallel", () => {
       analysePsaParallel(samples, { wtp: wtpRange(0, 1000, 100), comparator: "nope" }),
     ).rejects.toThrow(/nope/);
   }, 60_000);
+});
+
+describe("analyse of a large long CSV read on two threads", () => {
+  // 133,400 iterations × 3 strategies (400,202 lines): enough lines for the worker to start and
+  // read the second half of the file when it is regular.
+  const n = 133_400;
+  let rows: string[] = [];
+  let dir = "";
+  beforeAll(async () => {
+    if (!existsSync(new URL("dist/src/cli/bin.js", ROOT))) {
+      execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "pipe" });
+    }
+    const samples = await psa(3, n);
+    rows = ["iteration,strategy,cost,effect"];
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < 3; j++) {
+        rows.push(`${i + 1},s${j},${samples.cost[j * n + i]},${samples.effect[j * n + i]}`);
+      }
+    }
+    dir = mkdtempSync(join(tmpdir(), "ceakit-analyse-halves-"));
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The built CLI's and a one-thread run's output, exit code and messages on `text`. */
+  async function bothRuns(text: string) {
+    writeFileSync(join(dir, "big.csv"), text);
+    const bin = fileURLToPath(new URL("dist/src/cli/bin.js", ROOT));
+    const built = spawnSync(process.execPath, [bin, "analyse", "big.csv", "--format", "json"], {
+      cwd: dir,
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+    });
+    // From the TypeScript sources there is no compiled worker: one thread.
+    const one = await runInProcess(["analyse", "big.csv", "--format", "json"], { "big.csv": text });
+    return {
+      two: { code: built.status, stdout: built.stdout, stderr: built.stderr },
+      one: { code: one.code, stdout: one.stdout, stderr: one.stderr },
+    };
+  }
+
+  /** `rows` with row `at` (a data row three quarters in, by default) replaced by `by`. */
+  const edited = (by: (row: string) => string[], at = Math.floor(rows.length * 0.75)) =>
+    rows.flatMap((r, k) => (k === at ? by(r) : [r]));
+  const text = (lines: readonly string[], end = "\n", last = true) =>
+    `${lines.join(end)}${last ? end : ""}`;
+
+  const VARIANTS: Record<string, () => { file: string; fails: boolean }> = {
+    "a bad number": () => ({
+      file: text(edited((r) => [r.replace(/,[^,]*$/, ",n/a")])),
+      fails: true,
+    }),
+    "a quoted number": () => ({
+      file: text(edited((r) => [r.replace(/,([^,]*)$/, ',"$1"')])),
+      fails: false,
+    }),
+    "a row missing": () => ({ file: text(edited(() => [])), fails: true }),
+    "the last iteration cut short": () => ({ file: text(rows.slice(0, -1)), fails: true }),
+    "a row repeated": () => ({ file: text(edited((r) => [r, r])), fails: true }),
+    "strategies out of order": () => {
+      const at = rows.findIndex((r, k) => k > rows.length * 0.75 && r.includes(",s0,"));
+      const lines = [...rows];
+      [lines[at], lines[at + 1]] = [lines[at + 1] as string, lines[at] as string];
+      return { file: text(lines), fails: false };
+    },
+    "iterations not consecutive": () => ({
+      file: text(
+        rows.map((r, k) =>
+          k > rows.length * 0.75 ? r.replace(/^\d+/, (v) => String(Number(v) + 5)) : r,
+        ),
+      ),
+      fails: false,
+    }),
+    "CRLF line ends": () => ({ file: text(rows, "\r\n"), fails: false }),
+    "blank lines at the end": () => ({ file: `${text(rows)}\n\n`, fails: false }),
+    "no line end at the end": () => ({ file: text(rows, "\n", false), fails: false }),
+  };
+
+  for (const [what, variant] of Object.entries(VARIANTS)) {
+    test(`analyse of a large long CSV with ${what} in its second half: the built CLI writes what a one-thread run writes`, async () => {
+      const { file, fails } = variant();
+      const { one, two } = await bothRuns(file);
+      expect(two).toEqual(one);
+      if (fails) {
+        expect(one.code).toBe(2);
+        expect(one.stdout).toBe("");
+        // Located in the second half, which the worker read first.
+        const line = Number(/^error: big\.csv:(\d+)/.exec(one.stderr)?.[1]);
+        expect(line).toBeGreaterThan(rows.length / 2);
+      } else {
+        expect(one.code).toBe(0);
+        expect(one.stdout.length).toBeGreaterThan(10_000);
+      }
+    }, 60_000);
+  }
 });

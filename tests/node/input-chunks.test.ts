@@ -109,4 +109,36 @@ describe("readInputChunks", () => {
       );
     }
   });
+
+  it("readInputChunks gives the open file and line starts with their line numbers, one after the first line feed of each piece", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("a", "é", "\n", "\r\n", "\r", ",", "😀"), { maxLength: 80 }),
+        fc.boolean(),
+        fc.integer({ min: 4, max: 16 }),
+        (parts, bom, chunkSize) => {
+          const path = join(dir, "starts.csv");
+          const bytes = new TextEncoder().encode(`${bom ? "\uFEFF" : ""}${parts.join("")}`);
+          writeFileSync(path, bytes);
+          const open = readInputChunks(path, "csv", (chunks) => chunks.open, chunkSize);
+          expect(open).toMatchObject({ start: bom ? 3 : 0, size: bytes.length });
+          const starts = open?.lineStarts ?? [];
+          const lineFeeds = bytes.filter((b) => b === 10).length;
+          // At least one a piece with a line feed in it; at most one a piece.
+          expect(starts.length).toBeLessThanOrEqual(Math.ceil(bytes.length / (chunkSize - 3)));
+          if (lineFeeds > 0) expect(starts.length).toBeGreaterThan(0);
+          let previous = 0;
+          for (const { position, line } of starts) {
+            expect(position).toBeGreaterThan(previous);
+            previous = position;
+            expect(bytes[position - 1]).toBe(10);
+            expect(line).toBe(bytes.subarray(0, position).filter((b) => b === 10).length + 1);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+    // In memory there is no open file.
+    expect(bytesAsChunks(new TextEncoder().encode("a\nb")).open).toBeUndefined();
+  });
 });
