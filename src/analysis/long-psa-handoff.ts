@@ -40,11 +40,17 @@ export type RestClaim = RestPlace | "rest" | "none";
  */
 export interface RestReader {
   /**
-   * Starts the other reader on a table laid out as `layout`, on parts after byte `after`;
-   * returns where the first part starts (where this reader stops to claim it), or undefined
-   * when there are no parts (the other reader then never starts).
+   * Starts the other reader on a table laid out as `layout`, on parts after byte `after`, once
+   * `ready` has accepted where the first part starts (this reader reserves the iterations from
+   * there before the other reader may write any); returns that place (where this reader stops
+   * to claim it), or undefined when there are no parts or `ready` refused (the other reader then
+   * never starts).
    */
-  start(layout: RegularLayout, after: number): RestPlace | undefined;
+  start(
+    layout: RegularLayout,
+    after: number,
+    ready: (first: RestPlace) => boolean,
+  ): RestPlace | undefined;
   /** Claims the part that starts at the last place given, for this reader (see {@link RestClaim}). */
   claim(): RestClaim;
   /**
@@ -108,14 +114,14 @@ export function regularHandoff(rows: number, other: RestReader): RegularHandoff 
       if (state !== "waiting") return;
       const final = reader.regularLayout();
       if (final === undefined || final.cap * final.names.length < rows) return;
-      // Started once, if at all.
+      // Started once, if at all, and only after the other reader's iterations are reserved.
       state = "settled";
-      const first = other.start(final, position);
+      const S = final.names.length;
+      const first = other.start(final, position, (at) => reader.reserve(at.row / S, release));
       if (first === undefined) return;
       state = "started";
       layout = final;
       place = first;
-      if (!reader.reserve(first.row / final.names.length, release)) alone(reader, true);
     },
     arrive(reader: LongPsaReader) {
       if (state !== "started" || layout === undefined || place === undefined) return false;

@@ -13,13 +13,26 @@
  * @module
  */
 
-import { existsSync } from "node:fs";
+import { statSync } from "node:fs";
 import * as nodeModule from "node:module";
 import { VERSION } from "../version.js";
 import type * as Main from "./main.js";
 
 /** The program's module in the CLI's bundle (this file is dist/src/cli/bin.js). */
 const BUNDLE = new URL("../../cli/main.js", import.meta.url);
+
+/**
+ * Whether the bundle is there and was built from this build of the program: no older than this
+ * file, which every compile rewrites (`npm run build` bundles after compiling; a compile alone
+ * leaves the bundle older, and the program then runs unbundled, as compiled).
+ */
+function bundleIsCurrent(): boolean {
+  try {
+    return statSync(BUNDLE).mtimeMs >= statSync(new URL(import.meta.url)).mtimeMs;
+  } catch {
+    return false;
+  }
+}
 
 // A reader that stops early (`ceakit run x.yaml | head -1`) closes standard output: that is not
 // a failure, so the program ends quietly with code 0. Any other failure to write is one line.
@@ -48,7 +61,7 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
     }
   }
   const { nodeIo, runCli } = (await import(
-    existsSync(BUNDLE) ? BUNDLE.href : "./main.js"
+    bundleIsCurrent() ? BUNDLE.href : "./main.js"
   )) as typeof Main;
   process.exitCode = await runCli(args, nodeIo());
 }

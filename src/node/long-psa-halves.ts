@@ -62,14 +62,22 @@ export function readLongPsaHalves(
     return { table: readLongPsaStream(chunks.source(), options), split: false };
   }
   const handoff = regularHandoff(lines - 1, workerParts(open, worker));
+  let read: HalvesRead;
   try {
     const table = readLongPsaStream(chunks.source(), { ...options, handoff });
-    return { table, split: handoff.taken };
-  } finally {
+    read = { table, split: handoff.taken };
+  } catch (e) {
     // Stopped before the meeting point (by a mistake in this thread's part): the worker stops
-    // before the file closes.
-    handoff.abandon();
+    // before the file closes. The mistake is what the person reads, even if the worker has died.
+    try {
+      handoff.abandon();
+    } catch {
+      // The worker died while reading: it writes nothing more, and the mistake stands.
+    }
+    throw e;
   }
+  handoff.abandon();
+  return read;
 }
 
 /** The worker as the handoff's other reader, on parts of the open file. */
@@ -83,11 +91,11 @@ function workerParts(open: OpenInput, worker: Worker): RestReader {
     row: parts?.rows[part] as number,
   });
   return {
-    start(layout, after) {
+    start(layout, after, ready) {
       // Columns the worker cannot write to are never handed to it.
       if (!inSharedMemory(layout)) return undefined;
       parts = iterationStarts(open, layout, after + open.start);
-      if (parts.starts.length === 0) return undefined;
+      if (parts.starts.length === 0 || !ready(placeOf(0))) return undefined;
       control = rangeControl(parts.starts.length);
       const { starts, rows } = parts;
       worker.postMessage({

@@ -75,7 +75,7 @@ function partsReader(bytes: Uint8Array, step: number, takes: number, other: Othe
     return total;
   };
   return {
-    start(layout, after) {
+    start(layout, after, ready) {
       const S = layout.names.length;
       starts = [];
       rows = [];
@@ -93,7 +93,9 @@ function partsReader(bytes: Uint8Array, step: number, takes: number, other: Othe
         }
         at = next < 0 ? -1 : next + 1;
       }
-      if (starts.length === 0) return undefined;
+      if (starts.length === 0 || !ready({ at: starts[0] as number, row: rows[0] as number })) {
+        return undefined;
+      }
       first = other === "never starts" ? starts.length : Math.max(0, starts.length - takes);
       if (other === "reads at start") result = readParts(layout, first, false);
       if (other === "reads when settled") pending = (stop) => readParts(layout, first, stop);
@@ -130,9 +132,9 @@ function handedOff(
   let settled = 0;
   const parts = partsReader(bytes, step, takes, other);
   const rest: RestReader = {
-    start(layout, after) {
+    start(layout, after, ready) {
       expect(started).toBe(false);
-      const place = parts.start(layout, after);
+      const place = parts.start(layout, after, ready);
       started = place !== undefined;
       return place;
     },

@@ -4,7 +4,17 @@
  * model module, which imports the unbundled library (another copy of it), as what it is.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -12,7 +22,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { buildCli, cliEntries } from "../../src/node/cli-build.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BIN = join(ROOT, "dist/src/cli/bin.js");
 const BUNDLE = join(ROOT, "dist/cli");
 const built = existsSync(join(BUNDLE, "main.js"));
 
@@ -28,13 +37,27 @@ register("data:text/javascript," + encodeURIComponent(
   "export async function load(url, context, next) { writeSync(2, 'LOADED ' + url + '\\\\n'); return next(url, context); }"
 ));`)}`;
 
-/** Runs the built executable with Node in `cwd`. */
-function ceakit(args: readonly string[], cwd = ROOT, nodeArgs: readonly string[] = []) {
-  return spawnSync(process.execPath, [...nodeArgs, BIN, ...args], {
+/** Runs the built executable (of the package at `root`) with Node in `cwd`. */
+function ceakit(
+  args: readonly string[],
+  cwd = ROOT,
+  nodeArgs: readonly string[] = [],
+  root = ROOT,
+) {
+  return spawnSync(process.execPath, [...nodeArgs, join(root, "dist/src/cli/bin.js"), ...args], {
     cwd,
     encoding: "utf8",
     timeout: 120_000,
   });
+}
+
+/** The files of the package at `root` that a `validate` run loads, relative to `root`. */
+function loadedBy(r: { stderr: string }, root: string): string[] {
+  const base = pathToFileURL(join(root, "/")).href;
+  return r.stderr
+    .split("\n")
+    .filter((l) => l.startsWith(`LOADED ${base}`))
+    .map((l) => l.slice(`LOADED ${base}`.length));
 }
 
 const dirs: string[] = [];
@@ -66,6 +89,19 @@ describe("the CLI's bundle", () => {
       expect(ours.length).toBeGreaterThan(100);
       expect(ours.filter((f) => !f.startsWith("dist/") || !/\.(js|json)$/.test(f))).toEqual([]);
       expect(ours).toContain("dist/src/index.js");
+      // A module finds its worker's file, the models and the package from its own URL, right
+      // only from the bundle's top folder: no such code may land in a model's entry below it.
+      for (const f of files.filter((name) => name.startsWith("models/"))) {
+        const text = readFileSync(join(dir, "cli", f), "utf8");
+        // The first line is the banner that makes `require` from the file's own URL.
+        const lineEnd = text.indexOf("\n");
+        expect(text.slice(0, lineEnd)).toContain("ceakitCreateRequire(import.meta.url)");
+        expect(text.slice(lineEnd)).not.toContain("import.meta.url");
+      }
+      expect(
+        files.filter((f) => f.includes("/") && !f.startsWith("models/")),
+        "every other file sits in the top folder",
+      ).toEqual([]);
       // Of zod's languages, English alone.
       const locales = inputs.filter(
         (f) => f.includes("node_modules/zod/") && f.includes("/locales/"),
@@ -78,12 +114,7 @@ describe("the CLI's bundle", () => {
   it.runIf(built)("ceakit validate loads the program and the model from the bundle alone", () => {
     const r = ceakit(["validate", "scenarios/swis-rct.yaml"], ROOT, ["--import", LOG_LOADS]);
     expect(r.status).toBe(0);
-    const loaded = r.stderr
-      .split("\n")
-      .filter((l) => l.startsWith("LOADED file:"))
-      .map((l) => l.slice("LOADED ".length));
-    const ours = loaded.filter((u) => u.startsWith(pathToFileURL(ROOT).href));
-    const rel = ours.map((u) => u.slice(pathToFileURL(ROOT).href.length));
+    const rel = loadedBy(r, ROOT);
     // bin.js and the version it prints for --version, then the bundle only.
     expect(rel.filter((f) => f.startsWith("dist/src/")).sort()).toEqual([
       "dist/src/cli/bin.js",
@@ -92,8 +123,34 @@ describe("the CLI's bundle", () => {
     expect(rel).toContain("dist/cli/main.js");
     expect(rel).toContain("dist/cli/models/swis/index.js");
     // No package is loaded from node_modules: zod, yaml, commander are in the bundle.
-    expect(loaded.filter((u) => u.includes("/node_modules/"))).toEqual([]);
+    expect(rel.filter((u) => u.startsWith("node_modules/"))).toEqual([]);
   });
+
+  it.runIf(built)(
+    "a bundle older than the compiled program (a compile without the bundling) is not run: the program runs unbundled",
+    () => {
+      // A copy of the built package, whose bundle is made older than its compiled bin.js.
+      const root = mkdtempSync(join(tmpdir(), "ceakit-stale-"));
+      dirs.push(root);
+      cpSync(join(ROOT, "dist"), join(root, "dist"), { recursive: true, preserveTimestamps: true });
+      cpSync(join(ROOT, "package.json"), join(root, "package.json"));
+      symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"));
+      const scenario = join(ROOT, "scenarios/swis-rct.yaml");
+      const fresh = ceakit(["validate", scenario], ROOT, ["--import", LOG_LOADS], root);
+      expect(fresh.status).toBe(0);
+      expect(loadedBy(fresh, root)).toContain("dist/cli/main.js");
+      const bin = statSync(join(root, "dist/src/cli/bin.js")).mtime;
+      const older = new Date(bin.getTime() - 60_000);
+      utimesSync(join(root, "dist/cli/main.js"), older, older);
+      const stale = ceakit(["validate", scenario], ROOT, ["--import", LOG_LOADS], root);
+      expect(stale.status).toBe(0);
+      expect(stale.stdout).toBe(fresh.stdout);
+      const loaded = loadedBy(stale, root);
+      expect(loaded.filter((f) => f.startsWith("dist/cli/"))).toEqual([]);
+      expect(loaded).toContain("dist/src/cli/main.js");
+    },
+    60_000,
+  );
 
   it.runIf(built)(
     "an InputError thrown by a model module that imports the unbundled library is the person's mistake: exit 2, located, no stack",

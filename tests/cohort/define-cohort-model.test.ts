@@ -210,7 +210,7 @@ describe("defineCohortModel", () => {
     const entry = new URL("dist/src/node/index.js", ROOT);
     const module = new URL("dist/models/markov/hiv-chancellor.js", ROOT);
     if (!existsSync(entry) || !existsSync(module)) {
-      execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "pipe" });
+      execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "pipe" });
     }
     const { runPsaParallel, closePsaWorkers } = await import(entry.href);
     const options = { samples: 20_000, seed: 20240917, chunkSize: 3000 };

@@ -169,7 +169,7 @@ describe("run on worker threads (the build in dist/)", () => {
   const PROGRAM = new URL("dist/src/cli/program.js", ROOT);
   beforeAll(() => {
     if (!existsSync(PROGRAM)) {
-      execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "pipe" });
+      execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "pipe" });
     }
   }, 120_000);
 

@@ -54,7 +54,7 @@ async function psa(S: number, n: number, shared = false) {
 describe("analysePsaParallel", () => {
   beforeAll(() => {
     if (!existsSync(NODE_ENTRY)) {
-      execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "pipe" });
+      execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "pipe" });
     }
   }, 120_000);
 
@@ -162,7 +162,7 @@ describe("analyse of a large long CSV read on two threads", () => {
   let dir = "";
   beforeAll(async () => {
     if (!existsSync(new URL("dist/src/cli/bin.js", ROOT))) {
-      execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "pipe" });
+      execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "pipe" });
     }
     const samples = await psa(3, n);
     rows = ["iteration,strategy,cost,effect"];

@@ -26,7 +26,7 @@ function sharedDraws(n: number, seed: number): Float64Array {
 describe("analysis on a worker thread", () => {
   beforeAll(() => {
     if (!existsSync(new URL("dist/src/node/index.js", ROOT))) {
-      execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "pipe" });
+      execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "pipe" });
     }
   }, 120_000);
 

@@ -61,7 +61,7 @@ describe("readLongPsaHalves", () => {
   let mod: Record<string, (...args: unknown[]) => unknown>;
   beforeAll(async () => {
     if (!existsSync(new URL("dist/src/node/long-psa-halves.js", ROOT))) {
-      execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "pipe" });
+      execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "pipe" });
     }
     mod = {
       ...(await import(dist("node/input-chunks.js"))),

@@ -21,7 +21,7 @@ function expectIdentical(a: Float64Array, b: Float64Array, what: string): void {
 describe("runPsaParallel", () => {
   beforeAll(() => {
     if (!existsSync(NODE_ENTRY)) {
-      execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "pipe" });
+      execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "pipe" });
     }
   }, 120_000);
 
