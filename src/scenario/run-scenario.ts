@@ -215,6 +215,12 @@ export async function runScenario(
       upper: p.inmbUpper?.[k] as number,
     })),
   }));
+  // The commissioner answers need no estimate: computed before waiting for them, so that the
+  // other thread's estimates are ready when this thread asks for them.
+  const commissioner =
+    factory.commissioner === undefined || options.commissioner === false
+      ? undefined
+      : await commissionerAnswers(factory.commissioner, config, base, psa, model, reportWtp);
   const pairs = pending === undefined ? estimateAll(tasks) : await pending;
   const { rows: consequences, means } = consequenceTable(quantities, names, pairs);
   const parameterMean = (name: string) => {
@@ -222,10 +228,6 @@ export async function runScenario(
     if (x === undefined) throw new RangeError(`runScenario: no parameter "${name}"`);
     return mean(x);
   };
-  const commissioner =
-    factory.commissioner === undefined || options.commissioner === false
-      ? undefined
-      : await commissionerAnswers(factory.commissioner, config, base, psa, model, reportWtp);
   return {
     loaded,
     seed,
