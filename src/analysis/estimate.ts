@@ -6,8 +6,8 @@
  * @module
  */
 
-import { quantilePair } from "../core/quantile.js";
-import { sum } from "../core/sum.js";
+import { linearQuantilePair, quantilePair } from "../core/quantile.js";
+import { differenceSum, sum } from "../core/sum.js";
 
 /** Mean and 95% interval of one quantity. */
 export interface Estimate {
@@ -30,25 +30,22 @@ export function estimate(x: Float64Array): Estimate {
 }
 
 /**
- * {@link estimate} of the per-sample increment `x − reference`, formed in `scratch` (as long as
- * `x`; overwritten).
+ * {@link estimate} of the per-sample increment `x − reference`, without forming it: the same
+ * doubles as `estimate` of an array of the increments (the quantiles of `1·x − reference`, and
+ * the compensated sum of the differences in order), with no sample-length array to allocate.
  *
  * @example
  * ```ts
- * incrementEstimate(swisCost, usualCost, new Float64Array(swisCost.length)).mean;
+ * incrementEstimate(swisCost, usualCost).mean; // mean incremental cost
  * ```
  */
-export function incrementEstimate(
-  x: Float64Array,
-  reference: Float64Array,
-  scratch: Float64Array,
-): Estimate {
+export function incrementEstimate(x: Float64Array, reference: Float64Array): Estimate {
   const n = x.length;
-  if (reference.length !== n || scratch.length !== n) {
-    throw new RangeError("incrementEstimate: x, reference and scratch must have one length");
+  if (reference.length !== n) {
+    throw new RangeError("incrementEstimate: x and reference must have one length");
   }
-  for (let i = 0; i < n; i++) scratch[i] = (x[i] as number) - (reference[i] as number);
-  return estimate(scratch);
+  const [lower, upper] = linearQuantilePair(x, reference, 1, 0.025, 0.975);
+  return { mean: differenceSum(x, reference) / n, lower, upper };
 }
 
 /** A quantity to estimate: `x`, and with `reference` also the increment `x − reference`. */
@@ -64,7 +61,7 @@ export interface EstimatePair {
 }
 
 /**
- * The estimates of every task, in order, with one scratch array for the increments.
+ * The estimates of every task, in order.
  *
  * @example
  * ```ts
@@ -73,11 +70,9 @@ export interface EstimatePair {
  * ```
  */
 export function estimateAll(tasks: readonly EstimateTask[]): EstimatePair[] {
-  let scratch: Float64Array | undefined;
-  return tasks.map(({ x, reference }) => {
-    const psa = estimate(x);
-    if (reference === undefined) return { psa };
-    if (scratch === undefined || scratch.length !== x.length) scratch = new Float64Array(x.length);
-    return { psa, increment: incrementEstimate(x, reference, scratch) };
-  });
+  return tasks.map(({ x, reference }) =>
+    reference === undefined
+      ? { psa: estimate(x) }
+      : { psa: estimate(x), increment: incrementEstimate(x, reference) },
+  );
 }

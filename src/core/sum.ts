@@ -27,6 +27,27 @@ export function sum(x: ArrayLike<number>, from = 0, to: number = x.length): numb
 }
 
 /**
+ * Neumaier-compensated sum of the differences `x[i] − y[i]`, in order, without forming them: the
+ * same double as {@link sum} of an array holding the differences.
+ *
+ * @example
+ * ```ts
+ * differenceSum(new Float64Array([1e16, 1, 0]), new Float64Array([0, 0, 1e16])); // 1 (a plain loop gives 0)
+ * ```
+ */
+export function differenceSum(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  let s = 0;
+  let c = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = (x[i] as number) - (y[i] as number);
+    const t = s + v;
+    c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+    s = t;
+  }
+  return s + c;
+}
+
+/**
  * Mean of `x[from..to)` by compensated summation followed by one refinement pass
  * (the mean of the residuals is added back, as R's `mean` does).
  *
