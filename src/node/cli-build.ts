@@ -3,8 +3,8 @@
  * (main.js), its worker threads (psa-worker.js, analysis-worker.js, worker-factory.js) and the
  * shipped models (models/<name>/index.js), bundled together by esbuild with the code they share
  * split into chunks beside them, so that each module of the library is loaded once and a command
- * loads a few files instead of some three hundred (about a tenth of a second less to start on a
- * small machine; see the README's Performance section).
+ * loads a few dozen files instead of some three hundred (about a tenth of a second less to start
+ * on a small machine; see the README's Performance section).
  *
  * Everything sits in the one folder, so a path a module finds from its own URL (a worker's file,
  * the models) is found from any chunk; {@link BUNDLED} (`CEAKIT_BUNDLE`, set here) tells
