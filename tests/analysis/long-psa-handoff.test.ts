@@ -4,26 +4,11 @@ import { readLongPsaBytes } from "../../src/analysis/long-psa-bytes.js";
 import { type RestReader, regularHandoff } from "../../src/analysis/long-psa-handoff.js";
 import { type RegularLayout, readRegularRest } from "../../src/analysis/long-psa-regular.js";
 import { readLongPsaStream } from "../../src/analysis/long-psa-stream.js";
-import type { PsaTable } from "../../src/analysis/psa-csv.js";
 import { bytesSource } from "../../src/core/byte-source.js";
 import { parseDecimalBytes } from "../../src/core/decimal-bytes.js";
+import { tableOutcome } from "../helpers/table-outcome.js";
 
 const encoder = new TextEncoder();
-
-/** What a reader makes of a file: the table's contents bit for bit, or the error's message. */
-function outcome(read: () => PsaTable): unknown {
-  try {
-    const table = read();
-    return {
-      strategies: table.samples.strategies,
-      iterations: table.iterations,
-      cost: Array.from(table.samples.cost, (v) => (Object.is(v, -0) ? "-0" : v)),
-      effect: Array.from(table.samples.effect, (v) => (Object.is(v, -0) ? "-0" : v)),
-    };
-  } catch (e) {
-    return { error: String(e) };
-  }
-}
 
 /**
  * How the other reader behaves: reads the parts it claims at once when started (a quick
@@ -146,7 +131,7 @@ function handedOff(
   };
   const lines = bytes.reduce((n, b) => n + (b === 10 ? 1 : 0), 1);
   const handoff = regularHandoff(lines - 1, rest);
-  const result = outcome(() => {
+  const result = tableOutcome(() => {
     try {
       return readLongPsaStream(bytesSource(bytes, 11), {
         file: "psa.csv",
@@ -297,7 +282,7 @@ describe("regularHandoff", () => {
         fc.constantFrom<Other>("reads at start", "reads when settled"),
         (table, step, takes, chunkSize, other) => {
           const bytes = changed(table, undefined, 0);
-          const expected = outcome(() => readLongPsaBytes(bytes, { file: "psa.csv" }));
+          const expected = tableOutcome(() => readLongPsaBytes(bytes, { file: "psa.csv" }));
           const read = handedOff(bytes, step, takes, chunkSize, other);
           expect(read.outcome).toEqual(expected);
           // Numbers the byte parser declines (such as 5e-324) are read another way: not regular.
@@ -327,7 +312,7 @@ describe("regularHandoff", () => {
         fc.constantFrom<Other>("reads at start", "reads when settled", "never starts"),
         (table, change, at, step, takes, chunkSize, other) => {
           const bytes = changed(table, change, at);
-          const expected = outcome(() => readLongPsaBytes(bytes, { file: "psa.csv" }));
+          const expected = tableOutcome(() => readLongPsaBytes(bytes, { file: "psa.csv" }));
           const read = handedOff(bytes, step, takes, chunkSize, other);
           expect(read.outcome).toEqual(expected);
           if (other === "never starts") expect(read.taken).toBe(false);
@@ -356,14 +341,14 @@ describe("regularHandoff", () => {
     // A mistake in the other reader's parts: its rows are not taken; the error is the one a
     // single reader gives.
     const late = changed(table, "bad number", 55);
-    const expected = outcome(() => readLongPsaBytes(late, { file: "psa.csv" }));
+    const expected = tableOutcome(() => readLongPsaBytes(late, { file: "psa.csv" }));
     expect(expected).toEqual({ error: expect.stringContaining("psa.csv:57:") });
     const read = handedOff(late, 5, 4, 64);
     expect(read).toMatchObject({ outcome: expected, taken: false, started: true, settled: 1 });
     // In this reader's part: the same, and the other reader is settled once.
     const early = changed(table, "row written twice for the next", 21);
     const first = handedOff(early, 5, 6, 64, "reads when settled");
-    expect(first.outcome).toEqual(outcome(() => readLongPsaBytes(early, { file: "psa.csv" })));
+    expect(first.outcome).toEqual(tableOutcome(() => readLongPsaBytes(early, { file: "psa.csv" })));
     expect(first.outcome).toEqual({ error: expect.stringContaining("already has a row") });
     expect(first).toMatchObject({ taken: false, started: true, settled: 1 });
     // A mistake that stops this reader: the other reader is settled by abandon().
@@ -382,7 +367,7 @@ describe("regularHandoff", () => {
     for (let s = 1; s <= 40; s++) rows.push(`${s},a,${s}.25,${s}`);
     rows[20] = `${rows[20]}\r1000,a,7.5,7`;
     const bytes = encoder.encode(`${rows.join("\n")}\n`);
-    const expected = outcome(() => readLongPsaBytes(bytes, { file: "psa.csv" }));
+    const expected = tableOutcome(() => readLongPsaBytes(bytes, { file: "psa.csv" }));
     expect(expected).toMatchObject({ iterations: expect.arrayContaining(["1000", "21"]) });
     for (const other of ["reads at start", "reads when settled"] as const) {
       const read = handedOff(bytes, 22, 1, 64, other);

@@ -2,30 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readLongPsaBytes } from "../../src/analysis/long-psa-bytes.js";
 import { readLongPsaStream } from "../../src/analysis/long-psa-stream.js";
-import type { PsaTable } from "../../src/analysis/psa-csv.js";
 import { bytesSource } from "../../src/core/byte-source.js";
+import { tableOutcome } from "../helpers/table-outcome.js";
 
 const encoder = new TextEncoder();
 
-/** What a reader makes of a file: the table's contents, or the error's message. */
-function outcome(read: () => PsaTable): unknown {
-  try {
-    const table = read();
-    return {
-      strategies: table.samples.strategies,
-      iterations: table.iterations,
-      // Bit for bit: -0 and 0 differ.
-      cost: Array.from(table.samples.cost, (v) => (Object.is(v, -0) ? "-0" : v)),
-      effect: Array.from(table.samples.effect, (v) => (Object.is(v, -0) ? "-0" : v)),
-    };
-  } catch (e) {
-    return { error: String(e) };
-  }
-}
-
 /** Reads `bytes` piece by piece: `piece` bytes a read into a buffer of `chunkSize`. */
 function streamed(bytes: Uint8Array, piece: number, chunkSize: number, lines?: number): unknown {
-  return outcome(() =>
+  return tableOutcome(() =>
     readLongPsaStream(bytesSource(bytes, piece), {
       file: "psa.csv",
       length: bytes.length,
@@ -37,7 +21,7 @@ function streamed(bytes: Uint8Array, piece: number, chunkSize: number, lines?: n
 
 /** Reads `bytes` whole. */
 function whole(bytes: Uint8Array): unknown {
-  return outcome(() => readLongPsaBytes(bytes, { file: "psa.csv" }));
+  return tableOutcome(() => readLongPsaBytes(bytes, { file: "psa.csv" }));
 }
 
 /** A long table's text with labels, numbers and line ends of every kind the readers take. */
