@@ -105,9 +105,9 @@ export async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<
               chunkSize: 25_000,
               onProgress: bar.update,
             }),
-          // The draws are in shared memory: a worker computes the cost-consequence table
-          // while this thread runs the rest of the analysis.
-          estimates: (await import("../node/scenario-estimates.js")).estimatesOnWorker,
+          // The draws are in shared memory: a PSA worker, idle once the draws are made,
+          // computes the estimates and decision curves while this thread computes the rest.
+          offload: (await import("../node/scenario-offload.js")).offloadScenarioAnalysis,
         }
       : {}),
   });

@@ -48,8 +48,10 @@ export function spawnAnalysisWorker(): Worker {
 }
 
 /**
- * Starts `requests` on a worker thread: `worker` if given (from {@link spawnAnalysisWorker}),
- * else a new one; the worker ends when the batch does.
+ * Starts `requests` on a worker thread: `worker` if given (from {@link spawnAnalysisWorker}, or
+ * any worker that answers analysis tasks), else a new one. The worker ends when the batch does,
+ * unless `release` is given: a batch that ends cleanly then hands the worker to it, without the
+ * listeners the batch added.
  *
  * @example
  * ```ts
@@ -60,31 +62,39 @@ export function spawnAnalysisWorker(): Worker {
 export function startAnalysisThread(
   requests: readonly AnalysisRequest[],
   worker: Worker = new Worker(workerUrl),
+  release?: (worker: Worker) => void,
 ): AnalysisJob {
   worker.ref();
   const replies: AnalysisReply[] = new Array(requests.length);
   let left = requests.length;
   let settled = false;
   const promise = new Promise<AnalysisReply[]>((resolve, reject) => {
-    const end = (error?: Error) => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      if (error === undefined) resolve(replies);
-      else reject(error);
-    };
-    worker.on("error", (e) => end(new CeaError(`analysis worker failed: ${e.message}`)));
+    const onError = (e: Error) => end(new CeaError(`analysis worker failed: ${e.message}`));
     // A worker that ends before answering everything (stopped, or out of memory) is a failure.
-    worker.on("exit", (code) => end(new CeaError(`analysis worker ended early (code ${code})`)));
-    if (worker.threadId < 0) end(new CeaError("analysis worker ended early"));
-    worker.on("message", (reply: AnalysisReply) => {
+    const onExit = (code: number) =>
+      end(new CeaError(`analysis worker ended early (code ${code})`));
+    const onMessage = (reply: AnalysisReply) => {
       if ("error" in reply) {
         end(reviveError(reply.error));
         return;
       }
       replies[reply.id] = reply;
       if (--left === 0) end();
-    });
+    };
+    function end(error?: Error) {
+      if (settled) return;
+      settled = true;
+      if (error === undefined && release !== undefined) {
+        worker.off("error", onError).off("exit", onExit).off("message", onMessage);
+        release(worker);
+      } else {
+        void worker.terminate();
+      }
+      if (error === undefined) resolve(replies);
+      else reject(error);
+    }
+    worker.on("error", onError).on("exit", onExit).on("message", onMessage);
+    if (worker.threadId < 0) end(new CeaError("analysis worker ended early"));
     requests.forEach((r, id) => {
       worker.postMessage({ ...r, id } as AnalysisTask);
     });

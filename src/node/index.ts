@@ -21,10 +21,11 @@ export {
   modelReference,
 } from "./model-registry.js";
 export {
+  analyseOnPsaWorker,
   closePsaWorkers,
   type ParallelPsaOptions,
   preparePsaWorkers,
   runPsaParallel,
   startPsaWorkers,
 } from "./run-psa-parallel.js";
-export { estimatesOnWorker } from "./scenario-estimates.js";
+export { offloadScenarioAnalysis } from "./scenario-offload.js";

@@ -2,7 +2,8 @@
  * Worker-thread side of {@link runPsaParallel}: imports the model module, prepares it (with the
  * expressions the main thread already transpiled), then takes chunk numbers from a shared atomic
  * counter and writes each chunk straight into the shared result arrays. Nothing is copied back.
- * One worker runs many jobs, one message each.
+ * One worker runs many jobs, one message each. Between jobs it also answers analysis tasks
+ * (analysis-tasks.ts), so that the analysis after a run needs no new thread.
  *
  * @module
  */
@@ -16,6 +17,7 @@ import {
   runArraysOver,
   runChunk,
 } from "../psa/run-psa.js";
+import type { AnalysisTask } from "./analysis-tasks.js";
 import { loadModel, type ModelReference } from "./load-model.js";
 import { errorData } from "./worker-errors.js";
 
@@ -80,7 +82,17 @@ if (port !== null) {
   // A worker may start before it knows its model (startPsaWorkers): load the library that model
   // modules import meanwhile. Only time is at stake; a failure shows when the model loads.
   import("../index.js").catch(() => {});
-  port.on("message", (message: WorkerStart | WorkerWarmUp) => {
+  // Loaded with the first analysis task; replies go in the order the tasks came.
+  let analysis: Promise<typeof import("./analysis-tasks.js")> | undefined;
+  port.on("message", (message: WorkerStart | WorkerWarmUp | AnalysisTask) => {
+    if ("kind" in message) {
+      analysis ??= import("./analysis-tasks.js");
+      analysis.then(
+        ({ answer }) => port.postMessage(answer(message)),
+        (e: unknown) => port.postMessage({ id: message.id, error: errorData(e) }),
+      );
+      return;
+    }
     if ("warmUp" in message) {
       // Errors surface in the real job; a warm-up only saves time.
       warmUp(message.warmUp).catch(() => {});

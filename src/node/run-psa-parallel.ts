@@ -20,6 +20,7 @@ import {
   runChunk,
   runPsa,
 } from "../psa/run-psa.js";
+import { type AnalysisJob, type AnalysisRequest, startAnalysisThread } from "./analysis-thread.js";
 import { loadModel, type ModelReference } from "./load-model.js";
 import type { WorkerMessage, WorkerStart, WorkerWarmUp } from "./psa-worker.js";
 import { reviveError } from "./worker-errors.js";
@@ -120,6 +121,21 @@ export function preparePsaWorkers(count: number, reference: ModelReference): voi
 export async function closePsaWorkers(): Promise<void> {
   const workers = idle.splice(0);
   await Promise.all(workers.map((w) => w.terminate()));
+}
+
+/**
+ * Runs analysis tasks on a PSA worker thread: an idle one, warm from a run that just finished,
+ * or a new one. The worker returns to the idle pool when every task is answered.
+ *
+ * @example
+ * ```ts
+ * const psa = await runPsaParallel(reference, { samples: 1e6, seed: 1, workers: 2 });
+ * const job = analyseOnPsaWorker([{ kind: "estimates", tasks: [{ x: psa.samples.cost }] }]);
+ * const [reply] = await job.replies;
+ * ```
+ */
+export function analyseOnPsaWorker(requests: readonly AnalysisRequest[]): AnalysisJob {
+  return startAnalysisThread(requests, acquireWorker(), releaseWorker);
 }
 
 /**

@@ -25,6 +25,7 @@ import type {
  * cost, cashable savings and all savings; the running net (savings − cost) and payback year,
  * cashable and with staff time; and two scratch arrays. Once the years are done the running nets
  * become scratch too: released staff time, the discounted increments and the per-sample ROI.
+ * The two scratch arrays may be the caller's (any contents, the samples' length).
  *
  * @example
  * ```ts
@@ -48,7 +49,10 @@ export class AnswerWorkspace {
   /** Whether the arrays hold anything but the zeros they were created with. */
   private used = false;
 
-  constructor(readonly n: number) {
+  constructor(
+    readonly n: number,
+    scratch?: readonly [Float64Array, Float64Array],
+  ) {
     this.totalCost = new Float64Array(n);
     this.totalCash = new Float64Array(n);
     this.totalAll = new Float64Array(n);
@@ -56,7 +60,10 @@ export class AnswerWorkspace {
     this.netAll = new Float64Array(n);
     this.paybackCash = new Int32Array(n);
     this.paybackAll = new Int32Array(n);
-    this.scratch = [new Float64Array(n), new Float64Array(n)];
+    if (scratch !== undefined && !scratch.every((x) => x.length === n)) {
+      throw new RangeError(`AnswerWorkspace: the scratch arrays must hold ${n} samples`);
+    }
+    this.scratch = scratch ?? [new Float64Array(n), new Float64Array(n)];
   }
 
   /** Zeroes the running arrays for the next strategy (new arrays are zero already). */

@@ -57,5 +57,10 @@ export {
   runScenario,
   type ScenarioResult,
 } from "./run-scenario.js";
+export {
+  type ScenarioAnalysisParts,
+  type ScenarioAnalysisWork,
+  scenarioAnalysisParts,
+} from "./scenario-analysis.js";
 export { type ScenarioInput, scenarioJsonSchema, scenarioSchema } from "./schema.js";
 export { locateIssue, parseYaml, type YamlSource } from "./yaml-source.js";

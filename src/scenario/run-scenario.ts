@@ -5,14 +5,9 @@
  * @module
  */
 
-import { analysePsa, type PsaAnalysis } from "../analysis/analyse.js";
+import { analysisFromParts, type PsaAnalysis } from "../analysis/analyse.js";
 import { decisionCurves } from "../analysis/decision.js";
-import {
-  type Estimate,
-  type EstimatePair,
-  type EstimateTask,
-  estimateAll,
-} from "../analysis/estimate.js";
+import type { Estimate } from "../analysis/estimate.js";
 import { calculateIcers, type IcerRow } from "../analysis/icers.js";
 import { comparePairwise } from "../analysis/pairwise.js";
 import type { CohortTrace } from "../cohort/trace.js";
@@ -25,6 +20,11 @@ import { type CommissionerAnswers, commissionerAnswers } from "./commissioner.js
 import { consequenceQuantities, consequenceTable, consequenceTasks } from "./consequences.js";
 import { inputGroup } from "./input-groups.js";
 import type { LoadedScenario, ResolvedInput } from "./load-scenario.js";
+import {
+  type ScenarioAnalysisParts,
+  type ScenarioAnalysisWork,
+  scenarioAnalysisParts,
+} from "./scenario-analysis.js";
 import { scenarioModel } from "./scenario-model.js";
 
 export type { Estimate } from "../analysis/estimate.js";
@@ -143,11 +143,12 @@ export interface RunScenarioOptions {
    */
   readonly commissioner?: boolean;
   /**
-   * Computes the cost-consequence estimates some other way (e.g. on a worker thread, while this
-   * thread runs the rest of the analysis); by default {@link estimateAll} on this thread. Must
-   * give the same result.
+   * Computes the analysis that needs only the samples ({@link scenarioAnalysisParts}) some other
+   * way, e.g. on a worker thread while this thread computes the summary and the commissioner
+   * answers; undefined (returned, or no hook) computes it on this thread. Must give the same
+   * result.
    */
-  readonly estimates?: (tasks: readonly EstimateTask[]) => Promise<readonly EstimatePair[]>;
+  readonly offload?: (work: ScenarioAnalysisWork) => Promise<ScenarioAnalysisParts> | undefined;
 }
 
 /**
@@ -183,28 +184,48 @@ export async function runScenario(
           ...(keep === undefined ? {} : { keepParameters: keep }),
         })
       : await options.runPsa(loaded, samples, seed, keep);
-  // The cost-consequence estimates, started first: another thread may compute them while this
-  // one runs the analysis.
+  // Most of the analysis that needs only the samples, started first: another thread may compute
+  // it while this one computes the comparisons, the commissioner answers and the curves at the
+  // reporting WTPs.
+  const comparator = names[0] as string;
   const quantities = consequenceQuantities(loaded, base, psa);
-  const tasks = consequenceTasks(quantities);
-  const pending = options.estimates?.(tasks);
-  // Awaited after the analysis; a failure of the analysis must not leave it unhandled.
-  pending?.catch(() => {});
+  const work: ScenarioAnalysisWork = {
+    estimates: consequenceTasks(quantities),
+    samples: psa.samples,
+    wtp: Float64Array.from(loaded.wtp),
+  };
+  const away = options.offload?.(work);
+  // Awaited after this thread's part; a failure here must not leave it unhandled.
+  away?.catch(() => {});
+  const reportWtp = Float64Array.from(new Set(loaded.reportWtp)).sort();
+  const n = psa.samples.nSamples;
+  // Both sets of comparisons form their increments in the same two arrays, which the
+  // commissioner answers then use as scratch: fresh memory costs time as well as space.
+  const scratch = { dc: new Float64Array(n), de: new Float64Array(n) };
   // Over the whole grid the INMB intervals would cost a pass over the samples per WTP; they
   // are reported at the scenario's reporting WTPs instead.
-  // Both comparisons below form their increments in the same two arrays.
-  const n = psa.samples.nSamples;
-  const scratch = { dc: new Float64Array(n), de: new Float64Array(n) };
-  const analysis = analysePsa(psa.samples, {
-    wtp: loaded.wtp,
-    comparator: names[0] as string,
-    inmbIntervals: false,
-    scratch,
-  });
-  const reportWtp = [...new Set(loaded.reportWtp)].sort((a, b) => a - b);
+  const pairwise = comparePairwise(psa.samples, comparator, work.wtp, false, scratch);
+  const reportPairs = comparePairwise(psa.samples, comparator, reportWtp, true, scratch);
+  const commissioner =
+    factory.commissioner === undefined || options.commissioner === false
+      ? undefined
+      : await commissionerAnswers(
+          factory.commissioner,
+          config,
+          base,
+          psa,
+          model,
+          [...reportWtp],
+          [scratch.dc, scratch.de],
+        );
   const reportCurves = decisionCurves(psa.samples, reportWtp);
-  const reportPairs = comparePairwise(psa.samples, names[0] as string, reportWtp, true, scratch);
-  const acceptability = reportWtp.map((wtp, k) => ({
+  const parts = away === undefined ? scenarioAnalysisParts(work) : await away;
+  const analysis = analysisFromParts(
+    psa.samples,
+    { wtp: work.wtp, comparator, inmbIntervals: false },
+    { means: parts.means, curves: parts.curves, summary: parts.summary, pairwise },
+  );
+  const acceptability = [...reportWtp].map((wtp, k) => ({
     wtp,
     probability: names.map((_, j) => reportCurves.ceac[k * names.length + j] as number),
     evpi: reportCurves.evpi[k] as number,
@@ -215,13 +236,7 @@ export async function runScenario(
       upper: p.inmbUpper?.[k] as number,
     })),
   }));
-  // The commissioner answers need no estimate: computed before waiting for them, so that the
-  // other thread's estimates are ready when this thread asks for them.
-  const commissioner =
-    factory.commissioner === undefined || options.commissioner === false
-      ? undefined
-      : await commissionerAnswers(factory.commissioner, config, base, psa, model, reportWtp);
-  const pairs = pending === undefined ? estimateAll(tasks) : await pending;
+  const pairs = parts.estimates;
   const { rows: consequences, means } = consequenceTable(quantities, names, pairs);
   const parameterMean = (name: string) => {
     const x = (psa.parameters as Record<string, Float64Array>)[name];

@@ -1,6 +1,6 @@
 /**
- * Analysis on a worker thread gives the bits this thread gives: the cost-consequence estimates
- * of a scenario run, and a whole `ceakit run` on two threads against one. Workers run compiled
+ * Analysis on a worker thread gives the bits this thread gives: the samples-only part of a
+ * scenario run's analysis, and a whole `ceakit run` on two threads against one. Workers run compiled
  * JavaScript, so this test uses the build in dist/ (made by `npm test` before vitest runs; built
  * here if missing).
  */
@@ -23,6 +23,10 @@ function sharedDraws(n: number, seed: number): Float64Array {
   return x;
 }
 
+/** JSON of typed arrays as plain lists, every double to the bit (JSON keeps 17 digits). */
+const replacer = (_: string, v: unknown) =>
+  ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v;
+
 describe("analysis on a worker thread", () => {
   beforeAll(() => {
     if (!existsSync(new URL("dist/src/node/index.js", ROOT))) {
@@ -30,19 +34,33 @@ describe("analysis on a worker thread", () => {
     }
   }, 120_000);
 
-  test("estimatesOnWorker equals estimateAll to the bit, and falls back to this thread for unshared arrays", async () => {
-    const { estimatesOnWorker } = await import(dist("node/scenario-estimates.js"));
-    const { estimateAll } = await import(dist("analysis/estimate.js"));
+  test("offloadScenarioAnalysis equals scenarioAnalysisParts to the bit on a PSA worker, and leaves unshared arrays to this thread", async () => {
+    const { offloadScenarioAnalysis } = await import(dist("node/scenario-offload.js"));
+    const { scenarioAnalysisParts } = await import(dist("scenario/scenario-analysis.js"));
+    const { createCeSamples } = await import(dist("analysis/samples.js"));
+    const { closePsaWorkers } = await import(dist("node/run-psa-parallel.js"));
     const n = 150_000;
-    const a = sharedDraws(n, 7);
-    const b = sharedDraws(n, 11);
-    const tasks = [{ x: a }, { x: b, reference: a }, { x: a.subarray(0, 40_000) }];
-    const here = estimateAll(tasks);
-    const there = await estimatesOnWorker(tasks);
-    expect(JSON.stringify(there)).toBe(JSON.stringify(here));
-    expect(there[1].increment.mean).not.toBe(there[1].psa.mean);
-    const plain = [{ x: Float64Array.from(a) }];
-    expect(await estimatesOnWorker(plain)).toEqual(estimateAll(plain));
+    const cost = sharedDraws(2 * n, 7);
+    const effect = sharedDraws(2 * n, 11);
+    const a = cost.subarray(0, n);
+    const b = cost.subarray(n);
+    const work = {
+      estimates: [{ x: a }, { x: b, reference: a }, { x: a.subarray(0, 40_000) }],
+      samples: createCeSamples({ strategies: ["usual", "new"], cost, effect }),
+      wtp: Float64Array.of(0, 500, 1000, 1500),
+    };
+    const here = scenarioAnalysisParts(work);
+    const there = await offloadScenarioAnalysis(work);
+    expect(there).toBeDefined();
+    expect(JSON.stringify(there, replacer)).toBe(JSON.stringify(here, replacer));
+    expect(there.estimates[1].increment.mean).not.toBe(there.estimates[1].psa.mean);
+    // The same worker answers again: it went back to the pool.
+    expect(JSON.stringify(await offloadScenarioAnalysis(work), replacer)).toBe(
+      JSON.stringify(here, replacer),
+    );
+    const plain = { ...work, estimates: [{ x: Float64Array.from(a) }] };
+    expect(offloadScenarioAnalysis(plain)).toBeUndefined();
+    await closePsaWorkers();
   }, 60_000);
 
   test("onAnalysisThread rejects with the worker's error, its class kept, when a task fails", async () => {

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import swis from "../../models/swis/index.js";
-import { estimateAll } from "../../src/analysis/estimate.js";
 import type { ModelConfig, ModelFactory } from "../../src/model/model-factory.js";
 import { runBaseCase } from "../../src/psa/base-case.js";
 import { prepareModel, runPsa } from "../../src/psa/run-psa.js";
 import { loadScenario, memoryScenarioHost } from "../../src/scenario/load-scenario.js";
 import { runScenario } from "../../src/scenario/run-scenario.js";
+import {
+  type ScenarioAnalysisWork,
+  scenarioAnalysisParts,
+} from "../../src/scenario/scenario-analysis.js";
 
 const SCENARIO = "model: swis\ntitle: Once\npsa: { samples: 300, seed: 11 }\n";
 
@@ -23,23 +26,32 @@ function countingFactory(): { factory: ModelFactory; built: () => number } {
 }
 
 describe("runScenario", () => {
-  it("runScenario's estimates hook: the same table from estimateAll; a hook that returns too few is refused, naming the count", async () => {
+  it("runScenario's offload hook: the same result from the parts it returns; undefined computes them here; too few estimates are refused, naming the count", async () => {
     const loaded = await loadScenario(
       "s.yaml",
       memoryScenarioHost({ "s.yaml": SCENARIO }, { swis }),
     );
     const plain = await runScenario(loaded);
-    let asked = 0;
+    let asked: ScenarioAnalysisWork | undefined;
     const hooked = await runScenario(loaded, {
-      estimates: async (tasks) => {
-        asked = tasks.length;
-        return estimateAll(tasks);
+      offload: async (work) => {
+        asked = work;
+        return scenarioAnalysisParts(work);
       },
     });
-    expect(asked).toBeGreaterThan(10);
-    expect(hooked.consequences).toEqual(plain.consequences);
-    await expect(runScenario(loaded, { estimates: async () => [] })).rejects.toThrow(
-      new RegExp(`cost-consequence table: 0 estimates for ${asked} quantities`),
+    expect(asked?.estimates.length).toBeGreaterThan(10);
+    expect(asked?.samples).toBe(hooked.draws.samples);
+    expect(Array.from(asked?.wtp ?? [])).toEqual(Array.from(loaded.wtp));
+    // Everything but the loaded scenario and the draws, which are the same objects in both.
+    const strip = ({ loaded: _, draws: __, ...rest }: typeof plain) => rest;
+    expect(strip(hooked)).toEqual(strip(plain));
+    expect(strip(await runScenario(loaded, { offload: () => undefined }))).toEqual(strip(plain));
+    const short = async (work: ScenarioAnalysisWork) => ({
+      ...scenarioAnalysisParts(work),
+      estimates: [],
+    });
+    await expect(runScenario(loaded, { offload: short })).rejects.toThrow(
+      new RegExp(`cost-consequence table: 0 estimates for ${asked?.estimates.length} quantities`),
     );
   });
 

@@ -1,0 +1,56 @@
+/**
+ * The part of a scenario run's analysis that needs only the samples, on a worker thread
+ * ({@link RunScenarioOptions.offload}): a run on worker threads leaves its draws in shared
+ * memory, so an idle PSA worker, warm from the run, reads them in place and computes
+ * {@link scenarioAnalysisParts} while this thread computes the rest. The worker calls the
+ * function this thread would call: the same bits.
+ *
+ * @module
+ */
+
+import type { EstimateTask } from "../analysis/estimate.js";
+import { CeaError } from "../errors.js";
+import type { ScenarioAnalysisParts, ScenarioAnalysisWork } from "../scenario/scenario-analysis.js";
+import { FROM_SOURCES } from "./package-root.js";
+import { analyseOnPsaWorker } from "./run-psa-parallel.js";
+
+/** Whether a worker can read `x` in place. */
+const isShared = (x: Float64Array | undefined) =>
+  x === undefined || x.buffer instanceof SharedArrayBuffer;
+
+/** Whether every sample-length array of `work` is shared memory. */
+const allShared = (work: ScenarioAnalysisWork) =>
+  isShared(work.samples.cost) &&
+  isShared(work.samples.effect) &&
+  work.estimates.every((t: EstimateTask) => isShared(t.x) && isShared(t.reference));
+
+/**
+ * Starts {@link scenarioAnalysisParts} of `work` on a PSA worker thread when every sample-length
+ * array is shared memory; undefined otherwise (or when run from the TypeScript sources, which
+ * have no compiled worker), and the caller computes it on this thread.
+ *
+ * @example
+ * ```ts
+ * const result = await runScenario(loaded, { runPsa: onWorkers, offload: offloadScenarioAnalysis });
+ * ```
+ */
+export function offloadScenarioAnalysis(
+  work: ScenarioAnalysisWork,
+): Promise<ScenarioAnalysisParts> | undefined {
+  if (FROM_SOURCES || !allShared(work)) return undefined;
+  const { strategies, cost, effect } = work.samples;
+  const job = analyseOnPsaWorker([
+    {
+      kind: "scenario",
+      estimates: work.estimates,
+      samples: { strategies, cost, effect },
+      wtp: work.wtp,
+    },
+  ]);
+  return job.replies.then(([reply]) => {
+    if (reply === undefined || !("parts" in reply)) {
+      throw new CeaError("analysis worker: no scenario analysis");
+    }
+    return reply.parts;
+  });
+}
