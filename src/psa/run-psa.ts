@@ -148,14 +148,19 @@ export async function prepareModel(
     if (placedGroups.has(g)) continue;
     placedGroups.add(g);
     const c = model.correlations[g] as (typeof model.correlations)[number];
+    const dists = c.parameters.map((p) => distributionOf(p, model.parameters[p] as ParameterSpec));
+    let tables: readonly NormalScoreQuantile[] | undefined;
     units.push({
       kind: "copula",
       group: c.name,
       names: c.parameters,
-      dists: c.parameters.map((p) => distributionOf(p, model.parameters[p] as ParameterSpec)),
-      tables: c.parameters.map((p) =>
-        normalScoreQuantile(distributionOf(p, model.parameters[p] as ParameterSpec)),
-      ),
+      dists,
+      // Tabulated when first sampled: a model that is only checked (validate, the base case)
+      // never needs them, and each costs thousands of quantile evaluations.
+      get tables() {
+        tables ??= dists.map((d) => normalScoreQuantile(d));
+        return tables;
+      },
       chol: choleskyOfCorrelation(c.name, c.parameters, c.matrix, c.scale ?? "spearman"),
     });
   }
