@@ -49,12 +49,20 @@ export interface WorkerWarmUp {
 /** Samples a warm-up runs: enough for V8 to optimise the sampling kernels and the model. */
 const WARM_UP_SAMPLES = 8192;
 
-/** Loads the model and runs {@link WARM_UP_SAMPLES} samples into scratch arrays. */
+/** Whether a job has come: a warm-up then stops, since the job's chunks warm the code too. */
+let jobCame = false;
+
+/**
+ * Loads the model and runs up to {@link WARM_UP_SAMPLES} samples into scratch arrays, a chunk at
+ * a time, stopping as soon as a job has come (it would otherwise wait for the warm-up).
+ */
 async function warmUp(reference: ModelReference): Promise<void> {
   const prepared = await prepareModel(await loadModel(reference));
   const arrays = chunkArrays(prepared, 1024);
-  for (let start = 0; start < WARM_UP_SAMPLES; start += 1024) {
+  for (let start = 0; start < WARM_UP_SAMPLES && !jobCame; start += 1024) {
     runChunk(prepared, "warm-up", start, 1024, arrays);
+    // Lets a job that came meanwhile be seen.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
@@ -99,6 +107,7 @@ if (port !== null) {
       return;
     }
     const job = message;
+    jobCame = true;
     runJob(job, port).catch((e: unknown) => {
       const error = errorData(e);
       // Stop the other threads from taking more chunks.
