@@ -64,6 +64,7 @@ export type AnalysisTask =
       readonly estimates: readonly EstimateTask[];
       readonly samples: SharedSamples;
       readonly wtp: Float64Array;
+      readonly reportWtp: Float64Array;
     };
 
 /** What the worker posts for a task: its result, or the error that stopped it. */

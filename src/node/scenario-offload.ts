@@ -45,6 +45,7 @@ export function offloadScenarioAnalysis(
       estimates: work.estimates,
       samples: { strategies, cost, effect },
       wtp: work.wtp,
+      reportWtp: work.reportWtp,
     },
   ]);
   return job.replies.then(([reply]) => {

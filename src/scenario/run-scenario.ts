@@ -6,7 +6,6 @@
  */
 
 import { analysisFromParts, type PsaAnalysis } from "../analysis/analyse.js";
-import { decisionCurves } from "../analysis/decision.js";
 import type { Estimate } from "../analysis/estimate.js";
 import { calculateIcers, type IcerRow } from "../analysis/icers.js";
 import { comparePairwise } from "../analysis/pairwise.js";
@@ -184,20 +183,20 @@ export async function runScenario(
           ...(keep === undefined ? {} : { keepParameters: keep }),
         })
       : await options.runPsa(loaded, samples, seed, keep);
-  // Most of the analysis that needs only the samples, started first: another thread may compute
-  // it while this one computes the comparisons, the commissioner answers and the curves at the
-  // reporting WTPs.
+  // The analysis that needs only the samples, started first: another thread may compute it
+  // while this one computes the comparisons and the commissioner answers.
   const comparator = names[0] as string;
   const quantities = consequenceQuantities(loaded, base, psa);
   const work: ScenarioAnalysisWork = {
     estimates: consequenceTasks(quantities),
     samples: psa.samples,
     wtp: Float64Array.from(loaded.wtp),
+    reportWtp: Float64Array.from(new Set(loaded.reportWtp)).sort(),
   };
   const away = options.offload?.(work);
   // Awaited after this thread's part; a failure here must not leave it unhandled.
   away?.catch(() => {});
-  const reportWtp = Float64Array.from(new Set(loaded.reportWtp)).sort();
+  const { reportWtp } = work;
   const n = psa.samples.nSamples;
   // Both sets of comparisons form their increments in the same two arrays, which the
   // commissioner answers then use as scratch: fresh memory costs time as well as space.
@@ -218,7 +217,6 @@ export async function runScenario(
           [...reportWtp],
           [scratch.dc, scratch.de],
         );
-  const reportCurves = decisionCurves(psa.samples, reportWtp);
   const parts = away === undefined ? scenarioAnalysisParts(work) : await away;
   const analysis = analysisFromParts(
     psa.samples,
@@ -227,8 +225,8 @@ export async function runScenario(
   );
   const acceptability = [...reportWtp].map((wtp, k) => ({
     wtp,
-    probability: names.map((_, j) => reportCurves.ceac[k * names.length + j] as number),
-    evpi: reportCurves.evpi[k] as number,
+    probability: names.map((_, j) => parts.reportCurves.ceac[k * names.length + j] as number),
+    evpi: parts.reportCurves.evpi[k] as number,
     inmb: reportPairs.map((p) => ({
       strategy: p.strategy,
       mean: p.inmb[k] as number,

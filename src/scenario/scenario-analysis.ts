@@ -1,10 +1,9 @@
 /**
- * The larger part of a scenario run's analysis that needs only the PSA samples and no
- * sample-length working arrays: the cost-consequence estimates, the strategies' summaries and
- * means, and the decision curves on the scenario's WTP grid. {@link runScenario} may hand it to
- * another thread ({@link RunScenarioOptions.offload}) while this one computes the pairwise
- * comparisons, the commissioner answers and the curves at the reporting WTPs; the other thread
- * calls
+ * The part of a scenario run's analysis that needs only the PSA samples and no sample-length
+ * working arrays: the cost-consequence estimates, the strategies' summaries and means, and the
+ * decision curves on the scenario's WTP grid and at its reporting WTPs. {@link runScenario} may
+ * hand it to another thread ({@link RunScenarioOptions.offload}) while this one computes the
+ * pairwise comparisons and the commissioner answers; the other thread calls
  * {@link scenarioAnalysisParts}, as this one would, so the numbers are the same to the bit.
  *
  * @module
@@ -22,6 +21,8 @@ export interface ScenarioAnalysisWork {
   readonly samples: CeSamples;
   /** The scenario's WTP grid. */
   readonly wtp: Float64Array;
+  /** The reporting WTPs, distinct and increasing. */
+  readonly reportWtp: Float64Array;
 }
 
 /** The parts of a run's analysis computed from the samples alone. */
@@ -34,6 +35,8 @@ export interface ScenarioAnalysisParts {
   readonly means: { readonly cost: Float64Array; readonly effect: Float64Array };
   /** Decision curves on the grid. */
   readonly curves: DecisionCurves;
+  /** Decision curves at the reporting WTPs. */
+  readonly reportCurves: DecisionCurves;
 }
 
 /**
@@ -41,8 +44,10 @@ export interface ScenarioAnalysisParts {
  *
  * @example
  * ```ts
- * const parts = scenarioAnalysisParts({ estimates: [], samples, wtp: wtpRange(0, 30000, 1000) });
- * parts.curves.evpi[20]; // EVPI at £20,000
+ * const parts = scenarioAnalysisParts({
+ *   estimates: [], samples, wtp: wtpRange(0, 30000, 1000), reportWtp: Float64Array.of(20000),
+ * });
+ * parts.reportCurves.ceac; // P(each strategy is optimal) at £20,000
  * ```
  */
 export function scenarioAnalysisParts(work: ScenarioAnalysisWork): ScenarioAnalysisParts {
@@ -53,5 +58,6 @@ export function scenarioAnalysisParts(work: ScenarioAnalysisWork): ScenarioAnaly
     summary: summarise(samples),
     means,
     curves: decisionCurves(samples, work.wtp, means),
+    reportCurves: decisionCurves(samples, work.reportWtp, means),
   };
 }

@@ -48,6 +48,7 @@ describe("analysis on a worker thread", () => {
       estimates: [{ x: a }, { x: b, reference: a }, { x: a.subarray(0, 40_000) }],
       samples: createCeSamples({ strategies: ["usual", "new"], cost, effect }),
       wtp: Float64Array.of(0, 500, 1000, 1500),
+      reportWtp: Float64Array.of(750, 20000),
     };
     const here = scenarioAnalysisParts(work);
     const there = await offloadScenarioAnalysis(work);

@@ -42,6 +42,9 @@ describe("runScenario", () => {
     expect(asked?.estimates.length).toBeGreaterThan(10);
     expect(asked?.samples).toBe(hooked.draws.samples);
     expect(Array.from(asked?.wtp ?? [])).toEqual(Array.from(loaded.wtp));
+    expect(Array.from(asked?.reportWtp ?? [])).toEqual(
+      [...new Set(loaded.reportWtp)].sort((a, b) => a - b),
+    );
     // Everything but the loaded scenario and the draws, which are the same objects in both.
     const strip = ({ loaded: _, draws: __, ...rest }: typeof plain) => rest;
     expect(strip(hooked)).toEqual(strip(plain));
