@@ -83,6 +83,20 @@ export type AnalysisReply =
 /** The comparisons' increment arrays, reused from one task to the next. */
 let scratch = { dc: new Float64Array(0), de: new Float64Array(0) };
 
+/**
+ * Lets the comparisons' increment arrays go, for a worker that lives on between batches (a
+ * pooled PSA worker); the next comparison allocates them again.
+ *
+ * @example
+ * ```ts
+ * port.postMessage(answer(task));
+ * forgetScratch();
+ * ```
+ */
+export function forgetScratch(): void {
+  scratch = { dc: new Float64Array(0), de: new Float64Array(0) };
+}
+
 /** {@link scratch} with room for n samples. */
 function scratchOf(n: number) {
   if (scratch.dc.length !== n) scratch = { dc: new Float64Array(n), de: new Float64Array(n) };

@@ -1,14 +1,15 @@
 /**
- * One worker thread for a batch of analysis tasks (see analysis-worker.ts): it starts, takes
- * every task, answers each, and ends. The arrays a task names should be views of
- * SharedArrayBuffers, which the worker reads in place.
+ * A batch of analysis tasks on one worker thread (see analysis-tasks.ts): an analysis worker
+ * that starts, takes every task, answers each, and ends; or a worker lent for the batch (a PSA
+ * worker from the pool), handed back when every task is answered. The arrays a task names
+ * should be views of SharedArrayBuffers, which the worker reads in place.
  *
  * @module
  */
 
 import { Worker } from "node:worker_threads";
 import { CeaError } from "../errors.js";
-import type { AnalysisReply, AnalysisTask } from "./analysis-worker.js";
+import type { AnalysisReply, AnalysisTask } from "./analysis-tasks.js";
 import { reviveError } from "./worker-errors.js";
 
 const workerUrl = new URL("./analysis-worker.js", import.meta.url);
@@ -24,7 +25,10 @@ export type AnalysisRequest = AnalysisTask extends infer T
 export interface AnalysisJob {
   /** The replies in request order, or the first error (the worker's, with its class). */
   readonly replies: Promise<AnalysisReply[]>;
-  /** Stops the worker (when its answers are no longer wanted); the replies then reject. */
+  /**
+   * Stops the worker when its answers are no longer wanted (the replies then reject); nothing
+   * once the batch has ended, when the worker may be at work for someone else.
+   */
   stop(): void;
 }
 
@@ -100,7 +104,12 @@ export function startAnalysisThread(
     });
     if (left === 0) end();
   });
-  return { replies: promise, stop: () => void worker.terminate() };
+  return {
+    replies: promise,
+    stop: () => {
+      if (!settled) void worker.terminate();
+    },
+  };
 }
 
 /**

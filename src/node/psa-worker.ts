@@ -49,17 +49,18 @@ export interface WorkerWarmUp {
 /** Samples a warm-up runs: enough for V8 to optimise the sampling kernels and the model. */
 const WARM_UP_SAMPLES = 8192;
 
-/** Whether a job has come: a warm-up then stops, since the job's chunks warm the code too. */
-let jobCame = false;
+/** Jobs come so far: a warm-up stops when one comes, since the job's chunks warm the code too. */
+let jobsCome = 0;
 
 /**
  * Loads the model and runs up to {@link WARM_UP_SAMPLES} samples into scratch arrays, a chunk at
- * a time, stopping as soon as a job has come (it would otherwise wait for the warm-up).
+ * a time, stopping as soon as a job comes (it would otherwise wait for the warm-up).
  */
 async function warmUp(reference: ModelReference): Promise<void> {
+  const before = jobsCome;
   const prepared = await prepareModel(await loadModel(reference));
   const arrays = chunkArrays(prepared, 1024);
-  for (let start = 0; start < WARM_UP_SAMPLES && !jobCame; start += 1024) {
+  for (let start = 0; start < WARM_UP_SAMPLES && jobsCome === before; start += 1024) {
     runChunk(prepared, "warm-up", start, 1024, arrays);
     // Lets a job that came meanwhile be seen.
     await new Promise((resolve) => setImmediate(resolve));
@@ -96,7 +97,11 @@ if (port !== null) {
     if ("kind" in message) {
       analysis ??= import("./analysis-tasks.js");
       analysis.then(
-        ({ answer }) => port.postMessage(answer(message)),
+        ({ answer, forgetScratch }) => {
+          port.postMessage(answer(message));
+          // A pooled worker keeps no sample-length arrays between tasks.
+          forgetScratch();
+        },
         (e: unknown) => port.postMessage({ id: message.id, error: errorData(e) }),
       );
       return;
@@ -107,7 +112,7 @@ if (port !== null) {
       return;
     }
     const job = message;
-    jobCame = true;
+    jobsCome++;
     runJob(job, port).catch((e: unknown) => {
       const error = errorData(e);
       // Stop the other threads from taking more chunks.

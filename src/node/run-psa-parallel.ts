@@ -8,7 +8,7 @@
 
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { InputError } from "../errors.js";
+import { CeaError, InputError } from "../errors.js";
 import {
   checkRunOptions,
   type PreparedModel,
@@ -55,20 +55,23 @@ function acquireWorker(): Worker {
 function releaseWorker(worker: Worker): void {
   worker.removeAllListeners("message");
   worker.removeAllListeners("error");
+  worker.removeAllListeners("exit");
   worker.unref();
   if (idle.length < availableParallelism()) keepIdle(worker);
   else void worker.terminate();
 }
 
 /**
- * Puts a worker in the idle pool. An idle worker that fails (one that cannot load, say) leaves
- * the pool quietly: the run that would have used it starts another and reports the failure.
+ * Puts a worker in the idle pool. An idle worker that fails (one that cannot load, say) or ends
+ * leaves the pool quietly: the run that would have used it starts another.
  */
 function keepIdle(worker: Worker): void {
-  worker.on("error", () => {
+  const leave = () => {
     const at = idle.indexOf(worker);
     if (at >= 0) idle.splice(at, 1);
-  });
+  };
+  worker.on("error", leave);
+  worker.once("exit", leave);
   idle.push(worker);
 }
 
@@ -213,6 +216,8 @@ export async function runPsaParallel(
         const worker = acquireWorker();
         pool.push(worker);
         worker.on("error", (e) => fail(e));
+        // A worker that ends before finishing (stopped, or out of memory) fails the run.
+        worker.on("exit", (code) => fail(new CeaError(`PSA worker ended early (code ${code})`)));
         worker.on("message", (message: WorkerMessage) => {
           if ("error" in message) fail(reviveError(message.error));
           else if ("done" in message) progress(message.done);

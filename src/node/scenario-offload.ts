@@ -10,7 +10,7 @@
 
 import type { EstimateTask } from "../analysis/estimate.js";
 import { CeaError } from "../errors.js";
-import type { ScenarioAnalysisParts, ScenarioAnalysisWork } from "../scenario/scenario-analysis.js";
+import type { OffloadedAnalysis, ScenarioAnalysisWork } from "../scenario/scenario-analysis.js";
 import { FROM_SOURCES } from "./package-root.js";
 import { analyseOnPsaWorker } from "./run-psa-parallel.js";
 
@@ -27,16 +27,15 @@ const allShared = (work: ScenarioAnalysisWork) =>
 /**
  * Starts {@link scenarioAnalysisParts} of `work` on a PSA worker thread when every sample-length
  * array is shared memory; undefined otherwise (or when run from the TypeScript sources, which
- * have no compiled worker), and the caller computes it on this thread.
+ * have no compiled worker), and the caller computes it on this thread. `stop` ends the worker
+ * while it works (it then leaves the pool); afterwards it does nothing.
  *
  * @example
  * ```ts
  * const result = await runScenario(loaded, { runPsa: onWorkers, offload: offloadScenarioAnalysis });
  * ```
  */
-export function offloadScenarioAnalysis(
-  work: ScenarioAnalysisWork,
-): Promise<ScenarioAnalysisParts> | undefined {
+export function offloadScenarioAnalysis(work: ScenarioAnalysisWork): OffloadedAnalysis | undefined {
   if (FROM_SOURCES || !allShared(work)) return undefined;
   const { strategies, cost, effect } = work.samples;
   const job = analyseOnPsaWorker([
@@ -48,10 +47,11 @@ export function offloadScenarioAnalysis(
       reportWtp: work.reportWtp,
     },
   ]);
-  return job.replies.then(([reply]) => {
+  const parts = job.replies.then(([reply]) => {
     if (reply === undefined || !("parts" in reply)) {
       throw new CeaError("analysis worker: no scenario analysis");
     }
     return reply.parts;
   });
+  return { parts, stop: job.stop };
 }

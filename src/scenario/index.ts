@@ -58,6 +58,7 @@ export {
   type ScenarioResult,
 } from "./run-scenario.js";
 export {
+  type OffloadedAnalysis,
   type ScenarioAnalysisParts,
   type ScenarioAnalysisWork,
   scenarioAnalysisParts,

@@ -12,7 +12,7 @@ import { comparePairwise } from "../analysis/pairwise.js";
 import type { CohortTrace } from "../cohort/trace.js";
 import { mean } from "../core/sum.js";
 import type { BudgetImpactRow } from "../model/model-factory.js";
-import { runBaseCase } from "../psa/base-case.js";
+import { type BaseCaseResult, runBaseCase } from "../psa/base-case.js";
 import { runCohortBaseCase } from "../psa/cohort-base-case.js";
 import { type PreparedModel, type PsaResult, runPsa } from "../psa/run-psa.js";
 import { type CommissionerAnswers, commissionerAnswers } from "./commissioner.js";
@@ -20,6 +20,7 @@ import { consequenceQuantities, consequenceTable, consequenceTasks } from "./con
 import { inputGroup } from "./input-groups.js";
 import type { LoadedScenario, ResolvedInput } from "./load-scenario.js";
 import {
+  type OffloadedAnalysis,
   type ScenarioAnalysisParts,
   type ScenarioAnalysisWork,
   scenarioAnalysisParts,
@@ -143,11 +144,49 @@ export interface RunScenarioOptions {
   readonly commissioner?: boolean;
   /**
    * Computes the analysis that needs only the samples ({@link scenarioAnalysisParts}) some other
-   * way, e.g. on a worker thread while this thread computes the summary and the commissioner
+   * way, e.g. on a worker thread while this thread computes the comparisons and the commissioner
    * answers; undefined (returned, or no hook) computes it on this thread. Must give the same
-   * result.
+   * result. The work is stopped if this thread fails first.
    */
-  readonly offload?: (work: ScenarioAnalysisWork) => Promise<ScenarioAnalysisParts> | undefined;
+  readonly offload?: (work: ScenarioAnalysisWork) => OffloadedAnalysis | undefined;
+}
+
+/**
+ * This thread's part of a run's analysis: the pairwise comparisons on the grid (without INMB
+ * intervals) and at the reporting WTPs (with them), then the commissioner answers when the model
+ * declares them.
+ */
+async function comparisonsAndAnswers(
+  loaded: LoadedScenario,
+  base: BaseCaseResult,
+  psa: PsaResult,
+  model: PreparedModel,
+  work: ScenarioAnalysisWork,
+  options: RunScenarioOptions,
+) {
+  const { factory, config } = loaded;
+  const comparator = config.strategies[0]?.name as string;
+  const n = psa.samples.nSamples;
+  // Both sets of comparisons form their increments in the same two arrays, which the
+  // commissioner answers then use as scratch: fresh memory costs time as well as space.
+  const scratch = { dc: new Float64Array(n), de: new Float64Array(n) };
+  // Over the whole grid the INMB intervals would cost a pass over the samples per WTP; they
+  // are reported at the scenario's reporting WTPs instead.
+  const pairwise = comparePairwise(psa.samples, comparator, work.wtp, false, scratch);
+  const reportPairs = comparePairwise(psa.samples, comparator, work.reportWtp, true, scratch);
+  const commissioner =
+    factory.commissioner === undefined || options.commissioner === false
+      ? undefined
+      : await commissionerAnswers(
+          factory.commissioner,
+          config,
+          base,
+          psa,
+          model,
+          [...work.reportWtp],
+          [scratch.dc, scratch.de],
+        );
+  return { pairwise, reportPairs, commissioner };
 }
 
 /**
@@ -194,30 +233,19 @@ export async function runScenario(
     reportWtp: Float64Array.from(new Set(loaded.reportWtp)).sort(),
   };
   const away = options.offload?.(work);
-  // Awaited after this thread's part; a failure here must not leave it unhandled.
-  away?.catch(() => {});
+  // Awaited after this thread's part; a failure here must not leave it unhandled or running.
+  away?.parts.catch(() => {});
+  let here: Awaited<ReturnType<typeof comparisonsAndAnswers>>;
+  let parts: ScenarioAnalysisParts;
+  try {
+    here = await comparisonsAndAnswers(loaded, base, psa, model, work, options);
+    parts = away === undefined ? scenarioAnalysisParts(work) : await away.parts;
+  } catch (e) {
+    away?.stop();
+    throw e;
+  }
+  const { pairwise, reportPairs, commissioner } = here;
   const { reportWtp } = work;
-  const n = psa.samples.nSamples;
-  // Both sets of comparisons form their increments in the same two arrays, which the
-  // commissioner answers then use as scratch: fresh memory costs time as well as space.
-  const scratch = { dc: new Float64Array(n), de: new Float64Array(n) };
-  // Over the whole grid the INMB intervals would cost a pass over the samples per WTP; they
-  // are reported at the scenario's reporting WTPs instead.
-  const pairwise = comparePairwise(psa.samples, comparator, work.wtp, false, scratch);
-  const reportPairs = comparePairwise(psa.samples, comparator, reportWtp, true, scratch);
-  const commissioner =
-    factory.commissioner === undefined || options.commissioner === false
-      ? undefined
-      : await commissionerAnswers(
-          factory.commissioner,
-          config,
-          base,
-          psa,
-          model,
-          [...reportWtp],
-          [scratch.dc, scratch.de],
-        );
-  const parts = away === undefined ? scenarioAnalysisParts(work) : await away;
   const analysis = analysisFromParts(
     psa.samples,
     { wtp: work.wtp, comparator, inmbIntervals: false },

@@ -39,6 +39,14 @@ export interface ScenarioAnalysisParts {
   readonly reportCurves: DecisionCurves;
 }
 
+/** The parts being computed elsewhere (e.g. on a worker thread). */
+export interface OffloadedAnalysis {
+  /** The parts, as {@link scenarioAnalysisParts} gives them. */
+  readonly parts: Promise<ScenarioAnalysisParts>;
+  /** Abandons the work when its parts are no longer wanted; `parts` may then reject. */
+  stop(): void;
+}
+
 /**
  * Computes the {@link ScenarioAnalysisParts} of `work`.
  *

@@ -51,14 +51,24 @@ describe("analysis on a worker thread", () => {
       reportWtp: Float64Array.of(750, 20000),
     };
     const here = scenarioAnalysisParts(work);
-    const there = await offloadScenarioAnalysis(work);
-    expect(there).toBeDefined();
+    const away = offloadScenarioAnalysis(work);
+    expect(away).toBeDefined();
+    const there = await away.parts;
     expect(JSON.stringify(there, replacer)).toBe(JSON.stringify(here, replacer));
     expect(there.estimates[1].increment.mean).not.toBe(there.estimates[1].psa.mean);
-    // The same worker answers again: it went back to the pool.
-    expect(JSON.stringify(await offloadScenarioAnalysis(work), replacer)).toBe(
-      JSON.stringify(here, replacer),
-    );
+    // Stopping work that has ended does nothing: the worker went back to the pool, and answers
+    // again, and a PSA after that runs on it.
+    away.stop();
+    const again = offloadScenarioAnalysis(work);
+    expect(JSON.stringify(await again.parts, replacer)).toBe(JSON.stringify(here, replacer));
+    const { runPsaParallel } = await import(dist("node/run-psa-parallel.js"));
+    const { runPsa } = await import(dist("psa/run-psa.js"));
+    const { loadModel } = await import(dist("node/load-model.js"));
+    const reference = { module: new URL("dist/bench/models/twenty-parameters.js", ROOT).href };
+    const opts = { samples: 30_000, seed: 5, chunkSize: 5_000 };
+    const two = await runPsaParallel(reference, { ...opts, workers: 2 });
+    const one = await runPsa(await loadModel(reference), opts);
+    expect(Array.from(two.samples.cost)).toEqual(Array.from(one.samples.cost));
     const plain = { ...work, estimates: [{ x: Float64Array.from(a) }] };
     expect(offloadScenarioAnalysis(plain)).toBeUndefined();
     await closePsaWorkers();

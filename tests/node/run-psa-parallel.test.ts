@@ -75,6 +75,19 @@ describe("runPsaParallel", () => {
     );
   });
 
+  test("runPsaParallel fails, naming the exit code, when a worker thread ends mid-run, and the next run works", async () => {
+    const { runPsaParallel } = await import(NODE_ENTRY.href);
+    const exits = new URL("dist/bench/models/worker-exit.js", ROOT).href;
+    await expect(
+      runPsaParallel({ module: exits }, { samples: 200_000, seed: 1, workers: 2, chunkSize: 1000 }),
+    ).rejects.toThrow(/^PSA worker ended early \(code 7\)$/);
+    const after = await runPsaParallel(
+      { module: MODEL },
+      { samples: 3000, seed: 1, workers: 2, chunkSize: 1000 },
+    );
+    expect(after.samples.nSamples).toBe(3000);
+  }, 60_000);
+
   test("kept workers run later jobs (after a failed one too) with identical results, and close", async () => {
     const { runPsaParallel, closePsaWorkers } = await import(NODE_ENTRY.href);
     const options = { samples: 12_000, seed: "reuse", chunkSize: 1_000, workers: 2 };

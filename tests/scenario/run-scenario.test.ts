@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import swis from "../../models/swis/index.js";
-import type { ModelConfig, ModelFactory } from "../../src/model/model-factory.js";
+import type { CommissionerSpec, ModelConfig, ModelFactory } from "../../src/model/model-factory.js";
 import { runBaseCase } from "../../src/psa/base-case.js";
 import { prepareModel, runPsa } from "../../src/psa/run-psa.js";
 import { loadScenario, memoryScenarioHost } from "../../src/scenario/load-scenario.js";
@@ -11,6 +11,16 @@ import {
 } from "../../src/scenario/scenario-analysis.js";
 
 const SCENARIO = "model: swis\ntitle: Once\npsa: { samples: 300, seed: 11 }\n";
+
+/** SWIS's commissioner answers, asking for a yearly outcome the model does not emit. */
+const broken: CommissionerSpec = {
+  ...(swis.commissioner as CommissionerSpec),
+  yearly: () => ({
+    programme: "no_such_outcome",
+    cashable: "no_such_outcome",
+    downstream: "no_such_outcome",
+  }),
+};
 
 /** The SWIS factory, counting the models it builds. */
 function countingFactory(): { factory: ModelFactory; built: () => number } {
@@ -26,7 +36,7 @@ function countingFactory(): { factory: ModelFactory; built: () => number } {
 }
 
 describe("runScenario", () => {
-  it("runScenario's offload hook: the same result from the parts it returns; undefined computes them here; too few estimates are refused, naming the count", async () => {
+  it("runScenario's offload hook: the same result from the parts it gives; undefined computes them here; too few estimates are refused, naming the count; a failure here stops the work", async () => {
     const loaded = await loadScenario(
       "s.yaml",
       memoryScenarioHost({ "s.yaml": SCENARIO }, { swis }),
@@ -34,9 +44,9 @@ describe("runScenario", () => {
     const plain = await runScenario(loaded);
     let asked: ScenarioAnalysisWork | undefined;
     const hooked = await runScenario(loaded, {
-      offload: async (work) => {
+      offload: (work) => {
         asked = work;
-        return scenarioAnalysisParts(work);
+        return { parts: Promise.resolve(scenarioAnalysisParts(work)), stop: () => {} };
       },
     });
     expect(asked?.estimates.length).toBeGreaterThan(10);
@@ -49,13 +59,23 @@ describe("runScenario", () => {
     const strip = ({ loaded: _, draws: __, ...rest }: typeof plain) => rest;
     expect(strip(hooked)).toEqual(strip(plain));
     expect(strip(await runScenario(loaded, { offload: () => undefined }))).toEqual(strip(plain));
-    const short = async (work: ScenarioAnalysisWork) => ({
-      ...scenarioAnalysisParts(work),
-      estimates: [],
+    const short = (work: ScenarioAnalysisWork) => ({
+      parts: Promise.resolve({ ...scenarioAnalysisParts(work), estimates: [] }),
+      stop: () => {},
     });
     await expect(runScenario(loaded, { offload: short })).rejects.toThrow(
       new RegExp(`cost-consequence table: 0 estimates for ${asked?.estimates.length} quantities`),
     );
+    // This thread fails (a commissioner break-even range the model refuses, say): the offloaded
+    // work is stopped, and the error is this thread's.
+    let stopped = 0;
+    const failing = { ...loaded, factory: { ...loaded.factory, commissioner: broken } };
+    await expect(
+      runScenario(failing as typeof loaded, {
+        offload: () => ({ parts: new Promise<never>(() => {}), stop: () => void stopped++ }),
+      }),
+    ).rejects.toThrow(/commissioner answers: the model emits no outcome "no_such_outcome"/);
+    expect(stopped).toBe(1);
   });
 
   it("runScenario uses the model loadScenario built and prepared: one model per run", async () => {
