@@ -111,8 +111,13 @@ export function quantilesInPlace(a: Float64Array, ps: readonly number[]): number
 
 /** Below this length, plain selection is as fast as bracketing. */
 const BRACKET_MIN = 20_000;
-/** Size of the evenly spaced subsample that brackets each order statistic. */
-const SUBSAMPLE = 2048;
+/**
+ * Size of the evenly spaced subsample that brackets each order statistic. A bracket spans a
+ * fixed number of standard errors of the subsample's rank, so a larger subsample gives a
+ * narrower one (fewer values copied and selected) for a dearer sort: at 10⁶ samples 4,096
+ * makes the INMB intervals over 101 WTP values a fifth quicker than 2,048.
+ */
+const SUBSAMPLE = 4096;
 
 /** The value at subsample rank `i` (−∞ / +∞ beyond the ends). */
 function bracketEdge(sub: Float64Array, i: number): number {
@@ -573,8 +578,11 @@ export function linearQuantilePairs(
   }
 }
 
-/** λ values per second-level filter of {@link linearQuantilePairs}. */
-const LAMBDA_BLOCK = 6;
+/**
+ * λ values per second-level filter of {@link linearQuantilePairs}: with the narrower brackets of
+ * {@link SUBSAMPLE}'s 4,096 values a filter keeps few enough samples to serve 12.
+ */
+const LAMBDA_BLOCK = 12;
 
 /** The brackets of {@link linearQuantilePairs} at each λ, and the filter's margin. */
 interface Brackets {
