@@ -80,6 +80,24 @@ export type AnalysisReply =
     }
   | { readonly id: number; readonly error: ErrorData };
 
+/** A task as the caller writes it: its id is added when it is sent. */
+export type AnalysisRequest = AnalysisTask extends infer T
+  ? T extends AnalysisTask
+    ? Omit<T, "id">
+    : never
+  : never;
+
+/** A batch running on a worker thread. */
+export interface AnalysisJob {
+  /** The replies in request order, or the first error (the worker's, with its class). */
+  readonly replies: Promise<AnalysisReply[]>;
+  /**
+   * Stops the worker when its answers are no longer wanted (the replies then reject); nothing
+   * once the batch has ended, when the worker may be at work for someone else.
+   */
+  stop(): void;
+}
+
 /** The comparisons' increment arrays, reused from one task to the next. */
 let scratch = { dc: new Float64Array(0), de: new Float64Array(0) };
 

@@ -9,28 +9,18 @@
 
 import { Worker } from "node:worker_threads";
 import { CeaError } from "../errors.js";
-import type { AnalysisReply, AnalysisTask } from "./analysis-tasks.js";
+import type {
+  AnalysisJob,
+  AnalysisReply,
+  AnalysisRequest,
+  AnalysisTask,
+} from "./analysis-tasks.js";
+
+export type { AnalysisJob, AnalysisRequest } from "./analysis-tasks.js";
+
 import { reviveError } from "./worker-errors.js";
 
 const workerUrl = new URL("./analysis-worker.js", import.meta.url);
-
-/** A task as the caller writes it: its id is added here. */
-export type AnalysisRequest = AnalysisTask extends infer T
-  ? T extends AnalysisTask
-    ? Omit<T, "id">
-    : never
-  : never;
-
-/** A batch running on a worker thread. */
-export interface AnalysisJob {
-  /** The replies in request order, or the first error (the worker's, with its class). */
-  readonly replies: Promise<AnalysisReply[]>;
-  /**
-   * Stops the worker when its answers are no longer wanted (the replies then reject); nothing
-   * once the batch has ended, when the worker may be at work for someone else.
-   */
-  stop(): void;
-}
 
 /**
  * Starts an analysis worker thread ahead of its work, so that it starts Node and loads its

@@ -6,8 +6,13 @@
 
 export * from "../index.js";
 export { analysePsaParallel, PARALLEL_ANALYSIS_FROM, sharedFloat64 } from "./analyse-parallel.js";
-export type { AnalysisReply, AnalysisTask, SharedSamples } from "./analysis-tasks.js";
-export type { AnalysisJob, AnalysisRequest } from "./analysis-thread.js";
+export type {
+  AnalysisJob,
+  AnalysisReply,
+  AnalysisRequest,
+  AnalysisTask,
+  SharedSamples,
+} from "./analysis-tasks.js";
 export {
   type InputChunks,
   type LineStart,

@@ -20,7 +20,8 @@ import {
   runChunk,
   runPsa,
 } from "../psa/run-psa.js";
-import { type AnalysisJob, type AnalysisRequest, startAnalysisThread } from "./analysis-thread.js";
+import type { AnalysisJob, AnalysisRequest } from "./analysis-tasks.js";
+import { startAnalysisThread } from "./analysis-thread.js";
 import { loadModel, type ModelReference } from "./load-model.js";
 import type { WorkerMessage, WorkerStart, WorkerWarmUp } from "./psa-worker.js";
 import { reviveError } from "./worker-errors.js";
