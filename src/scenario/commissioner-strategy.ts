@@ -22,10 +22,9 @@ import type {
 
 /**
  * The sample-length arrays of {@link strategyAnswers}: totals over the horizon of programme
- * cost, cashable savings and all savings; the running net (savings − cost) and payback year,
- * cashable and with staff time; and two scratch arrays. Once the years are done the running nets
- * become scratch too: released staff time, the discounted increments and the per-sample ROI.
- * The two scratch arrays may be the caller's (any contents, the samples' length).
+ * cost, cashable savings and all savings, released staff time (all − cashable), and two scratch
+ * arrays for the per-sample ROI and the discounted increments (the totals, once summarised, hold
+ * the rest of those). The scratch arrays may be the caller's (any contents, the samples' length).
  *
  * @example
  * ```ts
@@ -34,20 +33,14 @@ import type {
  * ```
  */
 export class AnswerWorkspace {
-  /** Arrays of doubles the workspace holds (the two Int32 payback arrays count as one). */
-  static readonly ARRAYS = 8;
+  /** Arrays of doubles the workspace holds, the two scratch arrays included. */
+  static readonly ARRAYS = 6;
   readonly totalCost: Float64Array;
   readonly totalCash: Float64Array;
   readonly totalAll: Float64Array;
-  /** Running nets during the years; scratch once the years are done. */
-  readonly netCash: Float64Array;
-  readonly netAll: Float64Array;
-  readonly paybackCash: Int32Array;
-  readonly paybackAll: Int32Array;
+  readonly staff: Float64Array;
   /** Scratch for the discounted increments and the per-sample ROI. */
   readonly scratch: readonly [Float64Array, Float64Array];
-  /** Whether the arrays hold anything but the zeros they were created with. */
-  private used = false;
 
   constructor(
     readonly n: number,
@@ -56,26 +49,11 @@ export class AnswerWorkspace {
     this.totalCost = new Float64Array(n);
     this.totalCash = new Float64Array(n);
     this.totalAll = new Float64Array(n);
-    this.netCash = new Float64Array(n);
-    this.netAll = new Float64Array(n);
-    this.paybackCash = new Int32Array(n);
-    this.paybackAll = new Int32Array(n);
+    this.staff = new Float64Array(n);
     if (scratch !== undefined && !scratch.every((x) => x.length === n)) {
       throw new RangeError(`AnswerWorkspace: the scratch arrays must hold ${n} samples`);
     }
     this.scratch = scratch ?? [new Float64Array(n), new Float64Array(n)];
-  }
-
-  /** Zeroes the running arrays for the next strategy (new arrays are zero already). */
-  reset(): void {
-    if (this.used) {
-      for (const x of [this.totalCost, this.totalCash, this.totalAll, this.netCash, this.netAll]) {
-        x.fill(0);
-      }
-      this.paybackCash.fill(0);
-      this.paybackAll.fill(0);
-    }
-    this.used = true;
   }
 }
 
@@ -112,7 +90,7 @@ function increment(out: Float64Array, x1: Float64Array, x0: Float64Array, sign: 
   return out;
 }
 
-/** The strategy's answers on one year's three outcomes, added into the workspace. */
+/** The sums over samples of one year's increments, and the samples paid back by its end. */
 interface YearSums {
   readonly cost: number;
   readonly cash: number;
@@ -121,48 +99,69 @@ interface YearSums {
   readonly paidAll: number;
 }
 
+/** Sample i of array k. */
+const valueAt = (arrays: readonly Float64Array[], k: number, i: number) =>
+  (arrays[k] as Float64Array)[i] as number;
+
 /**
- * Adds year `y` to the workspace: the increments of programme cost (p1 − p0), cashable savings
- * (c0 − c1) and all savings (d0 − d1) per sample, into the totals and the running nets (net +
- * savings − cost, payback where the net first reaches 0); returns the year's sums and the count
- * of samples paid back so far.
+ * The years of one strategy against the comparator, sample by sample. `years[6 (y − 1) + k]`
+ * are year y's programme cost (k = 0 strategy, 1 comparator), cashable cost (2, 3) and downstream
+ * cost (4, 5). Per sample: the increments of programme cost (p1 − p0), cashable savings
+ * (c0 − c1) and all savings (d0 − d1) summed over the years into the workspace's totals (and
+ * staff time, all − cashable), and the first year the running net (net + savings − cost) reaches
+ * 0. Per year: the sums over samples, each added in sample order, and the count of samples paid
+ * back by then. Each sum is formed in the order, and so to the bit, of a pass per year.
  */
-function addYear(
-  w: AnswerWorkspace,
-  y: number,
-  [p1, p0, c1, c0, d1, d0]: readonly [
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-  ],
-): YearSums {
-  const { totalCost, totalCash, totalAll, netCash, netAll, paybackCash, paybackAll } = w;
-  let [cost, cash, all, paidCash, paidAll] = [0, 0, 0, 0, 0];
+function addYears(w: AnswerWorkspace, years: readonly Float64Array[]): YearSums[] {
+  const { totalCost, totalCash, totalAll, staff } = w;
+  const Y = years.length / 6;
+  const cost = new Float64Array(Y);
+  const cash = new Float64Array(Y);
+  const all = new Float64Array(Y);
+  // Samples whose payback is year y (index 0: none within the horizon).
+  const paidCashIn = new Int32Array(Y + 1);
+  const paidAllIn = new Int32Array(Y + 1);
   for (let i = 0; i < w.n; i++) {
-    const ci = (p1[i] as number) - (p0[i] as number);
-    const si = (c0[i] as number) - (c1[i] as number);
-    const ai = (d0[i] as number) - (d1[i] as number);
-    totalCost[i] = (totalCost[i] as number) + ci;
-    totalCash[i] = (totalCash[i] as number) + si;
-    totalAll[i] = (totalAll[i] as number) + ai;
-    cost += ci;
-    cash += si;
-    all += ai;
-    // The payback rule of analysis/payback.ts (accumulatePayback), inlined: net + savings − cost,
-    // and the first year it reaches 0.
-    const vc = (netCash[i] as number) + si - ci;
-    netCash[i] = vc;
-    if (paybackCash[i] === 0 && vc >= 0) paybackCash[i] = y;
-    const va = (netAll[i] as number) + ai - ci;
-    netAll[i] = va;
-    if (paybackAll[i] === 0 && va >= 0) paybackAll[i] = y;
-    if (paybackCash[i] !== 0) paidCash++;
-    if (paybackAll[i] !== 0) paidAll++;
+    let [tc, ts, ta, nc, na, pc, pa] = [0, 0, 0, 0, 0, 0, 0];
+    for (let y = 0; y < Y; y++) {
+      const at = 6 * y;
+      const ci = valueAt(years, at, i) - valueAt(years, at + 1, i);
+      const si = valueAt(years, at + 3, i) - valueAt(years, at + 2, i);
+      const ai = valueAt(years, at + 5, i) - valueAt(years, at + 4, i);
+      tc += ci;
+      ts += si;
+      ta += ai;
+      cost[y] = (cost[y] as number) + ci;
+      cash[y] = (cash[y] as number) + si;
+      all[y] = (all[y] as number) + ai;
+      // The payback rule of analysis/payback.ts (accumulatePayback), inlined: net + savings −
+      // cost, and the first year it reaches 0.
+      nc = nc + si - ci;
+      if (pc === 0 && nc >= 0) pc = y + 1;
+      na = na + ai - ci;
+      if (pa === 0 && na >= 0) pa = y + 1;
+    }
+    totalCost[i] = tc;
+    totalCash[i] = ts;
+    totalAll[i] = ta;
+    staff[i] = ta - ts;
+    paidCashIn[pc] = (paidCashIn[pc] as number) + 1;
+    paidAllIn[pa] = (paidAllIn[pa] as number) + 1;
   }
-  return { cost, cash, all, paidCash, paidAll };
+  const sums: YearSums[] = [];
+  let [paidCash, paidAll] = [0, 0];
+  for (let y = 0; y < Y; y++) {
+    paidCash += paidCashIn[y + 1] as number;
+    paidAll += paidAllIn[y + 1] as number;
+    sums.push({
+      cost: cost[y] as number,
+      cash: cash[y] as number,
+      all: all[y] as number,
+      paidCash,
+      paidAll,
+    });
+  }
+  return sums;
 }
 
 /**
@@ -186,7 +185,6 @@ export function strategyAnswers(
 ): CommissionerStrategyAnswers {
   const w = workspace;
   const n = w.n;
-  w.reset();
   const b = (o: string, s: string) => outcomeBase(base, o, s);
   const pair = (o: string): [Float64Array, Float64Array] => [
     outcomeArray(psa, o, strategy),
@@ -199,13 +197,17 @@ export function strategyAnswers(
   const pAll: number[] = [];
   let cumCash = 0;
   let cumAll = 0;
-  for (let y = 1; y <= years; y++) {
-    const names = spec.yearly(y);
-    const sums = addYear(w, y, [
+  const yearSums = addYears(
+    w,
+    Array.from({ length: years }, (_, t) => spec.yearly(t + 1)).flatMap((names) => [
       ...pair(names.programme),
       ...pair(names.cashable),
       ...pair(names.downstream),
-    ]);
+    ]),
+  );
+  for (let y = 1; y <= years; y++) {
+    const names = spec.yearly(y);
+    const sums = yearSums[y - 1] as YearSums;
     pCash.push(sums.paidCash / n);
     pAll.push(sums.paidAll / n);
     // The base case, as the kernel computes it: net + savings − cost.
@@ -239,10 +241,10 @@ export function strategyAnswers(
       pPaybackWithStaffTime: sums.paidAll / n,
     });
   }
-  // The running nets are done with: they and the scratch pair hold what follows.
-  const [staff, dCost, dCash, roi] = [w.netCash, w.netAll, ...w.scratch];
-  const { totalCost, totalCash, totalAll } = w;
-  for (let i = 0; i < n; i++) staff[i] = (totalAll[i] as number) - (totalCash[i] as number);
+  const { totalCost, totalCash, totalAll, staff } = w;
+  // Once the undiscounted amounts are summarised, the programme-cost totals hold the discounted
+  // increments of programme cost, and the scratch pair the cashable ones and the per-sample ROI.
+  const [dCost, [dCash, roi]] = [totalCost, w.scratch];
   const roiOf = (savings: Float64Array, cost: Float64Array, bs: number, bc: number) => ({
     base: bc > 0 ? (bs - bc) / bc : Number.NaN,
     ...summariseRoi(savings, cost, roi),

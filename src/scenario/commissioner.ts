@@ -155,8 +155,8 @@ export interface CommissionerAnswers {
 
 /**
  * Sample-length arrays of doubles the answers hold at once, whatever the number of strategies,
- * for the memory check before a run: the {@link AnswerWorkspace} (totals 3, running net 2, the
- * two payback years as one, scratch 2).
+ * for the memory check before a run: the {@link AnswerWorkspace} (totals 3, staff time 1,
+ * scratch 2; a scenario run lends the scratch pair from its comparisons, so this overcounts).
  *
  * @example
  * ```ts
