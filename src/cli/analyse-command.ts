@@ -12,17 +12,14 @@ import { type PsaTable, readWidePsaTable } from "../analysis/psa-csv.js";
 import { psaEvppiBytes } from "../analysis/psa-evppi.js";
 import type { CeSamples } from "../analysis/samples.js";
 import { InputError } from "../errors.js";
-import {
-  analysePsaParallel,
-  PARALLEL_ANALYSIS_FROM,
-  sharedFloat64,
-} from "../node/analyse-parallel.js";
+import { analysePsaParallel, PARALLEL_ANALYSIS_FROM } from "../node/analyse-parallel.js";
 import { spawnAnalysisWorker } from "../node/analysis-thread.js";
 import { bytesAsChunks, type InputChunks } from "../node/input-chunks.js";
 import { readLongPsaHalves } from "../node/long-psa-halves.js";
 import { heapBudget } from "../node/memory-budget.js";
 import type { FileOutput } from "../node/output-file.js";
 import { FROM_SOURCES } from "../node/package-root.js";
+import { sharedFloat64 } from "../node/shared-memory.js";
 import {
   analyseBytes,
   analysisReportChars,

@@ -25,6 +25,7 @@ import { CeaError } from "../errors.js";
 import { type AnalysisRequest, startAnalysisThread } from "./analysis-thread.js";
 import type { AnalysisReply } from "./analysis-worker.js";
 import { FROM_SOURCES } from "./package-root.js";
+import { onSharedMemory, sharedFloat64 } from "./shared-memory.js";
 
 /**
  * An analysis worker thread started ahead (by the CLI's `spawnAnalysisWorker`), which
@@ -38,27 +39,11 @@ export interface EarlyAnalysisWorker {
 /** Below this many samples one thread is quicker than starting a worker: 200,000. */
 export const PARALLEL_ANALYSIS_FROM = 200_000;
 
-/**
- * A Float64Array of `length` doubles on shared memory, for samples another thread will read.
- *
- * @example
- * ```ts
- * readLongPsaStream(source, { ...options, allocate: sharedFloat64 });
- * ```
- */
-export const sharedFloat64 = (length: number): Float64Array =>
-  new Float64Array(new SharedArrayBuffer(8 * length));
-
 /** Which comparisons the worker takes: the first half (rounded down) of those with intervals. */
 function offloaded(samples: CeSamples, comparator: string): string[] {
   const others = samples.strategies.filter((s) => s !== comparator);
   return others.slice(0, Math.floor(others.length / 2));
 }
-
-/** Whether both sample arrays are views of shared memory (a worker can read them in place). */
-const inSharedMemory = (samples: CeSamples) =>
-  samples.cost.buffer instanceof SharedArrayBuffer &&
-  samples.effect.buffer instanceof SharedArrayBuffer;
 
 /** The worker's requests: the curves (shared samples only), then one per offloaded comparison. */
 function requestsFor(
@@ -111,7 +96,7 @@ export async function analysePsaParallel(
   const comparator = options.comparator ?? (samples.strategies[0] as string);
   const asked = options.inmbIntervals ?? true;
   const intervals = asked === true;
-  const shared = inSharedMemory(samples);
+  const shared = onSharedMemory(samples.cost, samples.effect);
   const away = intervals ? offloaded(samples, comparator) : [];
   /** Whether this thread computes a comparison's intervals (those the caller asks for). */
   const here = (s: string) => !away.includes(s) && (typeof asked === "function" ? asked(s) : asked);

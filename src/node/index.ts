@@ -5,7 +5,7 @@
  */
 
 export * from "../index.js";
-export { analysePsaParallel, PARALLEL_ANALYSIS_FROM, sharedFloat64 } from "./analyse-parallel.js";
+export { analysePsaParallel, PARALLEL_ANALYSIS_FROM } from "./analyse-parallel.js";
 export type {
   AnalysisJob,
   AnalysisReply,
@@ -36,3 +36,4 @@ export {
   startPsaWorkers,
 } from "./run-psa-parallel.js";
 export { offloadScenarioAnalysis } from "./scenario-offload.js";
+export { onSharedMemory, sharedFloat64 } from "./shared-memory.js";

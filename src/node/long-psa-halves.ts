@@ -29,6 +29,7 @@ import {
   rangeControl,
   settleRange,
 } from "./regular-range.js";
+import { onSharedMemory } from "./shared-memory.js";
 
 /** What {@link readLongPsaHalves} read, and whether the worker read part of it. */
 export interface HalvesRead {
@@ -93,7 +94,7 @@ function workerParts(open: OpenInput, worker: Worker): RestReader {
   return {
     start(layout, after, ready) {
       // Columns the worker cannot write to are never handed to it.
-      if (!inSharedMemory(layout)) return undefined;
+      if (!onSharedMemory(layout.cost, layout.effect)) return undefined;
       parts = iterationStarts(open, layout, after + open.start);
       if (parts.starts.length === 0 || !ready(placeOf(0))) return undefined;
       control = rangeControl(parts.starts.length);
@@ -179,8 +180,3 @@ function lineStartAfter(open: OpenInput, position: number, count: number): numbe
   }
   return position + i;
 }
-
-/** Whether a layout's columns are on shared memory (the worker can write them). */
-const inSharedMemory = (layout: RegularLayout) =>
-  layout.cost.buffer instanceof SharedArrayBuffer &&
-  layout.effect.buffer instanceof SharedArrayBuffer;

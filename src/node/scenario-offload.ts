@@ -13,16 +13,12 @@ import { CeaError } from "../errors.js";
 import type { OffloadedAnalysis, ScenarioAnalysisWork } from "../scenario/scenario-analysis.js";
 import { FROM_SOURCES } from "./package-root.js";
 import { analyseOnPsaWorker } from "./run-psa-parallel.js";
-
-/** Whether a worker can read `x` in place. */
-const isShared = (x: Float64Array | undefined) =>
-  x === undefined || x.buffer instanceof SharedArrayBuffer;
+import { onSharedMemory } from "./shared-memory.js";
 
 /** Whether every sample-length array of `work` is shared memory. */
 const allShared = (work: ScenarioAnalysisWork) =>
-  isShared(work.samples.cost) &&
-  isShared(work.samples.effect) &&
-  work.estimates.every((t: EstimateTask) => isShared(t.x) && isShared(t.reference));
+  onSharedMemory(work.samples.cost, work.samples.effect) &&
+  work.estimates.every((t: EstimateTask) => onSharedMemory(t.x, t.reference));
 
 /**
  * Starts {@link scenarioAnalysisParts} of `work` on a PSA worker thread when every sample-length

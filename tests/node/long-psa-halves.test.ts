@@ -67,7 +67,7 @@ describe("readLongPsaHalves", () => {
       ...(await import(dist("node/input-chunks.js"))),
       ...(await import(dist("node/long-psa-halves.js"))),
       ...(await import(dist("node/analysis-thread.js"))),
-      ...(await import(dist("node/analyse-parallel.js"))),
+      ...(await import(dist("node/shared-memory.js"))),
     };
   }, 120_000);
 
