@@ -91,7 +91,7 @@ function countLineEnds(
   if (starts !== undefined && first !== -1) {
     starts.push({ position: position + first + 1, line: counts.lf + 2 });
   }
-  for (let i = piece.indexOf(10); i !== -1; i = piece.indexOf(10, i + 1)) counts.lf++;
+  for (let i = first; i !== -1; i = piece.indexOf(10, i + 1)) counts.lf++;
   if (counts.lf === 0) {
     for (let i = piece.indexOf(13); i !== -1; i = piece.indexOf(13, i + 1)) counts.cr++;
   }
@@ -185,8 +185,17 @@ function readAt(
   }
 }
 
-/** The bytes `[from, to)` of an open file, in order, as a {@link ByteSource}. */
-function fileSource(fd: number, file: string, from: number, to: number): ByteSource {
+/**
+ * The bytes `[from, to)` of an open file, in order, as a {@link ByteSource}; a read that fails,
+ * or a file that ends early, throws an error naming `file`.
+ *
+ * @example
+ * ```ts
+ * const part = fileSource(open.fd, "psa.csv", start, end);
+ * part(buffer, 0, buffer.length); // bytes read, 0 at `end`
+ * ```
+ */
+export function fileSource(fd: number, file: string, from: number, to: number): ByteSource {
   let position = from;
   return (into, offset, length) => {
     const want = Math.min(length, to - position);

@@ -18,10 +18,9 @@
  * @module
  */
 
-import { readSync } from "node:fs";
 import { type RegularLayout, readRegularRest } from "../analysis/long-psa-regular.js";
-import type { ByteSource } from "../core/byte-source.js";
 import { CeaError } from "../errors.js";
+import { fileSource } from "./input-chunks.js";
 
 /** The words of a task's control array. */
 const STATE = 0;
@@ -118,7 +117,7 @@ function readParts(task: RegularRangeTask): number {
     const part = first - 1;
     const last = part === starts.length - 1;
     const to = last ? task.end : (starts[part + 1] as number);
-    const source = fileRange(task.fd, starts[part] as number, to);
+    const source = fileSource(task.fd, "the PSA file", starts[part] as number, to);
     const read = readRegularRest(source, task.layout, rows[part] as number, {
       buffer,
       last,
@@ -133,19 +132,6 @@ function readParts(task: RegularRangeTask): number {
     }
     total += read;
   }
-}
-
-/** The bytes `[from, to)` of an open file; a file shorter than that throws. */
-function fileRange(fd: number, from: number, to: number): ByteSource {
-  let position = from;
-  return (into, offset, length) => {
-    const want = Math.min(length, to - position);
-    if (want === 0) return 0;
-    const got = readSync(fd, into, offset, want, position);
-    if (got === 0) throw new Error("the file ended early");
-    position += got;
-    return got;
-  };
 }
 
 /**
