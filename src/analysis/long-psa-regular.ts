@@ -13,8 +13,7 @@
  */
 
 import type { ByteSource } from "../core/byte-source.js";
-import { COMMA, CR, LF, STOP } from "../core/csv-bytes.js";
-import { parseDecimalBytes } from "../core/decimal-bytes.js";
+import { COMMA, CR, LF } from "../core/csv-bytes.js";
 import { decimalEnd, plainDecimal } from "../core/plain-decimal.js";
 import { MAX_MAGNITUDE } from "./limits.js";
 
@@ -39,15 +38,8 @@ let fieldEnd = 0;
  * it (beyond the magnitude limit, or not a number it reads); {@link fieldEnd} is where it ends.
  */
 function fieldValue(bytes: Uint8Array, i: number): number {
-  let v = plainDecimal(bytes, i);
-  if (!Number.isNaN(v)) {
-    fieldEnd = decimalEnd;
-  } else {
-    let end = i;
-    while (STOP[bytes[end] as number] === 0) end++;
-    v = parseDecimalBytes(bytes, i, end);
-    fieldEnd = end;
-  }
+  const v = plainDecimal(bytes, i, true);
+  fieldEnd = decimalEnd;
   return Math.abs(v) <= MAX_MAGNITUDE ? v : Number.NaN;
 }
 

@@ -383,20 +383,13 @@ export class LongPsaRows {
         if (st < 0) break;
       }
       i++;
-      // The cost, then the effect: plain decimals by plainDecimal.
+      // The cost, then the effect (plain decimals fast, others parsed).
       let c = 0;
       let e = 0;
       let field = 0;
       for (; field < 2; field++) {
-        const at = i;
-        let v = plainDecimal(bytes, i);
-        if (!Number.isNaN(v)) {
-          i = decimalEnd;
-        } else {
-          // Anything else: the field's end, then the parser every row gets.
-          while (STOP[bytes[i] as number] === 0) i++;
-          v = parseDecimalBytes(bytes, at, i);
-        }
+        const v = plainDecimal(bytes, i, true);
+        i = decimalEnd;
         if (!(Math.abs(v) <= MAX_MAGNITUDE)) break;
         if (field === 0) {
           if (bytes[i] !== COMMA) break;
@@ -492,13 +485,8 @@ export class LongPsaRows {
         const a = i;
         const role = roles[f];
         if (role === COST || role === EFFECT) {
-          let v = plainDecimal(bytes, i);
+          const v = plainDecimal(bytes, i, true);
           i = decimalEnd;
-          if (Number.isNaN(v)) {
-            // Anything else: the field's end, then the parser every row gets.
-            while (STOP[bytes[i] as number] === 0) i++;
-            v = parseDecimalBytes(bytes, a, i);
-          }
           if (!(Math.abs(v) <= MAX_MAGNITUDE)) {
             plain = false;
             break;

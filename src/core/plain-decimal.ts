@@ -8,7 +8,7 @@
  */
 
 import { STOP } from "./csv-bytes.js";
-import { decimalFromParts } from "./decimal-bytes.js";
+import { decimalFromParts, parseDecimalBytes } from "./decimal-bytes.js";
 
 /** 10^k for k = 0..22: every one an exact double. */
 const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
@@ -19,9 +19,11 @@ export let decimalEnd = 0;
 /**
  * The value of the plain decimal `[-]digits[.digits]` at `bytes[i]`, read as parseDecimalBytes
  * reads it (the first 15 significant digits in hi, up to 4 more in lo: the same double), when
- * a comma or line end follows it; else NaN (for the caller to read the field another way).
- * {@link decimalEnd} is then where it ends. A line feed must follow `i` in `bytes`: the scan
- * stops there at the latest.
+ * a comma or line end follows it; else NaN (for the caller to read the field another way), or
+ * with `orParse` what parseDecimalBytes reads of the whole unquoted field (NaN when it is not a
+ * number), as the long-table readers read a cost or an effect. {@link decimalEnd} is then where
+ * it ends (with `orParse`, always the field's end). A line feed must follow `i` in `bytes`: the
+ * scan stops there at the latest.
  *
  * @example
  * ```ts
@@ -29,9 +31,11 @@ export let decimalEnd = 0;
  * plainDecimal(bytes, 0); // -12.5
  * decimalEnd;             // 6: the comma
  * plainDecimal(new TextEncoder().encode("1e3\n"), 0); // NaN: not a plain decimal
+ * plainDecimal(new TextEncoder().encode("1e3\n"), 0, true); // 1000: parsed
  * ```
  */
-export function plainDecimal(bytes: Uint8Array, i: number): number {
+export function plainDecimal(bytes: Uint8Array, i: number, orParse = false): number {
+  const start = i;
   let negative = false;
   let d = (bytes[i] as number) - 48;
   if (d === -3) {
@@ -97,6 +101,11 @@ export function plainDecimal(bytes: Uint8Array, i: number): number {
             : hi / (POW10[fraction] as number)
           : decimalFromParts(hi, lo, extra, -fraction);
     if (negative) v = -v;
+  } else if (orParse) {
+    // Not a plain decimal: the field's end, then the parser every field gets.
+    while (STOP[bytes[i] as number] === 0) i++;
+    decimalEnd = i;
+    v = parseDecimalBytes(bytes, start, i);
   } else {
     v = Number.NaN;
   }

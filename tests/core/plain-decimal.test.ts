@@ -54,3 +54,26 @@ describe("plainDecimal", () => {
     expect(read("00012.50", "\r\n")).toEqual({ value: 12.5, end: 8 });
   });
 });
+
+describe("plainDecimal with orParse", () => {
+  it("plainDecimal(…, true) gives parseDecimalBytes' double of the whole field (to the bit, NaN alike), and ends at the field's end", () => {
+    const field = fc.oneof(
+      fc.double({ noNaN: false }).map(String),
+      fc.stringMatching(/^[-+]?[0-9]{0,25}(\.[0-9]{0,25})?([eE][-+]?[0-9]{1,3})?$/),
+      fc.constantFrom("1e3", "+4", ".5x", "1.2.3", "-", "", "12 ", "0x10", "Infinity", "NA"),
+    );
+    fc.assert(
+      fc.property(field, fc.constantFrom(",", "\n", "\r\n"), (text, after) => {
+        const bytes = encoder.encode(`${text}${after}\n`);
+        const value = plainDecimal(bytes, 0, true);
+        const whole = encoder.encode(text);
+        const expected = parseDecimalBytes(whole, 0, whole.length);
+        expect(Object.is(value, expected) || (Number.isNaN(value) && Number.isNaN(expected))).toBe(
+          true,
+        );
+        expect(decimalEnd).toBe(whole.length);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
