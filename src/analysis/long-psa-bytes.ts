@@ -229,9 +229,9 @@ export class LongPsaReader {
    * read exactly the bytes before `at`; returns whether it did. {@link end} then gives the table.
    */
   adoptRegular(layout: RegularLayout, at: number, row: number, count: number): boolean {
+    // LongPsaRows.adoptRegular checks that its rows begin the regular table.
     return (
-      this.beginsRegular(layout, at, row) &&
-      (this.rows as LongPsaRows).adoptRegular(layout, row, count)
+      this.rows !== undefined && this.base === at && this.rows.adoptRegular(layout, row, count)
     );
   }
 

@@ -11,7 +11,7 @@
 import { summariseRoi } from "../analysis/return-on-investment.js";
 import { quantilePair } from "../core/quantile.js";
 import { CeaError } from "../errors.js";
-import type { CommissionerSpec } from "../model/model-factory.js";
+import type { CommissionerSpec, CommissionerYear } from "../model/model-factory.js";
 import type { BaseCaseResult } from "../psa/base-case.js";
 import type { PsaResult } from "../psa/run-psa.js";
 import type {
@@ -197,16 +197,17 @@ export function strategyAnswers(
   const pAll: number[] = [];
   let cumCash = 0;
   let cumAll = 0;
+  const yearNames = Array.from({ length: years }, (_, t) => spec.yearly(t + 1));
   const yearSums = addYears(
     w,
-    Array.from({ length: years }, (_, t) => spec.yearly(t + 1)).flatMap((names) => [
+    yearNames.flatMap((names) => [
       ...pair(names.programme),
       ...pair(names.cashable),
       ...pair(names.downstream),
     ]),
   );
   for (let y = 1; y <= years; y++) {
-    const names = spec.yearly(y);
+    const names = yearNames[y - 1] as CommissionerYear;
     const sums = yearSums[y - 1] as YearSums;
     pCash.push(sums.paidCash / n);
     pAll.push(sums.paidAll / n);
