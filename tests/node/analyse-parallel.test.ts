@@ -51,6 +51,38 @@ async function psa(S: number, n: number, shared = false) {
   });
 }
 
+/** The long-format CSV rows (header first) of `psa(3, n)`'s samples. */
+async function longRows(n: number): Promise<string[]> {
+  const samples = await psa(3, n);
+  const rows = ["iteration,strategy,cost,effect"];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < 3; j++) {
+      rows.push(`${i + 1},s${j},${samples.cost[j * n + i]},${samples.effect[j * n + i]}`);
+    }
+  }
+  return rows;
+}
+
+/**
+ * `analyse big.csv --format json` on `text`, written into `dir`: by the built CLI (two threads
+ * for a large file) and in process from the TypeScript sources (no compiled worker: one thread).
+ * Their exit codes, outputs and messages.
+ */
+async function builtAndOneThread(dir: string, text: string) {
+  writeFileSync(join(dir, "big.csv"), text);
+  const bin = fileURLToPath(new URL("dist/src/cli/bin.js", ROOT));
+  const built = spawnSync(process.execPath, [bin, "analyse", "big.csv", "--format", "json"], {
+    cwd: dir,
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
+  const one = await runInProcess(["analyse", "big.csv", "--format", "json"], { "big.csv": text });
+  return {
+    two: { code: built.status, stdout: built.stdout, stderr: built.stderr },
+    one: { code: one.code, stdout: one.stdout, stderr: one.stderr },
+  };
+}
+
 describe("analysePsaParallel", () => {
   beforeAll(() => {
     if (!existsSync(NODE_ENTRY)) {
@@ -115,31 +147,14 @@ describe("analysePsaParallel", () => {
 
   test("analyse of a large long CSV: the built CLI (shared columns, a worker started while it parses) writes the JSON a one-thread run writes", async () => {
     // 210,000 iterations × 3 strategies (630,001 lines): past both thresholds, so two threads.
-    const n = 210_000;
-    const samples = await psa(3, n);
-    const parts = ["iteration,strategy,cost,effect\n"];
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < 3; j++) {
-        parts.push(`${i + 1},s${j},${samples.cost[j * n + i]},${samples.effect[j * n + i]}\n`);
-      }
-    }
-    const text = parts.join("");
+    const text = `${(await longRows(210_000)).join("\n")}\n`;
     const dir = mkdtempSync(join(tmpdir(), "ceakit-analyse-parallel-"));
     try {
-      writeFileSync(join(dir, "big.csv"), text);
-      const bin = fileURLToPath(new URL("dist/src/cli/bin.js", ROOT));
-      const two = execFileSync(process.execPath, [bin, "analyse", "big.csv", "--format", "json"], {
-        cwd: dir,
-        encoding: "utf8",
-        maxBuffer: 1 << 28,
-      });
-      // From the TypeScript sources there is no compiled worker: one thread.
-      const one = await runInProcess(["analyse", "big.csv", "--format", "json"], {
-        "big.csv": text,
-      });
+      const { one, two } = await builtAndOneThread(dir, text);
       expect(one.code).toBe(0);
-      expect(two.length).toBeGreaterThan(10_000);
-      expect(two).toBe(one.stdout);
+      expect(two.code).toBe(0);
+      expect(two.stdout.length).toBeGreaterThan(10_000);
+      expect(two.stdout).toBe(one.stdout);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -164,33 +179,13 @@ describe("analyse of a large long CSV read on two threads", () => {
     if (!existsSync(new URL("dist/src/cli/bin.js", ROOT))) {
       execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "pipe" });
     }
-    const samples = await psa(3, n);
-    rows = ["iteration,strategy,cost,effect"];
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < 3; j++) {
-        rows.push(`${i + 1},s${j},${samples.cost[j * n + i]},${samples.effect[j * n + i]}`);
-      }
-    }
+    rows = await longRows(n);
     dir = mkdtempSync(join(tmpdir(), "ceakit-analyse-halves-"));
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** The built CLI's and a one-thread run's output, exit code and messages on `text`. */
-  async function bothRuns(text: string) {
-    writeFileSync(join(dir, "big.csv"), text);
-    const bin = fileURLToPath(new URL("dist/src/cli/bin.js", ROOT));
-    const built = spawnSync(process.execPath, [bin, "analyse", "big.csv", "--format", "json"], {
-      cwd: dir,
-      encoding: "utf8",
-      maxBuffer: 1 << 28,
-    });
-    // From the TypeScript sources there is no compiled worker: one thread.
-    const one = await runInProcess(["analyse", "big.csv", "--format", "json"], { "big.csv": text });
-    return {
-      two: { code: built.status, stdout: built.stdout, stderr: built.stderr },
-      one: { code: one.code, stdout: one.stdout, stderr: one.stderr },
-    };
-  }
+  const bothRuns = (text: string) => builtAndOneThread(dir, text);
 
   /** `rows` with row `at` (a data row three quarters in, by default) replaced by `by`. */
   const edited = (by: (row: string) => string[], at = Math.floor(rows.length * 0.75)) =>
