@@ -22,8 +22,8 @@ import { compareOne, increments, type PairwiseComparison } from "../analysis/pai
 import type { CeSamples } from "../analysis/samples.js";
 import { summarise } from "../analysis/summary.js";
 import { CeaError } from "../errors.js";
+import type { AnalysisReply } from "./analysis-tasks.js";
 import { type AnalysisRequest, startAnalysisThread } from "./analysis-thread.js";
-import type { AnalysisReply } from "./analysis-worker.js";
 import { FROM_SOURCES } from "./package-root.js";
 import { onSharedMemory, sharedFloat64 } from "./shared-memory.js";
 

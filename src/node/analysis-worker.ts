@@ -13,8 +13,6 @@ import { parentPort } from "node:worker_threads";
 import { type AnalysisTask, answer } from "./analysis-tasks.js";
 import { type RegularRangeTask, readRegularRange } from "./regular-range.js";
 
-export type { AnalysisReply, AnalysisTask, SharedSamples } from "./analysis-tasks.js";
-
 const port = parentPort;
 if (port !== null) {
   port.on("message", (task: AnalysisTask | RegularRangeTask) => {
