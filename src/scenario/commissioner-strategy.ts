@@ -122,7 +122,14 @@ function addYears(w: AnswerWorkspace, years: readonly Float64Array[]): YearSums[
   const paidCashIn = new Int32Array(Y + 1);
   const paidAllIn = new Int32Array(Y + 1);
   for (let i = 0; i < w.n; i++) {
-    let [tc, ts, ta, nc, na, pc, pa] = [0, 0, 0, 0, 0, 0, 0];
+    // Seven locals, not a destructured array, which would be allocated for every sample.
+    let tc = 0;
+    let ts = 0;
+    let ta = 0;
+    let nc = 0;
+    let na = 0;
+    let pc = 0;
+    let pa = 0;
     for (let y = 0; y < Y; y++) {
       const at = 6 * y;
       const ci = valueAt(years, at, i) - valueAt(years, at + 1, i);
