@@ -115,9 +115,11 @@ describe("the CLI's bundle", () => {
     const r = ceakit(["validate", "scenarios/swis-rct.yaml"], ROOT, ["--import", LOG_LOADS]);
     expect(r.status).toBe(0);
     const rel = loadedBy(r, ROOT);
-    // bin.js and the version it prints for --version, then the bundle only.
+    // bin.js, the version it prints for --version and the rule for relaunching large runs, then
+    // the bundle only.
     expect(rel.filter((f) => f.startsWith("dist/src/")).sort()).toEqual([
       "dist/src/cli/bin.js",
+      "dist/src/cli/launch-plan.js",
       "dist/src/version.js",
     ]);
     expect(rel).toContain("dist/cli/main.js");
