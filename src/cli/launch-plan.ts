@@ -8,7 +8,9 @@
  * - **Page faults.** The run fills some 300 MB of fresh sample arrays, and the kernel maps them
  *   one 4 KiB page at a time (about 10 µs each there). glibc's tunable `glibc.malloc.hugetlb=1`
  *   (glibc 2.35 and later) asks for transparent huge pages on large allocations, 2 MiB at a
- *   time: at 10⁷ samples the run goes from 18.8 s to 12.7 s.
+ *   time: at 10⁷ samples the run goes from 18.8 s to 12.7 s. This helps where the kernel gives
+ *   huge pages on request (`/sys/kernel/mm/transparent_hugepage/enabled` set to `madvise`, the
+ *   usual default); with `always` it gives them anyway, with `never` not at all.
  * - **Optimising compiles that wait for a free core.** Each analysis is one long loop over the
  *   samples; V8 compiles it on a background thread, and while every core is busy with the PSA
  *   the loop keeps running unoptimised. `--no-concurrent-recompilation` compiles it at once, on
@@ -16,13 +18,16 @@
  *
  * So a large run on Linux (`--samples` of at least {@link RELAUNCH_FROM}, or `analyse` of a file
  * of at least {@link RELAUNCH_FROM_BYTES}) starts the program again in a child process with both,
- * and waits for it ({@link relaunchPlan}; relaunch.ts does it). Starting again costs about 0.1 s;
- * a run of 200,000 samples is some 0.3 s quicker for it, `analyse` of a 150 MB file 0.15 s.
- * Neither setting changes a single bit of the results: huge pages are where the same numbers are
- * kept, and V8 computes the same doubles in whichever tier and thread compiles the code.
+ * and waits for it ({@link relaunchPlan}; relaunch.ts does it). Starting again costs about 0.1 s:
+ * side by side, a run of 200,000 samples went from 1.30 to 1.19 s and `analyse` of a 150 MB file
+ * from 1.34 to 1.22 s. Neither setting changes a single bit of the results: huge pages are where
+ * the same numbers are kept, and V8 computes the same doubles in whichever tier and thread
+ * compiles the code.
  *
- * `CEAKIT_RELAUNCH=0` runs in the first process; a `GLIBC_TUNABLES` already in the environment is
- * kept and the huge-page setting appended to it (or left as given).
+ * Not relaunched: with `CEAKIT_RELAUNCH=0`; in the relaunched process itself; and when Node is
+ * asked to debug or profile (`--inspect`, `--cpu-prof` and the like, on the command line or in
+ * `NODE_OPTIONS`), which is about the process the person started. A `GLIBC_TUNABLES` already in
+ * the environment is kept and the huge-page setting appended to it (or left as given).
  *
  * @module
  */
@@ -30,11 +35,23 @@
 /** `--samples` from which a run is relaunched with the {@link relaunchPlan} settings: 200,000. */
 export const RELAUNCH_FROM = 200_000;
 
-/** Size of a file given to `analyse` from which it is relaunched: 64 MiB (some 400,000 rows). */
+/**
+ * Size of a file given to `analyse` from which it is relaunched: 64 MiB (about 1.3 million rows
+ * of a long CSV, some 440,000 iterations of 3 strategies).
+ */
 export const RELAUNCH_FROM_BYTES = 64 * 2 ** 20;
 
-/** Environment variable marking the relaunched process (so that it never relaunches again). */
+/**
+ * Environment variable marking the relaunched process, so that it never relaunches again; its
+ * value is the first process's id, which the child watches ({@link parentGone}).
+ */
 export const RELAUNCHED_MARK = "CEAKIT_RELAUNCHED";
+
+/** The names of the `analyse` command (commander's alias included). */
+const ANALYSE = ["analyse", "analyze"];
+
+/** Node options that debug or profile the process they are given to (by their prefix). */
+const DEBUG_OPTIONS = ["--inspect", "--debug", "--cpu-prof", "--heap-prof", "--prof"];
 
 /** The glibc tunable for transparent huge pages on large allocations. */
 const HUGE_PAGES = "glibc.malloc.hugetlb";
@@ -97,6 +114,7 @@ export function withHugePages(tunables: string | undefined): string {
  * ```ts
  * isLargeRun(["run", "s.yaml", "--samples", "1e6"], () => undefined); // true
  * isLargeRun(["analyse", "psa.csv"], () => 150e6); // true
+ * isLargeRun(["analyse", "psa.csv"], () => 1e6); // false
  * ```
  */
 export function isLargeRun(
@@ -105,21 +123,39 @@ export function isLargeRun(
 ): boolean {
   const samples = samplesAsked(args);
   if (samples !== undefined) return samples >= RELAUNCH_FROM;
-  if (args.find((a) => !a.startsWith("-")) !== "analyse") return false;
+  if (!ANALYSE.includes(args.find((a) => !a.startsWith("-")) ?? "")) return false;
   return args.some((a) => !a.startsWith("-") && (fileBytes(a) ?? 0) >= RELAUNCH_FROM_BYTES);
 }
 
 /**
- * How to relaunch this command (see the module notes), or undefined to run it in this process:
- * on Linux, for a large run ({@link isLargeRun}), unless this process is the relaunched one or
- * `CEAKIT_RELAUNCH` is `0`.
+ * Whether Node is asked to debug or profile this process: an option such as `--inspect` or
+ * `--cpu-prof` among `execArgv` or in `nodeOptions` (the `NODE_OPTIONS` variable).
  *
  * @example
  * ```ts
- * relaunchPlan(["run", "s.yaml", "--samples", "1e6"], {}, "linux", [], () => undefined);
- * // { env: { GLIBC_TUNABLES: "glibc.malloc.hugetlb=1", CEAKIT_RELAUNCHED: "1" },
+ * debugging(["--cpu-prof"], undefined); // true
+ * debugging([], "--max-old-space-size=4096"); // false
+ * ```
+ */
+export function debugging(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
+  const options = [...execArgv, ...(nodeOptions ?? "").split(/\s+/)];
+  return options.some((o) =>
+    DEBUG_OPTIONS.some((d) => o === d || o.startsWith(`${d}-`) || o.startsWith(`${d}=`)),
+  );
+}
+
+/**
+ * How to relaunch this command (see the module notes), or undefined to run it in this process:
+ * on Linux, for a large run ({@link isLargeRun}), unless this process is the relaunched one,
+ * `CEAKIT_RELAUNCH` is `0` or Node is asked to debug or profile ({@link debugging}).
+ * `pid` is this process's id, which the child is given to watch.
+ *
+ * @example
+ * ```ts
+ * relaunchPlan(["run", "s.yaml", "--samples", "1e6"], {}, "linux", [], () => undefined, 42);
+ * // { env: { GLIBC_TUNABLES: "glibc.malloc.hugetlb=1", CEAKIT_RELAUNCHED: "42" },
  * //   execArgv: ["--no-concurrent-recompilation"] }
- * relaunchPlan(["run", "s.yaml"], {}, "linux", [], () => undefined); // undefined
+ * relaunchPlan(["run", "s.yaml"], {}, "linux", [], () => undefined, 42); // undefined
  * ```
  */
 export function relaunchPlan(
@@ -128,12 +164,37 @@ export function relaunchPlan(
   platform: string,
   execArgv: readonly string[],
   fileBytes: (path: string) => number | undefined,
+  pid: number,
 ): RelaunchPlan | undefined {
   if (platform !== "linux" || env[RELAUNCHED_MARK] !== undefined) return undefined;
-  if (env.CEAKIT_RELAUNCH === "0" || !isLargeRun(args, fileBytes)) return undefined;
+  if (env.CEAKIT_RELAUNCH === "0" || debugging(execArgv, env.NODE_OPTIONS)) return undefined;
+  if (!isLargeRun(args, fileBytes)) return undefined;
   return {
-    env: { ...env, GLIBC_TUNABLES: withHugePages(env.GLIBC_TUNABLES), [RELAUNCHED_MARK]: "1" },
+    env: {
+      ...env,
+      GLIBC_TUNABLES: withHugePages(env.GLIBC_TUNABLES),
+      [RELAUNCHED_MARK]: String(pid),
+    },
     // The person's own Node options come after, so that theirs win where the two differ.
     execArgv: [COMPILE_IN_PLACE, ...execArgv],
   };
+}
+
+/**
+ * In a relaunched process: whether the first process, whose id `env` carries, has gone (its
+ * parent is now another process), which leaves this one nobody to report to.
+ *
+ * @example
+ * ```ts
+ * parentGone({ CEAKIT_RELAUNCHED: "42" }, 42); // false
+ * parentGone({ CEAKIT_RELAUNCHED: "42" }, 1); // true: adopted by init
+ * parentGone({}, 1); // false: not a relaunched process
+ * ```
+ */
+export function parentGone(
+  env: Readonly<Record<string, string | undefined>>,
+  parentPid: number,
+): boolean {
+  const first = env[RELAUNCHED_MARK];
+  return first !== undefined && first !== String(parentPid);
 }

@@ -1,22 +1,35 @@
 /**
  * Runs the program again in a child process with a {@link RelaunchPlan} (see launch-plan.ts) and
- * ends as it ends. The child shares this process's standard input, output and error, so the
- * person sees one program; signals sent to this process are passed on to it.
+ * ends as it ends, and, in that child, watches that the first process is still there. The child
+ * shares the first process's standard input, output and error, so the person sees one program;
+ * SIGINT, SIGTERM and SIGHUP sent to the first process are passed on, and a child whose first
+ * process has gone (killed by any other signal) ends itself.
  *
  * @module
  */
 
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
-import type { RelaunchPlan } from "./launch-plan.js";
+import { parentGone, type RelaunchPlan } from "./launch-plan.js";
 
 /** Signals passed on to the child (a terminal's Ctrl-C reaches both; `kill` only this one). */
 const FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
 /**
+ * Signals that end a child which this process re-raises on itself, so that its own parent (a
+ * shell, say) sees the same ending. These only terminate; for any other (those that dump core,
+ * or SIGUSR1, which starts Node's inspector) this process exits with 128 + the signal's number.
+ */
+const RERAISED: readonly string[] = ["SIGINT", "SIGTERM", "SIGHUP", "SIGKILL", "SIGUSR2"];
+
+/** How often a relaunched process checks that the first process is still there: 250 ms. */
+const WATCH_MS = 250;
+
+/**
  * Starts `node <plan.execArgv> <script> <args>` with `plan.env` and resolves to the child's exit
  * code, or undefined when the child could not be started (the caller then runs the program in
- * this process). When the child is ended by a signal, this process ends by the same signal.
+ * this process). When the child is ended by a signal, this process ends by the same signal, or
+ * with code 128 + its number. `execPath` is the Node executable (this one's by default).
  *
  * @example
  * ```ts
@@ -28,12 +41,20 @@ export function relaunch(
   plan: RelaunchPlan,
   script: string,
   args: readonly string[],
+  execPath: string = process.execPath,
 ): Promise<number | undefined> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...plan.execArgv, script, ...args], {
-      stdio: "inherit",
-      env: plan.env,
-    });
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(execPath, [...plan.execArgv, script, ...args], {
+        stdio: "inherit",
+        env: plan.env,
+      });
+    } catch {
+      // Some failures to start (an environment too large, say) are thrown, not emitted.
+      resolve(undefined);
+      return;
+    }
     const pass = (signal: NodeJS.Signals) => {
       child.kill(signal);
     };
@@ -53,9 +74,29 @@ export function relaunch(
         resolve(code ?? 1);
         return;
       }
-      process.kill(process.pid, signal);
-      // A signal this process ignores ends it as a shell reports one: 128 + its number.
+      if (RERAISED.includes(signal)) process.kill(process.pid, signal);
+      // Not re-raised, or a signal this process ignores: 128 + its number, as a shell reports it.
       resolve(128 + (constants.signals[signal] ?? 0));
     });
   });
+}
+
+/**
+ * In a relaunched process: checks every {@link WATCH_MS} ms (on a timer that keeps nothing
+ * alive) that the first process is still there, and ends this one by SIGTERM when it is not, so
+ * that no run is left working for nobody. Does nothing in a process that was not relaunched.
+ *
+ * @example
+ * ```ts
+ * watchFirstProcess(); // at the start of a relaunched program
+ * ```
+ */
+export function watchFirstProcess(): void {
+  if (parentGone(process.env, process.ppid)) {
+    process.kill(process.pid, "SIGTERM");
+    return;
+  }
+  setInterval(() => {
+    if (parentGone(process.env, process.ppid)) process.kill(process.pid, "SIGTERM");
+  }, WATCH_MS).unref();
 }
