@@ -19,7 +19,7 @@
 import { statSync } from "node:fs";
 import * as nodeModule from "node:module";
 import { VERSION } from "../version.js";
-import { RELAUNCHED_MARK, relaunchPlan } from "./launch-plan.js";
+import { RELAUNCHED_MARK, relaunchedFrom, relaunchPlan } from "./launch-plan.js";
 import type * as Main from "./main.js";
 
 /** The program's module in the CLI's bundle (this file is dist/src/cli/bin.js). */
@@ -59,16 +59,16 @@ function fileBytes(path: string): number | undefined {
   }
 }
 
-const plan = relaunchPlan(
-  args,
-  process.env,
-  process.platform,
-  process.execArgv,
-  fileBytes,
-  process.pid,
-);
-// The relaunched process ends itself if the first one goes (killed by a signal it cannot pass on).
-if (process.env[RELAUNCHED_MARK] !== undefined) (await import("./relaunch.js")).watchFirstProcess();
+// A relaunched process ends itself if the first one goes (killed by a signal it cannot pass on).
+// The mark is read once and removed, so nothing this process starts inherits it; a mark that
+// names another process than this one's parent was not set by a relaunch and is dropped.
+const first = relaunchedFrom(process.env, process.ppid);
+delete process.env[RELAUNCHED_MARK];
+if (first !== undefined) (await import("./relaunch.js")).watchFirstProcess(first);
+const plan =
+  first === undefined
+    ? relaunchPlan(args, process.env, process.platform, process.execArgv, fileBytes, process.pid)
+    : undefined;
 const relaunched =
   plan === undefined
     ? undefined

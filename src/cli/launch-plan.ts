@@ -19,8 +19,8 @@
  * So a large run on Linux (`--samples` of at least {@link RELAUNCH_FROM}, or `analyse` of a file
  * of at least {@link RELAUNCH_FROM_BYTES}) starts the program again in a child process with both,
  * and waits for it ({@link relaunchPlan}; relaunch.ts does it). Starting again costs about 0.1 s:
- * side by side, a run of 200,000 samples went from 1.30 to 1.19 s and `analyse` of a 150 MB file
- * from 1.34 to 1.22 s. Neither setting changes a single bit of the results: huge pages are where
+ * side by side, a run of 200,000 samples went from 1.30 to 1.19 s, one of 10⁶ on two threads
+ * from 2.40–2.44 to 1.94–2.15 s, and `analyse` of a 150 MB file from 1.30–1.37 to 1.18–1.24 s. Neither setting changes a single bit of the results: huge pages are where
  * the same numbers are kept, and V8 computes the same doubles in whichever tier and thread
  * compiles the code.
  *
@@ -43,7 +43,9 @@ export const RELAUNCH_FROM_BYTES = 64 * 2 ** 20;
 
 /**
  * Environment variable marking the relaunched process, so that it never relaunches again; its
- * value is the first process's id, which the child watches ({@link parentGone}).
+ * value is the first process's id, which the child watches. The child reads it once
+ * ({@link relaunchedFrom}) and removes it, so that nothing it starts inherits it; a value that
+ * is not this process's parent is ignored.
  */
 export const RELAUNCHED_MARK = "CEAKIT_RELAUNCHED";
 
@@ -129,7 +131,8 @@ export function isLargeRun(
 
 /**
  * Whether Node is asked to debug or profile this process: an option such as `--inspect` or
- * `--cpu-prof` among `execArgv` or in `nodeOptions` (the `NODE_OPTIONS` variable).
+ * `--cpu-prof` (or `--cpu_prof`) among `execArgv` or in `nodeOptions` (the `NODE_OPTIONS`
+ * variable).
  *
  * @example
  * ```ts
@@ -138,7 +141,10 @@ export function isLargeRun(
  * ```
  */
 export function debugging(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
-  const options = [...execArgv, ...(nodeOptions ?? "").split(/\s+/)];
+  // Node reads `_` in an option's name as `-` (`--cpu_prof` is `--cpu-prof`).
+  const options = [...execArgv, ...(nodeOptions ?? "").split(/\s+/)].map((o) =>
+    o.replace(/_/g, "-"),
+  );
   return options.some((o) =>
     DEBUG_OPTIONS.some((d) => o === d || o.startsWith(`${d}-`) || o.startsWith(`${d}=`)),
   );
@@ -181,20 +187,19 @@ export function relaunchPlan(
 }
 
 /**
- * In a relaunched process: whether the first process, whose id `env` carries, has gone (its
- * parent is now another process), which leaves this one nobody to report to.
+ * The id of the first process, when this process is the one it relaunched: the mark holds this
+ * process's parent's id. Undefined otherwise, including for a mark set by anything else.
  *
  * @example
  * ```ts
- * parentGone({ CEAKIT_RELAUNCHED: "42" }, 42); // false
- * parentGone({ CEAKIT_RELAUNCHED: "42" }, 1); // true: adopted by init
- * parentGone({}, 1); // false: not a relaunched process
+ * relaunchedFrom({ CEAKIT_RELAUNCHED: "42" }, 42); // 42
+ * relaunchedFrom({ CEAKIT_RELAUNCHED: "1" }, 42); // undefined: not set by this parent
+ * relaunchedFrom({}, 42); // undefined
  * ```
  */
-export function parentGone(
+export function relaunchedFrom(
   env: Readonly<Record<string, string | undefined>>,
   parentPid: number,
-): boolean {
-  const first = env[RELAUNCHED_MARK];
-  return first !== undefined && first !== String(parentPid);
+): number | undefined {
+  return env[RELAUNCHED_MARK] === String(parentPid) ? parentPid : undefined;
 }

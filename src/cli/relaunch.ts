@@ -3,22 +3,23 @@
  * ends as it ends, and, in that child, watches that the first process is still there. The child
  * shares the first process's standard input, output and error, so the person sees one program;
  * SIGINT, SIGTERM and SIGHUP sent to the first process are passed on, and a child whose first
- * process has gone (killed by any other signal) ends itself.
+ * process has gone (killed by any other signal) ends itself at its next check.
  *
  * @module
  */
 
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
-import { parentGone, type RelaunchPlan } from "./launch-plan.js";
+import type { RelaunchPlan } from "./launch-plan.js";
 
 /** Signals passed on to the child (a terminal's Ctrl-C reaches both; `kill` only this one). */
 const FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
 /**
  * Signals that end a child which this process re-raises on itself, so that its own parent (a
- * shell, say) sees the same ending. These only terminate; for any other (those that dump core,
- * or SIGUSR1, which starts Node's inspector) this process exits with 128 + the signal's number.
+ * shell, say) sees the same ending. For any other (those that dump core; SIGUSR1, which starts
+ * Node's inspector; those this process ignores or that are rarely sent) it exits with 128 + the
+ * signal's number, as a shell reports a process ended by it.
  */
 const RERAISED: readonly string[] = ["SIGINT", "SIGTERM", "SIGHUP", "SIGKILL", "SIGUSR2"];
 
@@ -83,20 +84,19 @@ export function relaunch(
 
 /**
  * In a relaunched process: checks every {@link WATCH_MS} ms (on a timer that keeps nothing
- * alive) that the first process is still there, and ends this one by SIGTERM when it is not, so
- * that no run is left working for nobody. Does nothing in a process that was not relaunched.
+ * alive) that the first process, `first`, is still its parent, and ends this process by SIGTERM
+ * when it is not, so that no run is left working for nobody. The timer runs between the program's
+ * steps, so during one long computation the check waits for it to end (a few seconds at most at
+ * 10⁷ samples).
  *
  * @example
  * ```ts
- * watchFirstProcess(); // at the start of a relaunched program
+ * const first = relaunchedFrom(process.env, process.ppid);
+ * if (first !== undefined) watchFirstProcess(first);
  * ```
  */
-export function watchFirstProcess(): void {
-  if (parentGone(process.env, process.ppid)) {
-    process.kill(process.pid, "SIGTERM");
-    return;
-  }
+export function watchFirstProcess(first: number): void {
   setInterval(() => {
-    if (parentGone(process.env, process.ppid)) process.kill(process.pid, "SIGTERM");
+    if (process.ppid !== first) process.kill(process.pid, "SIGTERM");
   }, WATCH_MS).unref();
 }

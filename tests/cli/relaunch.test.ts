@@ -14,10 +14,10 @@ import {
   COMPILE_IN_PLACE,
   debugging,
   isLargeRun,
-  parentGone,
   RELAUNCH_FROM,
   RELAUNCH_FROM_BYTES,
   RELAUNCHED_MARK,
+  relaunchedFrom,
   relaunchPlan,
   samplesAsked,
   withHugePages,
@@ -27,6 +27,7 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const BIN = fileURLToPath(new URL("../../dist/src/cli/bin.js", import.meta.url));
 /** The built module (`npm test` builds first), loaded by the scripts these tests start. */
 const RELAUNCH = pathToFileURL(join(ROOT, "dist/src/cli/relaunch.js")).href;
+const LAUNCH_PLAN = pathToFileURL(join(ROOT, "dist/src/cli/launch-plan.js")).href;
 
 /** Temporary directories, removed after the tests. */
 const dirs: string[] = [];
@@ -107,12 +108,16 @@ describe("debugging", () => {
     expect(debugging(["--heap-prof"], undefined)).toBe(true);
     expect(debugging(["--prof"], undefined)).toBe(true);
     expect(debugging([], "--max-old-space-size=4096 --inspect=127.0.0.1:9333")).toBe(true);
+    // Node reads _ as - in an option's name.
+    expect(debugging(["--cpu_prof"], undefined)).toBe(true);
+    expect(debugging(["--inspect_brk"], undefined)).toBe(true);
+    expect(debugging([], "--heap_prof")).toBe(true);
   });
 
   it("passes other options", () => {
     expect(debugging([], undefined)).toBe(false);
     expect(debugging(["--max-old-space-size=4096"], "--require x.cjs")).toBe(false);
-    expect(debugging(["--profile-me"], "--prof_x")).toBe(false);
+    expect(debugging(["--profile-me"], "--enable-source-maps --stack_size=2000")).toBe(false);
   });
 });
 
@@ -142,11 +147,17 @@ describe("relaunchPlan", () => {
   });
 });
 
-describe("parentGone", () => {
-  it("is whether a relaunched process's parent is no longer the first process", () => {
-    expect(parentGone({ [RELAUNCHED_MARK]: "42" }, 42)).toBe(false);
-    expect(parentGone({ [RELAUNCHED_MARK]: "42" }, 1)).toBe(true);
-    expect(parentGone({}, 1)).toBe(false);
+describe("relaunchedFrom", () => {
+  it("is the first process's id when the mark names this process's parent", () => {
+    expect(relaunchedFrom({ [RELAUNCHED_MARK]: "42" }, 42)).toBe(42);
+  });
+
+  it("is undefined without a mark or for a mark set by anything else", () => {
+    expect(relaunchedFrom({}, 42)).toBeUndefined();
+    expect(relaunchedFrom({ [RELAUNCHED_MARK]: "1" }, 42)).toBeUndefined();
+    expect(relaunchedFrom({ [RELAUNCHED_MARK]: "0" }, 42)).toBeUndefined();
+    expect(relaunchedFrom({ [RELAUNCHED_MARK]: "" }, 42)).toBeUndefined();
+    expect(relaunchedFrom({ [RELAUNCHED_MARK]: "042" }, 42)).toBeUndefined();
   });
 });
 
@@ -249,8 +260,9 @@ describe("relaunch", () => {
     async () => {
       // The child watches the first process as bin.js makes a relaunched process do.
       const child = [
+        `const { relaunchedFrom } = await import(${JSON.stringify(LAUNCH_PLAN)});`,
         `const { watchFirstProcess } = await import(${JSON.stringify(RELAUNCH)});`,
-        "watchFirstProcess();",
+        "watchFirstProcess(relaunchedFrom(process.env, process.ppid));",
         WAITING_CHILD,
       ].join("\n");
       const parent = relaunchingScript(child, {}, process.execPath, true);
@@ -322,6 +334,22 @@ describe.runIf(process.platform === "linux")("a large run of the built CLI", () 
       [false, "glibc.malloc.arena_max=4", false],
       [true, "glibc.malloc.arena_max=4:glibc.malloc.hugetlb=1", true],
     ]);
+  });
+
+  it("ignores a mark it did not set: the program runs, and a large run still relaunches", () => {
+    const version = ceakit(["--version"], { [RELAUNCHED_MARK]: "1" });
+    expect(version.status).toBe(0);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    const dir = tempDir();
+    const log = join(dir, "processes.log");
+    const note = join(dir, "note.cjs");
+    writeFileSync(
+      note,
+      `require("node:fs").appendFileSync(${JSON.stringify(log)}, JSON.stringify(process.env.${RELAUNCHED_MARK} === String(process.ppid)) + "\\n");`,
+    );
+    const env = { NODE_OPTIONS: `--require ${note}`, [RELAUNCHED_MARK]: "1" };
+    expect(ceakit(["run", "scenarios/no-such.yaml", "--samples", "1e6"], env).status).toBe(2);
+    expect(readFileSync(log, "utf8")).toBe("false\ntrue\n");
   });
 
   it("reports a person's mistake once, with exit code 2", () => {
