@@ -182,7 +182,10 @@ export class ScenarioError extends CeaError {
 }
 
 /**
- * A model produced an unusable value (NaN, ±Infinity) or failed while running.
+ * A model produced an unusable value (NaN, ±Infinity, beyond ±1e15) or failed while running.
+ * The message names the sample, strategy, output and inputs; the CLI prints it as one line and
+ * exits with code 2, since the values come from the inputs the person chose (or the model they
+ * wrote).
  *
  * @example
  * ```ts

@@ -20,12 +20,7 @@ import { heapBudget } from "../node/memory-budget.js";
 import type { FileOutput } from "../node/output-file.js";
 import { FROM_SOURCES } from "../node/package-root.js";
 import { sharedFloat64 } from "../node/shared-memory.js";
-import {
-  analyseBytes,
-  analysisReportChars,
-  formatBytes,
-  maxWtpPointsFor,
-} from "../psa/memory-estimate.js";
+import { analyseBytes, formatBytes, reportSizeProblem } from "../psa/memory-estimate.js";
 import { analysisHtml, analysisMarkdown } from "../report/analysis-documents.js";
 import { analysisCsv, analysisJsonText, analysisText } from "../report/analysis-report.js";
 import type { EvppiReport } from "../report/analysis-sections.js";
@@ -176,13 +171,8 @@ function checkCsvFits(
 
 /** Refuses a WTP grid whose CSV or JSON report would be too long a text for this analysis. */
 function checkReportFits(samples: CeSamples, wtpPoints: number): void {
-  const longest = Math.max(...samples.strategies.map((s) => s.length));
-  const most = maxWtpPointsFor(samples.strategies.length, longest);
-  if (wtpPoints <= most) return;
-  throw new InputError({
-    field: "--wtp",
-    message: `${wtpPoints.toLocaleString("en-GB")} WTP values with ${samples.strategies.length} strategies make a report of about ${formatBytes(analysisReportChars(samples.strategies.length, wtpPoints, longest))}; at most ${most.toLocaleString("en-GB")} values fit (use a larger step)`,
-  });
+  const problem = reportSizeProblem(samples.strategies, wtpPoints);
+  if (problem !== undefined) throw new InputError({ field: "--wtp", message: problem });
 }
 
 /** Runs `analyse` with parsed flags, writing the report to stdout or `--out`. */

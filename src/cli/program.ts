@@ -12,7 +12,7 @@
 
 import { Command, CommanderError } from "commander";
 import { escapeControls, escapeControlsInLines } from "../control-characters.js";
-import { CeaError, InputError, ScenarioError } from "../errors.js";
+import { CeaError, InputError, ModelError, ScenarioError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { addAnalyseCommand } from "./commands/analyse.js";
 import { addRunCommand } from "./commands/run.js";
@@ -140,8 +140,14 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       );
       return ExitCode.usage;
     }
+    if (e instanceof ModelError) {
+      // The model gave an unusable value (NaN, ±Infinity, beyond ±1e15) for the inputs the
+      // person chose (or in the model they wrote): their input to mend, as the limits say.
+      io.stderr(`error: ${escapeControls(e.message)}\n`);
+      return ExitCode.usage;
+    }
     if (e instanceof CeaError) {
-      // A model's failure or the machine's (EnvironmentError: a full disk, an I/O error).
+      // The machine's failure (EnvironmentError: a full disk, an I/O error) or another.
       io.stderr(`error: ${escapeControls(e.message)}\n`);
       return ExitCode.failure;
     }

@@ -105,7 +105,34 @@ function parameterList(
     }
   }
   if (names.length === 0) throw new InputError({ field: flag, message: "no names given" });
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice !== undefined) {
+    throw new InputError({ field: flag, message: `"${twice}" is named twice` });
+  }
   return names;
+}
+
+/**
+ * The strategy `--strategy` names, checked here so that a mistake names the flag: one of the
+ * model's strategies, and not the comparator (the first), which it is compared with.
+ */
+function strategyFlag(text: string | undefined, prepared: PreparedModel): string | undefined {
+  if (text === undefined) return undefined;
+  const [comparator, ...others] = prepared.model.strategies;
+  if (text === comparator) {
+    throw new InputError({
+      field: "--strategy",
+      message: `"${text}" is the comparator, which the other strategies are compared with; name one of ${others.join(", ")}`,
+    });
+  }
+  if (!others.includes(text)) {
+    const hint = suggest(text, others);
+    throw new InputError({
+      field: "--strategy",
+      message: `unknown strategy "${text}"${hint === undefined ? "" : ` (did you mean "${hint}"?)`}; the model has ${prepared.model.strategies.join(", ")}`,
+    });
+  }
+  return text;
 }
 
 const wtpFlag = (text: string | undefined, fallback: number) =>
@@ -232,6 +259,7 @@ export async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<
   const model = await scenarioModel(loaded);
   const wtp = wtpFlag(flags.wtp, loaded.reportWtp.at(-1) as number);
   const parameters = parameterList(flags.parameters, model);
+  const strategy = strategyFlag(flags.strategy, model);
   if (flags.twoWay !== undefined) {
     await runTwoWay(io, to, loaded, model, wtp, flags.twoWay);
     return;
@@ -241,7 +269,7 @@ export async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<
     wtp,
     ...(parameters === undefined ? {} : { parameters }),
     ...(ranges === undefined ? {} : { ranges }),
-    ...(flags.strategy === undefined ? {} : { strategy: flags.strategy }),
+    ...(strategy === undefined ? {} : { strategy }),
   });
   const table: ReportTable = {
     name: "dsa",

@@ -12,6 +12,7 @@
  * @module
  */
 
+import { valueText } from "../core/value-text.js";
 import { ModelError } from "../errors.js";
 import type { ParameterColumns } from "../model/define-model.js";
 import { type CycleStep, cycleStep, isScalarValue, type StepInputs } from "./cycle-step.js";
@@ -307,13 +308,16 @@ interface Context {
 
 /** The parameter values of sample i, for messages. */
 function parameterText(params: ParameterColumns<string>, i: number): string {
-  return Object.entries(params)
-    .map(([name, x]) => `${name} = ${x[i]}`)
-    .join(", ");
+  return (
+    Object.entries(params)
+      // A column whose name begins with # holds a model file's computed entry, not an input.
+      .filter(([name]) => !name.startsWith("#"))
+      .map(([name, x]) => `${name} = ${valueText(x[i] as number)}`)
+      .join(", ")
+  );
 }
 
-const PRECISION = (x: number) =>
-  Number.isFinite(x) ? String(Number(x.toPrecision(12))) : String(x);
+const PRECISION = (x: number) => valueText(x, 12);
 
 /** Throws the located error for a bad row (the cold path: finds the first bad sample). */
 function rowError(

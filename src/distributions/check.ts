@@ -5,6 +5,7 @@
  * @module
  */
 
+import { valueText } from "../core/value-text.js";
 import { InputError } from "../errors.js";
 
 /**
@@ -30,7 +31,12 @@ export function fail(dist: string, message: string): never {
  */
 export function finite(dist: string, name: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    fail(dist, `${name} must be a finite number, got ${String(value)}`);
+    fail(
+      dist,
+      typeof value === "number"
+        ? `${name} must be a finite number, but it is ${valueText(value)}`
+        : `${name} must be a finite number, got ${String(value)}`,
+    );
   }
   return value;
 }

@@ -8,6 +8,7 @@
  */
 
 import { normalQuantile } from "../core/special.js";
+import { valueText } from "../core/value-text.js";
 import { fail, finite, formatNumber, positive } from "./check.js";
 
 /** Shape parameters of a beta distribution. */
@@ -64,7 +65,7 @@ function usable<T extends Record<string, number>>(dist: string, params: T): T {
     if (!(value > 0 && value < Number.POSITIVE_INFINITY)) {
       fail(
         dist,
-        `mean and sd give ${name} = ${value}, outside what can be computed; check their magnitudes`,
+        `mean and sd give ${name} = ${valueText(value)}, outside what can be computed; check their magnitudes`,
       );
     }
   }

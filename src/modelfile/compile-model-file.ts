@@ -8,6 +8,7 @@
  * @module
  */
 
+import { valueText } from "../core/value-text.js";
 import { createDistribution } from "../distributions/create.js";
 import type { DistributionSpec } from "../distributions/spec.js";
 import { FileReadError, InputError, type InputIssue, ScenarioError } from "../errors.js";
@@ -377,7 +378,7 @@ export async function compileModelFile(
     if (code.constant) {
       const x = constantValue(code);
       if (!Number.isFinite(x)) {
-        at(path, `${quote(String(text))} is ${x}, not a finite number`);
+        at(path, `${quote(String(text))} is ${valueText(x)}, not a finite number`);
         return undefined;
       }
       if (probability && !(x >= 0 && x <= 1)) {

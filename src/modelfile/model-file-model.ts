@@ -14,6 +14,7 @@ import { type CohortModel, cohortEvaluator } from "../cohort/define-cohort-model
 import { type CohortFill, type CycleContext, C as REST } from "../cohort/definition.js";
 import { lookupRow } from "../cohort/lookup-table.js";
 import { compileCohort, type LooseDefinition } from "../cohort/plan.js";
+import { valueText } from "../core/value-text.js";
 import { InputError, ModelError, type SourceLocation } from "../errors.js";
 import type { ChunkInfo, Model, ModelOutput, ParameterSpec } from "../model/define-model.js";
 import { runtime } from "../model/expression-runtime.js";
@@ -87,7 +88,7 @@ export function loopOf(code: EntryCode, lookups: readonly ((x: number) => number
 }
 
 /** A number for messages. */
-const show = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(12))) : String(x));
+const show = (x: number) => valueText(x, 12);
 
 /** Where a value was computed, for messages. */
 interface Place {
@@ -170,7 +171,7 @@ function runCheckedAt(
     );
     throw new InputError({
       ...code.at,
-      message: `${code.what}: ${quoteText(code.text)} is ${show(x)} ${placeText(placeOf(start, t, tau, tunnel), i)}, ${probability ? "not a probability between 0 and 1" : "not a finite number"}${used.length > 0 ? ` (${used.join(", ")})` : ""}`,
+      message: `${code.what}: ${quoteText(code.text)} is ${show(x)} ${placeText(placeOf(start, t, tau, tunnel), i)}${probability ? ", not a probability between 0 and 1" : ", not a finite number"}${used.length > 0 ? ` (${used.join(", ")})` : ""}`,
     });
   }
 }
@@ -182,7 +183,7 @@ function quoteText(text: string): string {
 /** A placeholder for a column not in use. */
 const NO_COLUMN = new Float64Array(0);
 
-/** Name of the column holding entry k. */
+/** Name of the column holding entry k (messages leave columns named # out of the inputs they list). */
 const entryColumn = (k: number) => `#${k}`;
 
 /** A model file's model: a {@link Model}, and for Markov files a cohort model too. */

@@ -8,6 +8,7 @@
  * @module
  */
 
+import { valueText } from "../core/value-text.js";
 import type { InputIssue, SourceLocation } from "../errors.js";
 import { InputError } from "../errors.js";
 import { defineModel } from "../model/define-model.js";
@@ -215,4 +216,4 @@ function scanRow(
 }
 
 /** A number for messages. */
-const show = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(12))) : String(x));
+const show = (x: number) => valueText(x, 12);

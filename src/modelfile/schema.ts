@@ -9,7 +9,13 @@
  */
 
 import { z } from "zod";
-import { MAX_WTP, MAX_WTP_POINTS, MIN_SAMPLES } from "../analysis/limits.js";
+import {
+  MAX_STRATEGIES,
+  MAX_STRATEGY_NAME,
+  MAX_WTP,
+  MAX_WTP_POINTS,
+  MIN_SAMPLES,
+} from "../analysis/limits.js";
 import { MAX_NUMERIC_SEED, seedProblem } from "../core/seed.js";
 import { EVIDENCE_TAGS } from "../model/provenance.js";
 import { inputOverride, NUMBER_LIMIT } from "../scenario/schema.js";
@@ -35,7 +41,22 @@ const strategyName = z
   .regex(
     /^[A-Za-z][A-Za-z0-9_]*$/,
     "a strategy name is letters, digits and _, starting with a letter",
-  );
+  )
+  .max(MAX_STRATEGY_NAME, `a strategy name has at most ${MAX_STRATEGY_NAME} characters`);
+
+/** Strategies as a scenario's are limited: at most {@link MAX_STRATEGIES}, reported at the first too many. */
+function checkStrategyCount(
+  strategies: Readonly<Record<string, unknown>>,
+  ctx: { addIssue(issue: { code: "custom"; message: string; path: PropertyKey[] }): void },
+): void {
+  const names = Object.keys(strategies);
+  if (names.length <= MAX_STRATEGIES) return;
+  ctx.addIssue({
+    code: "custom",
+    message: `more than ${MAX_STRATEGIES} strategies; at most ${MAX_STRATEGIES} can be compared (see README, "Limits")`,
+    path: [names[MAX_STRATEGIES] as string],
+  });
+}
 
 /** An expression: a number, or a formula in quotes. */
 export const expression = z
@@ -58,6 +79,45 @@ const derivedEntry = z.union([
     .describe("A formula with its provenance"),
 ]);
 
+/**
+ * Bands must end in increasing years and the last must run to the end: each problem is reported
+ * at the band's `until`, where the person can mend it.
+ */
+function checkBands(
+  bands: readonly { until: number | "end" }[],
+  ctx: { addIssue(issue: { code: "custom"; message: string; path: PropertyKey[] }): void },
+): void {
+  let previous = 0;
+  bands.forEach((band, k) => {
+    const last = k === bands.length - 1;
+    if (band.until === "end") {
+      if (!last) {
+        ctx.addIssue({
+          code: "custom",
+          message: `only the last band may run to the end; band ${k + 1} of ${bands.length} does`,
+          path: [k, "until"],
+        });
+      }
+      return;
+    }
+    if (!(band.until > previous)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `band ${k + 1} must end after ${previous} years (where the band before it ends), got ${band.until}`,
+        path: [k, "until"],
+      });
+    }
+    if (last) {
+      ctx.addIssue({
+        code: "custom",
+        message: `the last band must run to the end (until: end): after ${band.until} years no rate would apply`,
+        path: [k, "until"],
+      });
+    }
+    previous = band.until;
+  });
+}
+
 /** A discount rate: a number, a named schedule or bands of `{ until, rate }`. */
 const rate = z.union([
   finite.min(0).max(0.2).describe("Annual rate, e.g. 0.035"),
@@ -72,6 +132,7 @@ const rate = z.union([
       }),
     )
     .min(1)
+    .superRefine(checkBands)
     .describe("Stepped schedule: bands of { until, rate }"),
 ]);
 
@@ -192,7 +253,10 @@ export const markovFileSchema = z.strictObject({
   discount: z
     .union([rate, z.strictObject({ costs: rate, effects: rate })])
     .describe("Annual discount rate (both) or { costs, effects }"),
-  strategies: z.record(strategyName, markovStrategy).describe("The first is the comparator"),
+  strategies: z
+    .record(strategyName, markovStrategy)
+    .superRefine(checkStrategyCount)
+    .describe("The first is the comparator"),
 });
 
 /**
@@ -214,7 +278,10 @@ export const formulaFileSchema = z.strictObject({
     .optional()
     .describe("Recorded for reports; formulas discount themselves"),
   horizon_years: finite.positive().max(1000).optional().describe("Recorded for reports"),
-  strategies: z.record(strategyName, formulaStrategy).describe("The first is the comparator"),
+  strategies: z
+    .record(strategyName, formulaStrategy)
+    .superRefine(checkStrategyCount)
+    .describe("The first is the comparator"),
 });
 
 /** A Markov model file as validated. */

@@ -9,6 +9,7 @@
  * @module
  */
 
+import { valueText } from "../core/value-text.js";
 import { InputError } from "../errors.js";
 import type { CompiledExpression } from "../model/expressions.js";
 
@@ -59,12 +60,14 @@ export function computeDerived(
     const i = firstOutside(out, n, Math.max(lo, -Number.MAX_VALUE), Math.min(hi, Number.MAX_VALUE));
     if (i === -1) continue;
     const value = out[i] as number;
-    const used = d.inputs.map((name, k) => `${name} = ${(inputs[k] as Float64Array)[i]}`);
+    const used = d.inputs.map(
+      (name, k) => `${name} = ${valueText((inputs[k] as Float64Array)[i] as number)}`,
+    );
     const finite = Number.isFinite(value);
     throw new InputError({
       ...d.at,
       field: d.at?.field ?? `derived.${d.name}`,
-      message: `"${d.text.length > 80 ? `${d.text.slice(0, 77)}…` : d.text}" is ${value} ${where(i)}${used.length > 0 ? ` (${used.join(", ")})` : ""}${
+      message: `"${d.text.length > 80 ? `${d.text.slice(0, 77)}…` : d.text}" is ${valueText(value)} ${where(i)}${used.length > 0 ? ` (${used.join(", ")})` : ""}${
         finite && d.bounds !== undefined ? `, but ${d.name} must be ${requirement(d.bounds)}` : ""
       }`,
     });

@@ -184,6 +184,12 @@ export async function oneWayDsa(
   const S = prepared.model.strategies.length;
   const ref = strategyAt(prepared, options.comparator, 0, "comparator");
   const j = strategyAt(prepared, options.strategy, ref === 0 ? 1 : 0, "strategy");
+  if (j === ref) {
+    throw new InputError({
+      field: "strategy",
+      message: `"${prepared.model.strategies[j]}" is also the comparator: a strategy compared with itself has no sensitivity`,
+    });
+  }
   const dists = univariate(prepared);
   const names = options.parameters ?? [...dists].filter(([, d]) => !d.fixed).map(([name]) => name);
   const ranges = names.map((name): [number, number] => {

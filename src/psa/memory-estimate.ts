@@ -212,3 +212,25 @@ export function analysisReportChars(
 export function maxWtpPointsFor(strategies: number, longestName: number): number {
   return Math.floor(MAX_REPORT_CHARS / analysisReportChars(strategies, 1, longestName));
 }
+
+/**
+ * Why a report over `wtpPoints` WTP values for these strategies would be too long a text, or
+ * undefined when it fits ({@link maxWtpPointsFor}): checked before any work, by `analyse` and
+ * when a scenario is loaded.
+ *
+ * @example
+ * ```ts
+ * reportSizeProblem(["usual", "swis"], 101);   // undefined
+ * reportSizeProblem(names100, 100_001);        // "100,001 WTP values with 100 strategies make …"
+ * ```
+ */
+export function reportSizeProblem(
+  strategies: readonly string[],
+  wtpPoints: number,
+): string | undefined {
+  const longest = strategies.reduce((m, s) => Math.max(m, s.length), 0);
+  const most = maxWtpPointsFor(strategies.length, longest);
+  if (wtpPoints <= most) return undefined;
+  const chars = analysisReportChars(strategies.length, wtpPoints, longest);
+  return `${wtpPoints.toLocaleString("en-GB")} WTP values with ${strategies.length} strategies make a report of about ${formatBytes(chars)}; at most ${most.toLocaleString("en-GB")} values fit (use a larger step)`;
+}

@@ -14,6 +14,7 @@
 import { allWithinMagnitude, limitText, MAX_MAGNITUDE } from "../analysis/limits.js";
 import { type CeSamples, createCeSamples } from "../analysis/samples.js";
 import { Rng } from "../core/rng.js";
+import { valueText } from "../core/value-text.js";
 import { createDistribution } from "../distributions/create.js";
 import { createDirichlet, type Dirichlet } from "../distributions/dirichlet.js";
 import type { Distribution } from "../distributions/distribution.js";
@@ -281,13 +282,13 @@ export function checkOutputs(
   const { model } = prepared;
   const report = (strategy: string, what: string, i: number, value: number): never => {
     const values = prepared.columns
-      .map((c) => `${c} = ${(arrays.columns[c] as Float64Array)[i]}`)
+      .map((c) => `${c} = ${valueText((arrays.columns[c] as Float64Array)[i] as number)}`)
       .join(", ");
     const beyond = Number.isFinite(value)
       ? `, beyond the limit of ±${limitText(MAX_MAGNITUDE)}`
       : "";
     throw new ModelError(
-      `model ${model.name}: ${label(i)}, strategy "${strategy}": ${what} is ${value}${beyond} (parameters: ${values})`,
+      `model ${model.name}: ${label(i)}, strategy "${strategy}": ${what} is ${valueText(value)}${beyond} (parameters: ${values})`,
     );
   };
   for (const s of model.strategies) {

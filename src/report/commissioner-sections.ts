@@ -25,7 +25,7 @@ interface Naming {
 }
 
 const UNDEFINED_ROI = noValue(
-  "ROI undefined: the programme costs nothing or less in some samples (or on average)",
+  "no ROI: the programme costs nothing or less in some samples (or on average)",
 );
 const NOT_DISCOUNTED = noValue("the model gives no discounted amounts");
 const NO_PAYBACK = noValue("does not pay back within the horizon");
@@ -38,9 +38,20 @@ const cell = (x: number | null | undefined, none = UNDEFINED_ROI): CellValue =>
 const pct = (x: number | undefined): CellValue =>
   x === undefined || !Number.isFinite(x) ? UNDEFINED_ROI : 100 * x;
 
-/** "−102%" for sentences. */
-const pctText = (x: number) =>
-  Number.isFinite(x) ? `${formatNumber(Math.round(100 * x))}%` : "undefined";
+/** "−102%" for sentences (only for finite x). */
+const pctText = (x: number) => `${formatNumber(Math.round(100 * x))}%`;
+
+/**
+ * An ROI for a sentence: "38% (95% interval −5% to 81%)", without the interval when some sample
+ * has no ROI, or why there is none when the programme costs nothing on average.
+ */
+function roiText(e: { mean: number; lower: number; upper: number }): string {
+  if (!Number.isFinite(e.mean)) return "none (the programme costs nothing or less on average)";
+  if (!(Number.isFinite(e.lower) && Number.isFinite(e.upper))) {
+    return `${pctText(e.mean)} (no interval: the programme costs nothing or less in some samples)`;
+  }
+  return `${pctText(e.mean)} (95% interval ${pctText(e.lower)} to ${pctText(e.upper)})`;
+}
 
 function strategyColumns(naming: Naming): ReportColumn[] {
   return [
@@ -251,7 +262,7 @@ function summaryLines(a: CommissionerAnswers, label: (s: string) => string): str
     const r = s.roi;
     const payback = (p: { baseYear: number | null; probability: readonly number[] }) =>
       `${p.baseYear === null ? `does not pay back within ${h} year(s)` : `pays back in year ${p.baseYear}`} at the base case (P(payback within ${h} year(s)) = ${formatNumber(100 * (p.probability.at(-1) ?? 0))}%)`;
-    return `${label(s.strategy)} vs ${label(s.comparator)} over ${h} year(s), undiscounted: ROI on cashable savings ${pctText(r.cashable.undiscounted.mean)} (95% interval ${pctText(r.cashable.undiscounted.lower)} to ${pctText(r.cashable.undiscounted.upper)}), with released staff time ${pctText(r.withStaffTime.undiscounted.mean)} (${pctText(r.withStaffTime.undiscounted.lower)} to ${pctText(r.withStaffTime.undiscounted.upper)}). On cashable savings it ${payback(s.payback.cashable)}; with staff time it ${payback(s.payback.withStaffTime)}.`;
+    return `${label(s.strategy)} vs ${label(s.comparator)} over ${h} year(s), undiscounted: ROI on cashable savings ${roiText(r.cashable.undiscounted)}, with released staff time ${roiText(r.withStaffTime.undiscounted)}. On cashable savings it ${payback(s.payback.cashable)}; with staff time it ${payback(s.payback.withStaffTime)}.`;
   });
 }
 

@@ -144,8 +144,11 @@ export function sectionsText(sections: readonly ReportSection[]): string {
     out.push(s.heading, "=".repeat(Math.min(s.heading.length, 100)));
     for (const t of s.text) out.push(t);
     if (s.text.length > 0) out.push("");
-    if (s.table !== undefined) out.push(...tableText(s.table), "");
-    else if (s.text.length === 0) out.push("");
+    if (s.table !== undefined) {
+      // A loop, not push(...lines): a table may have more rows than a call takes arguments.
+      for (const line of tableText(s.table)) out.push(line);
+      out.push("");
+    } else if (s.text.length === 0) out.push("");
   }
   // Control characters from the inputs (titles, labels, sources) are shown escaped.
   return escapeControlsInLines(`${out.join("\n").trimEnd()}\n`);

@@ -479,7 +479,8 @@ export function scenarioTidyRows(r: ScenarioResult): TidyRow[] {
     statistic: "label",
     value: s.label,
   }));
-  rows.push(...analysisTidyRows(r.psa));
+  // A loop, not push(...rows): a fine WTP grid gives more rows than a call takes arguments.
+  for (const row of analysisTidyRows(r.psa)) rows.push(row);
   for (const row of r.baseCase.icers) {
     for (const [statistic, value] of [
       ["cost", row.cost],
@@ -543,7 +544,9 @@ export function scenarioTidyRows(r: ScenarioResult): TidyRow[] {
     rows.push({ ...base, statistic: "social_care_change", value: b.downstreamChange });
     rows.push({ ...base, statistic: "net", value: b.net });
   }
-  if (r.commissioner !== undefined) rows.push(...commissionerTidyRows(r.commissioner));
+  if (r.commissioner !== undefined) {
+    for (const row of commissionerTidyRows(r.commissioner)) rows.push(row);
+  }
   for (const i of r.assumptions) {
     rows.push({
       section: "assumptions",

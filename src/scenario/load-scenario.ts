@@ -22,6 +22,7 @@ import type { ParameterSpec } from "../model/define-model.js";
 import { suggest } from "../model/expressions.js";
 import type { ModelConfig, ModelFactory } from "../model/model-factory.js";
 import { runBaseCase } from "../psa/base-case.js";
+import { reportSizeProblem } from "../psa/memory-estimate.js";
 import { type PreparedModel, prepareModel } from "../psa/run-psa.js";
 import { checkDsaRanges, sampledBounds } from "./input-checks.js";
 import { mergeScenarios } from "./merge.js";
@@ -343,6 +344,11 @@ async function build(
   const univariate = Object.keys(inputSpecs).filter((n) => inputSpecs[n]?.type !== "dirichlet");
   const correlations = checkCorrelations(scenario, univariate, sampledNames, at);
   const wtp = wtpGrid(scenario, at, factory.defaultWtp);
+  const tooLong = reportSizeProblem(
+    strategies.map((s) => s.name),
+    wtp.length,
+  );
+  if (tooLong !== undefined) at(scenario.wtp === undefined ? [] : ["wtp"], tooLong);
   checkDsaRanges(scenario, factory, inputSpecs, sampledNames, at);
   if (issues.length > 0) {
     throw issues.length === 1

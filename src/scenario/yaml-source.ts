@@ -179,10 +179,10 @@ export function parseYaml(file: string, text: string): YamlSource {
         ? unmatchedOpener(text, problem.pos[0])
         : undefined;
     const pos = lineCounter.linePos(unclosed ?? problem.pos[0]);
-    const message = (problem.message.split("\n")[0] as string).replace(
-      / at line \d+, column \d+.*$/,
-      "",
-    );
+    const message =
+      problem.code === "MULTIPLE_DOCS"
+        ? "the file holds more than one YAML document (a line of --- starts another); keep one"
+        : (problem.message.split("\n")[0] as string).replace(/ at line \d+, column \d+.*$/, "");
     throw new InputError({
       file,
       line: pos.line,

@@ -6,6 +6,7 @@
  */
 
 import type { z } from "zod";
+import { valueText } from "../core/value-text.js";
 import { suggest } from "../model/expressions.js";
 import { PROVENANCE_KEYS } from "../model/provenance.js";
 import { DISTRIBUTION_TYPES } from "./schema.js";
@@ -44,7 +45,9 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "an empty value";
   if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  // YAML's .inf and .nan are numbers too: in words, as every message shows them.
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : valueText(value);
+  if (typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return "a list";
   return "a mapping";
 }

@@ -71,7 +71,8 @@ const CASES: readonly Case[] = [
     line: 5,
     column: 14,
     field: "derived.sw_salary",
-    message: /^"sqrt\(0 - oncost_rate\) \* 1000" is NaN at the base case \(oncost_rate = 0\.28\)$/,
+    message:
+      /^"sqrt\(0 - oncost_rate\) \* 1000" is not a number at the base case \(oncost_rate = 0\.28\)$/,
   },
   // --- YAML syntax -------------------------------------------------------------------------
   {
@@ -272,7 +273,7 @@ const CASES: readonly Case[] = [
     line: 6,
     column: 5,
     field: "parameters.sw_salary",
-    message: /^gamma: mean and sd give shape = Infinity, outside what can be computed/,
+    message: /^gamma: mean and sd give shape = infinite, outside what can be computed/,
   },
   {
     file: "fixed-value-overflow.yaml",

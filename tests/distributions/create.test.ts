@@ -54,7 +54,7 @@ describe("createDistribution", () => {
       [{ type: "normal", mean: 1, sd: 0 }, "normal: sd must be positive, got 0"],
       [
         { type: "normal", mean: Number.NaN, sd: 1 },
-        "normal: mean must be a finite number, got NaN",
+        "normal: mean must be a finite number, but it is not a number",
       ],
       [
         { type: "truncnormal", mean: 0, sd: 1, lower: 1, upper: 1 },
@@ -67,7 +67,7 @@ describe("createDistribution", () => {
       ],
       [
         { type: "beta", alpha: 1, beta: Number.POSITIVE_INFINITY },
-        "beta: beta must be a finite number, got Infinity",
+        "beta: beta must be a finite number, but it is infinite",
       ],
       [{ type: "gamma", mean: 1000, sd: 0 }, "gamma: sd must be positive, got 0"],
       [{ type: "uniform", min: 3, max: 2 }, "uniform: min must be below max, got min 3 and max 2"],

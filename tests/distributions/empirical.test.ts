@@ -82,7 +82,7 @@ describe("createEmpirical", () => {
       "empirical: values must be a non-empty list of numbers",
     );
     expect(() => createEmpirical({ type: "empirical", values: [1, 2, Number.NaN] })).toThrow(
-      "empirical: value 3 must be a finite number, got NaN",
+      "empirical: value 3 must be a finite number, but it is not a number",
     );
     const notList = { type: "empirical", values: "1,2" } as unknown as EmpiricalSpec;
     expect(() => createEmpirical(notList)).toThrow(InputError);

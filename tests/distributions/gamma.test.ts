@@ -60,7 +60,7 @@ describe("createGamma", () => {
       "gamma: shape must be positive, got 0",
     );
     expect(() => createGamma({ type: "gamma", shape: 2, rate: Number.NaN })).toThrow(
-      "gamma: rate must be a finite number, got NaN",
+      "gamma: rate must be a finite number, but it is not a number",
     );
     const both = { type: "gamma", shape: 2, scale: 1, rate: 1 } as unknown as GammaSpec;
     expect(() => createGamma(both)).toThrow(

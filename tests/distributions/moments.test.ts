@@ -41,7 +41,7 @@ describe("betaParams", () => {
     );
     expect(() => betaParams(0.5, 0)).toThrow("beta: sd must be positive, got 0");
     expect(() => betaParams(Number.NaN, 0.1)).toThrow(
-      "beta: mean must be a finite number, got NaN",
+      "beta: mean must be a finite number, but it is not a number",
     );
   });
 });
@@ -60,7 +60,7 @@ describe("gammaParams", () => {
     expect(() => gammaParams(1000, 0)).toThrow("gamma: sd must be positive, got 0");
     expect(() => gammaParams(0, 10)).toThrow("gamma: mean must be positive, got 0");
     expect(() => gammaParams(1000, Number.POSITIVE_INFINITY)).toThrow(
-      "gamma: sd must be a finite number, got Infinity",
+      "gamma: sd must be a finite number, but it is infinite",
     );
   });
 });

@@ -45,6 +45,6 @@ describe("createTriangular", () => {
     );
     expect(() =>
       createTriangular({ type: "triangular", min: 0, mode: Number.NaN, max: 5 }),
-    ).toThrow("triangular: mode must be a finite number, got NaN");
+    ).toThrow("triangular: mode must be a finite number, but it is not a number");
   });
 });

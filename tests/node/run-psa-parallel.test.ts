@@ -71,7 +71,7 @@ describe("runPsaParallel", () => {
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelError);
     expect((error as Error).message).toMatch(
-      /^model broken: sample \d+, strategy "b": cost is NaN/,
+      /^model broken: sample \d+, strategy "b": cost is not a number/,
     );
   });
 

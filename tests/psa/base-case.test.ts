@@ -71,7 +71,7 @@ describe("runBaseCase", () => {
     expect(error).toBeInstanceOf(ModelError);
     // The message names the point values used, as a PSA sample's does.
     expect((error as Error).message).toBe(
-      'model broken: base case, strategy "a": cost is NaN (parameters: x = -1)',
+      'model broken: base case, strategy "a": cost is not a number (parameters: x = -1)',
     );
   });
 });

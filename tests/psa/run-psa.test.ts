@@ -122,7 +122,7 @@ describe("runPsa", () => {
     const error = await runPsa(broken, { samples: 100, seed: 3 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelError);
     expect((error as Error).message).toMatch(
-      /^model broken: sample \d+, strategy "b": cost is NaN \(parameters: x = -0\.\d+\)$/,
+      /^model broken: sample \d+, strategy "b": cost is not a number \(parameters: x = -0\.\d+\)$/,
     );
   });
 

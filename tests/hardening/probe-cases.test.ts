@@ -1,0 +1,220 @@
+/**
+ * Cases an adversarial review of the CLI found: a fine WTP grid as CSV, stepped discount bands
+ * out of order in a model file, a programme that costs the local authority nothing, non-finite
+ * values in messages, model outputs beyond the limits, and reports too long to write. Each is
+ * one located message with exit code 2, or a clean run.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { runInProcess } from "../helpers/cli.js";
+
+/** A refused command: exit 2, one "error:" line per problem, no stack, nothing on stdout. */
+function expectRefused(run: Awaited<ReturnType<typeof runInProcess>>, pattern: RegExp): void {
+  expect(run.code).toBe(2);
+  expect(run.stderr).toMatch(pattern);
+  expect(run.stderr).not.toMatch(/internal error|\n\s+at |NaN|Infinity/);
+  expect(run.stdout).toBe("");
+  expect(run.writes.size).toBe(0);
+}
+
+/** A scenario of the SWIS model with these extra lines. */
+const swis = (...lines: string[]) =>
+  ["model: swis", "title: probe", "psa: { samples: 20, seed: 1 }", ...lines, ""].join("\n");
+
+describe("reports", () => {
+  it("a WTP grid of 20,001 values runs to a CSV report (push(...rows) overflowed the stack)", async () => {
+    const file = "scenarios/probe-fine-grid.yaml";
+    const r = await runInProcess(["run", file, "--format", "csv"], {
+      [file]: swis("wtp: { from: 0, to: 100000, by: 5 }"),
+    });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    // every grid value has its acceptability rows
+    expect(r.stdout).toContain(",ceac,");
+    expect(r.stdout).toMatch(/\n[^\n]*,99995,/);
+  });
+
+  it("a grid whose report would be too long is refused when the scenario is read", async () => {
+    const file = "probe-many.yaml";
+    const strategies = Array.from(
+      { length: 99 },
+      (_, i) => `  s${i}: { label: S${i}, inputs: { sw_fte_per_school: 0.5 } }`,
+    );
+    const text = swis(
+      "wtp: { from: 0, to: 100000, by: 1 }",
+      "strategies:",
+      "  usual: { label: Usual, intervention: false }",
+      ...strategies,
+    );
+    for (const command of ["validate", "run"]) {
+      const r = await runInProcess([command, file], { [file]: text });
+      expectRefused(
+        r,
+        /^error: probe-many\.yaml:4:\d+ wtp: 100,001 WTP values with 100 strategies make a report of about [\d.]+ GB; at most [\d,]+ values fit \(use a larger step\)\n$/,
+      );
+    }
+  });
+
+  it("a programme that costs the local authority nothing has no ROI, said in words", async () => {
+    const file = "probe-grant.yaml";
+    const r = await runInProcess(["run", file], {
+      [file]: swis("perspective: local_authority", "settings:", "  costing: grant"),
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      "ROI on cashable savings none (the programme costs nothing or less on average)",
+    );
+    expect(r.stdout).toContain("— no ROI: the programme costs nothing or less");
+    expect(r.stdout).not.toMatch(/undefined|NaN|Infinity/);
+  });
+});
+
+describe("model files: stepped discount bands", () => {
+  const model = readFileSync("models/sick-sicker.model.yaml", "utf8");
+  const withDiscount = (d: string) => {
+    const text = model.replace(/^discount: .*$/m, `discount: ${d}`);
+    expect(text).not.toBe(model);
+    return text;
+  };
+
+  it.each([
+    [
+      "bands out of order",
+      "[{ until: 30, rate: 0.035 }, { until: 10, rate: 0.03 }, { until: end, rate: 0.02 }]",
+      /discount\.1\.until: band 2 must end after 30 years \(where the band before it ends\), got 10\n$/,
+    ],
+    [
+      "no band to the end",
+      "[{ until: 5, rate: 0.035 }]",
+      /discount\.0\.until: the last band must run to the end \(until: end\): after 5 years no rate would apply\n$/,
+    ],
+    [
+      "two bands to the end, per outcome",
+      "{ costs: [{ until: end, rate: 0.035 }, { until: end, rate: 0.03 }], effects: 0.03 }",
+      /discount\.costs\.0\.until: only the last band may run to the end; band 1 of 2 does\n$/,
+    ],
+  ])("%s: located at the band, exit 2", async (_, discount, pattern) => {
+    const file = "probe-bands.model.yaml";
+    for (const args of [
+      ["validate", file],
+      ["schema", "--model", file],
+    ]) {
+      const r = await runInProcess(args, { [file]: withDiscount(discount) });
+      expectRefused(r, /^error: probe-bands\.model\.yaml:\d+:\d+ /);
+      expect(r.stderr).toMatch(pattern);
+    }
+  });
+});
+
+describe("values in messages", () => {
+  it.each([
+    ["psa: { samples: .inf, seed: 1 }", /psa\.samples: expected a number, got infinite/],
+    ['derived: { irr_s47: "1/0" }', /derived\.irr_s47: "1\/0" is infinite at the base case/],
+    [
+      "parameters: { irr_s47: { type: gamma, mean: 1, sd: 1e-300 } }",
+      /parameters\.irr_s47: gamma: mean and sd give shape = infinite, outside what can be computed/,
+    ],
+  ])("%s", async (line, pattern) => {
+    const file = "probe-values.yaml";
+    const text = line.startsWith("psa:")
+      ? ["model: swis", "title: probe", line, ""].join("\n")
+      : swis(line);
+    const r = await runInProcess(["validate", file], { [file]: text });
+    expectRefused(r, pattern);
+  });
+
+  it("a model file's formula that is NaN says so in words", async () => {
+    const file = "probe-nan.model.yaml";
+    const model = readFileSync("models/sick-sicker.model.yaml", "utf8");
+    const text = model.replace("state_costs: { H: c_H,", 'state_costs: { H: "log(-1)",');
+    expect(text).not.toBe(model);
+    const r = await runInProcess(["validate", file], { [file]: text });
+    expectRefused(r, /"log\(-1\)" is not a number, not a finite number/);
+  });
+
+  it("a model output beyond ±1e15 in some sample is the person's to mend: exit 2", async () => {
+    const file = "probe-wide.yaml";
+    const r = await runInProcess(["run", file, "--samples", "200"], {
+      [file]: swis("parameters:", "  irr_s47: { type: lognormal, meanlog: 0, sdlog: 100 }"),
+    });
+    expectRefused(
+      r,
+      /^error: model swis: sample \d+, strategy "swis": cost is [-\d.e+]+, beyond the limit of ±1e15 \(parameters: irr_s47 = /,
+    );
+  });
+});
+
+describe("model-file messages", () => {
+  it("a row that does not sum to 1 lists the person's inputs, not the file's internal columns", async () => {
+    const file = "probe-row.model.yaml";
+    const model = readFileSync("models/sick-sicker.model.yaml", "utf8");
+    const text = model.replace("S2: { S2: 1 - p_S2D, D: p_S2D }", "S2: { S2: 0.95, D: p_S2D }");
+    expect(text).not.toBe(model);
+    const r = await runInProcess(["validate", file], { [file]: text });
+    expectRefused(r, /the probabilities of row S2 sum to 0\.9698\d+, not 1/);
+    expect(r.stderr).toContain("p_S2D = 0.0198");
+    expect(r.stderr).not.toMatch(/#\d+ =/);
+  });
+
+  it("a file of several YAML documents is one plain message", async () => {
+    const file = "probe-multi.yaml";
+    const r = await runInProcess(["validate", file], {
+      [file]: "model: swis\ntitle: a\n---\nmodel: swis\n",
+    });
+    expectRefused(
+      r,
+      /^error: probe-multi\.yaml:3:1: YAML syntax error: the file holds more than one YAML document \(a line of --- starts another\); keep one\n$/,
+    );
+    expect(r.stderr).not.toContain("parseAllDocuments");
+  });
+});
+
+describe("sensitivity flags", () => {
+  const file = "scenarios/swis-rct.yaml";
+
+  it("dsa refuses the comparator as --strategy, and an unknown one, naming the flag", async () => {
+    expectRefused(
+      await runInProcess(["dsa", file, "--strategy", "usual"]),
+      /^error: --strategy: "usual" is the comparator, which the other strategies are compared with; name one of swis\n$/,
+    );
+    expectRefused(
+      await runInProcess(["dsa", file, "--strategy", "swiss"]),
+      /^error: --strategy: unknown strategy "swiss" \(did you mean "swis"\?\); the model has usual, swis\n$/,
+    );
+  });
+
+  it("a parameter named twice in --parameters or --two-way is refused", async () => {
+    expectRefused(
+      await runInProcess(["dsa", file, "--parameters", "irr_s47,irr_s47"]),
+      /^error: --parameters: "irr_s47" is named twice\n$/,
+    );
+    expectRefused(
+      await runInProcess(["dsa", file, "--two-way", "irr_s47,irr_s47"]),
+      /^error: --two-way: "irr_s47" is named twice\n$/,
+    );
+  });
+});
+
+describe("model files keep the strategy limits of scenarios", () => {
+  const model = readFileSync("models/hiv.model.yaml", "utf8");
+
+  it("more than 100 strategies are refused at the 101st (mono, comb, extra0 … extra98)", async () => {
+    const block = model.slice(model.indexOf("\n  comb:") + 1);
+    const extra = Array.from({ length: 100 }, (_, i) =>
+      block.replace(/^ {2}comb:/, `  extra${i}:`),
+    );
+    const text = `${model.trimEnd()}\n${extra.join("")}`;
+    const file = "probe-strategies.model.yaml";
+    const r = await runInProcess(["validate", file], { [file]: text });
+    expectRefused(r, /strategies\.extra98: more than 100 strategies; at most 100 can be compared/);
+  });
+
+  it("a strategy name of more than 200 characters is refused", async () => {
+    const long = `s${"x".repeat(200)}`;
+    const text = model.replace(/^ {2}comb:/m, `  ${long}:`);
+    expect(text).not.toBe(model);
+    const file = "probe-name.model.yaml";
+    const r = await runInProcess(["validate", file], { [file]: text });
+    expectRefused(r, /a strategy name has at most 200 characters/);
+  });
+});
