@@ -49,18 +49,20 @@ export function fastNumber(text: string): number | undefined {
  */
 export function parseCell(text: string, at: SourceLocation, what = "costs and effects"): number {
   const t = text.trim();
+  // A cell is quoted in full up to 40 characters: a 100,000-digit number is not echoed whole.
+  const shown = `"${t.length > 40 ? `${t.slice(0, 40)}…` : t}"`;
   if (NUMBER.test(t)) {
     const v = Number(t);
     if (!Number.isFinite(v)) {
-      throw new InputError({ ...at, message: `"${t}" is too large to be a finite number` });
+      throw new InputError({ ...at, message: `${shown} is too large to be a finite number` });
     }
     if (Math.abs(v) <= MAX_MAGNITUDE) return v;
     throw new InputError({
       ...at,
-      message: `"${t}" is beyond the limit of ±${limitText(MAX_MAGNITUDE)} for ${what} (see README, "Limits")`,
+      message: `${shown} is beyond the limit of ±${limitText(MAX_MAGNITUDE)} for ${what} (see README, "Limits")`,
     });
   }
-  const what2 = t === "" ? "an empty cell" : `"${t.length > 40 ? `${t.slice(0, 40)}…` : t}"`;
+  const what2 = t === "" ? "an empty cell" : shown;
   const hint = /^(na|nan|-?inf(inity)?|null)$/i.test(t)
     ? " (missing or non-finite values are not allowed)"
     : /^[+-]?\d+,\d+$/.test(t)

@@ -111,6 +111,11 @@ export function parseWtpGrid(spec: string): WtpGrid {
     if (stop < start) {
       throw new InputError({ message: `stop must not be below start in "${text}"` });
     }
+    if (stop > start && step > stop - start) {
+      throw new InputError({
+        message: `step ${parts[2]?.trim()} is larger than the range from ${parts[0]?.trim()} to ${parts[1]?.trim()} in "${text}": the grid would hold ${parts[0]?.trim()} alone (for one value, write it alone)`,
+      });
+    }
     if ((stop - start) / step + 1 > MAX_WTP_POINTS) {
       throw new InputError({
         message: `"${text}" has ${grouped(Math.floor((stop - start) / step + 1e-9) + 1)} points; at most ${grouped(MAX_WTP_POINTS)} (use a larger step)`,

@@ -117,7 +117,7 @@ function checkGroup(
   if (terms >= nSamples) {
     throw new InputError({
       field: "--group",
-      message: `the regression on ${group.length} parameters has ${terms} terms and needs more samples than that; the PSA has ${nSamples}`,
+      message: `the regression on ${group.length} parameter${group.length === 1 ? "" : "s"} has ${terms} terms and needs more samples than that; the PSA has ${nSamples}`,
     });
   }
 }

@@ -292,6 +292,7 @@ export async function compileModelFile(
   // Tables.
   const tables: TableData[] = [];
   const tableInfo: ModelProgram["tableInfo"][number][] = [];
+  const unreadable = new Set<string>();
   for (const [name, t] of Object.entries(model.tables ?? {})) {
     claim(name, "a table", ["tables", name]);
     const path = resolveRelative(file, t.file);
@@ -299,6 +300,7 @@ export async function compileModelFile(
     try {
       text = await readTable(path);
     } catch (e) {
+      unreadable.add(name);
       if (e instanceof InputError && !(e instanceof FileReadError)) {
         issues.push(e.issue);
         continue;
@@ -315,6 +317,7 @@ export async function compileModelFile(
       tableInfo.push({ name, file: t.file, source: t.source ?? "", tag: t.tag ?? "assumption" });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
+      unreadable.add(name);
       issues.push(e.issue);
     }
   }
@@ -342,6 +345,7 @@ export async function compileModelFile(
         ),
       );
     },
+    unreadable,
   );
   const derived: DerivedProgram[] = [];
   for (const name of compiler.order) {

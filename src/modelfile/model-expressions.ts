@@ -133,6 +133,7 @@ export class ExpressionCompiler {
   readonly order: readonly string[];
   private readonly parameters: ReadonlySet<string>;
   private readonly tables: ReadonlyMap<string, TableData>;
+  private readonly unreadable: ReadonlySet<string>;
   private readonly nodes: ReadonlyMap<string, MathNode>;
   private readonly texts: ReadonlyMap<string, string>;
 
@@ -143,8 +144,10 @@ export class ExpressionCompiler {
     tables: readonly TableData[],
     order: readonly string[],
     timeDependent: ReadonlySet<string>,
+    unreadable: ReadonlySet<string>,
   ) {
     this.parameters = new Set(parameters);
+    this.unreadable = unreadable;
     this.texts = texts;
     this.nodes = nodes;
     this.tables = new Map(tables.map((t) => [t.name, t]));
@@ -155,13 +158,16 @@ export class ExpressionCompiler {
   /**
    * Parses the derived values and orders them. `report(name, issue)` receives each derived value
    * that cannot be read and each cycle between derived values (at the first of the cycle); such
-   * values are left out.
+   * values are left out. `unreadable` names tables declared but not read (their problem is
+   * reported where they are declared): a lookup on one compiles to 0 instead of being a second,
+   * misleading problem at every expression that uses it.
    */
   static async create(
     parameters: readonly string[],
     derived: Readonly<Record<string, string>>,
     tables: readonly TableData[],
     report: (name: string, issue: ModelExpressionIssue) => void = () => {},
+    unreadable: ReadonlySet<string> = new Set(),
   ): Promise<ExpressionCompiler> {
     const nodes = new Map<string, MathNode>();
     const texts = new Map<string, string>();
@@ -220,7 +226,15 @@ export class ExpressionCompiler {
         timeDependent.add(name);
       }
     }
-    return new ExpressionCompiler(parameters, texts, nodes, tables, order, timeDependent);
+    return new ExpressionCompiler(
+      parameters,
+      texts,
+      nodes,
+      tables,
+      order,
+      timeDependent,
+      unreadable,
+    );
   }
 
   /** Whether `name` is a derived value that was read without problems. */
@@ -327,12 +341,13 @@ export class ExpressionCompiler {
       }
       const first = args[0] as AnyNode;
       const tableName = first.type === "SymbolNode" ? (first.name as string) : undefined;
+      if (tableName !== undefined && this.unreadable.has(tableName)) return "0";
       const table = tableName === undefined ? undefined : this.tables.get(tableName);
       if (table === undefined) {
         const names = [...this.tables.keys()];
         const hint = tableName === undefined ? undefined : suggest(tableName, names);
         throw new LanguageIssue(
-          `calls lookup on ${tableName === undefined ? "something that is not a table name" : `"${tableName}", which is not a table`}${hint === undefined ? "" : ` (did you mean "${hint}"?)`}; ${names.length === 0 ? "the model file has no tables:" : `the tables are ${names.join(", ")}`}`,
+          `calls lookup on ${tableName === undefined ? "something that is not a table name" : `"${tableName}", which is not a table`}${hint === undefined ? "" : ` (did you mean "${hint}"?)`}; ${names.length === 0 ? "the model file has no tables (a tables: section names them)" : `the tables are ${names.join(", ")}`}`,
           offset,
         );
       }

@@ -235,7 +235,10 @@ export function analysisText(
   const S = a.strategies.length;
   const out: string[] = [];
   const title = options.title ?? "PSA";
-  out.push(`Cost-effectiveness analysis of ${title}: ${S} strategies, ${a.nSamples} samples`, "");
+  out.push(
+    `Cost-effectiveness analysis of ${title}: ${S} ${S === 1 ? "strategy" : "strategies"}, ${a.nSamples} samples`,
+    "",
+  );
   out.push("Per-strategy results (mean, 95% interval)");
   out.push(
     textTable(

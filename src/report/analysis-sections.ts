@@ -268,7 +268,7 @@ export function analysisSections(
     {
       heading: `Cost-effectiveness analysis of ${options.title ?? "PSA"}`,
       text: [
-        `${a.strategies.length} strategies, ${a.nSamples} samples; the others are compared with ${a.comparator}.`,
+        `${a.strategies.length} ${a.strategies.length === 1 ? "strategy" : "strategies"}, ${a.nSamples} samples; the others are compared with ${a.comparator}.`,
       ],
     },
     {

@@ -218,3 +218,42 @@ describe("model files keep the strategy limits of scenarios", () => {
     expectRefused(r, /a strategy name has at most 200 characters/);
   });
 });
+
+describe("a model file's broken table", () => {
+  it("is the one problem reported, not also every lookup on it", async () => {
+    const model = "tests/fixtures/modelfile/revision.model.yaml";
+    const table = "tests/fixtures/modelfile/life-table.csv";
+    const broken = "age,male,female\n60,0.0091,0.0058\n50,0.0142,0.0093\n";
+    const r = await runInProcess(["validate", model], { [table]: broken });
+    expectRefused(
+      r,
+      /^error: [^\n]*life-table\.csv:3:1[^\n]*keys must increase from row to row, got 50 after 60\n$/,
+    );
+    expect(r.stderr).not.toContain("not a table");
+  });
+});
+
+describe("CSV cells in messages", () => {
+  it("a 100,000-digit cell is quoted by its first 40 characters, not echoed whole", async () => {
+    const digits = "1".repeat(100_000);
+    const r = await runInProcess(["analyse", "psa.csv"], {
+      "psa.csv": `iteration,strategy,cost,effect\n1,a,${digits},1\n1,b,1,1\n`,
+    });
+    expectRefused(r, /^error: psa\.csv:2:5 cost: "1{40}…" is too large to be a finite number\n$/);
+  });
+});
+
+describe("WTP steps larger than their range", () => {
+  it("are refused, in --wtp and in a scenario, instead of becoming a grid of one value", async () => {
+    const csv = "iteration,strategy,cost,effect\n1,a,1,1\n1,b,2,2\n2,a,1,1\n2,b,2,3\n";
+    expectRefused(
+      await runInProcess(["analyse", "psa.csv", "--wtp", "0:10:100"], { "psa.csv": csv }),
+      /^error: --wtp: step 100 is larger than the range from 0 to 10 in "0:10:100": the grid would hold 0 alone/,
+    );
+    const file = "probe-step.yaml";
+    expectRefused(
+      await runInProcess(["validate", file], { [file]: swis("wtp: { from: 0, to: 10, by: 100 }") }),
+      /^error: probe-step\.yaml:4:\d+ wtp\.by: the step 100 is larger than the range from 0 to 10/,
+    );
+  });
+});
