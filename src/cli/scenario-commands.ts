@@ -65,6 +65,9 @@ export interface InitFlags {
  * ```
  */
 export function runInit(io: CliIo, file: string, flags: InitFlags): void {
+  // `init` has no --out: an empty name is its [file] argument's.
+  if (file === "")
+    throw new InputError({ field: "file", message: "expected a path, got an empty one" });
   let template: string;
   try {
     template = io.readInput(TEMPLATE.pathname, "scenario");

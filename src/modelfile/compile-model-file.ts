@@ -183,6 +183,23 @@ function repair(
   return out;
 }
 
+/** The value at `path` in a parsed YAML value, or undefined. */
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const key of path) {
+    if (typeof v !== "object" || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+/** What a discount setting may be, for one that is none of them (with a "did you mean"). */
+function discountMessage(input: unknown, got: string): string {
+  const named = ["green-book", "green-book-health"];
+  const hint = typeof input === "string" ? suggest(input, named) : undefined;
+  return `expected a rate from 0 to 0.2, ${named.join(" or ")}, bands [{ until, rate }, …] or { costs, effects }, got ${got}${hint === undefined ? "" : ` (did you mean "${hint}"?)`}`;
+}
+
 /** A transition reward rule, "A->B", "*->B" or "A->*". */
 const RULE = /^\s*(\*|[A-Za-z_][A-Za-z0-9_]*)\s*->\s*(\*|[A-Za-z_][A-Za-z0-9_]*)\s*$/;
 
@@ -227,22 +244,21 @@ export async function compileModelFile(
     const found = parsed.error.issues.flatMap((i) =>
       explainIssue(i, keysAt).map((x) => {
         const input = (i as { input?: unknown }).input;
-        const expressionUnion =
+        const union =
           i.code === "invalid_union" &&
           x.path[0] !== "parameters" &&
           x.path[0] !== "derived" &&
           (typeof input !== "object" || input === null);
-        return {
-          path: x.path,
-          issue: locateIssue(
-            chain,
-            x.path,
-            expressionUnion
-              ? `expected a number or a formula in quotes, got ${JSON.stringify(input) ?? "nothing"}`
-              : x.message,
-            x.key,
-          ),
-        };
+        const got = JSON.stringify(input) ?? "nothing";
+        // A discount is a rate, a schedule or bands, whichever level the mistake is found at.
+        const rate = x.path[0] === "discount" && (union || x.message.includes("{ value: … }"));
+        const at = rate ? valueAt(value, x.path) : input;
+        const message = rate
+          ? discountMessage(at, JSON.stringify(at) ?? "nothing")
+          : union
+            ? `expected a number or a formula in quotes, got ${got}`
+            : x.message;
+        return { path: x.path, issue: locateIssue(chain, x.path, message, x.key) };
       }),
     );
     issues.push(...found.map((f) => f.issue));

@@ -224,7 +224,22 @@ export async function loadScenario(file: string, host: ScenarioHost): Promise<Lo
       : new ScenarioError(inFileOrder(issues, chain));
   };
   const head = chain[0] as YamlSource;
-  if ((head.value as { format?: unknown }).format === MODEL_FILE_FORMAT) {
+  const format = (head.value as { format?: unknown }).format;
+  if (
+    typeof format === "string" &&
+    format.startsWith("ceakit-model/") &&
+    format !== MODEL_FILE_FORMAT
+  ) {
+    // A model file of another version: say so, rather than read it as a scenario.
+    fail([
+      locateIssue(
+        chain,
+        ["format"],
+        `"${format}" is not a model file format this ceakit reads; it reads ${MODEL_FILE_FORMAT}`,
+      ),
+    ]);
+  }
+  if (format === MODEL_FILE_FORMAT) {
     // A model file runs as a scenario of itself, with the model's own defaults.
     const factory = await modelFileFactory(file, head, host, chain);
     const scenario = {

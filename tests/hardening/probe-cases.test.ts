@@ -257,3 +257,43 @@ describe("WTP steps larger than their range", () => {
     );
   });
 });
+
+describe("messages that pointed elsewhere", () => {
+  const model = readFileSync("models/sick-sicker.model.yaml", "utf8");
+  const edited = (from: string, to: string) => {
+    const text = model.replace(from, to);
+    expect(text).not.toBe(model);
+    return text;
+  };
+
+  it("a model file of another format version says so", async () => {
+    const file = "probe-format.model.yaml";
+    const r = await runInProcess(["validate", file], {
+      [file]: edited("format: ceakit-model/1", "format: ceakit-model/2"),
+    });
+    expectRefused(
+      r,
+      /^error: probe-format\.model\.yaml:7:9 format: "ceakit-model\/2" is not a model file format this ceakit reads; it reads ceakit-model\/1\n$/,
+    );
+  });
+
+  it("a misspelt discount schedule lists what a discount may be, with a did-you-mean", async () => {
+    const file = "probe-discount.model.yaml";
+    for (const discount of ["green-bok", "{ costs: green-bok, effects: 0.03 }"]) {
+      const r = await runInProcess(["validate", file], {
+        [file]: edited("discount: { costs: 0.03, effects: 0.03 }", `discount: ${discount}`),
+      });
+      expectRefused(
+        r,
+        /discount(\.costs)?: expected a rate from 0 to 0\.2, green-book or green-book-health, bands \[\{ until, rate \}, …\] or \{ costs, effects \}, got "green-bok" \(did you mean "green-book"\?\)\n$/,
+      );
+    }
+  });
+
+  it("init with an empty file name names its argument, not --out", async () => {
+    expectRefused(
+      await runInProcess(["init", ""]),
+      /^error: file: expected a path, got an empty one\n$/,
+    );
+  });
+});
