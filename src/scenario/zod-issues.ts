@@ -63,7 +63,8 @@ const ARTICLE: Record<string, string> = {
 
 function bound(issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolean }, big: boolean) {
   const raw = Number(big ? issue.maximum : issue.minimum);
-  const limit = Math.abs(raw) >= 1e9 ? raw.toExponential() : raw;
+  // Twelve significant digits: a bound such as 1/12 of a year reads 0.0833333333333.
+  const limit = Math.abs(raw) >= 1e9 ? raw.toExponential() : Number(raw.toPrecision(12));
   if (!big && raw === 0 && issue.inclusive === false) return "a positive number";
   if (!big && raw === 0) return "a number of at least 0";
   return `a number ${big ? (issue.inclusive ? "at most" : "below") : issue.inclusive ? "of at least" : "above"} ${limit}`;
