@@ -18,7 +18,7 @@ import { suggest } from "../model/expressions.js";
 import type { InputRow } from "../model/model-factory.js";
 import { splitProvenance } from "../model/provenance.js";
 import { locateIssue, locateIssueInText, type YamlSource } from "../scenario/yaml-source.js";
-import { explainIssue, keysFor } from "../scenario/zod-issues.js";
+import { explainIssue, keysFor, tightestBounds } from "../scenario/zod-issues.js";
 import { parseLookupCsv, type TableData } from "./lookup-csv.js";
 import {
   type ExpressionCompiler as Compiler,
@@ -241,7 +241,7 @@ export async function compileModelFile(
   let parsed = schema.safeParse(value, { reportInput: true });
   if (!parsed.success) {
     const keysAt = keysFor(schema);
-    const found = parsed.error.issues.flatMap((i) =>
+    const found = tightestBounds(parsed.error.issues).flatMap((i) =>
       explainIssue(i, keysAt).map((x) => {
         const input = (i as { input?: unknown }).input;
         const union =

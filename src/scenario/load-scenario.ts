@@ -42,7 +42,7 @@ import type { ScenarioInput } from "./schema.js";
 import { scenarioSchema } from "./schema.js";
 import { wtpGrid } from "./wtp-grid.js";
 import { locateIssue, parseYaml, type YamlSource } from "./yaml-source.js";
-import { explainIssue, keysFor } from "./zod-issues.js";
+import { explainIssue, keysFor, tightestBounds } from "./zod-issues.js";
 
 export { outsideBounds } from "./input-checks.js";
 export { resolvePath } from "./paths.js";
@@ -300,7 +300,7 @@ async function checkAndBuild(
     const keysAt = keysFor(schema);
     // Only the first problems are located and reported: a file of tens of thousands of mistakes
     // is answered at once, with a count of the rest.
-    const explained = parsed.error.issues.flatMap((i) => explainIssue(i, keysAt));
+    const explained = tightestBounds(parsed.error.issues).flatMap((i) => explainIssue(i, keysAt));
     const shown = explained
       .slice(0, MAX_REPORTED_ISSUES)
       .map((i) => locateIssue(chain, i.path, i.message, i.key));

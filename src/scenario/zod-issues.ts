@@ -70,6 +70,35 @@ function bound(issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolea
   return `a number ${big ? (issue.inclusive ? "at most" : "below") : issue.inclusive ? "of at least" : "above"} ${limit}`;
 }
 
+/**
+ * The issues with only the tightest of several bounds on one value: a number checked against
+ * the general limit (±1e12), the safe-integer limit and its own (at most 50 years) is told the
+ * last alone, not all three.
+ *
+ * @example
+ * ```ts
+ * tightestBounds(schema.safeParse({ horizon_years: 1e20 }).error.issues); // one: "at most 50"
+ * ```
+ */
+export function tightestBounds(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const key = (i: z.core.$ZodIssue) => `${i.code}\u0000${i.path.map(String).join("\u0000")}`;
+  const limit = (i: z.core.$ZodIssue) =>
+    Number(i.code === "too_big" ? i.maximum : i.code === "too_small" ? i.minimum : Number.NaN);
+  const best = new Map<string, z.core.$ZodIssue>();
+  for (const i of issues) {
+    if (i.code !== "too_big" && i.code !== "too_small") continue;
+    const k = key(i);
+    const seen = best.get(k);
+    const tighter =
+      seen === undefined ||
+      (i.code === "too_big" ? limit(i) < limit(seen) : limit(i) > limit(seen));
+    if (tighter) best.set(k, i);
+  }
+  return issues.filter(
+    (i) => (i.code !== "too_big" && i.code !== "too_small") || best.get(key(i)) === i,
+  );
+}
+
 /** Expands one zod issue into located messages. */
 export function explainIssue(issue: z.core.$ZodIssue, keysAt: KeysAt = () => []): PathIssue[] {
   const path = issue.path;

@@ -297,3 +297,17 @@ describe("messages that pointed elsewhere", () => {
     );
   });
 });
+
+describe("one value past several bounds", () => {
+  it("is told the tightest bound alone", async () => {
+    const file = "probe-bounds.yaml";
+    const r = await runInProcess(["validate", file], {
+      [file]: "model: swis\ntitle: x\nhorizon_years: 1e20\npsa: { samples: 1e300 }\n",
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toEqual([
+      "error: probe-bounds.yaml:3:16 horizon_years: expected a number at most 50, got 100000000000000000000",
+      "error: probe-bounds.yaml:4:17 psa.samples: expected a number at most 100000000, got 1e+300",
+    ]);
+  });
+});
