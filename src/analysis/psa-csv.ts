@@ -83,6 +83,9 @@ interface WideMatrix {
   readonly nSamples: number;
   /** The row labels, when the matrix has a label column. */
   readonly labels: string[] | undefined;
+  /** The line of each data row, and the label column's name (for messages). */
+  readonly lines: number[];
+  readonly labelName: string;
 }
 
 /** Reads a wide matrix: one column per strategy, one row per sample. */
@@ -92,6 +95,7 @@ function readWideMatrix(text: string, file: string | undefined): WideMatrix {
   let skip = 0;
   const rows = new FloatList();
   const labels: string[] = [];
+  const lines: number[] = [];
   let firstLine = 0;
   try {
     tokenizeCsv(text, (fields, line, columns) => {
@@ -121,6 +125,7 @@ function readWideMatrix(text: string, file: string | undefined): WideMatrix {
       }
       checkWidth(fields, columns, header.length, line, file);
       if (skip === 1) labels.push((fields[0] as string).trim());
+      lines.push(line);
       for (let i = skip; i < fields.length; i++) {
         const at = { file, line, column: columns[i] as number, field: header[i] as string };
         rows.push(parseCell(fields[i] as string, at));
@@ -149,7 +154,14 @@ function readWideMatrix(text: string, file: string | undefined): WideMatrix {
   for (let s = 0; s < n; s++) {
     for (let j = 0; j < k; j++) values[j * n + s] = rows.data[s * k + j] as number;
   }
-  return { strategies, values, nSamples: n, labels: skip === 1 ? labels : undefined };
+  return {
+    strategies,
+    values,
+    nSamples: n,
+    labels: skip === 1 ? labels : undefined,
+    lines,
+    labelName: skip === 1 ? (header[0] as string) : "",
+  };
 }
 
 /**
@@ -210,10 +222,36 @@ export function readWidePsaTable(
       message: `has ${effects.nSamples} sample row${effects.nSamples === 1 ? "" : "s"} but the cost file has ${costs.nSamples}`,
     });
   }
+  checkSameLabels(costs, effects, effectFile);
   const samples = createCeSamples({
     strategies: costs.strategies,
     cost: costs.values,
     effect: effects.values,
   });
   return { samples, iterations: costs.labels };
+}
+
+/** Two row labels name one iteration: the same text, or the same number ("7" and "07"). */
+function sameLabel(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = Number(a);
+  return a !== "" && b !== "" && Number.isFinite(x) && x === Number(b);
+}
+
+/**
+ * When both matrices label their rows, row s of one must be row s of the other: costs and
+ * effects are paired by position, so rows in another order would pair one iteration's costs
+ * with another's effects.
+ */
+function checkSameLabels(costs: WideMatrix, effects: WideMatrix, effectFile: string): void {
+  if (costs.labels === undefined || effects.labels === undefined) return;
+  const s = costs.labels.findIndex((label, i) => !sameLabel(label, effects.labels?.[i] ?? ""));
+  if (s < 0) return;
+  throw new InputError({
+    file: effectFile,
+    line: effects.lines[s] as number,
+    column: 1,
+    field: effects.labelName,
+    message: `row ${s + 1} is iteration "${effects.labels[s]}", but row ${s + 1} of the cost file is "${costs.labels[s]}": both files must list the iterations in the same order`,
+  });
 }

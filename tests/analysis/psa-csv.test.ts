@@ -280,7 +280,8 @@ describe("readWidePsaCsv", () => {
   });
 
   it("readWidePsaCsv drops an iteration or sim label column, in one file only", () => {
-    const cost = "sim,usual,swis_a,swis_b\nA,100,300,500\nB,110,320,510\n";
+    // The label columns may be named differently; their rows must name the same iterations.
+    const cost = "sim,usual,swis_a,swis_b\n1,100,300,500\n2,110,320,510\n";
     const effect = "Iteration,usual,swis_a,swis_b\n1,1,1.5,2\n2,1.2,1.4,2.5\n";
     const withLabels = readWidePsaCsv(cost, effect);
     expect(withLabels.strategies).toEqual(["usual", "swis_a", "swis_b"]);

@@ -311,3 +311,29 @@ describe("one value past several bounds", () => {
     ]);
   });
 });
+
+describe("a cost and an effect matrix", () => {
+  const costs = "sim,a,b\n1,1,2\n2,1,3\n3,2,2\n";
+
+  it("whose rows name iterations in another order are refused, not paired by position", async () => {
+    const r = await runInProcess(["analyse", "c.csv", "--effects", "e.csv"], {
+      "c.csv": costs,
+      "e.csv": "sim,a,b\n3,1,2\n2,1,3\n1,2,2\n",
+    });
+    expectRefused(
+      r,
+      /^error: e\.csv:2:1 sim: row 1 is iteration "3", but row 1 of the cost file is "1": both files must list the iterations in the same order\n$/,
+    );
+  });
+
+  it("are paired when their labels agree, as numbers (01 is 1) or without labels", async () => {
+    for (const effects of ["sim,a,b\n01,1,2\n2,1,3\n3,2,2\n", "a,b\n1,2\n1,3\n2,2\n"]) {
+      const r = await runInProcess(["analyse", "c.csv", "--effects", "e.csv", "--format", "json"], {
+        "c.csv": costs,
+        "e.csv": effects,
+      });
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+    }
+  });
+});
