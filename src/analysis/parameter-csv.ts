@@ -15,6 +15,7 @@ import { InputError } from "../errors.js";
 import { isLabelColumn } from "./column-aliases.js";
 import { checkWidth, FloatList, fastNumber, parseCell, readHeader } from "./csv-cells.js";
 import { checkCommaSeparated } from "./csv-separator.js";
+import { labelKey } from "./iteration-label.js";
 import { limitText } from "./limits.js";
 
 /**
@@ -41,12 +42,6 @@ export interface ParameterDraws {
   readonly columns: readonly Float64Array[];
   /** How rows were matched to samples. */
   readonly matchedBy: "iteration" | "row order";
-}
-
-/** An iteration label as compared between files: numbers by value ("7", "7.0", "07" agree). */
-function labelKey(label: string): string {
-  const t = label.trim();
-  return /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(t) ? String(Number(t)) : t;
 }
 
 /** The text of the raw rows: header, labels, values row-major, and each row's line. */

@@ -21,6 +21,7 @@ import { InputError } from "../errors.js";
 import { isLabelColumn } from "./column-aliases.js";
 import { checkWidth, FloatList, parseCell, readHeader, tooManyStrategies } from "./csv-cells.js";
 import { checkCommaSeparated } from "./csv-separator.js";
+import { labelKey } from "./iteration-label.js";
 import { MAX_STRATEGIES } from "./limits.js";
 import { readLongPsaBytes } from "./long-psa-bytes.js";
 import { type CeSamples, createCeSamples } from "./samples.js";
@@ -83,7 +84,7 @@ interface WideMatrix {
   readonly nSamples: number;
   /** The row labels, when the matrix has a label column. */
   readonly labels: string[] | undefined;
-  /** The line of each data row, and the label column's name (for messages). */
+  /** The line of each data row when it is labelled, and the label column's name (for messages). */
   readonly lines: number[];
   readonly labelName: string;
 }
@@ -124,8 +125,10 @@ function readWideMatrix(text: string, file: string | undefined): WideMatrix {
         return;
       }
       checkWidth(fields, columns, header.length, line, file);
-      if (skip === 1) labels.push((fields[0] as string).trim());
-      lines.push(line);
+      if (skip === 1) {
+        labels.push((fields[0] as string).trim());
+        lines.push(line);
+      }
       for (let i = skip; i < fields.length; i++) {
         const at = { file, line, column: columns[i] as number, field: header[i] as string };
         rows.push(parseCell(fields[i] as string, at));
@@ -231,13 +234,6 @@ export function readWidePsaTable(
   return { samples, iterations: costs.labels };
 }
 
-/** Two row labels name one iteration: the same text, or the same number ("7" and "07"). */
-function sameLabel(a: string, b: string): boolean {
-  if (a === b) return true;
-  const x = Number(a);
-  return a !== "" && b !== "" && Number.isFinite(x) && x === Number(b);
-}
-
 /**
  * When both matrices label their rows, row s of one must be row s of the other: costs and
  * effects are paired by position, so rows in another order would pair one iteration's costs
@@ -245,7 +241,9 @@ function sameLabel(a: string, b: string): boolean {
  */
 function checkSameLabels(costs: WideMatrix, effects: WideMatrix, effectFile: string): void {
   if (costs.labels === undefined || effects.labels === undefined) return;
-  const s = costs.labels.findIndex((label, i) => !sameLabel(label, effects.labels?.[i] ?? ""));
+  const s = costs.labels.findIndex(
+    (label, i) => labelKey(label) !== labelKey(effects.labels?.[i] ?? ""),
+  );
   if (s < 0) return;
   throw new InputError({
     file: effectFile,

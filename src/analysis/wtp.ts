@@ -111,7 +111,7 @@ export function parseWtpGrid(spec: string): WtpGrid {
     if (stop < start) {
       throw new InputError({ message: `stop must not be below start in "${text}"` });
     }
-    if (stop > start && step > stop - start) {
+    if (stop > start && Math.floor((stop - start) / step + 1e-9) === 0) {
       throw new InputError({
         message: `step ${parts[2]?.trim()} is larger than the range from ${parts[0]?.trim()} to ${parts[1]?.trim()} in "${text}": the grid would hold ${parts[0]?.trim()} alone (for one value, write it alone)`,
       });

@@ -13,7 +13,7 @@
  */
 
 import { valueText } from "../core/value-text.js";
-import { ModelError } from "../errors.js";
+import { CeaError, ModelError } from "../errors.js";
 import type { ParameterColumns } from "../model/define-model.js";
 import { type CycleStep, cycleStep, isScalarValue, type StepInputs } from "./cycle-step.js";
 import type { CycleContext } from "./definition.js";
@@ -358,7 +358,8 @@ function rowError(
       );
     }
   }
-  throw new ModelError(`${head(0)}: invalid transition row`);
+  // The generated loop found a bad row that the checker cannot: the engine's own fault.
+  throw new CeaError(`${head(0)}: invalid transition row (an internal inconsistency)`);
 }
 
 /**
@@ -712,8 +713,8 @@ function runBlock(
       const bad = (counted ? step.moveAndReward : step.move)(cur, next, out, sb, n);
       if (bad !== 0) {
         checkRows(plan, sp, sb, rows.length, ctx, start);
-        throw new ModelError(
-          `model ${plan.name}: strategy "${sp.name}", cycle ${t}: invalid transition row`,
+        throw new CeaError(
+          `model ${plan.name}: strategy "${sp.name}", cycle ${t}: invalid transition row (an internal inconsistency)`,
         );
       }
       const swap = cur;

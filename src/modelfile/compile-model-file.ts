@@ -8,6 +8,7 @@
  * @module
  */
 
+import { MAX_REPORTED_ISSUES } from "../analysis/limits.js";
 import { valueText } from "../core/value-text.js";
 import { createDistribution } from "../distributions/create.js";
 import type { DistributionSpec } from "../distributions/spec.js";
@@ -18,7 +19,7 @@ import { suggest } from "../model/expressions.js";
 import type { InputRow } from "../model/model-factory.js";
 import { splitProvenance } from "../model/provenance.js";
 import { locateIssue, locateIssueInText, type YamlSource } from "../scenario/yaml-source.js";
-import { explainIssue, keysFor, tightestBounds } from "../scenario/zod-issues.js";
+import { describeValue, explainIssue, keysFor, tightestBounds } from "../scenario/zod-issues.js";
 import { parseLookupCsv, type TableData } from "./lookup-csv.js";
 import {
   type ExpressionCompiler as Compiler,
@@ -78,12 +79,22 @@ export function isModelFile(value: unknown): boolean {
   );
 }
 
-/** Throws the issues found (one as an InputError, several as a ScenarioError). */
+/**
+ * Throws the issues found (one as an InputError, several as a ScenarioError): the first
+ * {@link MAX_REPORTED_ISSUES} in file order and a count of the rest, as for scenarios.
+ */
 function fail(issues: readonly InputIssue[]): never {
   const sorted = [...issues].sort(
     (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
   );
-  throw sorted.length === 1 ? new InputError(sorted[0] as InputIssue) : new ScenarioError(sorted);
+  if (sorted.length === 1) throw new InputError(sorted[0] as InputIssue);
+  const shown = sorted.slice(0, MAX_REPORTED_ISSUES);
+  const rest = sorted.length - shown.length;
+  if (rest > 0) {
+    const more = `and ${rest.toLocaleString("en-GB")} more problems; fix these first`;
+    shown.push({ file: shown[0]?.file, message: more });
+  }
+  throw new ScenarioError(shown);
 }
 
 /** An input as the file gives it: a number, `{ value, … }` or a distribution, normalised. */
@@ -193,11 +204,15 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-/** What a discount setting may be, for one that is none of them (with a "did you mean"). */
-function discountMessage(input: unknown, got: string): string {
+/**
+ * What a discount setting may be, for one that is none of them (with a "did you mean"); `top`
+ * for `discount:` itself, which may also be `{ costs, effects }`.
+ */
+function discountMessage(input: unknown, top: boolean): string {
   const named = ["green-book", "green-book-health"];
   const hint = typeof input === "string" ? suggest(input, named) : undefined;
-  return `expected a rate from 0 to 0.2, ${named.join(" or ")}, bands [{ until, rate }, …] or { costs, effects }, got ${got}${hint === undefined ? "" : ` (did you mean "${hint}"?)`}`;
+  const forms = `a rate from 0 to 0.2, ${named.join(" or ")}, bands [{ until, rate }, …]${top ? " or { costs, effects }" : ""}`;
+  return `expected ${forms}, got ${describeValue(input)}${hint === undefined ? "" : ` (did you mean "${hint}"?)`}`;
 }
 
 /** A transition reward rule, "A->B", "*->B" or "A->*". */
@@ -250,14 +265,16 @@ export async function compileModelFile(
           x.path[0] !== "derived" &&
           (typeof input !== "object" || input === null);
         const got = JSON.stringify(input) ?? "nothing";
-        // A discount is a rate, a schedule or bands, whichever level the mistake is found at.
-        const rate = x.path[0] === "discount" && (union || x.message.includes("{ value: … }"));
-        const at = rate ? valueAt(value, x.path) : input;
-        const message = rate
-          ? discountMessage(at, JSON.stringify(at) ?? "nothing")
-          : union
-            ? `expected a number or a formula in quotes, got ${got}`
-            : x.message;
+        // A discount that is none of its forms is told them all, at either level (a list or a
+        // mapping keeps the message about what inside it is wrong).
+        const at = valueAt(value, x.path);
+        const scalar = typeof at !== "object" || at === null;
+        const message =
+          i.code === "invalid_union" && x.path[0] === "discount" && scalar
+            ? discountMessage(at, x.path.length === 1)
+            : union
+              ? `expected a number or a formula in quotes, got ${got}`
+              : x.message;
         return { path: x.path, issue: locateIssue(chain, x.path, message, x.key) };
       }),
     );
@@ -398,7 +415,10 @@ export async function compileModelFile(
     if (code.constant) {
       const x = constantValue(code);
       if (!Number.isFinite(x)) {
-        at(path, `${quote(String(text))} is ${valueText(x)}, not a finite number`);
+        at(
+          path,
+          `${quote(String(text))} is ${valueText(x)}${Number.isNaN(x) ? "" : ", not a finite number"}`,
+        );
         return undefined;
       }
       if (probability && !(x >= 0 && x <= 1)) {

@@ -171,7 +171,7 @@ function runCheckedAt(
     );
     throw new InputError({
       ...code.at,
-      message: `${code.what}: ${quoteText(code.text)} is ${show(x)} ${placeText(placeOf(start, t, tau, tunnel), i)}${probability ? ", not a probability between 0 and 1" : ", not a finite number"}${used.length > 0 ? ` (${used.join(", ")})` : ""}`,
+      message: `${code.what}: ${quoteText(code.text)} is ${show(x)} ${placeText(placeOf(start, t, tau, tunnel), i)}${probability ? ", not a probability between 0 and 1" : Number.isNaN(x) ? "" : ", not a finite number"}${used.length > 0 ? ` (${used.join(", ")})` : ""}`,
     });
   }
 }

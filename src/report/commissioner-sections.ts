@@ -42,15 +42,16 @@ const pct = (x: number | undefined): CellValue =>
 const pctText = (x: number) => `${formatNumber(Math.round(100 * x))}%`;
 
 /**
- * An ROI for a sentence: "38% (95% interval −5% to 81%)", without the interval when some sample
- * has no ROI, or why there is none when the programme costs nothing on average.
+ * An ROI for a sentence: "38% (95% interval −5% to 81%)" (the interval's name given when
+ * `named`), without the interval when some sample has no ROI, or why there is none when the
+ * programme costs nothing on average.
  */
-function roiText(e: { mean: number; lower: number; upper: number }): string {
+function roiText(e: { mean: number; lower: number; upper: number }, named: boolean): string {
   if (!Number.isFinite(e.mean)) return "none (the programme costs nothing or less on average)";
   if (!(Number.isFinite(e.lower) && Number.isFinite(e.upper))) {
     return `${pctText(e.mean)} (no interval: the programme costs nothing or less in some samples)`;
   }
-  return `${pctText(e.mean)} (95% interval ${pctText(e.lower)} to ${pctText(e.upper)})`;
+  return `${pctText(e.mean)} (${named ? "95% interval " : ""}${pctText(e.lower)} to ${pctText(e.upper)})`;
 }
 
 function strategyColumns(naming: Naming): ReportColumn[] {
@@ -262,7 +263,7 @@ function summaryLines(a: CommissionerAnswers, label: (s: string) => string): str
     const r = s.roi;
     const payback = (p: { baseYear: number | null; probability: readonly number[] }) =>
       `${p.baseYear === null ? `does not pay back within ${h} year(s)` : `pays back in year ${p.baseYear}`} at the base case (P(payback within ${h} year(s)) = ${formatNumber(100 * (p.probability.at(-1) ?? 0))}%)`;
-    return `${label(s.strategy)} vs ${label(s.comparator)} over ${h} year(s), undiscounted: ROI on cashable savings ${roiText(r.cashable.undiscounted)}, with released staff time ${roiText(r.withStaffTime.undiscounted)}. On cashable savings it ${payback(s.payback.cashable)}; with staff time it ${payback(s.payback.withStaffTime)}.`;
+    return `${label(s.strategy)} vs ${label(s.comparator)} over ${h} year(s), undiscounted: ROI on cashable savings ${roiText(r.cashable.undiscounted, true)}, with released staff time ${roiText(r.withStaffTime.undiscounted, false)}. On cashable savings it ${payback(s.payback.cashable)}; with staff time it ${payback(s.payback.withStaffTime)}.`;
   });
 }
 

@@ -363,7 +363,7 @@ async function build(
     strategies.map((s) => s.name),
     wtp.length,
   );
-  if (tooLong !== undefined) at(scenario.wtp === undefined ? [] : ["wtp"], tooLong);
+  if (tooLong !== undefined) at(chain.some((s) => s.has(["wtp"])) ? ["wtp"] : [], tooLong);
   checkDsaRanges(scenario, factory, inputSpecs, sampledNames, at);
   if (issues.length > 0) {
     throw issues.length === 1

@@ -28,14 +28,14 @@ export function wtpGrid(
     at(["wtp", "to"], `expected a number above from (${w.from}), got ${w.to}`);
     return [];
   }
-  if (w.by > w.to - w.from) {
+  const count = Math.floor((w.to - w.from) / w.by + 1e-9) + 1;
+  if (count === 1) {
     at(
       ["wtp", "by"],
       `the step ${w.by} is larger than the range from ${w.from} to ${w.to}: the grid would hold ${w.from} alone (for one value, give the list [${w.from}])`,
     );
     return [];
   }
-  const count = Math.floor((w.to - w.from) / w.by + 1e-9) + 1;
   if (count > MAX_WTP_POINTS) {
     at(
       ["wtp", "by"],

@@ -61,10 +61,22 @@ const ARTICLE: Record<string, string> = {
   int: "a whole number",
 };
 
+/**
+ * A bound to twelve significant digits, rounded away from the values it allows (a minimum up, a
+ * maximum down), so that a value it refuses never reads as equal to it: 1/12 of a year reads
+ * "at least 0.0833333333334".
+ */
+function outward(x: number, maximum: boolean): number {
+  const r = Number(x.toPrecision(12));
+  if (r === x || x === 0) return r;
+  const unit = 10 ** (Math.floor(Math.log10(Math.abs(x))) - 11);
+  if (maximum ? r > x : r < x) return Number((maximum ? r - unit : r + unit).toPrecision(12));
+  return r;
+}
+
 function bound(issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolean }, big: boolean) {
   const raw = Number(big ? issue.maximum : issue.minimum);
-  // Twelve significant digits: a bound such as 1/12 of a year reads 0.0833333333333.
-  const limit = Math.abs(raw) >= 1e9 ? raw.toExponential() : Number(raw.toPrecision(12));
+  const limit = Math.abs(raw) >= 1e9 ? raw.toExponential() : outward(raw, big);
   if (!big && raw === 0 && issue.inclusive === false) return "a positive number";
   if (!big && raw === 0) return "a number of at least 0";
   return `a number ${big ? (issue.inclusive ? "at most" : "below") : issue.inclusive ? "of at least" : "above"} ${limit}`;

@@ -273,7 +273,7 @@ const CASES: readonly Case[] = [
     line: 6,
     column: 5,
     field: "parameters.sw_salary",
-    message: /^gamma: mean and sd give shape = infinite, outside what can be computed/,
+    message: /^gamma: mean and sd give shape = infinity, outside what can be computed/,
   },
   {
     file: "fixed-value-overflow.yaml",

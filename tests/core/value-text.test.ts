@@ -11,7 +11,7 @@ describe("valueText", () => {
 
   it("names NaN and the infinities in words, never as NaN or Infinity", () => {
     expect(valueText(Math.log(-1))).toBe("not a number");
-    expect(valueText(1 / 0)).toBe("infinite");
-    expect(valueText(-1 / 0, 12)).toBe("minus infinite");
+    expect(valueText(1 / 0)).toBe("infinity");
+    expect(valueText(-1 / 0, 12)).toBe("minus infinity");
   });
 });

@@ -28,7 +28,7 @@ describe("finite", () => {
       "normal: mean must be a finite number, got undefined",
     );
     expect(() => finite("normal", "mean", Number.NEGATIVE_INFINITY)).toThrow(
-      /but it is minus infinite$/,
+      /but it is minus infinity$/,
     );
   });
 });

@@ -67,7 +67,7 @@ describe("createDistribution", () => {
       ],
       [
         { type: "beta", alpha: 1, beta: Number.POSITIVE_INFINITY },
-        "beta: beta must be a finite number, but it is infinite",
+        "beta: beta must be a finite number, but it is infinity",
       ],
       [{ type: "gamma", mean: 1000, sd: 0 }, "gamma: sd must be positive, got 0"],
       [{ type: "uniform", min: 3, max: 2 }, "uniform: min must be below max, got min 3 and max 2"],

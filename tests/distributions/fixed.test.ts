@@ -34,7 +34,7 @@ describe("createFixed", () => {
   it("createFixed rejects a value that is not a finite number", () => {
     expect(() => createFixed({ type: "fixed", value: Number.NaN })).toThrow(InputError);
     expect(() => createFixed({ type: "fixed", value: Number.POSITIVE_INFINITY })).toThrow(
-      "fixed: value must be a finite number, but it is infinite",
+      "fixed: value must be a finite number, but it is infinity",
     );
   });
 });

@@ -60,7 +60,7 @@ describe("gammaParams", () => {
     expect(() => gammaParams(1000, 0)).toThrow("gamma: sd must be positive, got 0");
     expect(() => gammaParams(0, 10)).toThrow("gamma: mean must be positive, got 0");
     expect(() => gammaParams(1000, Number.POSITIVE_INFINITY)).toThrow(
-      "gamma: sd must be a finite number, but it is infinite",
+      "gamma: sd must be a finite number, but it is infinity",
     );
   });
 });

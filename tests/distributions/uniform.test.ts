@@ -36,7 +36,7 @@ describe("createUniform", () => {
       /min must be below max/,
     );
     expect(() => createUniform({ type: "uniform", min: 0, max: Number.POSITIVE_INFINITY })).toThrow(
-      "uniform: max must be a finite number, but it is infinite",
+      "uniform: max must be a finite number, but it is infinity",
     );
     expect(() => createUniform({ type: "uniform", min: -1e308, max: 1e308 })).toThrow(
       "uniform: max − min is too large, got min -1e+308 and max 1e+308",

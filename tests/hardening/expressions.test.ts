@@ -313,7 +313,7 @@ describe("generated expressions", () => {
         } else {
           const line = expectRefused(run);
           expect(line).toMatch(
-            /^error: scenarios\/derived-check\.yaml:4:8 derived\.tmp: ".*" is (not a number|infinite|minus infinite) at the base case/,
+            /^error: scenarios\/derived-check\.yaml:4:8 derived\.tmp: ".*" is (not a number|infinity|minus infinity) at the base case/,
           );
         }
       }),

@@ -135,7 +135,7 @@ describe("the issue's reproductions", () => {
     const error = await runBaseCase(broken).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelError);
     expect((error as Error).message).toBe(
-      'model broken: base case, strategy "b": cost is infinite (parameters: x = 0, y = 2)',
+      'model broken: base case, strategy "b": cost is infinity (parameters: x = 0, y = 2)',
     );
   });
 

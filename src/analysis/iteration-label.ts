@@ -1,0 +1,21 @@
+/**
+ * Iteration labels compared between files (a PSA and its parameter draws, a cost and an effect
+ * matrix): numbers by their value, other labels as written.
+ *
+ * @module
+ */
+
+/**
+ * The key an iteration label is compared by: a decimal number by its value ("7", "7.0" and "07"
+ * agree), anything else as written (trimmed).
+ *
+ * @example
+ * ```ts
+ * labelKey("07") === labelKey("7.0"); // true
+ * labelKey("0x10") === labelKey("16"); // false: only decimal numbers are read as numbers
+ * ```
+ */
+export function labelKey(label: string): string {
+  const t = label.trim();
+  return /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(t) ? String(Number(t)) : t;
+}
