@@ -43,6 +43,9 @@ export const MIN_SAMPLES = 2;
  */
 export const MAX_STRATEGIES = 100;
 
+/** The message for a scenario or model file of more than {@link MAX_STRATEGIES} strategies. */
+export const TOO_MANY_STRATEGIES = `more than ${MAX_STRATEGIES} strategies; at most ${MAX_STRATEGIES} can be compared (see README, "Limits")`;
+
 /**
  * Longest strategy name, in characters: every table and chart shows it, and a name of millions
  * of characters made a report too long to print. 200 is far more than any label needs.
@@ -54,6 +57,18 @@ export const MAX_STRATEGY_NAME = 200;
  * locating tens of thousands of them took minutes.
  */
 export const MAX_REPORTED_ISSUES = 100;
+
+/**
+ * The line that ends a list of problems cut at {@link MAX_REPORTED_ISSUES}, counting the rest.
+ *
+ * @example
+ * ```ts
+ * moreProblems(2500); // "and 2,500 more problems; fix these first"
+ * ```
+ */
+export function moreProblems(rest: number): string {
+  return `and ${rest.toLocaleString("en-GB")} more problems; fix these first`;
+}
 
 /**
  * Formats a number the way limits are written in messages: "1e15", "100,001", "0.2".

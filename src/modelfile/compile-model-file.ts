@@ -8,7 +8,7 @@
  * @module
  */
 
-import { MAX_REPORTED_ISSUES } from "../analysis/limits.js";
+import { MAX_REPORTED_ISSUES, moreProblems } from "../analysis/limits.js";
 import { valueText } from "../core/value-text.js";
 import { createDistribution } from "../distributions/create.js";
 import type { DistributionSpec } from "../distributions/spec.js";
@@ -91,8 +91,7 @@ function fail(issues: readonly InputIssue[]): never {
   const shown = sorted.slice(0, MAX_REPORTED_ISSUES);
   const rest = sorted.length - shown.length;
   if (rest > 0) {
-    const more = `and ${rest.toLocaleString("en-GB")} more problems; fix these first`;
-    shown.push({ file: shown[0]?.file, message: more });
+    shown.push({ file: shown[0]?.file, message: moreProblems(rest) });
   }
   throw new ScenarioError(shown);
 }

@@ -15,6 +15,7 @@ import {
   MAX_WTP,
   MAX_WTP_POINTS,
   MIN_SAMPLES,
+  TOO_MANY_STRATEGIES,
 } from "../analysis/limits.js";
 import { MAX_NUMERIC_SEED, seedProblem } from "../core/seed.js";
 import { EVIDENCE_TAGS } from "../model/provenance.js";
@@ -44,16 +45,21 @@ const strategyName = z
   )
   .max(MAX_STRATEGY_NAME, `a strategy name has at most ${MAX_STRATEGY_NAME} characters`);
 
+/** What a refinement reports its problems to (zod's refinement context, as used here). */
+interface RefineContext {
+  addIssue(issue: { code: "custom"; message: string; path: PropertyKey[] }): void;
+}
+
 /** Strategies as a scenario's are limited: at most {@link MAX_STRATEGIES}, reported at the first too many. */
 function checkStrategyCount(
   strategies: Readonly<Record<string, unknown>>,
-  ctx: { addIssue(issue: { code: "custom"; message: string; path: PropertyKey[] }): void },
+  ctx: RefineContext,
 ): void {
   const names = Object.keys(strategies);
   if (names.length <= MAX_STRATEGIES) return;
   ctx.addIssue({
     code: "custom",
-    message: `more than ${MAX_STRATEGIES} strategies; at most ${MAX_STRATEGIES} can be compared (see README, "Limits")`,
+    message: TOO_MANY_STRATEGIES,
     path: [names[MAX_STRATEGIES] as string],
   });
 }
@@ -83,10 +89,7 @@ const derivedEntry = z.union([
  * Bands must end in increasing years and the last must run to the end: each problem is reported
  * at the band's `until`, where the person can mend it.
  */
-function checkBands(
-  bands: readonly { until: number | "end" }[],
-  ctx: { addIssue(issue: { code: "custom"; message: string; path: PropertyKey[] }): void },
-): void {
+function checkBands(bands: readonly { until: number | "end" }[], ctx: RefineContext): void {
   let previous = 0;
   bands.forEach((band, k) => {
     const last = k === bands.length - 1;

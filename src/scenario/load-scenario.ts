@@ -9,7 +9,7 @@
  * @module
  */
 
-import { MAX_REPORTED_ISSUES } from "../analysis/limits.js";
+import { MAX_REPORTED_ISSUES, moreProblems } from "../analysis/limits.js";
 import {
   CeaError,
   FileReadError,
@@ -306,8 +306,10 @@ async function checkAndBuild(
       .map((i) => locateIssue(chain, i.path, i.message, i.key));
     const rest = explained.length - shown.length;
     if (rest > 0) {
-      const more = `and ${rest.toLocaleString("en-GB")} more problems; fix these first`;
-      throw new ScenarioError([...inFileOrder(shown, chain), { file, message: more }]);
+      throw new ScenarioError([
+        ...inFileOrder(shown, chain),
+        { file, message: moreProblems(rest) },
+      ]);
     }
     fail(shown);
   }

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { MAX_STRATEGIES } from "../analysis/limits.js";
+import { MAX_STRATEGIES, TOO_MANY_STRATEGIES } from "../analysis/limits.js";
 import { createDistribution } from "../distributions/create.js";
 import { scaleSpec } from "../distributions/scale.js";
 import type { DistributionSpec } from "../distributions/spec.js";
@@ -198,14 +198,7 @@ export function resolveStrategies(
   const entries = Object.entries(scenario.strategies ?? {});
   if (entries.length > MAX_STRATEGIES) {
     const [first] = entries[MAX_STRATEGIES] as [string, unknown];
-    throw new InputError(
-      locateIssue(
-        chain,
-        ["strategies", first],
-        `more than ${MAX_STRATEGIES} strategies; at most ${MAX_STRATEGIES} can be compared (see README, "Limits")`,
-        true,
-      ),
-    );
+    throw new InputError(locateIssue(chain, ["strategies", first], TOO_MANY_STRATEGIES, true));
   }
   const strategies: StrategyConfig[] =
     entries.length === 0
