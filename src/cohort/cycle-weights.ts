@@ -7,10 +7,10 @@
  */
 
 /**
- * The state vectors that earn state rewards: `start` m_0 … m_{n−1} (heemod's `method = "end"`,
- * transitions at the end of each cycle; Briggs et al.'s THR model), `end` m_1 … m_n (heemod's
- * `method = "beginning"`, transitions at the start of each cycle; Briggs et al.'s HIV model),
- * `all` m_0 … m_n (the DARTH tutorials).
+ * The state vectors that earn state rewards: `start` m_0 … m_{n−1} (heemod's `method =
+ * "beginning"` from heemod 0.14.0 on; Briggs et al.'s THR model), `end` m_1 … m_n (heemod's
+ * `"end"`; Briggs et al.'s HIV model), `all` m_0 … m_n (the DARTH tutorials). heemod before
+ * 0.14.0 named its two methods the other way round.
  */
 export type Counting = "start" | "end" | "all";
 

@@ -4,9 +4,9 @@
  * test asserts (TV8, tests/fixtures/reference/vectors/tv08-briggs-markov-icers.json), and the
  * counting conventions the README states against heemod's.
  *
- * heemod's test (tests/testthat/test_dmhee.R) runs this model with `method = "end"` over 61
- * cycles, which counts m_0 … m_60: ceakit's `rewards_on: start`. (TV8's description names the
- * methods the other way round; its figures are the ones heemod's test asserts.)
+ * heemod's test (tests/testthat/test_dmhee.R) runs this model with `method = "beginning"` over
+ * 61 cycles, as TV8's description says: from heemod 0.14.0 on, "beginning" counts m_0 … m_60,
+ * ceakit's `rewards_on: start` (heemod before 0.14.0 named its methods the other way round).
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
