@@ -136,6 +136,13 @@ export {
 } from "./cohort/discount-schedule.js";
 export { type LookupTable, lookupTable } from "./cohort/lookup-table.js";
 export {
+  conventionProblem,
+  DISCOUNT_AT,
+  type DiscountAt,
+  type DiscountTiming,
+  rewardTiming,
+} from "./cohort/reward-timing.js";
+export {
   type CohortTrace,
   type CycleRewards,
   cohortTrace,

@@ -59,6 +59,18 @@ export type StepLoop = (
   n: number,
 ) => number;
 
+/**
+ * Which state vectors a rewarding loop adds the state rewards of: its source m_{t−1} (rewards
+ * earned per cycle on the start or the mean of the cycle's vectors) and its target m_t.
+ */
+export interface RewardedVectors {
+  readonly source: boolean;
+  readonly target: boolean;
+}
+
+/** The loop of a run whose rewards are earned on each counted vector: the target alone. */
+const TARGET_ONLY: RewardedVectors = { source: false, target: true };
+
 /** The generated loops of one strategy and how their inputs are laid out. */
 export interface CycleStep {
   /** Moves the cohort only (a cycle whose weight is 0). */
@@ -112,6 +124,7 @@ export function cycleStep(
   states: number,
   outcomes: number,
   tolerance: number,
+  vectors: RewardedVectors = TARGET_ONLY,
 ): CycleStep {
   const scalarFlow = sp.rows.map((row) => {
     const arrays = row.flows.some((f) => f.value !== null && !isScalarValue(f.value));
@@ -130,8 +143,8 @@ export function cycleStep(
   };
   return {
     ...step,
-    move: generate(sp, states, tolerance, step, false),
-    moveAndReward: generate(sp, states, tolerance, step, true),
+    move: generate(sp, states, tolerance, step, false, vectors),
+    moveAndReward: generate(sp, states, tolerance, step, true, vectors),
   };
 }
 
@@ -166,6 +179,7 @@ function generate(
   tolerance: number,
   step: Omit<CycleStep, "move" | "moveAndReward">,
   rewarding: boolean,
+  vectors: RewardedVectors,
 ): StepLoop {
   const head: string[] = [
     '"use strict";',
@@ -258,8 +272,17 @@ function generate(
     step.stateRewards.forEach((sr, k) => {
       const from = isScalarValue(sr.value) ? "stateScalars" : "stateArrays";
       head.push(`const s${k} = inputs.${from}[${k}];`);
-      tail.push(add(sr.outcome, `n${sr.state}`, sr.value, `s${k}`));
     });
+    // The source's state rewards, then the target's, as the kernel's pass adds them.
+    for (const [on, share] of [
+      [vectors.source, "m"],
+      [vectors.target, "n"],
+    ] as const) {
+      if (!on) continue;
+      step.stateRewards.forEach((sr, k) => {
+        tail.push(add(sr.outcome, `${share}${sr.state}`, sr.value, `s${k}`));
+      });
+    }
     for (const o of rewarded) tail.push(`o${o}[i] = a${o};`);
   }
   const source = [

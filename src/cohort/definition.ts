@@ -20,6 +20,7 @@ import type {
 } from "../model/define-model.js";
 import type { Correction, Counting } from "./cycle-weights.js";
 import type { DiscountRate } from "./discount-schedule.js";
+import type { DiscountAt } from "./reward-timing.js";
 
 /**
  * The "rest of the row" entry (heemod's `C`): one entry per row may be `C`, and the engine sets
@@ -113,6 +114,14 @@ export interface CohortConventions {
    * D(t × cycle length), (1 + r)^−(t × cycle length) for a constant rate.
    */
   readonly discount: { readonly costs: DiscountRate; readonly effects: DiscountRate };
+  /**
+   * Where rewards are discounted (default `vector`: the reward on m_t by D(t × cycle length)).
+   * `cycle-start` and `cycle-end` earn rewards per cycle as heemod does: cycle c = 1 … n earns on
+   * m_{c−1} (`start`), m_c (`end`) or ½(m_{c−1} + m_c) (`all` with `half-cycle`), valued at cycle
+   * c with the rewards of transition c, discounted by D((c − 1) × cycle length) or
+   * D(c × cycle length). One value for both kinds, or one per kind.
+   */
+  readonly discountAt?: DiscountAt | { readonly costs: DiscountAt; readonly effects: DiscountAt };
 }
 
 /** Whether an outcome is discounted at the costs' or the effects' rate. */

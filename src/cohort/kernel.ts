@@ -39,7 +39,8 @@ export type CohortTotals = readonly (readonly Float64Array[])[];
  * `trace[(t × E + e) × n + i]` the share of sample i in expanded state e after t cycles;
  * `rewards[(o × (cycles + 1) + t) × n + i]` the reward of outcome o earned on m_t (state
  * rewards plus the rewards of transition t) before weighting and discounting, 0 where
- * w_t = 0; `initial[o × n + i]` the initial rewards. The buffers must start at zero. The
+ * w_t = 0 (with rewards per cycle, earned in cycle t: the state rewards of m_{t−1}, m_t or both,
+ * valued at t, and the rewards of transition t); `initial[o × n + i]` the initial rewards. The buffers must start at zero. The
  * totals are accumulated directly (coefficient × reward, state by state), so the recorded
  * per-cycle rewards add up to them only up to rounding.
  */
@@ -141,7 +142,10 @@ export function cohortWorkspace(plan: CohortPlan, capacity: number): CohortWorks
     spread: Array.from({ length: widest }, make),
     views: new Map(),
     steps: (generated(plan) ? plan.strategies : []).map((sp, j): StepBuffers => {
-      const step = cycleStep(sp, E, plan.outcomes.length, plan.rowTolerance);
+      const step = cycleStep(sp, E, plan.outcomes.length, plan.rowTolerance, {
+        source: plan.sourceRewards,
+        target: plan.targetRewards,
+      });
       const none = new Float64Array(0);
       const fill = (v: ValuePlan | null) => (v?.kind === "fill" ? make() : none);
       return {
@@ -930,6 +934,10 @@ function runPassBlock(
           transitionRewards(plan, sp, j, r, t, src, p, out, ws, ctx, record);
         }
       }
+      // Per-cycle rewards on the cycle's start: the source's state rewards, valued at t.
+      if (counted && plan.sourceRewards) {
+        stateRewards(plan, sp, j, t, curViews, out, ws, ctx, record);
+      }
       const swap = cur;
       cur = next;
       next = swap;
@@ -938,7 +946,8 @@ function runPassBlock(
       nextViews = swapViews;
       if (record !== undefined)
         (record.trace[j] as Float64Array).set(cur.subarray(0, E * n), t * E * n);
-      if (counted) stateRewards(plan, sp, j, t, curViews, out, ws, ctx, record);
+      if (counted && plan.targetRewards)
+        stateRewards(plan, sp, j, t, curViews, out, ws, ctx, record);
     }
   }
 }

@@ -8,7 +8,6 @@
  */
 
 import { suggest } from "../model/expressions.js";
-import { cycleWeights } from "./cycle-weights.js";
 import {
   C,
   type CohortFill,
@@ -20,6 +19,12 @@ import {
 } from "./definition.js";
 import { cycleDiscountFactors } from "./discount-schedule.js";
 import { ROW_TOLERANCE } from "./kernel.js";
+import {
+  type DiscountTiming,
+  discountTiming,
+  rewardTiming,
+  timedFactors,
+} from "./reward-timing.js";
 
 /** A resolved value: a constant, a parameter column, a per-cycle scalar or a fill function. */
 export type ValuePlan =
@@ -94,8 +99,8 @@ export interface CohortPlan {
   readonly first: readonly number[];
   readonly cycles: number;
   readonly cycleLength: number;
-  /** The conventions as defined. */
-  readonly conventions: LooseDefinition["conventions"];
+  /** The conventions as defined, with where costs and effects are discounted. */
+  readonly conventions: LooseDefinition["conventions"] & { readonly discountAt: DiscountTiming };
   /** Initial shares: (expanded index, value or null for the rest). */
   readonly initial: readonly {
     readonly target: number;
@@ -108,10 +113,14 @@ export interface CohortPlan {
   /** Index in `outcomes` of the cost and of the effect. */
   readonly cost: number;
   readonly effect: number;
-  /** w_t, t = 0 … n. */
+  /** w_t, t = 0 … n: per vector, the weight of m_t; per cycle, the share of cycle t. */
   readonly weights: Float64Array;
-  /** Per outcome, d_t for t = 0 … n. */
+  /** Per outcome, d_t for t = 0 … n: of m_t per vector, of cycle t per cycle. */
   readonly discount: readonly Float64Array[];
+  /** Whether step t earns the state rewards of its source m_{t−1} (per-cycle rewards). */
+  readonly sourceRewards: boolean;
+  /** Whether step t earns the state rewards of its target m_t. */
+  readonly targetRewards: boolean;
   /** Per outcome, w_t × d_t. */
   readonly coefficients: readonly Float64Array[];
   readonly strategies: readonly StrategyPlan[];
@@ -134,6 +143,7 @@ export interface LooseDefinition {
     readonly counting: string;
     readonly correction: string;
     readonly discount: { readonly costs: unknown; readonly effects: unknown };
+    readonly discountAt?: unknown;
   };
   readonly outcomes: Readonly<Record<string, OutcomeKind>>;
   readonly cost: string;
@@ -320,21 +330,22 @@ export function compileCohort(def: LooseDefinition, columns: readonly string[]):
   if (initialRest > 1)
     throw new TypeError(`defineCohortModel ${model}: initial: at most one share may be C`);
 
-  const weights = cycleWeights(
+  const at = discountTiming(def.conventions.discountAt);
+  const timing = rewardTiming(
     def.cycles,
     def.conventions.counting as never,
     def.conventions.correction as never,
+    at,
   );
+  const weights = timing.weights;
   const rates = {
-    costs: cycleDiscountFactors(
-      def.conventions.discount.costs as never,
-      def.cycles,
-      def.cycleLength,
+    costs: timedFactors(
+      cycleDiscountFactors(def.conventions.discount.costs as never, def.cycles, def.cycleLength),
+      at.costs,
     ),
-    effects: cycleDiscountFactors(
-      def.conventions.discount.effects as never,
-      def.cycles,
-      def.cycleLength,
+    effects: timedFactors(
+      cycleDiscountFactors(def.conventions.discount.effects as never, def.cycles, def.cycleLength),
+      at.effects,
     ),
   };
   const discount = kinds.map((k) => rates[k]);
@@ -442,6 +453,15 @@ export function compileCohort(def: LooseDefinition, columns: readonly string[]):
     };
   });
 
+  if (timing.source && timing.target) {
+    const withFlows = strategies.find((sp) => sp.transitionRewards.some((l) => l.length > 0));
+    if (withFlows !== undefined) {
+      throw new TypeError(
+        `defineCohortModel ${model}: strategies.${withFlows.name}.transitionRewards: transition rewards cannot be earned per cycle on the mean of two vectors (rewards on all, discounted per cycle): heemod's life-table method splits them between two cycles, which this engine does not; count them per vector, or on start or end`,
+      );
+    }
+  }
+
   return {
     name: model,
     states: def.states,
@@ -449,7 +469,9 @@ export function compileCohort(def: LooseDefinition, columns: readonly string[]):
     first,
     cycles: def.cycles,
     cycleLength: def.cycleLength,
-    conventions: def.conventions,
+    conventions: { ...def.conventions, discountAt: at },
+    sourceRewards: timing.source,
+    targetRewards: timing.target,
     initial,
     outcomes,
     kinds,

@@ -11,9 +11,17 @@ import { InputError } from "../errors.js";
 import { type CohortModel, cohortEvaluator } from "./define-cohort-model.js";
 import type { CohortRecord } from "./kernel.js";
 
-/** Per-cycle rewards of one outcome: index t is the state vector m_t (t = 0 … n). */
+/**
+ * Per-cycle rewards of one outcome: index t is the state vector m_t (t = 0 … n) or, with rewards
+ * earned per cycle (`discountAt` cycle-start or cycle-end), cycle t (t = 1 … n; index 0 earns
+ * nothing).
+ */
 export interface CycleRewards {
-  /** Reward earned on m_t (state rewards of m_t plus rewards of transition t), unweighted. */
+  /**
+   * Reward earned on m_t (state rewards of m_t plus rewards of transition t), unweighted; per
+   * cycle, in cycle t: the state rewards of its counted vectors (m_{t−1}, m_t or both) valued at
+   * t, plus the rewards of transition t, before the cycle's share.
+   */
   readonly reward: readonly number[];
   /** w_t × reward: counted and corrected, not discounted. */
   readonly weighted: readonly number[];
@@ -49,9 +57,9 @@ export interface CohortTrace<O extends string = string> {
   readonly outcomes: readonly O[];
   readonly cost: O;
   readonly effect: O;
-  /** w_t, t = 0 … n. */
+  /** w_t, t = 0 … n (per cycle: the share of cycle t, 0 at t = 0). */
   readonly weights: readonly number[];
-  /** Per outcome, d_t. */
+  /** Per outcome, d_t (per cycle: the factor of cycle t). */
   readonly discount: Readonly<Record<O, readonly number[]>>;
   /** The parameter values used (sampled and derived). */
   readonly parameters: Readonly<Record<string, number>>;

@@ -9,6 +9,7 @@
  */
 
 import { MAX_REPORTED_ISSUES, moreProblems } from "../analysis/limits.js";
+import { conventionProblem, DISCOUNT_AT, discountTiming } from "../cohort/reward-timing.js";
 import { valueText } from "../core/value-text.js";
 import { createDistribution } from "../distributions/create.js";
 import type { DistributionSpec } from "../distributions/spec.js";
@@ -154,9 +155,41 @@ const STAND_INS: Readonly<Record<string, unknown>> = {
   rewards_on: "end",
   correction: "none",
   discount: 0,
+  discount_at: "vector",
   cycles: 1,
   cycle_years: 1,
 };
+/**
+ * Reports a counting, correction and discount timing that do not go together (at `correction`
+ * or `discount_at`), and transition rewards where they cannot be earned: per cycle on the mean
+ * of two vectors (heemod's life-table method splits them between cycles).
+ */
+function checkConventions(
+  markov: MarkovFile,
+  at: (path: readonly PropertyKey[], message: string, key?: boolean) => void,
+): void {
+  const timing = discountTiming(markov.discount_at);
+  const problem = conventionProblem(markov.cycles, markov.rewards_on, markov.correction, timing);
+  if (problem !== undefined) {
+    at(
+      [timing.costs === "vector" && timing.effects === "vector" ? "correction" : "discount_at"],
+      problem,
+    );
+    return;
+  }
+  if (timing.costs === "vector" || markov.rewards_on !== "all") return;
+  for (const [name, s] of Object.entries(markov.strategies)) {
+    for (const key of ["transition_costs", "transition_effects"] as const) {
+      if (s[key] === undefined) continue;
+      at(
+        ["strategies", name, key],
+        "transition rewards cannot be earned per cycle on the mean of two vectors (rewards_on: all with discount_at per cycle): heemod's life-table method splits them between two cycles, which ceakit does not; use rewards_on start or end, or discount_at: vector",
+        true,
+      );
+    }
+  }
+}
+
 /** Top-level keys that may simply be dropped when they have a mistake. */
 const OPTIONAL = new Set([
   "description",
@@ -214,6 +247,13 @@ function discountMessage(input: unknown, top: boolean): string {
   return `expected ${forms}, got ${describeValue(input)}${hint === undefined ? "" : ` (did you mean "${hint}"?)`}`;
 }
 
+/** The message for a `discount_at` (`top`) or one of its kinds that is none of its values. */
+function discountAtMessage(input: unknown, top: boolean): string {
+  const hint = typeof input === "string" ? suggest(input, DISCOUNT_AT) : undefined;
+  const values = DISCOUNT_AT.map((x) => `"${x}"`).join(", ");
+  return `expected one of ${values}${top ? " or { costs, effects }" : ""}, got ${describeValue(input)}${hint === undefined ? "" : ` (did you mean "${hint}"?)`}`;
+}
+
 /** A transition reward rule, "A->B", "*->B" or "A->*". */
 const RULE = /^\s*(\*|[A-Za-z_][A-Za-z0-9_]*)\s*->\s*(\*|[A-Za-z_][A-Za-z0-9_]*)\s*$/;
 
@@ -253,6 +293,8 @@ export async function compileModelFile(
   }
   const schema = kind === "markov" ? markovFileSchema : formulaFileSchema;
   let parsed = schema.safeParse(value, { reportInput: true });
+  /** Top-level settings with a mistake (replaced by stand-ins to check the rest). */
+  const mistaken = new Set<string>();
   if (!parsed.success) {
     const keysAt = keysFor(schema);
     const found = tightestBounds(parsed.error.issues).flatMap((i) =>
@@ -271,15 +313,18 @@ export async function compileModelFile(
         const message =
           i.code === "invalid_union" && x.path[0] === "discount" && scalar
             ? discountMessage(at, x.path.length === 1)
-            : union
-              ? `expected a number or a formula in quotes, got ${got}`
-              : x.message;
+            : i.code === "invalid_union" && x.path[0] === "discount_at" && scalar
+              ? discountAtMessage(at, x.path.length === 1)
+              : union
+                ? `expected a number or a formula in quotes, got ${got}`
+                : x.message;
         return { path: x.path, issue: locateIssue(chain, x.path, message, x.key) };
       }),
     );
     issues.push(...found.map((f) => f.issue));
     // Settings with a safe stand-in are replaced so that the rest of the file is still checked
     // (every mistake is reported at once); any other problem stops here.
+    for (const f of found) mistaken.add(String(f.path[0]));
     const repaired = repair(
       value,
       found.map((f) => f.path),
@@ -355,6 +400,10 @@ export async function compileModelFile(
   }
 
   const markov = model.kind === "markov" ? model : undefined;
+  const conventionKeys = ["cycles", "rewards_on", "correction", "discount_at"];
+  if (markov !== undefined && !conventionKeys.some((k) => mistaken.has(k))) {
+    checkConventions(markov, at);
+  }
   const states = markov?.states ?? [];
   states.forEach((s, k) => {
     claim(s, "a state", ["states", k]);
@@ -667,6 +716,7 @@ export async function compileModelFile(
         cycleYears: markov.cycle_years,
         rewardsOn: markov.rewards_on,
         correction: markov.correction,
+        discountAt: discountTiming(markov.discount_at),
         discount: { costs: rateOf(both.costs), effects: rateOf(both.effects) },
         strategies,
       },

@@ -367,7 +367,12 @@ export function modelFileModel(program: ModelProgram, config: ModelConfig): Mode
     cycles,
     cycleLength: m.cycleYears,
     rowTolerance: ROW_SUM_TOLERANCE,
-    conventions: { counting: m.rewardsOn, correction: m.correction, discount },
+    conventions: {
+      counting: m.rewardsOn,
+      correction: m.correction,
+      discount,
+      discountAt: m.discountAt,
+    },
     outcomes: { [cost]: "costs", [effect]: "effects" },
     cost,
     effect,

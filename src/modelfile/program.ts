@@ -7,6 +7,7 @@
  */
 
 import type { DiscountRate } from "../cohort/discount-schedule.js";
+import type { DiscountTiming } from "../cohort/reward-timing.js";
 import type { SourceLocation } from "../errors.js";
 import type { InputRow } from "../model/model-factory.js";
 import type { TableData } from "./lookup-csv.js";
@@ -66,6 +67,8 @@ export interface MarkovProgram {
   readonly rewardsOn: "start" | "end" | "all";
   readonly correction: "none" | "half-cycle" | "simpson" | "darth-simpson";
   readonly discount: { readonly costs: DiscountRate; readonly effects: DiscountRate };
+  /** Where costs and effects are discounted (per vector unless the file says otherwise). */
+  readonly discountAt: DiscountTiming;
   readonly strategies: readonly MarkovStrategyProgram[];
 }
 

@@ -17,6 +17,7 @@ import {
   MIN_SAMPLES,
   TOO_MANY_STRATEGIES,
 } from "../analysis/limits.js";
+import { DISCOUNT_AT, type DiscountAt } from "../cohort/reward-timing.js";
 import { MAX_NUMERIC_SEED, seedProblem } from "../core/seed.js";
 import { EVIDENCE_TAGS } from "../model/provenance.js";
 import { inputOverride, NUMBER_LIMIT } from "../scenario/schema.js";
@@ -120,6 +121,12 @@ function checkBands(bands: readonly { until: number | "end" }[], ctx: RefineCont
     previous = band.until;
   });
 }
+
+/**
+ * Where rewards are discounted: each counted vector at its own time, or per cycle from the
+ * cycle's start or end (heemod's `discount(first = FALSE)` or `first = TRUE`).
+ */
+const discountAt = z.enum(DISCOUNT_AT as unknown as readonly [DiscountAt, ...DiscountAt[]]);
 
 /** A discount rate: a number, a named schedule or bands of `{ until, rate }`. */
 const rate = z.union([
@@ -256,6 +263,12 @@ export const markovFileSchema = z.strictObject({
   discount: z
     .union([rate, z.strictObject({ costs: rate, effects: rate })])
     .describe("Annual discount rate (both) or { costs, effects }"),
+  discount_at: z
+    .union([discountAt, z.strictObject({ costs: discountAt, effects: discountAt })])
+    .optional()
+    .describe(
+      "Where rewards are discounted (both, or { costs, effects }): vector (default), or per cycle as heemod: cycle-start (first = FALSE), cycle-end (first = TRUE)",
+    ),
   strategies: z
     .record(strategyName, markovStrategy)
     .superRefine(checkStrategyCount)

@@ -13,7 +13,7 @@ import { calculateIcers } from "../analysis/icers.js";
 import type { CeSamples } from "../analysis/samples.js";
 import type { CohortTrace } from "../cohort/trace.js";
 import { type Chart, ceacChart } from "./charts.js";
-import { cohortCycleSections, cohortTraceChart } from "./cohort-sections.js";
+import { cohortCycleSections, cohortTraceChart, discountTimingText } from "./cohort-sections.js";
 import { type ReportSection, sectionsMarkdown } from "./document.js";
 import { STATUS_TEXT } from "./format.js";
 import { sectionsHtml } from "./html-report.js";
@@ -40,7 +40,8 @@ function conventionText(base: CohortTrace): string {
       : Array.isArray(r)
         ? "stepped bands"
         : String(r);
-  return `${base.cycles} cycles of ${base.cycleLength} year${base.cycleLength === 1 ? "" : "s"}; state rewards counted on ${counted} (${c.counting}) with the ${c.correction} within-cycle correction; discounted at ${rate(c.discount.costs)} (costs) and ${rate(c.discount.effects)} (effects) a year, the reward on m_t by D(t × cycle length).`;
+  const head = `${base.cycles} cycles of ${base.cycleLength} year${base.cycleLength === 1 ? "" : "s"}; state rewards counted on ${counted} (${c.counting}) with the ${c.correction} within-cycle correction; discounted at ${rate(c.discount.costs)} (costs) and ${rate(c.discount.effects)} (effects) a year`;
+  return `${head}, ${discountTimingText(c.discountAt)}`;
 }
 
 /**

@@ -6,9 +6,29 @@
  * @module
  */
 
+import type { DiscountTiming } from "../cohort/reward-timing.js";
 import type { CohortTrace } from "../cohort/trace.js";
 import { type Chart, traceChart } from "./charts.js";
 import type { ReportSection, ReportTable } from "./document.js";
+
+/**
+ * Where a cohort model's rewards are discounted, in words (the end of a sentence).
+ *
+ * @example
+ * ```ts
+ * discountTimingText({ costs: "vector", effects: "vector" });
+ * // "the reward on m_t by D(t × cycle length)."
+ * ```
+ */
+export function discountTimingText(at: DiscountTiming): string {
+  if (at.costs === "vector") return "the reward on m_t by D(t × cycle length).";
+  const from = (x: string) => (x === "cycle-start" ? "c − 1" : "c");
+  const when =
+    at.costs === at.effects
+      ? `by D((${from(at.costs)}) × cycle length) (${at.costs})`
+      : `costs by D((${from(at.costs)}) × cycle length) (${at.costs}), effects by D((${from(at.effects)}) × cycle length) (${at.effects})`;
+  return `per cycle as heemod does: cycle c earns on its counted vectors valued at cycle c, discounted ${when}.`;
+}
 
 /** The per-cycle table: discounted cost and effect earned on each m_t, per strategy. */
 function perCycleTable(base: CohortTrace): ReportTable {
@@ -53,7 +73,9 @@ export function cohortCycleSections(base: CohortTrace): ReportSection[] {
     {
       heading: "Per-cycle discounted rewards (base case)",
       text: [
-        `Row t is what is earned on the state vector m_t (with the rewards of transition t), weighted and discounted; initial rewards are in the totals only.`,
+        base.conventions.discountAt.costs === "vector"
+          ? `Row t is what is earned on the state vector m_t (with the rewards of transition t), weighted and discounted; initial rewards are in the totals only.`
+          : `Row t is what is earned in cycle t (with the rewards of transition t), discounted as one cycle: rewards are earned ${discountTimingText(base.conventions.discountAt)} Initial rewards are in the totals only.`,
       ],
       table: perCycleTable(base),
     },

@@ -18,7 +18,12 @@ import {
   type ModelOutput,
   runPsa,
 } from "../../src/index.js";
-import { buildRandomCohort, conventions, randomCohort } from "../helpers/cohort.js";
+import {
+  buildRandomCohort,
+  conventions,
+  perCycleConventions,
+  randomCohort,
+} from "../helpers/cohort.js";
 
 /** Every total of a model over `columns`: by the fast path and by the recorded path. */
 function bothPaths(model: CohortModel, columns: Record<string, Float64Array>, n: number) {
@@ -79,11 +84,11 @@ describe("the generated cycle loop", () => {
     });
   }
 
-  test("random models (tunnels, transition rewards, every convention): the fast path's totals are the recorded path's, bit for bit", () => {
+  test("random models (tunnels, transition rewards, every convention, rewards per vector or per cycle): the fast path's totals are the recorded path's, bit for bit", () => {
     fc.assert(
       fc.property(
         randomCohort,
-        conventions,
+        fc.oneof(conventions, perCycleConventions),
         fc.integer({ min: 0, max: 20 }),
         fc.integer({ min: 1, max: 4 }),
         (r, conv, pick, length) => {

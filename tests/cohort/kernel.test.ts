@@ -6,9 +6,11 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { C, defineCohortModel, ModelError } from "../../src/index.js";
 import {
+  allowsTransitionRewards,
   buildRandomCohort,
   conventions,
   denseReference,
+  perCycleConventions,
   randomCohort,
   runRecorded,
 } from "../helpers/cohort.js";
@@ -86,6 +88,56 @@ describe("runCohortKernel (properties)", () => {
           expect(relClose(half.cost[s] as number, meanCost, 1e-12)).toBe(true);
           expect(relClose(half.effect[s] as number, meanEffect, 1e-12)).toBe(true);
         }
+      }),
+    );
+  });
+
+  test("runCohortKernel per cycle: cycle c earns its counted vectors and transition c, discounted from its start or end, as a dense reference", () => {
+    fc.assert(
+      fc.property(randomCohort, perCycleConventions, (r, conv) => {
+        const { model, columns } = buildRandomCohort(r, conv);
+        const { cost, effect } = runRecorded(model, columns, r.n);
+        const at = conv.discountAt as { costs: string; effects: string };
+        const rate = conv.discount as { costs: number; effects: number };
+        // Cycle c's factor: (1 + r)^−(c − 1) from its start, (1 + r)^−c from its end.
+        const factor = (kind: "costs" | "effects", c: number) =>
+          (1 + rate[kind]) ** -(at[kind] === "cycle-start" ? c - 1 : c);
+        const withFlows = allowsTransitionRewards(conv);
+        for (let s = 0; s < r.n; s++) {
+          const ref = denseReference(r, s);
+          let sumCost = 0;
+          let sumEffect = 0;
+          for (let c = 1; c <= r.cycles; c++) {
+            // start: m_{c−1}; end: m_c; all (half-cycle): their mean.
+            const counted = (x: number[]) =>
+              conv.counting === "start"
+                ? (x[c - 1] as number)
+                : conv.counting === "end"
+                  ? (x[c] as number)
+                  : 0.5 * ((x[c - 1] as number) + (x[c] as number));
+            const flows = withFlows ? (ref.deathFlowCost[c] as number) : 0;
+            sumCost += factor("costs", c) * (counted(ref.cost) + flows);
+            sumEffect += factor("effects", c) * counted(ref.effect);
+          }
+          expect(relClose(cost[s] as number, sumCost, 1e-12)).toBe(true);
+          expect(relClose(effect[s] as number, sumEffect, 1e-12)).toBe(true);
+        }
+      }),
+    );
+  });
+
+  test("runCohortKernel: rewards on end per cycle from the cycle's end are the per-vector end, bit for bit", () => {
+    fc.assert(
+      fc.property(randomCohort, conventions, (r, conv) => {
+        const run = (discountAt: "vector" | "cycle-end") => {
+          const at = { ...conv, counting: "end", correction: "none", discountAt } as const;
+          const { model, columns } = buildRandomCohort(r, at);
+          return runRecorded(model, columns, r.n);
+        };
+        const perVector = run("vector");
+        const perCycle = run("cycle-end");
+        expect(Array.from(perCycle.cost)).toEqual(Array.from(perVector.cost));
+        expect(Array.from(perCycle.effect)).toEqual(Array.from(perVector.effect));
       }),
     );
   });

@@ -75,7 +75,42 @@ export const conventions: fc.Arbitrary<CohortConventions> = fc.record({
   }),
 });
 
-/** Builds the model (optionally with state `tunnel` expanded to `length`) and its columns. */
+/**
+ * Conventions with rewards earned per cycle (heemod's methods): start or end with no
+ * correction, or all with the half-cycle correction, each kind discounted from the cycle's
+ * start or end.
+ */
+export const perCycleConventions: fc.Arbitrary<CohortConventions> = fc
+  .record({
+    method: fc.constantFrom("start", "end", "all"),
+    discount: fc.record({
+      costs: fc.double({ min: 0, max: 0.1, noNaN: true }),
+      effects: fc.double({ min: 0, max: 0.1, noNaN: true }),
+    }),
+    discountAt: fc.record({
+      costs: fc.constantFrom("cycle-start" as const, "cycle-end" as const),
+      effects: fc.constantFrom("cycle-start" as const, "cycle-end" as const),
+    }),
+  })
+  .map(({ method, discount, discountAt }) => ({
+    counting: method as CohortConventions["counting"],
+    correction: method === "all" ? ("half-cycle" as const) : ("none" as const),
+    discount,
+    discountAt,
+  }));
+
+/**
+ * Whether a model with these conventions can have transition rewards: not per cycle on the
+ * mean of two vectors (heemod's life-table method).
+ */
+export const allowsTransitionRewards = (conv: CohortConventions) =>
+  conv.discountAt === undefined || conv.counting !== "all";
+
+/**
+ * Builds the model (optionally with state `tunnel` expanded to `length`) and its columns. The
+ * transition rewards (a cost on each move to the last state) are left out where the conventions
+ * do not allow them ({@link allowsTransitionRewards}).
+ */
 export function buildRandomCohort(
   r: RandomCohort,
   conv: CohortConventions,
@@ -128,7 +163,7 @@ export function buildRandomCohort(
       only: {
         transitions: transitions as never,
         rewards: { cost: cost as never, effect: effect as never },
-        transitionRewards: { cost: death as never },
+        ...(allowsTransitionRewards(conv) ? { transitionRewards: { cost: death as never } } : {}),
       },
     },
   }) as unknown as CohortModel;

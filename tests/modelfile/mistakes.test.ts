@@ -124,6 +124,55 @@ describe("each kind of mistake alone", () => {
       (t) => t.replace("rewards_on: end", "rewards_on: ends"),
       /^error: m\.model\.yaml:8:13 rewards_on: expected one of "start", "end", "all", got "ends" \(did you mean "end"\?\)/,
     ],
+    [
+      "a correction over one counted vector (one cycle on end)",
+      (t) =>
+        t.replace("cycles: 5", "cycles: 1").replace("correction: none", "correction: half-cycle"),
+      /^error: m\.model\.yaml:9:13 correction: the half-cycle correction needs at least two counted state vectors; 1 cycle with rewards on end counts one$/m,
+    ],
+    [
+      "a bad discount_at",
+      (t) => t.replace("correction: none", "correction: none\ndiscount_at: cycle-strat"),
+      /^error: m\.model\.yaml:10:14 discount_at: expected one of "vector", "cycle-start", "cycle-end" or \{ costs, effects \}, got "cycle-strat" \(did you mean "cycle-start"\?\)$/m,
+    ],
+    [
+      "a bad discount_at of effects",
+      (t) =>
+        t.replace(
+          "correction: none",
+          "correction: none\ndiscount_at: { costs: cycle-end, effects: end }",
+        ),
+      /^error: m\.model\.yaml:10:43 discount_at\.effects: expected one of "vector", "cycle-start", "cycle-end", got "end"$/m,
+    ],
+    [
+      "discount per cycle with a counting that is not one of heemod's methods",
+      (t) =>
+        t
+          .replace("rewards_on: end", "rewards_on: all")
+          .replace("correction: none", "correction: simpson\ndiscount_at: cycle-start"),
+      /^error: m\.model\.yaml:10:14 discount_at: discounting per cycle \(cycle-start\) counts in cycle c m_\{c−1\} \(rewards on start\), m_c \(end\) or their mean \(all, with the half-cycle correction\), with no other correction: rewards on all with the simpson correction have no per-cycle form$/m,
+    ],
+    [
+      "costs per vector and effects per cycle",
+      (t) =>
+        t.replace(
+          "correction: none",
+          "correction: none\ndiscount_at: { costs: vector, effects: cycle-end }",
+        ),
+      /^error: m\.model\.yaml:10:14 discount_at: costs and effects must both be discounted per vector or both per cycle; got vector \(costs\) and cycle-end \(effects\)$/m,
+    ],
+    [
+      "transition rewards per cycle on the mean of two vectors",
+      (t) =>
+        t
+          .replace("rewards_on: end", "rewards_on: all")
+          .replace("correction: none", "correction: half-cycle\ndiscount_at: cycle-start")
+          .replace(
+            "state_costs: { alive: c_alive + 100 }",
+            "state_costs: { alive: c_alive + 100 }\n    transition_costs: { alive->dead: 500 }",
+          ),
+      /^error: m\.model\.yaml:27:5 strategies\.new\.transition_costs: transition rewards cannot be earned per cycle on the mean of two vectors/m,
+    ],
   ];
   for (const [what, edit, pattern] of cases) {
     test(`${what}: located, exit 2 from validate and run`, async () => {
@@ -139,6 +188,27 @@ describe("each kind of mistake alone", () => {
       }
     });
   }
+
+  test("heemod's life-table per cycle validates, and its report says how it discounts", async () => {
+    const files = {
+      "m.model.yaml": modelFile((t) =>
+        t
+          .replace("rewards_on: end", "rewards_on: all")
+          .replace("correction: none", "correction: half-cycle\ndiscount_at: cycle-start"),
+      ),
+    };
+    const v = await runInProcess(["validate", "m.model.yaml"], files);
+    expect(v.stderr).toBe("");
+    expect(v.code).toBe(0);
+    const r = await runInProcess(
+      ["run", "m.model.yaml", "--samples", "200", "--format", "md"],
+      files,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      "Row t is what is earned in cycle t (with the rewards of transition t), discounted as one cycle: rewards are earned per cycle as heemod does: cycle c earns on its counted vectors valued at cycle c, discounted by D((c − 1) × cycle length) (cycle-start). Initial rewards are in the totals only.",
+    );
+  });
 
   test("the file without mistakes validates", async () => {
     const r = await runInProcess(["validate", "m.model.yaml"], {

@@ -126,6 +126,9 @@ describe("THR model (Briggs et al. 2006 Ex. 3.5) as a model file", () => {
 });
 
 describe("all + half-cycle against heemod's life-table method (README, Conventions)", () => {
+  const perCycle = (at: string) => (text: string) =>
+    text.replace(/^correction: (.*)$/m, `correction: $1\ndiscount_at: ${at}`);
+
   // Anchored to whole lines: the model's header comment names its settings too.
   const halfCycle = (text: string) =>
     text
@@ -146,7 +149,7 @@ describe("all + half-cycle against heemod's life-table method (README, Conventio
     });
   });
 
-  test("with discounting each vector keeps its own factor: the trapezoid, not heemod's", async () => {
+  test("with discounting per vector each vector keeps its own factor: the trapezoid, not heemod's", async () => {
     const out = await baseCase(halfCycle);
     const trapezoid = (t: number) => (t === 0 || t === 61 ? 0.5 : 1);
     const { cost, qaly } = rewards(false);
@@ -157,5 +160,63 @@ describe("all + half-cycle against heemod's life-table method (README, Conventio
     const qalyGap = heemodLifeTable(qaly, 0.015) / (out.effect[0] as number) - 1;
     expect(costGap).toBeGreaterThan(0.005);
     expect(qalyGap).toBeGreaterThan(0.005);
+  });
+  test("discounted per cycle (discount_at: cycle-start) it is heemod's life-table, to 1e-12", async () => {
+    const out = await baseCase((t) => perCycle("cycle-start")(halfCycle(t)));
+    [false, true].forEach((np1, j) => {
+      const { cost, qaly } = rewards(np1);
+      expectClose(out.cost[j], heemodLifeTable(cost, 0.06), { abs: 0, rel: 1e-12 }, `cost ${j}`);
+      expectClose(out.effect[j], heemodLifeTable(qaly, 0.015), { abs: 0, rel: 1e-12 }, `qaly ${j}`);
+    });
+  });
+
+  test("with first = TRUE (discount_at: cycle-end) each cycle is discounted one period more", async () => {
+    const out = await baseCase((t) => perCycle("cycle-end")(halfCycle(t)));
+    const { cost, qaly } = rewards(false);
+    expectClose(out.cost[0], heemodLifeTable(cost, 0.06) / 1.06, { abs: 0, rel: 1e-12 }, "cost");
+    expectClose(
+      out.effect[0],
+      heemodLifeTable(qaly, 0.015) / 1.015,
+      { abs: 0, rel: 1e-12 },
+      "qaly",
+    );
+  });
+});
+
+describe("heemod's other method and first combinations, per cycle", () => {
+  /** Σ_{c=1…61} x(c) · (1 + r)^−(c − 1 + shift). */
+  const cycles = (x: (c: number) => number, r: number, shift: number) => {
+    let s = 0;
+    for (let c = 1; c <= 61; c++) s += x(c) * (1 + r) ** -(c - 1 + shift);
+    return s;
+  };
+  const edit = (rewardsOn: string, at: string) => (text: string) =>
+    text
+      .replace(/^rewards_on: start$/m, `rewards_on: ${rewardsOn}`)
+      .replace(/^correction: none$/m, `correction: none\ndiscount_at: ${at}`);
+
+  test('"beginning" with first = FALSE (the published THR) per cycle: the same as per vector, bit for bit', async () => {
+    const perVector = await baseCase();
+    const out = await baseCase(edit("start", "cycle-start"));
+    expect(out.cost).toEqual(perVector.cost);
+    expect(out.effect).toEqual(perVector.effect);
+  });
+
+  test('"beginning" with first = TRUE: m_{c−1} discounted by (1 + r)^−c', async () => {
+    const out = await baseCase(edit("start", "cycle-end"));
+    const { cost, qaly } = rewards(false);
+    const c = cycles((k) => cost[k - 1] as number, 0.06, 1);
+    const q = cycles((k) => qaly[k - 1] as number, 0.015, 1);
+    expectClose(out.cost[0], c, { abs: 0, rel: 1e-12 }, "cost");
+    expectClose(out.effect[0], q, { abs: 0, rel: 1e-12 }, "qaly");
+  });
+
+  test('"end" with first = FALSE: m_c discounted by (1 + r)^−(c − 1)', async () => {
+    const out = await baseCase(edit("end", "cycle-start"));
+    const { cost, qaly } = rewards(true);
+    const c = cycles((k) => cost[k] as number, 0.06, 0);
+    const q = cycles((k) => qaly[k] as number, 0.015, 0);
+    expectClose(out.cost[1], c, { abs: 0, rel: 1e-12 }, "cost");
+    expectClose(out.effect[1], q, { abs: 0, rel: 1e-12 }, "qaly");
   });
 });
