@@ -189,12 +189,19 @@ export class ScenarioError extends CeaError {
  *
  * @example
  * ```ts
- * throw new ModelError("sample 17, strategy swis: cost is NaN (salary = -1)");
+ * throw new ModelError("sample 17, strategy swis: cost is NaN (salary = -1)", "swis");
  * ```
  */
 export class ModelError extends CeaError {
   override readonly name: string = "ModelError";
   static override readonly [ERROR_KIND]: string = "ModelError";
+  /** The strategy whose output was unusable, when one is to blame (a file locates it there). */
+  readonly strategy: string | undefined;
+
+  constructor(message: string, strategy?: string) {
+    super(message);
+    this.strategy = strategy;
+  }
 }
 
 /**

@@ -26,7 +26,7 @@ import type { CliIo } from "./io.js";
 import { progressBar } from "./progress.js";
 import { parseReportFormat, reportOutput, writeReport } from "./report-output.js";
 import { checkPsaFits, parseSamples, parseWorkers } from "./resource-limits.js";
-import { loadScenarioFile } from "./scenario-io.js";
+import { loadScenarioFile, locatingModelErrors } from "./scenario-io.js";
 
 /** Flags of `run` as commander delivers them. */
 export interface RunFlags {
@@ -87,30 +87,32 @@ export async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<
   const parallel = workers > 1 ? await import("../node/run-psa-parallel.js") : undefined;
   parallel?.preparePsaWorkers(workers - 1, reference);
   const bar = progressBar(io, "PSA");
-  const result = await runScenario(loaded, {
-    ...(samples === undefined ? {} : { samples }),
-    ...(seed === undefined ? {} : { seed }),
-    onProgress: bar.update,
-    // The HTML report ranks parameters by EVPPI, which needs their draws.
-    keepAllParameters: format === "html",
-    ...(parallel !== undefined
-      ? {
-          runPsa: (_, n, s, keep) =>
-            parallel.runPsaParallel(reference, {
-              samples: n,
-              seed: s,
-              ...(keep === undefined ? {} : { keepParameters: keep }),
-              workers,
-              prepared: loaded.model,
-              chunkSize: 25_000,
-              onProgress: bar.update,
-            }),
-          // The draws are in shared memory: a PSA worker, idle once the draws are made,
-          // computes the estimates and decision curves while this thread computes the rest.
-          offload: (await import("../node/scenario-offload.js")).offloadScenarioAnalysis,
-        }
-      : {}),
-  });
+  const result = await locatingModelErrors(loaded, async () =>
+    runScenario(loaded, {
+      ...(samples === undefined ? {} : { samples }),
+      ...(seed === undefined ? {} : { seed }),
+      onProgress: bar.update,
+      // The HTML report ranks parameters by EVPPI, which needs their draws.
+      keepAllParameters: format === "html",
+      ...(parallel !== undefined
+        ? {
+            runPsa: (_, n, s, keep) =>
+              parallel.runPsaParallel(reference, {
+                samples: n,
+                seed: s,
+                ...(keep === undefined ? {} : { keepParameters: keep }),
+                workers,
+                prepared: loaded.model,
+                chunkSize: 25_000,
+                onProgress: bar.update,
+              }),
+            // The draws are in shared memory: a PSA worker, idle once the draws are made,
+            // computes the estimates and decision curves while this thread computes the rest.
+            offload: (await import("../node/scenario-offload.js")).offloadScenarioAnalysis,
+          }
+        : {}),
+    }),
+  );
   bar.done();
   const html = format === "html" ? await htmlReport(loaded, result) : "";
   await writeReport(io, output, {

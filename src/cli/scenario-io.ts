@@ -11,7 +11,12 @@ import { withModelFiles } from "../modelfile/host.js";
 import { memoryBudget } from "../node/memory-budget.js";
 import { importModelModule } from "../node/model-module.js";
 import { availableModels, loadModelFactory } from "../node/model-registry.js";
-import { type LoadedScenario, loadScenario, type ScenarioHost } from "../scenario/load-scenario.js";
+import {
+  type LoadedScenario,
+  loadScenario,
+  locatedModelError,
+  type ScenarioHost,
+} from "../scenario/load-scenario.js";
 import type { CliIo } from "./io.js";
 
 /**
@@ -55,6 +60,27 @@ export function loadScenarioFile(
   options: LoadOptions = {},
 ): Promise<LoadedScenario> {
   return loadScenario(file, cliScenarioHost(io, options.checkMemory ?? true));
+}
+
+/**
+ * Runs `work` on a loaded scenario, with a model's unusable output (NaN, ±Infinity, beyond
+ * ±1e15 in some sample) reported as a mistake located in the scenario's files: at the strategy
+ * to blame where they name it (see `locatedModelError`).
+ *
+ * @example
+ * ```ts
+ * const result = await locatingModelErrors(loaded, () => runScenario(loaded));
+ * ```
+ */
+export async function locatingModelErrors<T>(
+  loaded: LoadedScenario,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    throw locatedModelError(loaded, e);
+  }
 }
 
 /**

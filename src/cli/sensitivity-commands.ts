@@ -45,7 +45,7 @@ import {
   writeReport,
 } from "./report-output.js";
 import { checkPsaFits, parseSamples } from "./resource-limits.js";
-import { loadScenarioFile } from "./scenario-io.js";
+import { loadScenarioFile, locatingModelErrors } from "./scenario-io.js";
 
 /** Format and output of a command, parsed and checked before any work. */
 interface Destination {
@@ -261,16 +261,19 @@ export async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<
   const parameters = parameterList(flags.parameters, model);
   const strategy = strategyFlag(flags.strategy, model);
   if (flags.twoWay !== undefined) {
-    await runTwoWay(io, to, loaded, model, wtp, flags.twoWay);
+    const pair = flags.twoWay;
+    await locatingModelErrors(loaded, () => runTwoWay(io, to, loaded, model, wtp, pair));
     return;
   }
   const ranges = loaded.scenario.dsa?.ranges;
-  const dsa = await oneWayDsa(model, {
-    wtp,
-    ...(parameters === undefined ? {} : { parameters }),
-    ...(ranges === undefined ? {} : { ranges }),
-    ...(strategy === undefined ? {} : { strategy }),
-  });
+  const dsa = await locatingModelErrors(loaded, () =>
+    oneWayDsa(model, {
+      wtp,
+      ...(parameters === undefined ? {} : { parameters }),
+      ...(ranges === undefined ? {} : { ranges }),
+      ...(strategy === undefined ? {} : { strategy }),
+    }),
+  );
   const table: ReportTable = {
     name: "dsa",
     columns: DSA_COLUMNS,
@@ -348,7 +351,9 @@ export async function runThreshold(io: CliIo, file: string, flags: ThresholdFlag
     }
   }
   const wtp = wtpFlag(flags.wtp, loaded.reportWtp.at(-1) as number);
-  const t = await thresholdAnalysis(model, { parameter, wtp, range: [lo, hi] });
+  const t = await locatingModelErrors(loaded, () =>
+    thresholdAnalysis(model, { parameter, wtp, range: [lo, hi] }),
+  );
   const notes =
     t.thresholds.length === 0
       ? [
@@ -435,10 +440,12 @@ export async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Prom
     keepAllParameters: true,
     regressionParameters: flags.group === true ? (chosen ?? model.model.parameterNames).length : 0,
   });
-  const result = await runScenario(loaded, {
-    ...(samples === undefined ? {} : { samples }),
-    keepAllParameters: true,
-  });
+  const result = await locatingModelErrors(loaded, () =>
+    runScenario(loaded, {
+      ...(samples === undefined ? {} : { samples }),
+      keepAllParameters: true,
+    }),
+  );
   const psa = result.draws;
   const wtp = [...new Set(loaded.reportWtp)].sort((a, b) => a - b);
   const columns = Object.fromEntries(
@@ -616,7 +623,9 @@ export async function runCompare(
   const rows: CellValue[][] = [];
   const tidy: TidyRow[] = [];
   for (const loaded of loadedAll) {
-    const r = await runScenario(loaded, samples === undefined ? {} : { samples });
+    const r = await locatingModelErrors(loaded, () =>
+      runScenario(loaded, samples === undefined ? {} : { samples }),
+    );
     const names = r.strategies.map((s) => s.name);
     const comparator = names[0] as string;
     const at = (w: number) => r.acceptability.find((a) => a.wtp === w);

@@ -22,6 +22,7 @@ import { ROW_TOLERANCE } from "./kernel.js";
 import {
   type DiscountTiming,
   discountTiming,
+  PER_CYCLE_TRANSITIONS,
   rewardTiming,
   timedFactors,
 } from "./reward-timing.js";
@@ -453,11 +454,11 @@ export function compileCohort(def: LooseDefinition, columns: readonly string[]):
     };
   });
 
-  if (timing.source && timing.target) {
+  if (timing.source) {
     const withFlows = strategies.find((sp) => sp.transitionRewards.some((l) => l.length > 0));
     if (withFlows !== undefined) {
       throw new TypeError(
-        `defineCohortModel ${model}: strategies.${withFlows.name}.transitionRewards: transition rewards cannot be earned per cycle on the mean of two vectors (rewards on all, discounted per cycle): heemod's life-table method splits them between two cycles, which this engine does not; count them per vector, or on start or end`,
+        `defineCohortModel ${model}: strategies.${withFlows.name}.transitionRewards: ${PER_CYCLE_TRANSITIONS}`,
       );
     }
   }

@@ -25,6 +25,14 @@ export type DiscountAt = "vector" | "cycle-start" | "cycle-end";
 /** The values of {@link DiscountAt}. */
 export const DISCOUNT_AT: readonly DiscountAt[] = ["vector", "cycle-start", "cycle-end"];
 
+/**
+ * Why transition rewards are refused per cycle with rewards on start or all: heemod earns a
+ * transition's rewards (its `starting_values`) a cycle later with "beginning" and splits them
+ * between two cycles with "life-table", which this engine does not do.
+ */
+export const PER_CYCLE_TRANSITIONS =
+  'transition rewards are earned per cycle only with rewards on end; with start heemod earns them a cycle later ("beginning") and with all it splits them between two cycles ("life-table"), which ceakit does not; discount them per vector (vector), which for start is heemod\'s "beginning" with first = FALSE when they do not change with t';
+
 /** Where costs and effects are discounted (both per vector, or both per cycle). */
 export interface DiscountTiming {
   readonly costs: DiscountAt;

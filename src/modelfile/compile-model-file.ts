@@ -9,7 +9,12 @@
  */
 
 import { MAX_REPORTED_ISSUES, moreProblems } from "../analysis/limits.js";
-import { conventionProblem, DISCOUNT_AT, discountTiming } from "../cohort/reward-timing.js";
+import {
+  conventionProblem,
+  DISCOUNT_AT,
+  discountTiming,
+  PER_CYCLE_TRANSITIONS,
+} from "../cohort/reward-timing.js";
 import { valueText } from "../core/value-text.js";
 import { createDistribution } from "../distributions/create.js";
 import type { DistributionSpec } from "../distributions/spec.js";
@@ -161,8 +166,8 @@ const STAND_INS: Readonly<Record<string, unknown>> = {
 };
 /**
  * Reports a counting, correction and discount timing that do not go together (at `correction`
- * or `discount_at`), and transition rewards where they cannot be earned: per cycle on the mean
- * of two vectors (heemod's life-table method splits them between cycles).
+ * or `discount_at`), and transition rewards where they cannot be earned: per cycle with rewards
+ * on start or all (see `PER_CYCLE_TRANSITIONS`).
  */
 function checkConventions(
   markov: MarkovFile,
@@ -177,15 +182,10 @@ function checkConventions(
     );
     return;
   }
-  if (timing.costs === "vector" || markov.rewards_on !== "all") return;
+  if (timing.costs === "vector" || markov.rewards_on === "end") return;
   for (const [name, s] of Object.entries(markov.strategies)) {
     for (const key of ["transition_costs", "transition_effects"] as const) {
-      if (s[key] === undefined) continue;
-      at(
-        ["strategies", name, key],
-        "transition rewards cannot be earned per cycle on the mean of two vectors (rewards_on: all with discount_at per cycle): heemod's life-table method splits them between two cycles, which ceakit does not; use rewards_on start or end, or discount_at: vector",
-        true,
-      );
+      if (s[key] !== undefined) at(["strategies", name, key], PER_CYCLE_TRANSITIONS, true);
     }
   }
 }

@@ -12,6 +12,8 @@ import { CeaError, InputError, ModelError } from "../errors.js";
 export interface ErrorData {
   readonly name: string;
   readonly message: string;
+  /** A ModelError's strategy. */
+  readonly strategy?: string;
 }
 
 /**
@@ -23,9 +25,9 @@ export interface ErrorData {
  * ```
  */
 export function errorData(e: unknown): ErrorData {
-  return e instanceof Error
-    ? { name: e.name, message: e.message }
-    : { name: "Error", message: String(e) };
+  if (!(e instanceof Error)) return { name: "Error", message: String(e) };
+  const strategy = e instanceof ModelError ? e.strategy : undefined;
+  return { name: e.name, message: e.message, ...(strategy === undefined ? {} : { strategy }) };
 }
 
 /**
@@ -38,7 +40,7 @@ export function errorData(e: unknown): ErrorData {
  * ```
  */
 export function reviveError(error: ErrorData): Error {
-  if (error.name === "ModelError") return new ModelError(error.message);
+  if (error.name === "ModelError") return new ModelError(error.message, error.strategy);
   if (error.name === "InputError") return new InputError({ message: error.message });
   if (error.name === "CeaError") return new CeaError(error.message);
   if (error.name === "RangeError") return new RangeError(error.message);

@@ -289,6 +289,7 @@ export function checkOutputs(
       : "";
     throw new ModelError(
       `model ${model.name}: ${label(i)}, strategy "${strategy}": ${what} is ${valueText(value)}${beyond} (parameters: ${values})`,
+      strategy,
     );
   };
   for (const s of model.strategies) {

@@ -17,6 +17,7 @@ import {
   type InputIssue,
   ModelError,
   ScenarioError,
+  type SourceLocation,
 } from "../errors.js";
 import type { ParameterSpec } from "../model/define-model.js";
 import { suggest } from "../model/expressions.js";
@@ -143,6 +144,8 @@ export interface LoadedScenario {
   readonly wtp: readonly number[];
   readonly reportWtp: readonly number[];
   readonly priceIndex: string;
+  /** Where each strategy is named in the files (see {@link locatedModelError}). */
+  readonly strategyAt: Readonly<Record<string, SourceLocation>>;
 }
 
 /** Reads and parses `file` and every file it extends, most derived first. */
@@ -383,6 +386,7 @@ async function build(
   return {
     file,
     files: chain.map((s) => s.file),
+    strategyAt: strategyLocations(chain, config),
     scenario,
     factory,
     config,
@@ -450,11 +454,48 @@ async function checkBaseCase(
       const path = e.issue.field?.split(".") ?? [];
       throw new InputError(locateIssue(chain, path, e.issue.message));
     }
-    if (e instanceof ModelError) {
-      throw new InputError({ file: chain[0]?.file, line: 1, column: 1, message: e.message });
-    }
-    throw e;
+    throw locatedModelError(
+      { file: chain[0]?.file ?? "", strategyAt: strategyLocations(chain, config) },
+      e,
+    );
   }
+}
+
+/** Where each strategy of `config` is named in the scenario's files (its key), if it is. */
+function strategyLocations(
+  chain: readonly YamlSource[],
+  config: ModelConfig,
+): Readonly<Record<string, SourceLocation>> {
+  const at: Record<string, SourceLocation> = {};
+  for (const { name } of config.strategies) {
+    const path = ["strategies", name];
+    if (!chain.some((s) => s.has(path))) continue;
+    const { message: _, ...where } = locateIssue(chain, path, "", true);
+    at[name] = where;
+  }
+  return at;
+}
+
+/**
+ * A model's unusable output (a {@link ModelError}) as a mistake in the person's files: located at
+ * the strategy to blame where the files name it, else at the scenario's first line. Any other
+ * error is returned as it is.
+ *
+ * @example
+ * ```ts
+ * try { await runScenario(loaded); } catch (e) { throw locatedModelError(loaded, e); }
+ * ```
+ */
+export function locatedModelError(
+  loaded: Pick<LoadedScenario, "file" | "strategyAt">,
+  e: unknown,
+): unknown {
+  if (!(e instanceof ModelError)) return e;
+  const at = e.strategy === undefined ? undefined : loaded.strategyAt[e.strategy];
+  return new InputError({
+    ...(at ?? { file: loaded.file, line: 1, column: 1 }),
+    message: e.message,
+  });
 }
 
 /**

@@ -210,32 +210,46 @@ describe("the cohort report states where rewards are discounted", () => {
 });
 
 describe("defineCohortModel refuses what per-cycle rewards cannot do", () => {
-  test("transition rewards on the mean of two vectors (heemod splits them between cycles)", () => {
-    expect(() =>
-      defineCohortModel({
-        name: "split",
-        parameters: {},
-        states: ["A", "D"],
-        initial: { A: 1 },
-        cycles: 3,
-        cycleLength: 1,
-        conventions: {
-          counting: "all",
-          correction: "half-cycle",
-          discount: { costs: 0, effects: 0 },
-          discountAt: "cycle-start",
+  /** The two-state model with a transition cost on A → D. */
+  const withEntryCost = (counting: "start" | "end" | "all", discountAt: "vector" | "cycle-start") =>
+    defineCohortModel({
+      name: "split",
+      parameters: {},
+      states: ["A", "D"],
+      initial: { A: 1 },
+      cycles: 3,
+      cycleLength: 1,
+      conventions: {
+        counting,
+        correction: counting === "all" ? "half-cycle" : "none",
+        discount: { costs: 0.1, effects: 0 },
+        discountAt,
+      },
+      outcomes: { cost: "costs", qaly: "effects" },
+      cost: "cost",
+      effect: "qaly",
+      strategies: {
+        only: {
+          transitions: { A: { A: C, D: 0.1 }, D: { D: 1 } },
+          rewards: { qaly: { A: 1 } },
+          transitionRewards: { cost: { A: { D: 500 } } },
         },
-        outcomes: { cost: "costs", qaly: "effects" },
-        cost: "cost",
-        effect: "qaly",
-        strategies: {
-          only: {
-            transitions: { A: { A: C, D: 0.1 }, D: { D: 1 } },
-            rewards: { qaly: { A: 1 } },
-            transitionRewards: { cost: { A: { D: 500 } } },
-          },
-        },
-      }),
-    ).toThrow(/strategies\.only\.transitionRewards: transition rewards cannot be earned per cycle/);
+      },
+    });
+
+  test("transition rewards per cycle on start or on all (heemod earns them a cycle later, or splits them)", () => {
+    for (const counting of ["start", "all"] as const) {
+      expect(() => withEntryCost(counting, "cycle-start")).toThrow(
+        /strategies\.only\.transitionRewards: transition rewards are earned per cycle only with rewards on end/,
+      );
+      expect(() => withEntryCost(counting, "vector")).not.toThrow();
+    }
+  });
+
+  test('on end, transition c is earned in cycle c, discounted as it (heemod\'s "end")', async () => {
+    // Deaths in transition c: 0.1 × 0.9^(c − 1), × 500, discounted by d^(c − 1).
+    const hand = 500 * (0.1 * 1 + 0.1 * 0.9 * d + 0.1 * 0.81 * d ** 2);
+    const trace = await runCohortBaseCase(withEntryCost("end", "cycle-start"));
+    close(trace.strategies[0]?.total.cost as number, hand);
   });
 });

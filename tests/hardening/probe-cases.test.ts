@@ -139,7 +139,7 @@ describe("values in messages", () => {
     });
     expectRefused(
       r,
-      /^error: model swis: sample \d+, strategy "swis": cost is [-\d.e+]+, beyond the limit of ±1e15 \(parameters: irr_s47 = /,
+      /^error: probe-wide\.yaml:1:1: model swis: sample \d+, strategy "swis": cost is [-\d.e+]+, beyond the limit of ±1e15 \(parameters: irr_s47 = /,
     );
   });
 });

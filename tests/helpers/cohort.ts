@@ -5,6 +5,7 @@
  * implementation (matrix × vector, no engine code) to compare with.
  */
 import fc from "fast-check";
+import { discountTiming } from "../../src/cohort/reward-timing.js";
 import {
   C,
   type CohortConventions,
@@ -100,11 +101,11 @@ export const perCycleConventions: fc.Arbitrary<CohortConventions> = fc
   }));
 
 /**
- * Whether a model with these conventions can have transition rewards: not per cycle on the
- * mean of two vectors (heemod's life-table method).
+ * Whether a model with these conventions can have transition rewards: per vector, or per cycle
+ * with rewards on end (heemod's "end").
  */
 export const allowsTransitionRewards = (conv: CohortConventions) =>
-  conv.discountAt === undefined || conv.counting !== "all";
+  discountTiming(conv.discountAt).costs === "vector" || conv.counting === "end";
 
 /**
  * Builds the model (optionally with state `tunnel` expanded to `length`) and its columns. The

@@ -162,7 +162,7 @@ describe("each kind of mistake alone", () => {
       /^error: m\.model\.yaml:10:14 discount_at: costs and effects must both be discounted per vector or both per cycle; got vector \(costs\) and cycle-end \(effects\)$/m,
     ],
     [
-      "transition rewards per cycle on the mean of two vectors",
+      "transition rewards per cycle on all (heemod's life-table splits them)",
       (t) =>
         t
           .replace("rewards_on: end", "rewards_on: all")
@@ -171,7 +171,19 @@ describe("each kind of mistake alone", () => {
             "state_costs: { alive: c_alive + 100 }",
             "state_costs: { alive: c_alive + 100 }\n    transition_costs: { alive->dead: 500 }",
           ),
-      /^error: m\.model\.yaml:27:5 strategies\.new\.transition_costs: transition rewards cannot be earned per cycle on the mean of two vectors/m,
+      /^error: m\.model\.yaml:27:5 strategies\.new\.transition_costs: transition rewards are earned per cycle only with rewards on end; with start heemod earns them a cycle later \("beginning"\)/m,
+    ],
+    [
+      "transition rewards per cycle on start",
+      (t) =>
+        t
+          .replace("rewards_on: end", "rewards_on: start")
+          .replace("correction: none", "correction: none\ndiscount_at: cycle-end")
+          .replace(
+            "state_costs: { alive: c_alive }",
+            "state_costs: { alive: c_alive }\n    transition_effects: { alive->dead: -0.5 }",
+          ),
+      /^error: m\.model\.yaml:21:5 strategies\.usual\.transition_effects: transition rewards are earned per cycle only with rewards on end/m,
     ],
   ];
   for (const [what, edit, pattern] of cases) {
@@ -188,6 +200,43 @@ describe("each kind of mistake alone", () => {
       }
     });
   }
+
+  test("an output beyond ±1e15 is located at the strategy: at the base case and in a PSA sample", async () => {
+    // Base case: 1000 × e^t over 40 cycles passes 1e15.
+    const base = modelFile((t) =>
+      t
+        .replace("cycles: 5", "cycles: 40")
+        .replace("state_costs: { alive: c_alive }", 'state_costs: { alive: "c_alive * exp(t)" }'),
+    );
+    const r = await runInProcess(["run", "m.model.yaml", "--samples", "200"], {
+      "m.model.yaml": base,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /^error: m\.model\.yaml:15:3 strategies\.usual: model m: base case, strategy "usual": cost is \d+, beyond the limit of ±1e15 \(parameters: p_die = 0\.1, c_alive = 1000\)\n$/,
+    );
+    // A PSA sample: the base case is within the limit, a wide draw of c_alive is not.
+    const wide = modelFile((t) =>
+      t
+        .replace("c_alive: 1000", "c_alive: { type: gamma, mean: 1e10, sd: 3e10 }")
+        .replace(
+          "state_costs: { alive: c_alive + 100 }",
+          'state_costs: { alive: "c_alive * 2e4" }',
+        ),
+    );
+    const files = { "m.model.yaml": wide };
+    expect((await runInProcess(["validate", "m.model.yaml"], files)).code).toBe(0);
+    const p = await runInProcess(
+      ["run", "m.model.yaml", "--samples", "2000", "--format", "json"],
+      files,
+    );
+    expect(p.code).toBe(2);
+    expect(p.stdout).toBe("");
+    expect(p.stderr).toMatch(
+      /^error: m\.model\.yaml:21:3 strategies\.new: model m: sample \d+, strategy "new": cost is [\d.e+]+, beyond the limit of ±1e15 \(parameters: p_die = [\d.]+, c_alive = [\d.e+]+\)\n$/,
+    );
+  });
 
   test("heemod's life-table per cycle validates, and its report says how it discounts", async () => {
     const files = {
