@@ -264,7 +264,9 @@ export function tornadoChart(
         {
           mark: { type: "bar", opacity: 0.85 },
           encoding: {
-            y: { field: "parameter", type: "nominal", sort: order, title: null },
+            // The order by its domain: a sort by a list of names becomes a vega expression, where
+            // a name such as "constructor" finds an inherited method and fails.
+            y: { field: "parameter", type: "nominal", scale: { domain: order }, title: null },
             x: { field: "inmb", type: "quantitative", title: "Incremental NMB (£)" },
             x2: { field: "base" },
             color: {
@@ -362,9 +364,11 @@ export async function renderSvg(chart: Chart): Promise<string> {
 export function traceChart(
   rows: readonly { strategy: string; cycle: number; state: string; share: number }[],
 ): Chart {
-  const values = rows.map((r) => ({ ...r }));
   const strategies = [...new Set(rows.map((r) => r.strategy))];
   const states = [...new Set(rows.map((r) => r.state))];
+  // Panels in the order of the strategies, by their place (a sort by a list of names becomes a
+  // vega expression, where a name such as "constructor" finds an inherited method and fails).
+  const values = rows.map((r) => ({ ...r, panel: strategies.indexOf(r.strategy) }));
   return {
     name: "trace",
     title: "Cohort trace: share of the cohort in each state, by cycle and strategy",
@@ -376,7 +380,7 @@ export function traceChart(
         field: "strategy",
         type: "nominal",
         title: null,
-        sort: strategies,
+        sort: { field: "panel", op: "min" },
       },
       columns: Math.min(2, strategies.length),
       spec: {
@@ -391,7 +395,7 @@ export function traceChart(
             title: "Share of the cohort",
             scale: { domain: [0, 1] },
           },
-          color: { field: "state", type: "nominal", title: "State", sort: states },
+          color: { field: "state", type: "nominal", title: "State", scale: { domain: states } },
         },
       },
     },

@@ -8,6 +8,7 @@ import {
   STRATEGY_COLOURS,
   strategyColour,
   tornadoChart,
+  traceChart,
 } from "../../src/report/charts.js";
 import { escapeHtml } from "../../src/report/html-report.js";
 
@@ -46,6 +47,57 @@ describe("charts", () => {
     expect((await renderSvg(evppi)).match(/aria-roledescription="bar"/g)?.length).toBe(1);
     // No chart refers to anything outside itself.
     for (const s of [svg, planeSvg]) expect(s).not.toMatch(/(href|src)="(https?:)?\/\//);
+  });
+
+  it("traceChart: one line per state in each strategy's panel, in the given order, whatever the names", async () => {
+    // Names of Object.prototype's members broke vega when a sort by a list of names became an
+    // expression ("Operator not defined").
+    for (const [strategies, states] of [
+      [
+        ["zeta", "alpha"],
+        ["S", "H", "D"],
+      ],
+      [
+        ["usual", "hasOwnProperty"],
+        ["toString", "constructor"],
+      ],
+    ] as const) {
+      const rows = strategies.flatMap((strategy) =>
+        [0, 1, 2].flatMap((cycle) =>
+          states.map((state) => ({ strategy, cycle, state, share: 0.5 })),
+        ),
+      );
+      const svg = await renderSvg(traceChart(rows));
+      const texts = [...svg.matchAll(/>([^<>]+)<\/text>/g)].map((m) => m[1]);
+      const at = (x: string) => texts.indexOf(x);
+      for (const name of [...strategies, ...states]) expect(at(name), name).toBeGreaterThan(-1);
+      expect(at(strategies[0])).toBeLessThan(at(strategies[1]));
+      expect(at(states[0])).toBeLessThan(at(states[1]));
+      expect(svg.match(/<path[^>]*aria-roledescription="line mark"/g)?.length).toBe(
+        strategies.length * states.length,
+      );
+    }
+  });
+
+  it("tornadoChart keeps the bars' order, whatever the parameters' names", async () => {
+    for (const names of [
+      ["zeta", "alpha", "mid"],
+      ["constructor", "hasOwnProperty", "toString"],
+    ]) {
+      const bars = names.map((parameter, k) => ({
+        parameter,
+        inmbLow: -k - 1,
+        inmbHigh: k + 1,
+        swing: 2 * k + 2,
+      }));
+      const svg = await renderSvg(tornadoChart(bars, 0, 20000));
+      expect(svg.match(/aria-roledescription="bar"/g)?.length).toBe(6);
+      const texts = [...svg.matchAll(/>([^<>]+)<\/text>/g)].map((m) => m[1]);
+      expect(names.map((n) => texts.indexOf(n))).toEqual(
+        names.map((n) => texts.indexOf(n)).sort((a, b) => a - b),
+      );
+      for (const n of names) expect(texts).toContain(n);
+    }
   });
 
   it("escapeHtml escapes the characters that matter in text and attributes", () => {
