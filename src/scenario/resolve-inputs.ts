@@ -174,7 +174,8 @@ export function resolveModelInputs(ctx: InputContext, scenario: ScenarioInput): 
   for (const [name, row] of Object.entries(ctx.factory.inputs)) {
     const table = inputTableOf(row);
     const overrides = (scenario[table] ?? {}) as Record<string, unknown>;
-    const r = resolveInput(ctx, name, overrides[name], [table, name]);
+    const override = Object.hasOwn(overrides, name) ? overrides[name] : undefined;
+    const r = resolveInput(ctx, name, override, [table, name]);
     if (r !== undefined) resolved.push(r);
   }
   return resolved;

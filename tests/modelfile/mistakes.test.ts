@@ -259,6 +259,35 @@ describe("each kind of mistake alone", () => {
     );
   });
 
+  test("names that every JavaScript object has (constructor, toString, …) are ordinary names", async () => {
+    const plain = modelFile((t) => t);
+    const odd = modelFile((t) =>
+      t
+        .replace(/c_alive/g, "constructor")
+        .replace(/p_die/g, "toString")
+        .replace(/\balive\b/g, "valueOf")
+        .replace("  new:", "  hasOwnProperty:"),
+    );
+    const json = async (text: string, format: string) => {
+      const r = await runInProcess(
+        ["run", "m.model.yaml", "--samples", "300", "--format", format],
+        {
+          "m.model.yaml": text,
+        },
+      );
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      return r.stdout;
+    };
+    const a = JSON.parse(await json(plain, "json"));
+    const b = JSON.parse(await json(odd, "json"));
+    expect(b.baseCase.cost).toEqual(a.baseCase.cost);
+    expect(b.baseCase.effect).toEqual(a.baseCase.effect);
+    const renamed = JSON.stringify(b.acceptability).replaceAll('"hasOwnProperty"', '"new"');
+    expect(renamed).toBe(JSON.stringify(a.acceptability));
+    expect(await json(odd, "html")).toContain("hasOwnProperty");
+  });
+
   test("the file without mistakes validates", async () => {
     const r = await runInProcess(["validate", "m.model.yaml"], {
       "m.model.yaml": modelFile((t) => t),
