@@ -274,6 +274,8 @@ export function transpile(
   const refuse = (message: string, offset: number): never => {
     throw new LanguageIssue(message, offset);
   };
+  // A blank text parses as a constant with no value.
+  if (text.trim() === "") refuse("is empty: write a number or a formula", 0);
   const visit = (node: AnyNode): string => {
     switch (node.type) {
       case "ConstantNode": {

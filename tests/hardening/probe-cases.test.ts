@@ -145,6 +145,18 @@ describe("values in messages", () => {
 });
 
 describe("model-file messages", () => {
+  it('a blank expression is empty, not a use of "undefined"', async () => {
+    const file = "probe-blank.model.yaml";
+    const model = readFileSync("models/sick-sicker.model.yaml", "utf8");
+    const text = model.replace("state_costs: { H: c_H,", 'state_costs: { H: "   ",');
+    expect(text).not.toBe(model);
+    const r = await runInProcess(["validate", file], { [file]: text });
+    expectRefused(
+      r,
+      /state_costs\.H: the expression " {3}" is empty: write a number or a formula\n$/,
+    );
+  });
+
   it("a row that does not sum to 1 lists the person's inputs, not the file's internal columns", async () => {
     const file = "probe-row.model.yaml";
     const model = readFileSync("models/sick-sicker.model.yaml", "utf8");
