@@ -104,11 +104,15 @@ describe("conventionProblem", () => {
   });
 });
 
-/** The two-state model of the file's header with the given counting and timing. */
+/** The cost of the file's header: t, the cycle it is valued at; one QALY a cycle in A. */
+const TIME_COST = { rewards: { cost: { A: perCycle(({ t }) => t) }, qaly: { A: 1 } } };
+
+/** The two-state model of the file's header with the given counting, timing and rewards. */
 function model(
   counting: CohortConventions["counting"],
   correction: CohortConventions["correction"],
   discountAt: NonNullable<CohortConventions["discountAt"]>,
+  rewards: object = TIME_COST,
 ) {
   return defineCohortModel({
     name: "timing",
@@ -122,10 +126,7 @@ function model(
     cost: "cost",
     effect: "qaly",
     strategies: {
-      only: {
-        transitions: { A: { A: C, D: 0.1 }, D: { D: 1 } },
-        rewards: { cost: { A: perCycle(({ t }) => t) }, qaly: { A: 1 } },
-      },
+      only: { transitions: { A: { A: C, D: 0.1 }, D: { D: 1 } }, ...(rewards as typeof TIME_COST) },
     },
   });
 }
@@ -212,29 +213,9 @@ describe("the cohort report states where rewards are discounted", () => {
 describe("defineCohortModel refuses what per-cycle rewards cannot do", () => {
   /** The two-state model with a transition cost on A → D. */
   const withEntryCost = (counting: "start" | "end" | "all", discountAt: "vector" | "cycle-start") =>
-    defineCohortModel({
-      name: "split",
-      parameters: {},
-      states: ["A", "D"],
-      initial: { A: 1 },
-      cycles: 3,
-      cycleLength: 1,
-      conventions: {
-        counting,
-        correction: counting === "all" ? "half-cycle" : "none",
-        discount: { costs: 0.1, effects: 0 },
-        discountAt,
-      },
-      outcomes: { cost: "costs", qaly: "effects" },
-      cost: "cost",
-      effect: "qaly",
-      strategies: {
-        only: {
-          transitions: { A: { A: C, D: 0.1 }, D: { D: 1 } },
-          rewards: { qaly: { A: 1 } },
-          transitionRewards: { cost: { A: { D: 500 } } },
-        },
-      },
+    model(counting, counting === "all" ? "half-cycle" : "none", discountAt, {
+      rewards: { qaly: { A: 1 } },
+      transitionRewards: { cost: { A: { D: 500 } } },
     });
 
   test("transition rewards per cycle on start or on all (heemod earns them a cycle later, or splits them)", () => {
