@@ -122,10 +122,11 @@ function generated(plan: CohortPlan): boolean {
  */
 export function cohortWorkspace(plan: CohortPlan, capacity: number): CohortWorkspace {
   const E = plan.expanded.length;
-  const widest = Math.max(
-    1,
-    ...plan.strategies.flatMap((s) => s.rows.map((r) => r.flows.length + 1)),
-  );
+  // A loop, not a spread: a model with long tunnels has more rows than a call takes arguments.
+  let widest = 1;
+  for (const s of plan.strategies) {
+    for (const r of s.rows) widest = Math.max(widest, r.flows.length + 1);
+  }
   const make = () => new Float64Array(capacity);
   const staticRest = plan.strategies.map((s) =>
     s.rows.map((r) => (r.dynamic ? new Float64Array(0) : make())),

@@ -190,6 +190,12 @@ function checkConventions(
   }
 }
 
+/**
+ * Most states a Markov model file may follow once its tunnels are expanded: each takes a
+ * sample-length slice of the trace, twice, in every block of samples.
+ */
+export const MAX_EXPANDED_STATES = 20_000;
+
 /** Top-level keys that may simply be dropped when they have a mistake. */
 const OPTIONAL = new Set([
   "description",
@@ -501,6 +507,17 @@ export async function compileModelFile(
     };
     for (const [s, k] of Object.entries(markov.tunnels ?? {})) {
       if (isState(s, ["tunnels", s])) tunnels[s] = k;
+    }
+    const expanded = states.reduce(
+      (n, s) => n + (Object.hasOwn(tunnels, s) ? (tunnels[s] as number) : 1),
+      0,
+    );
+    if (expanded > MAX_EXPANDED_STATES) {
+      at(
+        ["tunnels"],
+        `the states and their tunnels' times in state make ${expanded} states to follow, more than the ${MAX_EXPANDED_STATES.toLocaleString("en-GB")} a model may have; shorten the tunnels (a tunnel's last time in state keeps those who stay longer)`,
+        true,
+      );
     }
     const initial: Record<string, ValueRef | "rest"> = {};
     let initialRests = 0;

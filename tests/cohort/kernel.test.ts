@@ -4,6 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { cohortWorkspace } from "../../src/cohort/kernel.js";
 import { C, defineCohortModel, ModelError } from "../../src/index.js";
 import {
   allowsTransitionRewards,
@@ -17,6 +18,30 @@ import {
 
 const relClose = (a: number, b: number, rel: number) =>
   Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
+
+describe("cohortWorkspace", () => {
+  test("a tunnel of 150,000 positions: more rows than a function call takes arguments", () => {
+    const m = defineCohortModel({
+      name: "long",
+      parameters: {},
+      states: ["A", "D"],
+      tunnels: { A: 150_000 },
+      initial: { A: 1 },
+      cycles: 2,
+      cycleLength: 1,
+      conventions: { counting: "end", correction: "none", discount: { costs: 0, effects: 0 } },
+      outcomes: { cost: "costs", qaly: "effects" },
+      cost: "cost",
+      effect: "qaly",
+      strategies: {
+        only: { transitions: { A: { A: C, D: 0.1 }, D: { D: 1 } }, rewards: { qaly: { A: 1 } } },
+      },
+    });
+    const ws = cohortWorkspace(m.cohort, 1);
+    // The widest row, A[τ] to A[τ + 1] or D, and its rest: three scratch arrays.
+    expect(ws.row.length).toBe(3);
+  });
+});
 
 describe("runCohortKernel (properties)", () => {
   test("runCohortKernel conserves the cohort: shares sum to 1 within 1e-12 at every cycle, and match a dense reference", () => {

@@ -131,6 +131,18 @@ describe("each kind of mistake alone", () => {
       /^error: m\.model\.yaml:9:13 correction: the half-cycle correction needs at least two counted state vectors; 1 cycle with rewards on end counts one$/m,
     ],
     [
+      "tunnels too long to follow",
+      (t) => {
+        // 21 tunnels of the longest 1,000 times in state, and the dead state.
+        const extra = Array.from({ length: 20 }, (_, k) => `s${k + 1}`);
+        const tunnels = ["alive", ...extra].map((s) => `${s}: 1000`).join(", ");
+        return t
+          .replace("states: [alive, dead]", `states: [alive, dead, ${extra.join(", ")}]`)
+          .replace("initial: { alive: 1 }", `tunnels: { ${tunnels} }\ninitial: { alive: 1 }`);
+      },
+      /^error: m\.model\.yaml:5:1 tunnels: the states and their tunnels' times in state make 21001 states to follow, more than the 20,000 a model may have/m,
+    ],
+    [
       "a bad discount_at",
       (t) => t.replace("correction: none", "correction: none\ndiscount_at: cycle-strat"),
       /^error: m\.model\.yaml:10:14 discount_at: expected one of "vector", "cycle-start", "cycle-end" or \{ costs, effects \}, got "cycle-strat" \(did you mean "cycle-start"\?\)$/m,
