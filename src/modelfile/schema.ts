@@ -18,9 +18,9 @@ import {
   TOO_MANY_STRATEGIES,
 } from "../analysis/limits.js";
 import { DISCOUNT_AT, type DiscountAt } from "../cohort/reward-timing.js";
-import { MAX_NUMERIC_SEED, seedProblem } from "../core/seed.js";
+import { MAX_NUMERIC_SEED } from "../core/seed.js";
 import { EVIDENCE_TAGS } from "../model/provenance.js";
-import { inputOverride, NUMBER_LIMIT } from "../scenario/schema.js";
+import { inputOverride, NUMBER_LIMIT, numericSeed } from "../scenario/schema.js";
 
 /** The value of `format:` that marks a model file. */
 export const MODEL_FORMAT = "ceakit-model/1";
@@ -183,13 +183,7 @@ const common = {
     .strictObject({
       samples: finite.int().min(MIN_SAMPLES).max(100_000_000).optional(),
       seed: z
-        .union([
-          z.string().min(1),
-          finite.superRefine((value, ctx) => {
-            const problem = seedProblem(value);
-            if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
-          }),
-        ])
+        .union([z.string().min(1), numericSeed])
         .optional()
         .meta({ description: `Random seed: 0 to ${MAX_NUMERIC_SEED}, or a word` }),
     })

@@ -13,7 +13,7 @@ import type { ModelFactory, SettingSpec } from "../model/model-factory.js";
 import { EVIDENCE_TAGS } from "../model/provenance.js";
 
 /** A numeric seed: the rule `--seed` follows too (src/core/seed.ts). */
-const numericSeed = z
+export const numericSeed = z
   .number()
   .superRefine((value, ctx) => {
     const problem = seedProblem(value);

@@ -143,6 +143,11 @@ describe("each kind of mistake alone", () => {
       /^error: m\.model\.yaml:5:1 tunnels: the states and their tunnels' times in state make 21001 states to follow, more than the 20,000 a model may have/m,
     ],
     [
+      "a numeric seed past 2^53 − 1: one message, with the seed's own bounds",
+      (t) => t.replace("discount: 0.035", "discount: 0.035\npsa: { seed: 9007199254740992 }"),
+      /^error: m\.model\.yaml:11:14 psa\.seed: a numeric seed must be a whole number from 0 to 9007199254740991 [^\n]*\n$/,
+    ],
+    [
       "a bad discount_at",
       (t) => t.replace("correction: none", "correction: none\ndiscount_at: cycle-strat"),
       /^error: m\.model\.yaml:10:14 discount_at: expected one of "vector", "cycle-start", "cycle-end" or \{ costs, effects \}, got "cycle-strat" \(did you mean "cycle-start"\?\)$/m,
