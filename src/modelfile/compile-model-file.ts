@@ -537,7 +537,11 @@ export async function compileModelFile(
         `initial share of ${s}`,
         true,
       );
-      if (ref === undefined) continue;
+      // A share with a mistake of its own leaves the sum unknown (its problem is reported).
+      if (ref === undefined) {
+        initialKnown = false;
+        continue;
+      }
       initial[s] = ref;
       if ("value" in ref) initialSum += ref.value;
       else initialKnown = false;

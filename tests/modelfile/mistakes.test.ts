@@ -148,6 +148,11 @@ describe("each kind of mistake alone", () => {
       /^error: m\.model\.yaml:11:14 psa\.seed: a numeric seed must be a whole number from 0 to 9007199254740991 [^\n]*\n$/,
     ],
     [
+      "an initial share out of [0, 1]: its own problem, no sum of the others",
+      (t) => t.replace("initial: { alive: 1 }", "initial: { alive: 1.5, dead: -0.5 }"),
+      /^error: m\.model\.yaml:5:19 initial\.alive: initial share of alive: "1\.5" is 1\.5, not a probability between 0 and 1\nerror: m\.model\.yaml:5:30 initial\.dead: [^\n]*\n$/,
+    ],
+    [
       "a bad discount_at",
       (t) => t.replace("correction: none", "correction: none\ndiscount_at: cycle-strat"),
       /^error: m\.model\.yaml:10:14 discount_at: expected one of "vector", "cycle-start", "cycle-end" or \{ costs, effects \}, got "cycle-strat" \(did you mean "cycle-start"\?\)$/m,
