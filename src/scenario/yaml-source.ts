@@ -182,7 +182,9 @@ export function parseYaml(file: string, text: string): YamlSource {
     const message =
       problem.code === "MULTIPLE_DOCS"
         ? "the file holds more than one YAML document (a line of --- starts another); keep one"
-        : (problem.message.split("\n")[0] as string).replace(/ at line \d+, column \d+.*$/, "");
+        : /call stack/i.test(problem.message)
+          ? "the brackets or indentation nest too deeply to read; a scenario or model needs a few levels"
+          : (problem.message.split("\n")[0] as string).replace(/ at line \d+, column \d+.*$/, "");
     throw new InputError({
       file,
       line: pos.line,

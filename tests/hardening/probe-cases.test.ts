@@ -179,6 +179,17 @@ describe("model-file messages", () => {
     );
     expect(r.stderr).not.toContain("parseAllDocuments");
   });
+
+  it("brackets nested thousands deep are one plain message, not the parser's stack overflow", async () => {
+    const file = "probe-deep.yaml";
+    const r = await runInProcess(["validate", file], {
+      [file]: `model: swis\ntitle: a\ndescription: ${"[".repeat(5000)}${"]".repeat(5000)}\n`,
+    });
+    expectRefused(
+      r,
+      /^error: probe-deep\.yaml:3:\d+: YAML syntax error: the brackets or indentation nest too deeply to read; a scenario or model needs a few levels\n$/,
+    );
+  });
 });
 
 describe("sensitivity flags", () => {
