@@ -281,6 +281,12 @@ export function transpile(
       case "ConstantNode": {
         const v = node.value;
         if (typeof v === "number" && Number.isFinite(v)) return `(${String(v)})`;
+        if (typeof v === "number" && Number.isNaN(v)) {
+          return refuse(
+            'uses "NaN" (not a number), which is not allowed: only numbers, names of inputs and the constants pi and e are',
+            find((t) => t.text === "NaN"),
+          );
+        }
         if (typeof v === "number") {
           return refuse(
             "contains a number too large to represent",

@@ -15,6 +15,7 @@ import {
   discountTiming,
   PER_CYCLE_TRANSITIONS,
 } from "../cohort/reward-timing.js";
+import { MAX_NUMERIC_SEED } from "../core/seed.js";
 import { valueText } from "../core/value-text.js";
 import { createDistribution } from "../distributions/create.js";
 import type { DistributionSpec } from "../distributions/spec.js";
@@ -253,6 +254,30 @@ function discountMessage(input: unknown, top: boolean): string {
   return `expected ${forms}, got ${describeValue(input)}${hint === undefined ? "" : ` (did you mean "${hint}"?)`}`;
 }
 
+/**
+ * What a setting of several forms expects, in its own words, for a value that is none of them;
+ * undefined where the message about what inside it is wrong says more (a discount's bands, an
+ * input's distribution, a derived value).
+ */
+function unionMessage(path: readonly PropertyKey[], at: unknown): string | undefined {
+  const top = String(path[0]);
+  const scalar = typeof at !== "object" || at === null;
+  if (top === "discount") return scalar ? discountMessage(at, path.length === 1) : undefined;
+  if (top === "discount_at") return discountAtMessage(at, path.length === 1);
+  if (top === "parameters" || top === "derived") return undefined;
+  if (top === "wtp") {
+    const missing =
+      scalar || Array.isArray(at) ? [] : ["from", "to", "by"].filter((k) => !(k in at));
+    return missing.length > 0
+      ? `expected { from, to, by }: ${missing.join(", ")} missing`
+      : `expected { from, to, by } or a list of values, got ${describeValue(at)}`;
+  }
+  if (top === "psa" && path[1] === "seed") {
+    return `expected a whole number from 0 to ${MAX_NUMERIC_SEED} or a word, got ${describeValue(at)}`;
+  }
+  return `expected a number or a formula in quotes, got ${describeValue(at)}`;
+}
+
 /** The message for a `discount_at` (`top`) or one of its kinds that is none of its values. */
 function discountAtMessage(input: unknown, top: boolean): string {
   const hint = typeof input === "string" ? suggest(input, DISCOUNT_AT) : undefined;
@@ -280,8 +305,14 @@ export async function compileModelFile(
   const chain = [source];
   const file = source.file;
   const issues: InputIssue[] = [];
+  // One message per place: a rule such as "*->D" is checked once per flow it matches.
+  const told = new Set<string>();
   const at = (path: readonly PropertyKey[], message: string, key = false) => {
-    issues.push(locateIssue(chain, path, message, key));
+    const issue = locateIssue(chain, path, message, key);
+    const id = JSON.stringify([issue.line, issue.column, issue.field, issue.message]);
+    if (told.has(id)) return;
+    told.add(id);
+    issues.push(issue);
   };
   const value = source.value as Record<string, unknown>;
   const kind = value.kind;
@@ -305,25 +336,13 @@ export async function compileModelFile(
     const keysAt = keysFor(schema);
     const found = tightestBounds(parsed.error.issues).flatMap((i) =>
       explainIssue(i, keysAt).map((x) => {
-        const input = (i as { input?: unknown }).input;
-        const union =
+        // A value that is none of a union's forms is told them all, in the setting's words.
+        // (A discount's forms are told at either level: the whole or one kind's rate.)
+        const own =
           i.code === "invalid_union" &&
-          x.path[0] !== "parameters" &&
-          x.path[0] !== "derived" &&
-          (typeof input !== "object" || input === null);
-        const got = JSON.stringify(input) ?? "nothing";
-        // A discount that is none of its forms is told them all, at either level (a list or a
-        // mapping keeps the message about what inside it is wrong).
-        const at = valueAt(value, x.path);
-        const scalar = typeof at !== "object" || at === null;
+          (x.path.length === i.path.length || /^discount/.test(String(x.path[0])));
         const message =
-          i.code === "invalid_union" && x.path[0] === "discount" && scalar
-            ? discountMessage(at, x.path.length === 1)
-            : i.code === "invalid_union" && x.path[0] === "discount_at" && scalar
-              ? discountAtMessage(at, x.path.length === 1)
-              : union
-                ? `expected a number or a formula in quotes, got ${got}`
-                : x.message;
+          (own ? unionMessage(x.path, valueAt(value, x.path)) : undefined) ?? x.message;
         return { path: x.path, issue: locateIssue(chain, x.path, message, x.key) };
       }),
     );

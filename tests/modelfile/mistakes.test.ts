@@ -153,6 +153,46 @@ describe("each kind of mistake alone", () => {
       /^error: m\.model\.yaml:5:19 initial\.alive: initial share of alive: "1\.5" is 1\.5, not a probability between 0 and 1\nerror: m\.model\.yaml:5:30 initial\.dead: [^\n]*\n$/,
     ],
     [
+      "a wtp that is a number",
+      (t) => t.replace("discount: 0.035", "discount: 0.035\nwtp: 20000"),
+      /^error: m\.model\.yaml:11:6 wtp: expected \{ from, to, by \} or a list of values, got 20000\n$/,
+    ],
+    [
+      "a wtp range without its step",
+      (t) => t.replace("discount: 0.035", "discount: 0.035\nwtp: { from: 0, to: 50000 }"),
+      /^error: m\.model\.yaml:11:6 wtp: expected \{ from, to, by \}: by missing\n$/,
+    ],
+    [
+      "a seed that is a list",
+      (t) => t.replace("discount: 0.035", "discount: 0.035\npsa: { seed: [1, 2] }"),
+      /^error: m\.model\.yaml:11:14 psa\.seed: expected a whole number from 0 to 9007199254740991 or a word, got a list\n$/,
+    ],
+    [
+      "a cost of YAML's .inf",
+      (t) => t.replace("state_costs: { alive: c_alive }", "state_costs: { alive: .inf }"),
+      /^error: m\.model\.yaml:19:27 strategies\.usual\.state_costs\.alive: expected a number or a formula in quotes, got infinity\n$/,
+    ],
+    [
+      "a formula of NaN",
+      (t) => t.replace("state_costs: { alive: c_alive }", 'state_costs: { alive: "NaN" }'),
+      /^error: m\.model\.yaml:19:28 strategies\.usual\.state_costs\.alive: the expression "NaN" uses "NaN" \(not a number\), which is not allowed/,
+    ],
+    [
+      "a rule for many flows with a mistake: one message",
+      (t) =>
+        t
+          .replace("states: [alive, dead]", "states: [alive, sick, dead]")
+          .replace(
+            /dead: \{ dead: 1 \}/g,
+            "dead: { dead: 1 }\n      sick: { sick: rest, dead: 0.1 }",
+          )
+          .replace(
+            "state_costs: { alive: c_alive }",
+            'state_costs: { alive: c_alive }\n    transition_costs: { "*->dead": 1/0 }',
+          ),
+      /^error: m\.model\.yaml:21:36 strategies\.usual\.transition_costs\.\*->dead: "1\/0" is infinity, not a finite number\n$/,
+    ],
+    [
       "a bad discount_at",
       (t) => t.replace("correction: none", "correction: none\ndiscount_at: cycle-strat"),
       /^error: m\.model\.yaml:10:14 discount_at: expected one of "vector", "cycle-start", "cycle-end" or \{ costs, effects \}, got "cycle-strat" \(did you mean "cycle-start"\?\)$/m,
