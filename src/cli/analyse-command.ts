@@ -5,7 +5,6 @@
  * @module
  */
 
-import { resolve } from "node:path";
 import type { Worker } from "node:worker_threads";
 import { DISCOUNT_RANGE, MAX_POPULATION, MAX_YEARS, MIN_SAMPLES } from "../analysis/limits.js";
 import { type PsaTable, readWidePsaTable } from "../analysis/psa-csv.js";
@@ -25,6 +24,7 @@ import { analysisHtml, analysisMarkdown } from "../report/analysis-documents.js"
 import { analysisCsv, analysisJsonText, analysisText } from "../report/analysis-report.js";
 import type { EvppiReport } from "../report/analysis-sections.js";
 import { analyseEvppi, type EvppiFlags, evppiWtp, parseGroup } from "./analyse-evppi.js";
+import { refuseReplacingInputs } from "./input-guard.js";
 import type { CliIo } from "./io.js";
 import {
   parseChoice,
@@ -224,13 +224,10 @@ export async function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): 
   // A bad --out is refused before the samples are read; so is one that would replace an input.
   if (output !== undefined) {
     io.checkOutput(output);
-    const inputs = [file, flags.effects, flags.parameters].filter((f) => f !== undefined);
-    if (inputs.some((f) => resolve(f) === resolve(output.path))) {
-      throw new InputError({
-        field: "--out",
-        message: `${output.path} is one of the input files; write the report elsewhere`,
-      });
-    }
+    refuseReplacingInputs(
+      output,
+      [file, flags.effects, flags.parameters].filter((f) => f !== undefined),
+    );
   }
   const early: { worker?: Worker } = {};
   let read: ReturnType<typeof readSamples>;

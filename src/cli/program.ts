@@ -20,6 +20,7 @@ import { addScenarioCommands } from "./commands/scenario.js";
 import { addSensitivityCommands } from "./commands/sensitivity.js";
 import { addServeCommand } from "./commands/serve.js";
 import { examplesHelp } from "./help.js";
+import { guardInputs } from "./input-guard.js";
 import type { CliIo } from "./io.js";
 
 /** Exit codes of the CLI. */
@@ -111,7 +112,8 @@ function refuseRepeatedOptions(command: Command): void {
  * ```
  */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
-  const program = createProgram(io);
+  // The report never replaces one of the command's own inputs (see input-guard.ts).
+  const program = createProgram(guardInputs(io));
   if (args.length === 0) {
     // A usage error: the help (with its examples) goes to standard error, not into a pipe.
     program.outputHelp({ error: true });

@@ -66,6 +66,8 @@ export async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<
   }
   // --samples replaces the scenario's sample count; the count run is checked below.
   const loaded = await loadScenarioFile(io, file, { checkMemory: samples === undefined });
+  // Now that the inputs are read: --out must not be one of them.
+  if (output !== undefined) io.checkOutput(output);
   // Template slots still holding national defaults: a warning, not an error (the run goes on).
   const warning = templateDefaultsWarning(templateDefaultsLeft(loaded.inputs));
   if (warning !== undefined) io.stderr(`${escapeControls(`${file}: ${warning}`)}\n`);

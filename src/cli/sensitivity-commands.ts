@@ -61,6 +61,21 @@ function destination(io: CliIo, flags: { format: string; out?: string }): Destin
   return { format, output };
 }
 
+/**
+ * Loads a scenario for a command writing to `to`, then checks `--out` again now that the
+ * scenario's files are known (it must not replace one of them).
+ */
+async function loadFor(
+  io: CliIo,
+  to: Destination,
+  file: string,
+  options: Parameters<typeof loadScenarioFile>[2],
+): ReturnType<typeof loadScenarioFile> {
+  const loaded = await loadScenarioFile(io, file, options);
+  if (to.output !== undefined) io.checkOutput(to.output);
+  return loaded;
+}
+
 /** Renders and writes a command's report. */
 async function emit(io: CliIo, to: Destination, report: CommandReport): Promise<void> {
   await writeReport(io, to.output, {
@@ -255,7 +270,7 @@ const quadrantCell = (incCost: number, incEffect: number): CellValue =>
 export async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<void> {
   const to = destination(io, flags);
   // No PSA is run: the scenario's sample count need not fit.
-  const loaded = await loadScenarioFile(io, file, { checkMemory: false });
+  const loaded = await loadFor(io, to, file, { checkMemory: false });
   const model = await scenarioModel(loaded);
   const wtp = wtpFlag(flags.wtp, loaded.reportWtp.at(-1) as number);
   const parameters = parameterList(flags.parameters, model);
@@ -337,7 +352,7 @@ export async function runThreshold(io: CliIo, file: string, flags: ThresholdFlag
       message: `expected high above low, got ${flags.range}`,
     });
   }
-  const loaded = await loadScenarioFile(io, file, { checkMemory: false });
+  const loaded = await loadFor(io, to, file, { checkMemory: false });
   const model = await scenarioModel(loaded);
   const [parameter] = parameterList(flags.parameter, model, "--parameter") as [string];
   const bounds = parameterBounds(loaded, parameter);
@@ -421,7 +436,7 @@ function evppiVerdicts(r: EvppiRanking, evpi: readonly number[]): string[] {
 export async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Promise<void> {
   const to = destination(io, flags);
   const samples = flags.samples === undefined ? undefined : parseSamples(flags.samples);
-  const loaded = await loadScenarioFile(io, file, { checkMemory: samples === undefined });
+  const loaded = await loadFor(io, to, file, { checkMemory: samples === undefined });
   const model = await scenarioModel(loaded);
   const chosen = parameterList(flags.parameters, model);
   if (flags.group === true) {
@@ -607,7 +622,7 @@ export async function runCompare(
   const samples = flags.samples === undefined ? undefined : parseSamples(flags.samples);
   const loadedAll: LoadedScenario[] = [];
   for (const f of files) {
-    loadedAll.push(await loadScenarioFile(io, f, { checkMemory: samples === undefined }));
+    loadedAll.push(await loadFor(io, to, f, { checkMemory: samples === undefined }));
   }
   // Scenarios run one after another: each must fit on its own.
   for (const loaded of loadedAll) {

@@ -115,7 +115,7 @@ describe("review cases: messages", () => {
     const out = expectOneRefusal(
       await runInProcess(["analyse", "p.csv", "--out", "p.csv"], { "p.csv": csv }),
     );
-    expect(out).toBe("error: --out: p.csv is one of the input files; write the report elsewhere");
+    expect(out).toBe("error: --out: p.csv is an input of this command; write the report elsewhere");
   });
 });
 
