@@ -227,6 +227,7 @@ export async function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): 
     refuseReplacingInputs(
       output,
       [file, flags.effects, flags.parameters].filter((f) => f !== undefined),
+      (path) => io.identify?.(path) ?? path,
     );
   }
   const early: { worker?: Worker } = {};

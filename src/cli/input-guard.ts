@@ -11,41 +11,28 @@
  * @module
  */
 
-import { realpathSync } from "node:fs";
-import { resolve, sep } from "node:path";
 import type { InputKind } from "../core/input-limits.js";
 import { InputError } from "../errors.js";
 import type { InputChunks } from "../node/input-chunks.js";
 import type { Output } from "../node/output-file.js";
 import type { CliIo } from "./io.js";
 
-/** The same file, by its resolved path, or through a symbolic link, by its real path. */
-function samePath(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
-  const ra = realPath(a);
-  return ra !== undefined && ra === realPath(b);
-}
+/** Names a file so that two paths of the same file get the same name (see {@link CliIo.identify}). */
+type Identify = (path: string) => string;
 
-/** `inner` lies inside the directory `dir` (by resolved path or real path). */
-function inside(inner: string, dir: string): boolean {
-  const within = (i: string | undefined, d: string | undefined) =>
-    i !== undefined && d !== undefined && i.startsWith(d.endsWith(sep) ? d : d + sep);
-  return within(resolve(inner), resolve(dir)) || within(realPath(inner), realPath(dir));
-}
+/** A path as it is given: the identity where the io cannot tell more. */
+const asGiven: Identify = (path) => path;
 
-/** The real path of an existing file, undefined when there is none (or it cannot be resolved). */
-function realPath(path: string): string | undefined {
-  try {
-    return realpathSync(path);
-  } catch {
-    return undefined;
-  }
+/** `inner` lies inside the directory `dir`. */
+function inside(inner: string, dir: string, identify: Identify): boolean {
+  const d = identify(dir);
+  return identify(inner).startsWith(d.endsWith("/") ? d : `${d}/`);
 }
 
 /**
  * Refuses (an InputError at `--out`) an output that would replace one of `inputs`: for a file,
- * an input at the same path (or the same file through a link); for a CSV set, an input inside
- * its directory.
+ * an input of the same identity (by `identify`: the same path, or the same file through a
+ * link); for a CSV set, an input inside its directory.
  *
  * @example
  * ```ts
@@ -53,11 +40,17 @@ function realPath(path: string): string | undefined {
  * // throws: --out: m.model.yaml is an input of this command; write the report elsewhere
  * ```
  */
-export function refuseReplacingInputs(output: Output, inputs: Iterable<string>): void {
+export function refuseReplacingInputs(
+  output: Output,
+  inputs: Iterable<string>,
+  identify: Identify = asGiven,
+): void {
   for (const input of inputs) {
-    if (output.kind === "file" ? samePath(output.path, input) : inside(input, output.dir)) {
-      throw replacesInput(output, input);
-    }
+    const replaced =
+      output.kind === "file"
+        ? identify(output.path) === identify(input)
+        : inside(input, output.dir, identify);
+    if (replaced) throw replacesInput(output, input);
   }
 }
 
@@ -66,7 +59,7 @@ function replacesInput(output: Output, input: string): InputError {
   const message =
     output.kind === "set"
       ? `${output.dir} holds ${input}, an input of this command; write the CSV files into another directory`
-      : resolve(output.path) === resolve(input)
+      : output.path === input
         ? `${output.path} is an input of this command; write the report elsewhere`
         : `${output.path} is the same file as ${input}, an input of this command; write the report elsewhere`;
   return new InputError({ field: "--out", message });
@@ -85,7 +78,9 @@ function replacesInput(output: Output, input: string): InputError {
  */
 export function guardInputs(io: CliIo): CliIo {
   const inputs = new Set<string>();
-  const check = (output: Output) => refuseReplacingInputs(output, inputs);
+  const identify =
+    io.identify === undefined ? asGiven : (path: string) => io.identify?.(path) ?? path;
+  const check = (output: Output) => refuseReplacingInputs(output, inputs, identify);
   const guarded: CliIo = {
     stdout: (text) => io.stdout(text),
     stderr: (text) => io.stderr(text),

@@ -6,6 +6,7 @@
  */
 
 import type { InputKind } from "../core/input-limits.js";
+import { fileIdentity } from "../node/file-identity.js";
 import { type InputChunks, readInputChunks } from "../node/input-chunks.js";
 import { readInputFile } from "../node/input-file.js";
 import {
@@ -34,6 +35,12 @@ export interface CliIo {
    * take the bytes of {@link readInput}'s text.
    */
   readInputChunks?<T>(path: string, kind: InputKind, use: (chunks: InputChunks) => T): T;
+  /**
+   * Names the file at `path` so that every path of one file gets the same name: its real path
+   * when it exists (links resolved), else its absolute path. Optional: without it, paths are
+   * compared as given.
+   */
+  identify?(path: string): string;
   /** Checks, before any work, that `output` can be written; throws an InputError if not. */
   checkOutput(output: Output): void;
   /** Writes one file atomically (see src/node/output-file.ts). */
@@ -58,6 +65,7 @@ export function nodeIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     readInput: (path, kind) => readInputFile(path, kind),
     readInputChunks: (path, kind, use) => readInputChunks(path, kind, use),
+    identify: (path) => fileIdentity(path),
     checkOutput: (output) => checkOutput(output),
     writeFile: (output, text) => writeOutputFile(output, text),
     writeSet: (output, files) => writeOutputSet(output, files),

@@ -288,7 +288,12 @@ export async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<
       ...(ranges === undefined ? {} : { ranges }),
       ...(strategy === undefined ? {} : { strategy }),
     }),
-  );
+  ).catch((e: unknown) => {
+    // The model failing at one end of a range the scenario set: the range is to blame.
+    if (!(e instanceof InputError)) throw e;
+    const set = Object.keys(ranges ?? {}).map((name) => ["dsa", "ranges", name]);
+    throw loaded.blame(e, set, "at one end of this range, the model fails");
+  });
   const table: ReportTable = {
     name: "dsa",
     columns: DSA_COLUMNS,
@@ -368,7 +373,14 @@ export async function runThreshold(io: CliIo, file: string, flags: ThresholdFlag
   const wtp = wtpFlag(flags.wtp, loaded.reportWtp.at(-1) as number);
   const t = await locatingModelErrors(loaded, () =>
     thresholdAnalysis(model, { parameter, wtp, range: [lo, hi] }),
-  );
+  ).catch((e: unknown) => {
+    // The model's own values pass its checks: failing within the range, the range is to blame.
+    if (!(e instanceof InputError)) throw e;
+    throw new InputError({
+      field: "--range",
+      message: `within ${flags.range}, the model fails: ${e.message}`,
+    });
+  });
   const notes =
     t.thresholds.length === 0
       ? [

@@ -61,7 +61,7 @@ export function cohortEvaluator(plan: CohortPlan) {
   return (
     params: Readonly<Record<string, Float64Array>>,
     out: ModelOutput<string, string>,
-    chunk: { readonly n: number; readonly start: number },
+    chunk: ChunkInfo,
     record?: CohortRecord,
   ): void => {
     const need = record === undefined ? Math.min(chunk.n, KERNEL_BLOCK) : chunk.n;

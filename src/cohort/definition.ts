@@ -41,6 +41,8 @@ export interface CycleContext<N extends string = string> {
   readonly n: number;
   /** Index in the whole run of the chunk's first sample (for messages: sample start + i + 1). */
   readonly start: number;
+  /** Where row `start + i` is, for messages, when the rows are not samples (see ChunkInfo). */
+  readonly where?: ((row: number) => string) | undefined;
   /**
    * Model time. For a transition, the cycle t = 1 … n that moves m_{t−1} to m_t; for a state
    * reward, the index t = 0 … n of the state vector m_t it values; 0 for initial rewards.

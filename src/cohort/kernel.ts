@@ -14,7 +14,7 @@
 
 import { valueText } from "../core/value-text.js";
 import { CeaError, ModelError } from "../errors.js";
-import type { ParameterColumns } from "../model/define-model.js";
+import type { ChunkInfo, ParameterColumns } from "../model/define-model.js";
 import { type CycleStep, cycleStep, isScalarValue, type StepInputs } from "./cycle-step.js";
 import type { CycleContext } from "./definition.js";
 import type { CohortPlan, RewardPlan, RowPlan, TransitionRewardPlan, ValuePlan } from "./plan.js";
@@ -305,6 +305,7 @@ interface Context {
   p: ParameterColumns<string>;
   n: number;
   start: number;
+  where: ((row: number) => string) | undefined;
   t: number;
   time: number;
   tau: number;
@@ -337,7 +338,7 @@ function rowError(
     typeof p === "number" ? p : (p[i] as number);
   const stateText = `state "${row.state}"${row.tunnel ? ` (time in state ${row.tau})` : ""}`;
   const head = (i: number) =>
-    `model ${plan.name}: strategy "${ctx.strategy}", ${stateText}, cycle ${ctx.t}, sample ${start + i + 1}`;
+    `model ${plan.name}: strategy "${ctx.strategy}", ${stateText}, cycle ${ctx.t}, ${sampleText(ctx, start + i)}`;
   const tail = (i: number) => ` (parameters: ${parameterText(ctx.p, i)})`;
   for (let i = 0; i < n; i++) {
     let sum = 0;
@@ -527,6 +528,11 @@ function addStateRewards(
   }
 }
 
+/** "sample 12" for messages, or the chunk's own phrase where its rows are not samples. */
+function sampleText(ctx: Context, row: number): string {
+  return ctx.where === undefined ? `sample ${row + 1}` : ctx.where(row);
+}
+
 /** Throws the located error for a bad initial distribution. */
 function initialError(
   plan: CohortPlan,
@@ -536,7 +542,7 @@ function initialError(
   total: number,
 ): never {
   throw new ModelError(
-    `model ${plan.name}: strategy "${ctx.strategy}", sample ${start + i + 1}: the initial shares sum to ${PRECISION(total)}, not 1, or one is outside [0, 1] (parameters: ${parameterText(ctx.p, i)})`,
+    `model ${plan.name}: strategy "${ctx.strategy}", ${sampleText(ctx, start + i)}: the initial shares sum to ${PRECISION(total)}, not 1, or one is outside [0, 1] (parameters: ${parameterText(ctx.p, i)})`,
   );
 }
 
@@ -611,10 +617,10 @@ export function runCohortKernel(
   ws: CohortWorkspace,
   params: ParameterColumns<string>,
   totals: CohortTotals,
-  chunk: { readonly n: number; readonly start: number },
+  chunk: ChunkInfo,
   record?: CohortRecord,
 ): void {
-  const { n, start } = chunk;
+  const { n, start, where } = chunk;
   const block = record === undefined ? Math.min(n, KERNEL_BLOCK) : n;
   if (block > ws.capacity) {
     throw new RangeError(
@@ -622,14 +628,14 @@ export function runCohortKernel(
     );
   }
   if (record !== undefined) {
-    runPassBlock(plan, ws, params, totals, n, start, record);
+    runPassBlock(plan, ws, params, totals, n, start, where, record);
     return;
   }
   // A plan too large for generated loops runs as a pass per flow and reward (the same results).
   const run = ws.steps.length === plan.strategies.length ? runBlock : runPassBlock;
   try {
     if (block === n) {
-      run(plan, ws, params, totals, n, start);
+      run(plan, ws, params, totals, n, start, where);
       return;
     }
     const names = Object.keys(params);
@@ -640,7 +646,7 @@ export function runCohortKernel(
         views[name] = (params[name] as Float64Array).subarray(b0, b0 + nb);
       }
       const blockTotals = totals.map((per) => per.map((x) => x.subarray(b0, b0 + nb)));
-      run(plan, ws, views, blockTotals, nb, start + b0);
+      run(plan, ws, views, blockTotals, nb, start + b0, where);
     }
   } finally {
     releaseColumns(ws);
@@ -674,11 +680,12 @@ function runBlock(
   totals: CohortTotals,
   n: number,
   start: number,
+  where: ChunkInfo["where"],
 ): void {
   const E = plan.expanded.length;
   const O = plan.outcomes.length;
   const cycles = plan.cycles;
-  const ctx: Context = { p: params, n, start, t: 0, time: 0, tau: 1, strategy: "" };
+  const ctx: Context = { p: params, n, start, where, t: 0, time: 0, tau: 1, strategy: "" };
   const views = viewsOf(ws, E, n);
   for (let j = 0; j < plan.strategies.length; j++) {
     const sp = plan.strategies[j] as CohortPlan["strategies"][number];
@@ -860,12 +867,13 @@ function runPassBlock(
   totals: CohortTotals,
   n: number,
   start: number,
+  where: ChunkInfo["where"],
   record?: CohortRecord,
 ): void {
   const E = plan.expanded.length;
   const O = plan.outcomes.length;
   const cycles = plan.cycles;
-  const ctx: Context = { p: params, n, start, t: 0, time: 0, tau: 1, strategy: "" };
+  const ctx: Context = { p: params, n, start, where, t: 0, time: 0, tau: 1, strategy: "" };
   const probs: (number | Float64Array)[] = [];
   const dsts: Float64Array[] = [];
   const qs: Float64Array[] = [];

@@ -59,6 +59,24 @@ export interface ChunkInfo {
   readonly n: number;
   /** Index of the chunk's first sample in the whole run. */
   readonly start: number;
+  /**
+   * Where row `start + i` of the chunk is, for messages: "in sample 12" by default; "at the base
+   * case", or "at point 3 (p = 0.4)" of a sensitivity analysis, when the rows are not samples.
+   */
+  readonly where?: ((row: number) => string) | undefined;
+}
+
+/**
+ * The phrase naming row `row` of the run (`chunk.start + i`) in messages: the chunk's own
+ * {@link ChunkInfo.where}, else "in sample row + 1".
+ *
+ * @example
+ * ```ts
+ * whereIs({ n: 10, start: 100 }, 104); // "in sample 105"
+ * ```
+ */
+export function whereIs(chunk: Pick<ChunkInfo, "where">, row: number): string {
+  return chunk.where === undefined ? `in sample ${row + 1}` : chunk.where(row);
 }
 
 /** Parameter columns handed to `evaluate`: one Float64Array per name. */

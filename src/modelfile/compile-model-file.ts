@@ -743,6 +743,7 @@ export async function compileModelFile(
       })),
     );
     if (issues.length > 0) fail(issues);
+    boundProbabilityInputs(inputs, entries);
     const d = markov.discount;
     const both = typeof d === "object" && !Array.isArray(d) ? d : { costs: d, effects: d };
     return {
@@ -814,6 +815,24 @@ export async function compileModelFile(
       strategies,
     },
   };
+}
+
+/**
+ * Gives the bounds [0, 1] to every input that some probability entry is, as it stands (`S: p`):
+ * a scenario's value, DSA range or threshold range for it outside [0, 1] is then refused where
+ * it is written, not reported later as an impossible probability in the model.
+ */
+function boundProbabilityInputs(
+  inputs: Record<string, InputRow>,
+  entries: readonly EntryProgram[],
+) {
+  for (const e of entries) {
+    const name = e.inputs[0];
+    if (!e.probability || e.inputs.length !== 1 || !/^\(*c0\[i\]\)*$/.test(e.body)) continue;
+    const row = name === undefined || !Object.hasOwn(inputs, name) ? undefined : inputs[name];
+    if (row !== undefined && row.bounds === undefined)
+      inputs[name as string] = { ...row, bounds: [0, 1] };
+  }
 }
 
 /** The parts of a program both kinds share. */

@@ -16,7 +16,13 @@ import { lookupRow } from "../cohort/lookup-table.js";
 import { compileCohort, type LooseDefinition } from "../cohort/plan.js";
 import { valueText } from "../core/value-text.js";
 import { InputError, ModelError, type SourceLocation } from "../errors.js";
-import type { ChunkInfo, Model, ModelOutput, ParameterSpec } from "../model/define-model.js";
+import {
+  type ChunkInfo,
+  type Model,
+  type ModelOutput,
+  type ParameterSpec,
+  whereIs,
+} from "../model/define-model.js";
 import { runtime } from "../model/expression-runtime.js";
 import type { ModelConfig } from "../model/model-factory.js";
 import type { TableData } from "./lookup-csv.js";
@@ -93,26 +99,34 @@ const show = (x: number) => valueText(x, 12);
 /** Where a value was computed, for messages. */
 interface Place {
   readonly start: number;
+  readonly where: ChunkInfo["where"];
   readonly t?: number;
   readonly tau?: number;
   readonly tunnel?: boolean;
 }
 
 /** A place from plain values (t and tunnel undefined when not given). */
-function placeOf(start: number, t: number | undefined, tau: number, tunnel?: boolean): Place {
+function placeOf(
+  start: number,
+  where: ChunkInfo["where"],
+  t: number | undefined,
+  tau: number,
+  tunnel?: boolean,
+): Place {
   return {
     start,
+    where,
     tau,
     ...(t === undefined ? {} : { t }),
     ...(tunnel === undefined ? {} : { tunnel }),
   };
 }
 
-/** "in sample 4, cycle 3" (the base case is sample 1 of its own run). */
+/** "in sample 4, t = 3", "at the base case, t = 3". */
 function placeText(place: Place, i: number): string {
   const cycle = place.t === undefined ? "" : `, t = ${place.t}`;
   const tau = place.tunnel === true ? `, time_in_state = ${place.tau}` : "";
-  return `in sample ${place.start + i + 1}${cycle}${tau}`;
+  return `${whereIs(place, place.start + i)}${cycle}${tau}`;
 }
 
 /**
@@ -127,7 +141,18 @@ function runChecked(
   n: number,
   place: Place,
 ): void {
-  runCheckedAt(loop, code, inputs, out, n, place.start, place.t, place.tau ?? 1, place.tunnel);
+  runCheckedAt(
+    loop,
+    code,
+    inputs,
+    out,
+    n,
+    place.start,
+    place.where,
+    place.t,
+    place.tau ?? 1,
+    place.tunnel,
+  );
 }
 
 /** What {@link runChecked} runs: an expression's code, where it is and what it computes. */
@@ -148,6 +173,7 @@ function runCheckedAt(
   out: Float64Array,
   n: number,
   start: number,
+  where: ChunkInfo["where"],
   t: number | undefined,
   tau: number,
   tunnel: boolean | undefined,
@@ -171,7 +197,7 @@ function runCheckedAt(
     );
     throw new InputError({
       ...code.at,
-      message: `${code.what}: ${quoteText(code.text)} is ${show(x)} ${placeText(placeOf(start, t, tau, tunnel), i)}${probability ? ", not a probability between 0 and 1" : Number.isNaN(x) ? "" : ", not a finite number"}${used.length > 0 ? ` (${used.join(", ")})` : ""}`,
+      message: `${code.what}: ${quoteText(code.text)} is ${show(x)} ${placeText(placeOf(start, where, t, tau, tunnel), i)}${probability ? ", not a probability between 0 and 1" : Number.isNaN(x) ? "" : ", not a finite number"}${used.length > 0 ? ` (${used.join(", ")})` : ""}`,
     });
   }
 }
@@ -244,7 +270,7 @@ export function modelFileModel(program: ModelProgram, config: ModelConfig): Mode
     columns: Readonly<Record<string, Float64Array>>,
     chunk: ChunkInfo,
   ): Record<string, Float64Array> => {
-    const { n, start } = chunk;
+    const { n, start, where } = chunk;
     if (capacity < n) {
       capacity = n;
       buffers = Object.fromEntries(ownColumns.map((name) => [name, new Float64Array(n)]));
@@ -258,7 +284,7 @@ export function modelFileModel(program: ModelProgram, config: ModelConfig): Mode
         d.inputs.map((x) => all[x] as Float64Array),
         all[d.name] as Float64Array,
         n,
-        { start },
+        { start, where },
       );
     }
     for (const k of staticEntries) {
@@ -269,7 +295,7 @@ export function modelFileModel(program: ModelProgram, config: ModelConfig): Mode
         e.inputs.map((x) => all[x] as Float64Array),
         all[entryColumn(k)] as Float64Array,
         n,
-        { start },
+        { start, where },
       );
     }
     return all;
@@ -288,7 +314,7 @@ export function modelFileModel(program: ModelProgram, config: ModelConfig): Mode
         inputs[k] = ctx.p[e.inputs[k] as string] as Float64Array;
       }
       try {
-        runCheckedAt(e.loop, e, inputs, out, ctx.n, ctx.start, ctx.t, ctx.tau, tunnel);
+        runCheckedAt(e.loop, e, inputs, out, ctx.n, ctx.start, ctx.where, ctx.t, ctx.tau, tunnel);
       } finally {
         inputs.fill(NO_COLUMN);
       }
@@ -414,6 +440,7 @@ export function modelFileModel(program: ModelProgram, config: ModelConfig): Mode
     target: Float64Array,
     n: number,
     start: number,
+    where: ChunkInfo["where"],
   ) => {
     if (ref === undefined) return;
     if ("value" in ref) {
@@ -431,7 +458,7 @@ export function modelFileModel(program: ModelProgram, config: ModelConfig): Mode
         e.inputs.map((x) => all[x] as Float64Array),
         values,
         n,
-        { start, t: 0 },
+        { start, where, t: 0 },
       );
     } else values = all[entryColumn(ref.entry)] as Float64Array;
     for (let i = 0; i < n; i++) target[i] = (target[i] as number) + (values[i] as number);
@@ -454,8 +481,9 @@ export function modelFileModel(program: ModelProgram, config: ModelConfig): Mode
         throw locateRowError(e, rowAt, program.name);
       }
       for (const s of initialLoops) {
-        addInitial(s.cost, all, out.cost[s.name] as Float64Array, chunk.n, chunk.start);
-        addInitial(s.effect, all, out.effect[s.name] as Float64Array, chunk.n, chunk.start);
+        const { n, start, where } = chunk;
+        addInitial(s.cost, all, out.cost[s.name] as Float64Array, n, start, where);
+        addInitial(s.effect, all, out.effect[s.name] as Float64Array, n, start, where);
       }
     },
   });

@@ -74,6 +74,7 @@ export async function runBaseCase<N extends string, S extends string, O extends 
   evaluateRows(prepared, arrays, 1, 0, {
     derived: () => "at the base case",
     output: () => "base case",
+    notSamples: true,
   });
   const first = (x: Float64Array | undefined) => (x as Float64Array)[0] as number;
   const per = (r: Readonly<Record<string, Float64Array>>) =>

@@ -63,6 +63,7 @@ export function evaluatePoints(
   evaluateRows(prepared, arrays, n, 0, {
     derived: (r) => `at sensitivity point ${r + 1}`,
     output: (r) => `point ${r + 1} (${describePoint(points[r])})`,
+    notSamples: true,
   });
   const { strategies } = prepared.model;
   const S = strategies.length;

@@ -316,6 +316,11 @@ export interface RowLabels {
   readonly derived: (row: number) => string;
   /** For a model output that is not a usable number, e.g. "sample 17", "base case". */
   readonly output: (row: number) => string;
+  /**
+   * Whether the rows are something other than samples (the base case, sensitivity points): the
+   * model's own messages then name them as `derived` does, not as "sample N".
+   */
+  readonly notSamples?: boolean;
 }
 
 /**
@@ -337,7 +342,9 @@ export function evaluateRows(
   labels: RowLabels,
 ): void {
   computeDerived(prepared.derived, arrays.columns, n, labels.derived);
-  prepared.model.evaluate(arrays.columns, arrays.output, { n, start });
+  const where =
+    labels.notSamples === true ? (row: number) => labels.derived(row - start) : undefined;
+  prepared.model.evaluate(arrays.columns, arrays.output, { n, start, where });
   checkOutputs(prepared, arrays, n, labels.output);
 }
 

@@ -41,6 +41,7 @@ import {
 import { rememberModel } from "./scenario-model.js";
 import type { ScenarioInput } from "./schema.js";
 import { scenarioSchema } from "./schema.js";
+import { blameSetting, inputSettings } from "./setting-blame.js";
 import { wtpGrid } from "./wtp-grid.js";
 import { locateIssue, parseYaml, type YamlSource } from "./yaml-source.js";
 import { explainIssue, keysFor, tightestBounds } from "./zod-issues.js";
@@ -146,6 +147,16 @@ export interface LoadedScenario {
   readonly priceIndex: string;
   /** Where each strategy is named in the files (see {@link locatedModelError}). */
   readonly strategyAt: Readonly<Record<string, SourceLocation>>;
+  /**
+   * A model's mistake located at the scenario's setting of an input it shows a value of, among
+   * `settings` (paths in the scenario's files), with `lead` before the model's message; the
+   * mistake itself when it shows none (see src/scenario/setting-blame.ts).
+   */
+  readonly blame: (
+    e: InputError,
+    settings: readonly (readonly PropertyKey[])[],
+    lead: string,
+  ) => InputError;
 }
 
 /** Reads and parses `file` and every file it extends, most derived first. */
@@ -387,6 +398,7 @@ async function build(
     file,
     files: chain.map((s) => s.file),
     strategyAt: strategyLocations(chain, config),
+    blame: (e, settings, lead) => blameSetting(chain, e, settings, lead),
     scenario,
     factory,
     config,
@@ -451,6 +463,16 @@ async function checkBaseCase(
     return rememberModel(prepared, config);
   } catch (e) {
     if (e instanceof InputError) {
+      // A mistake in a model file the scenario builds on, whose own values pass its checks: the
+      // scenario's values are to blame, and the person is pointed at them.
+      if (e.issue.file !== undefined && !chain.some((s) => s.file === e.issue.file)) {
+        throw blameSetting(
+          chain,
+          e,
+          inputSettings(chain),
+          "with this scenario's values, the model fails",
+        );
+      }
       const path = e.issue.field?.split(".") ?? [];
       throw new InputError(locateIssue(chain, path, e.issue.message));
     }

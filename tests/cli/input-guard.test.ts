@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { refuseReplacingInputs } from "../../src/cli/input-guard.js";
 import { InputError } from "../../src/errors.js";
+import { fileIdentity } from "../../src/node/file-identity.js";
 import { expectOneRefusal, runInProcess, runOnDisk } from "../helpers/cli.js";
 
 const FIXTURES = "tests/fixtures/modelfile";
@@ -20,17 +21,24 @@ const RCT = "scenarios/swis-rct.yaml";
 describe("refuseReplacingInputs", () => {
   it("refuses a file output at an input's path, and a set whose directory holds an input", () => {
     const file = { kind: "file", path: "./a/../m.yaml", replace: true } as const;
-    expect(() => refuseReplacingInputs(file, ["x.csv", "m.yaml"])).toThrow(
+    expect(() => refuseReplacingInputs(file, ["x.csv", "./a/../m.yaml"])).toThrow(
       "--out: ./a/../m.yaml is an input of this command; write the report elsewhere",
     );
-    expect(() => refuseReplacingInputs(file, ["x.csv", "n.yaml"])).not.toThrow();
+    // Compared as given without a way to identify files; by identity with one.
+    expect(() => refuseReplacingInputs(file, ["x.csv", "m.yaml"])).not.toThrow();
+    expect(() => refuseReplacingInputs(file, ["x.csv", "m.yaml"], fileIdentity)).toThrow(
+      "--out: ./a/../m.yaml is the same file as m.yaml, an input of this command; write the report elsewhere",
+    );
+    expect(() => refuseReplacingInputs(file, ["x.csv", "n.yaml"], fileIdentity)).not.toThrow();
     const set = { kind: "set", dir: "out" } as const;
-    expect(() => refuseReplacingInputs(set, ["m.yaml", "out/t.csv"])).toThrow(
+    expect(() => refuseReplacingInputs(set, ["m.yaml", "out/t.csv"], fileIdentity)).toThrow(
       "--out: out holds out/t.csv, an input of this command; write the CSV files into another directory",
     );
     // A sibling whose name merely starts with the directory's is not inside it.
-    expect(() => refuseReplacingInputs(set, ["outside/t.csv", "out.csv"])).not.toThrow();
-    expect(() => refuseReplacingInputs(set, ["out/t.csv"])).toThrow(InputError);
+    expect(() =>
+      refuseReplacingInputs(set, ["outside/t.csv", "out.csv"], fileIdentity),
+    ).not.toThrow();
+    expect(() => refuseReplacingInputs(set, ["./out/t.csv"], fileIdentity)).toThrow(InputError);
   });
 });
 

@@ -16,6 +16,7 @@ import { nodeIo } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/program.js";
 import { decodeInput } from "../../src/core/text-input.js";
 import { FileReadError } from "../../src/errors.js";
+import { fileIdentity } from "../../src/node/file-identity.js";
 import { readInputFile } from "../../src/node/input-file.js";
 import { checkOutput, type FileStatus, type OutputFs } from "../../src/node/output-file.js";
 
@@ -95,6 +96,7 @@ export async function runInProcess(
       if (!absolute.startsWith(ROOT + sep)) throw new FileReadError(path, "no such file");
       return readInputFile(path, kind);
     },
+    identify: fileIdentity,
     checkOutput: (output) => checkOutput(output, checkFs),
     writeFile: (output, text) => {
       checkOutput(output, checkFs);

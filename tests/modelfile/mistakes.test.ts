@@ -78,7 +78,7 @@ describe("each kind of mistake alone", () => {
       "a row without rest that does not sum to 1",
       (t) =>
         t.replace("alive: { alive: rest, dead: p_die }", "alive: { alive: 0.85, dead: p_die }"),
-      /^error: m\.model\.yaml:17:\d+ strategies\.usual\.transitions\.alive: strategy "usual", state "alive", cycle 1, sample 1: the probabilities of row alive sum to 0\.95, not 1; give one entry as rest, the rest of the row \(alive → alive 0\.85, alive → dead 0\.1\)/,
+      /^error: m\.model\.yaml:17:\d+ strategies\.usual\.transitions\.alive: strategy "usual", state "alive", cycle 1, at the base case: the probabilities of row alive sum to 0\.95, not 1; give one entry as rest, the rest of the row \(alive → alive 0\.85, alive → dead 0\.1\)/,
     ],
     [
       "a row without rest that sums to 1 at the base case but not in some PSA sample",

@@ -1,0 +1,112 @@
+/**
+ * A value, range or override that a person sets for a model file's parameter and that makes the
+ * model fail is reported where the person set it (the flag, the scenario's key), with the
+ * model's own message after it; never as "sample N" of a PSA that was not run, nor in the
+ * scenario at 1:1 with a path of the model file.
+ */
+import { describe, expect, it } from "vitest";
+import { expectOneRefusal, runInProcess } from "../helpers/cli.js";
+
+/** Strategy a uses p as a probability as it stands; strategy b uses p / 2. */
+const MODEL = `format: ceakit-model/1
+kind: markov
+title: T
+states: [H, S, D]
+initial: { H: 1 }
+cycles: 10
+cycle_years: 1
+rewards_on: end
+correction: none
+discount: 0.035
+parameters:
+  p: { type: beta, alpha: 10, beta: 90 }
+  q: { type: beta, alpha: 10, beta: 90 }
+strategies:
+  a:
+    transitions:
+      H: { H: rest, S: p, D: 0.01 }
+      S: { S: rest, D: 0.1 }
+      D: { D: 1 }
+    state_effects: { H: 1, S: 0.5 }
+  b:
+    transitions:
+      H: { H: rest, S: q * 2, D: 0.01 }
+      S: { S: rest, D: 0.1 }
+      D: { D: 1 }
+    state_effects: { H: 1, S: 0.5 }
+`;
+
+const refusal = async (args: string[], files: Record<string, string> = {}) =>
+  expectOneRefusal(await runInProcess(args, { "m.model.yaml": MODEL, ...files }));
+
+describe("a parameter that an entry uses as a probability is bounded to [0, 1]", () => {
+  it("in a threshold range", async () => {
+    expect(await refusal(["threshold", "m.model.yaml", "--parameter", "p", "--range", "0:2"])).toBe(
+      "error: --range: expected a value between 0 and 1 for p, got 2",
+    );
+  });
+
+  it("in a scenario's override and DSA range", async () => {
+    const override = "model: ./m.model.yaml\ntitle: S\nparameters: { p: 2 }\n";
+    expect(await refusal(["validate", "s.yaml"], { "s.yaml": override })).toBe(
+      "error: s.yaml:3:18 parameters.p: expected a value between 0 and 1, got 2",
+    );
+    const range = "model: ./m.model.yaml\ntitle: S\ndsa: { ranges: { p: [0, 5] } }\n";
+    expect(await refusal(["dsa", "s.yaml"], { "s.yaml": range })).toBe(
+      "error: s.yaml:3:25 dsa.ranges.p.1: expected a value between 0 and 1, got 5",
+    );
+  });
+});
+
+describe("a model failing at a value set outside the model file is blamed on the setting", () => {
+  const FAILS =
+    'm.model.yaml:23:24 strategies.b.transitions.H.S: strategy "b", H → S: "q * 2" is 1.2';
+
+  it("threshold: at --range, with the sensitivity point, not a PSA sample", async () => {
+    const line = await refusal([
+      "threshold",
+      "m.model.yaml",
+      "--parameter",
+      "q",
+      "--range",
+      "0:0.6",
+    ]);
+    expect(line).toMatch(
+      /^error: --range: within 0:0\.6, the model fails: m\.model\.yaml:23:24 strategies\.b\.transitions\.H\.S: strategy "b", H → S: "q \* 2" is [0-9.]+ at sensitivity point \d+, not a probability between 0 and 1 \(q = 0\.5\d*\)$/,
+    );
+    expect(line).not.toMatch(/sample/);
+  });
+
+  it("a scenario's parameter value: at its key, at the base case", async () => {
+    const s = "model: ./m.model.yaml\ntitle: S\nparameters:\n  q: 0.6\n";
+    expect(await refusal(["run", "s.yaml", "--samples", "30"], { "s.yaml": s })).toBe(
+      `error: s.yaml:4:6 parameters.q: with this scenario's values, the model fails: ${FAILS} at the base case, not a probability between 0 and 1 (q = 0.6)`,
+    );
+  });
+
+  it("a strategy's own input: at that strategy's key", async () => {
+    const s =
+      "model: ./m.model.yaml\ntitle: S\nstrategies:\n  a: {}\n  b: { inputs: { q: 0.6 } }\n";
+    const line = await refusal(["validate", "s.yaml"], { "s.yaml": s });
+    expect(line).toMatch(
+      /^error: s\.yaml:5:21 strategies\.b\.inputs\.q: with this scenario's values, the model fails: m\.model\.yaml:23:24 /,
+    );
+  });
+
+  it("a scenario's DSA range: at the range", async () => {
+    const s = "model: ./m.model.yaml\ntitle: S\ndsa: { ranges: { q: [0, 0.6] } }\n";
+    const line = await refusal(["dsa", "s.yaml"], { "s.yaml": s });
+    expect(line.replace(/sensitivity point \d+/, "sensitivity point N")).toBe(
+      `error: s.yaml:3:21 dsa.ranges.q: at one end of this range, the model fails: ${FAILS} at sensitivity point N, not a probability between 0 and 1 (q = 0.6)`,
+    );
+  });
+
+  it("a mistake that shows no value the scenario set stays where the model file has it", async () => {
+    const broken = MODEL.replace("S: { S: rest, D: 0.1 }", "S: { S: rest, D: p * 20 }");
+    const s = "model: ./m.model.yaml\ntitle: S\nparameters:\n  q: 0.2\n";
+    const line = expectOneRefusal(
+      await runInProcess(["validate", "s.yaml"], { "m.model.yaml": broken, "s.yaml": s }),
+    );
+    expect(line).toMatch(/^error: m\.model\.yaml:\d+:\d+ strategies\.a\.transitions\.S\.D: /);
+  });
+});
