@@ -23,6 +23,34 @@ export interface TableData {
 }
 
 /**
+ * Refuses a header with a column without a name or a name used twice (a lookup names its
+ * column; with two of one name, one would be silently ignored), at the cell.
+ */
+function checkHeader(
+  name: string,
+  file: string,
+  line: number,
+  columns: readonly number[],
+  header: readonly string[],
+): void {
+  const seen = new Map<string, number>();
+  header.forEach((title, k) => {
+    const at = { file, line, column: columns[k] ?? 1 };
+    if (title === "") {
+      throw new InputError({ ...at, message: `table ${name}: column ${k + 1} has no name` });
+    }
+    const first = seen.get(title);
+    if (first !== undefined) {
+      throw new InputError({
+        ...at,
+        message: `table ${name}: column ${k + 1} is named "${title}" like column ${first + 1}; column names must be different`,
+      });
+    }
+    seen.set(title, k);
+  });
+}
+
+/**
  * Parses a lookup table's CSV text. Every problem is an {@link InputError} at the file, line and
  * column of the cell: a key column that is not in the header, a cell that is not a finite
  * number, keys that do not increase, a table without rows or value columns.
@@ -42,6 +70,7 @@ export function parseLookupCsv(name: string, file: string, text: string, key?: s
   tokenizeCsv(text, (fields, line, columns) => {
     if (header === undefined) {
       header = fields.map((f) => f.trim());
+      checkHeader(name, file, line, columns, header);
       if (key !== undefined) {
         keyAt = header.indexOf(key);
         if (keyAt < 0) {

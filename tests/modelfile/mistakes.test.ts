@@ -263,6 +263,31 @@ describe("each kind of mistake alone", () => {
     });
   }
 
+  test.each([
+    [
+      "a column named twice",
+      "age,male,male\n30,0.1,0.2\n",
+      /^error: life\.csv:1:10: table life: column 3 is named "male" like column 2; column names must be different\n$/,
+    ],
+    [
+      "a column without a name",
+      "age,male,\n30,0.1,0.2\n",
+      /^error: life\.csv:1:10: table life: column 3 has no name\n$/,
+    ],
+  ])("a table's header with %s: located at the cell", async (_, csv, pattern) => {
+    const model = modelFile((t) =>
+      t
+        .replace("strategies:", "tables:\n  life: { file: life.csv, key: age }\nstrategies:")
+        .replace("c_alive: 1000", "c_alive: 1000\n  age0: 30"),
+    );
+    const r = await runInProcess(["validate", "m.model.yaml"], {
+      "m.model.yaml": model,
+      "life.csv": csv,
+    });
+    expect(r.stderr).toMatch(pattern);
+    expect(r.code).toBe(2);
+  });
+
   test("an output beyond ±1e15 is located at the strategy: at the base case and in a PSA sample", async () => {
     // Base case: 1000 × e^t over 40 cycles passes 1e15.
     const base = modelFile((t) =>
