@@ -33,6 +33,13 @@ export const RESERVED = new Set([
   "rest",
   ...CONSTANTS.keys(),
   ...FUNCTION_NAMES,
+  // Words the parser reads as values of their own, never as a name.
+  "NaN",
+  "Infinity",
+  "undefined",
+  "null",
+  "true",
+  "false",
 ]);
 
 /** A compiled expression as plain data. */

@@ -266,8 +266,18 @@ export async function loadScenario(file: string, host: ScenarioHost): Promise<Lo
   const merged = mergeScenarios(chain.map((s) => s.value as Record<string, unknown>).reverse());
   const modelName = merged.model;
   if (typeof modelName !== "string") {
+    // A model file without its first line reads as a scenario without a model: say which.
+    const modelFileKeys = ["kind", "states", "cycles"].filter((k) => Object.hasOwn(merged, k));
+    const hint =
+      modelFileKeys.length > 0 && format === undefined
+        ? `; this file has ${modelFileKeys.join(", ")} like a model file: if it is one, begin it with format: ${MODEL_FILE_FORMAT}`
+        : "";
     fail([
-      locateIssue(chain, ["model"], `required: the model to run, one of ${host.models.join(", ")}`),
+      locateIssue(
+        chain,
+        ["model"],
+        `required: the model to run, one of ${host.models.join(", ")}${hint}`,
+      ),
     ]);
   }
   let factory: ModelFactory;

@@ -92,7 +92,8 @@ function firstDuplicateKey(doc: Document): number | undefined {
 /**
  * Refuses a key that is not a plain name anywhere in the file: `__proto__`, which converted to
  * JavaScript would set an object's prototype instead of being a key (values would appear from
- * nowhere), and a list or mapping used as a key (`? [a, b]`), which would be turned into text.
+ * nowhere), a list or mapping used as a key (`? [a, b]`), which would be turned into text, and
+ * a key of null (`~:`), which would be turned into the key "".
  */
 function refuseOddKeys(file: string, doc: Document, lineCounter: LineCounter): void {
   let culprit: { key: Node; path: string[]; message: string } | undefined;
@@ -100,11 +101,22 @@ function refuseOddKeys(file: string, doc: Document, lineCounter: LineCounter): v
     Pair: (_, pair, ancestors) => {
       const key = pair.key;
       const scalar = isScalar(key);
-      if (scalar && String(key.value) !== "__proto__") return undefined;
-      if (!scalar && (key === null || key === undefined)) return undefined;
       const path = ancestors.flatMap((a) =>
         isPair(a) && isScalar(a.key) ? [String(a.key.value)] : [],
       );
+      // A key of null (`~:`, `null:`, or none before the colon) would become the key "".
+      if (key === null || key === undefined || (scalar && key.value === null)) {
+        const node = (key ?? pair.value) as Node | null;
+        if (node === null) return undefined;
+        culprit = {
+          key: node,
+          path,
+          message:
+            'a key of null (null, ~ or nothing before the colon) is not a name; write it in quotes ("null") if it is meant as one',
+        };
+        return visit.BREAK;
+      }
+      if (scalar && String(key.value) !== "__proto__") return undefined;
       culprit = scalar
         ? {
             key: pair.key as Node,

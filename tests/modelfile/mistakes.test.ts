@@ -193,6 +193,21 @@ describe("each kind of mistake alone", () => {
       /^error: m\.model\.yaml:21:36 strategies\.usual\.transition_costs\.\*->dead: "1\/0" is infinity, not a finite number\n$/,
     ],
     [
+      "no format line: a hint that the file looks like a model file",
+      (t) => t.replace("format: ceakit-model/1\n", ""),
+      /^error: m\.model\.yaml:1:1 model: required: the model to run, one of [^;]+; this file has kind, states, cycles like a model file: if it is one, begin it with format: ceakit-model\/1\n$/,
+    ],
+    [
+      "a parameter named like a value of the expression language (NaN, Infinity, undefined, null)",
+      (t) => t.replace("c_alive: 1000", 'c_alive: 1000\n  Infinity: 3\n  "null": 2'),
+      /^error: m\.model\.yaml:14:3 parameters\.Infinity: "Infinity" is a reserved word of the expression language; choose another name\nerror: m\.model\.yaml:15:3 parameters\.null: "null" is a reserved word/,
+    ],
+    [
+      "a key of null",
+      (t) => t.replace("c_alive: 1000", "c_alive: 1000\n  ~: 2"),
+      /^error: m\.model\.yaml:14:3 parameters: a key of null \(null, ~ or nothing before the colon\) is not a name; write it in quotes \("null"\) if it is meant as one\n$/,
+    ],
+    [
       "a bad discount_at",
       (t) => t.replace("correction: none", "correction: none\ndiscount_at: cycle-strat"),
       /^error: m\.model\.yaml:10:14 discount_at: expected one of "vector", "cycle-start", "cycle-end" or \{ costs, effects \}, got "cycle-strat" \(did you mean "cycle-start"\?\)$/m,
