@@ -434,7 +434,11 @@ export async function compileModelFile(
     claim(s, "a state", ["states", k]);
   });
 
-  // Derived values: parsed and ordered, then each checked on its own.
+  // Derived values: parsed and ordered, then each checked on its own. A derived value with a
+  // mistake is reported once, where it is defined, not again at each use.
+  const broken = new Set<string>();
+  const usesBroken = (text: string) =>
+    [...broken].some((name) => new RegExp(`(^|[^\\w.])${name}($|[^\\w])`).test(text));
   const compiler = await ExpressionCompiler.create(
     Object.keys(inputs).concat(
       Object.keys(model.parameters ?? {}).filter((n) => !Object.hasOwn(inputs, n)),
@@ -442,6 +446,7 @@ export async function compileModelFile(
     derivedTexts,
     tables,
     (name, issue) => {
+      broken.add(name);
       issues.push(
         locateIssueInText(
           chain,
@@ -464,7 +469,10 @@ export async function compileModelFile(
       }
     } catch (e) {
       if (!(e instanceof ModelExpressionIssue)) throw e;
-      issues.push(locateIssueInText(chain, path, issueText(derivedTexts[name] ?? "", e), e.offset));
+      const text = derivedTexts[name] ?? "";
+      if (!usesBroken(text))
+        issues.push(locateIssueInText(chain, path, issueText(text, e), e.offset));
+      broken.add(name);
     }
   }
 
@@ -482,7 +490,9 @@ export async function compileModelFile(
       code = await compiler.compile(text, context);
     } catch (e) {
       if (!(e instanceof ModelExpressionIssue)) throw e;
-      issues.push(locateIssueInText(chain, path, issueText(String(text), e), e.offset));
+      if (!usesBroken(String(text))) {
+        issues.push(locateIssueInText(chain, path, issueText(String(text), e), e.offset));
+      }
       return undefined;
     }
     if (code.constant) {

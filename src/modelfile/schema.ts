@@ -104,6 +104,8 @@ function checkBands(bands: readonly { until: number | "end" }[], ctx: RefineCont
       }
       return;
     }
+    // A year of 0 or less is reported by the band's own check (a positive number).
+    if (!(band.until > 0)) return;
     if (!(band.until > previous)) {
       ctx.addIssue({
         code: "custom",

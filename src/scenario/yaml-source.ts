@@ -164,6 +164,51 @@ function walk(root: Node | null, path: readonly PropertyKey[]) {
   return { node, keyNode, complete: depth === path.length };
 }
 
+/** The YAML tags a scenario or model file may carry: those of plain values. */
+const PLAIN_TAGS = new Set(
+  ["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`),
+);
+
+/**
+ * Refuses an explicit tag that does not give a plain value: one the parser cannot apply
+ * (`!!float 10`, where 10 is not written as a float; a tag of its own such as `!foo`), which
+ * would leave the text as it is, and one of another type (`!!binary`, `!!set`, `!!timestamp`).
+ */
+function refuseOddTags(file: string, doc: Document, lineCounter: LineCounter): void {
+  const unresolved = doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED")?.pos[0];
+  let culprit: { node: Node; path: string[]; message: string } | undefined;
+  visit(doc, {
+    Node: (_, node, ancestors) => {
+      const tag = node.tag;
+      if (tag === undefined) return undefined;
+      const failed = unresolved !== undefined && (node.range?.[0] ?? 0) >= unresolved;
+      if (!failed && (unresolved !== undefined || PLAIN_TAGS.has(tag))) return undefined;
+      culprit = {
+        node,
+        path: ancestors.flatMap((a) => (isPair(a) && isScalar(a.key) ? [String(a.key.value)] : [])),
+        message: failed
+          ? `the YAML tag ${shortTag(tag)} cannot be applied to this value; remove the tag and write the value as it is`
+          : `the YAML tag ${shortTag(tag)} gives a value of a type no setting takes; remove it and write a number, a text, a list or a mapping`,
+      };
+      return visit.BREAK;
+    },
+  });
+  if (culprit === undefined) return;
+  const pos = lineCounter.linePos(culprit.node.range?.[0] ?? 0);
+  throw new InputError({
+    file,
+    line: pos.line,
+    column: pos.col,
+    ...(culprit.path.length === 0 ? {} : { field: culprit.path.join(".") }),
+    message: culprit.message,
+  });
+}
+
+/** `!!float` for `tag:yaml.org,2002:float`; any other tag as written. */
+function shortTag(tag: string): string {
+  return tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice(18)}` : tag;
+}
+
 /**
  * Parses YAML text, throwing an {@link InputError} located at the first syntax error.
  *
@@ -205,6 +250,7 @@ export function parseYaml(file: string, text: string): YamlSource {
     });
   }
   refuseOddKeys(file, doc, lineCounter);
+  refuseOddTags(file, doc, lineCounter);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });

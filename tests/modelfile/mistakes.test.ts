@@ -208,6 +208,33 @@ describe("each kind of mistake alone", () => {
       /^error: m\.model\.yaml:14:3 parameters: a key of null \(null, ~ or nothing before the colon\) is not a name; write it in quotes \("null"\) if it is meant as one\n$/,
     ],
     [
+      "a YAML tag the value cannot take",
+      (t) => t.replace("cycles: 5", "cycles: !!float 5"),
+      /^error: m\.model\.yaml:6:17 cycles: the YAML tag !!float cannot be applied to this value; remove the tag and write the value as it is\n$/,
+    ],
+    [
+      "a YAML tag of a type no setting takes",
+      (t) => t.replace("title: Two states", "title: !!binary aGVsbG8="),
+      /^error: m\.model\.yaml:3:17 title: the YAML tag !!binary gives a value of a type no setting takes; remove it and write a number, a text, a list or a mapping\n$/,
+    ],
+    [
+      "a derived value that refers to itself: one message, none at its uses",
+      (t) =>
+        t
+          .replace("strategies:", "derived:\n  q: q * 2\nstrategies:")
+          .replace("state_costs: { alive: c_alive }", "state_costs: { alive: q }"),
+      /^error: m\.model\.yaml:15:6 derived\.q: derived values depend on each other in a cycle: q -> q\n$/,
+    ],
+    [
+      "a discount band ending at 0: one message",
+      (t) =>
+        t.replace(
+          "discount: 0.035",
+          "discount: [{ until: 0, rate: 0.03 }, { until: end, rate: 0.01 }]",
+        ),
+      /^error: m\.model\.yaml:10:21 discount\.0\.until: expected a positive number, got 0\n$/,
+    ],
+    [
       "a bad discount_at",
       (t) => t.replace("correction: none", "correction: none\ndiscount_at: cycle-strat"),
       /^error: m\.model\.yaml:10:14 discount_at: expected one of "vector", "cycle-start", "cycle-end" or \{ costs, effects \}, got "cycle-strat" \(did you mean "cycle-start"\?\)$/m,
@@ -300,6 +327,25 @@ describe("each kind of mistake alone", () => {
       "life.csv": csv,
     });
     expect(r.stderr).toMatch(pattern);
+    expect(r.code).toBe(2);
+  });
+
+  test("a lookup of a missing column in a derived value used twice: one message, at the value", async () => {
+    const model = modelFile((t) =>
+      t
+        .replace(
+          "strategies:",
+          'tables:\n  life: { file: life.csv, key: age }\nderived:\n  q: lookup(life, 30 + t, "femal")\nstrategies:',
+        )
+        .replace(/dead: p_die( \* 0\.8)? \}/g, "dead: q }"),
+    );
+    const r = await runInProcess(["validate", "m.model.yaml"], {
+      "m.model.yaml": model,
+      "life.csv": "age,male,female\n30,0.1,0.2\n",
+    });
+    expect(r.stderr).toMatch(
+      /^error: m\.model\.yaml:17:6 derived\.q: the expression "lookup\(life, 30 \+ t, "femal"\)" calls lookup on the column "femal", which table life does not have \(did you mean "female"\?\); its value columns are male, female\n$/,
+    );
     expect(r.code).toBe(2);
   });
 
