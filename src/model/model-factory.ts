@@ -27,6 +27,9 @@ export type SettingSpec =
       readonly choices: readonly string[];
     };
 
+/** Longest horizon a scenario may set, in years, unless its model allows another. */
+export const MAX_HORIZON_YEARS = 50;
+
 /** One row of a model's input tables. */
 export type InputRow = ParameterSpec & {
   /** Which table the row belongs to, e.g. "parameters" or "unit_costs". */
@@ -153,6 +156,8 @@ export interface ModelFactory {
   /** Price year of reports unless a scenario names another. */
   readonly defaultPriceYear: string;
   readonly defaultHorizonYears: number;
+  /** Longest `horizon_years` a scenario may set (default {@link MAX_HORIZON_YEARS}). */
+  readonly maxHorizonYears?: number;
   readonly defaultDiscount: number;
   /** Perspective name → description; the first is the default. */
   readonly perspectives: Readonly<Record<string, string>>;

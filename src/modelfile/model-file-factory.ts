@@ -11,6 +11,7 @@ import { discountFactorAt } from "../cohort/discount-schedule.js";
 import type { ModelConfig, ModelFactory } from "../model/model-factory.js";
 import { modelFileModel } from "./model-file-model.js";
 import type { ModelProgram } from "./program.js";
+import { MAX_CYCLES, MAX_FORMULA_HORIZON } from "./schema.js";
 
 /** The configuration worker threads receive: the scenario's, with the compiled file. */
 export interface ModelFileConfig extends ModelConfig {
@@ -58,6 +59,10 @@ export function modelFileFactory(program: ModelProgram): ModelFactory {
     defaultPriceIndex: "none",
     defaultPriceYear: program.priceYear ?? "as stated per input",
     defaultHorizonYears: markov ? m.cycles * m.cycleYears : m.horizonYears,
+    // A Markov file may run as many cycles as a model file may have.
+    maxHorizonYears: markov
+      ? Math.max(1, Math.floor(MAX_CYCLES * m.cycleYears))
+      : MAX_FORMULA_HORIZON,
     defaultDiscount: rates.costs,
     defaultDiscountRates: rates,
     defaultPsa: program.psa,

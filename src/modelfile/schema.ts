@@ -28,6 +28,9 @@ export const MODEL_FORMAT = "ceakit-model/1";
 /** Most cycles of a Markov model file (a monthly model over 100 years is 1,200). */
 export const MAX_CYCLES = 10_000;
 
+/** Longest horizon of a formula model file, in years. */
+export const MAX_FORMULA_HORIZON = 1000;
+
 /** Longest tunnel (time in state tracked up to this many cycles). */
 export const MAX_TUNNEL = 1_000;
 
@@ -289,7 +292,11 @@ export const formulaFileSchema = z.strictObject({
     ])
     .optional()
     .describe("Recorded for reports; formulas discount themselves"),
-  horizon_years: finite.positive().max(1000).optional().describe("Recorded for reports"),
+  horizon_years: finite
+    .positive()
+    .max(MAX_FORMULA_HORIZON)
+    .optional()
+    .describe("Recorded for reports"),
   strategies: z
     .record(strategyName, formulaStrategy)
     .superRefine(checkStrategyCount)

@@ -227,9 +227,14 @@ export function resolveStrategies(
           };
         });
   if (strategies.length < 2) {
+    const all = factory.strategies.map((s) => s.name);
+    const hint =
+      all.length >= 2
+        ? `; the strategies listed are the ones run, the comparator first: of the model's ${all.join(", ")}, list ${all[0] === strategies[0]?.name ? "another" : `${all[0]} (as { ${all[0]}: {} }) too`}`
+        : "";
     at(
       ["strategies"],
-      "at least two strategies are needed: a comparator and one to compare with it",
+      `at least two strategies are needed: a comparator and one to compare with it${hint}`,
     );
   }
   if (strategies[0]?.intervention === true) {

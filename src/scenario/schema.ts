@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { MAX_STRATEGY_NAME, MAX_WTP, MAX_WTP_POINTS, MIN_SAMPLES } from "../analysis/limits.js";
 import { MAX_NUMERIC_SEED, seedProblem } from "../core/seed.js";
-import type { ModelFactory, SettingSpec } from "../model/model-factory.js";
+import { MAX_HORIZON_YEARS, type ModelFactory, type SettingSpec } from "../model/model-factory.js";
 import { EVIDENCE_TAGS } from "../model/provenance.js";
 
 /** A numeric seed: the rule `--seed` follows too (src/core/seed.ts). */
@@ -281,7 +281,12 @@ function buildScenarioSchema(factory: ModelFactory) {
       .describe("Price year of the report"),
     price_index: z.enum(names(factory.priceIndices)).optional().describe("Index for uprating"),
     perspective: z.enum(names(factory.perspectives)).optional(),
-    horizon_years: finite.int().min(1).max(50).optional().describe("Years of programme"),
+    horizon_years: finite
+      .int()
+      .min(1)
+      .max(factory.maxHorizonYears ?? MAX_HORIZON_YEARS)
+      .optional()
+      .describe("Years of programme"),
     discount: z
       .union([
         finite.min(0).max(0.2),

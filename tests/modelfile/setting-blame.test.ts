@@ -110,3 +110,26 @@ describe("a model failing at a value set outside the model file is blamed on the
     expect(line).toMatch(/^error: m\.model\.yaml:\d+:\d+ strategies\.a\.transitions\.S\.D: /);
   });
 });
+
+describe("scenarios built on a model file", () => {
+  it("may set a horizon as long as the model file's cycles allow (10,000 one-year cycles here)", async () => {
+    const long = "model: ./m.model.yaml\ntitle: S\nhorizon_years: 60\n";
+    const r = await runInProcess(["run", "s.yaml", "--samples", "30", "--format", "json"], {
+      "m.model.yaml": MODEL,
+      "s.yaml": long,
+    });
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout).settings.horizonYears).toBe(60);
+    const tooLong = "model: ./m.model.yaml\ntitle: S\nhorizon_years: 10001\n";
+    expect(await refusal(["validate", "s.yaml"], { "s.yaml": tooLong })).toBe(
+      "error: s.yaml:3:16 horizon_years: expected a number at most 10000, got 10001",
+    );
+  });
+
+  it("listing one strategy says to list the comparator too", async () => {
+    const s = "model: ./m.model.yaml\ntitle: S\nstrategies: { b: { inputs: { q: 0.2 } } }\n";
+    expect(await refusal(["validate", "s.yaml"], { "s.yaml": s })).toBe(
+      "error: s.yaml:3:13 strategies: at least two strategies are needed: a comparator and one to compare with it; the strategies listed are the ones run, the comparator first: of the model's a, b, list a (as { a: {} }) too",
+    );
+  });
+});
