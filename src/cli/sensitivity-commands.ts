@@ -183,6 +183,13 @@ async function runTwoWay(
     const bar = (await oneWayDsa(model, { wtp, parameters: [name] })).bars[0];
     const lo = given?.[0] ?? bar?.low ?? 0;
     const hi = given?.[1] ?? bar?.high ?? 0;
+    if (!(hi > lo)) {
+      // A fixed parameter without a range would give a grid of one value repeated.
+      throw new InputError({
+        field: "--two-way",
+        message: `${name} has no range to vary over: it is fixed at ${formatNumber(lo)}; give it one in the scenario (dsa: { ranges: { ${name}: [low, high] } }) or a distribution`,
+      });
+    }
     return Array.from(
       { length: TWO_WAY_STEPS },
       (_, k) => lo + ((hi - lo) * k) / (TWO_WAY_STEPS - 1),

@@ -585,6 +585,7 @@ export async function compileModelFile(
       const ctxOf = (state: string): ExpressionContext => ({
         time: true,
         tunnel: Object.hasOwn(tunnels, state),
+        state,
       });
       const transitions: Record<string, Record<string, ValueRef | "rest">> = {};
       const rowAt: Record<string, InputIssue> = {};

@@ -70,6 +70,8 @@ export interface ExpressionContext {
   readonly tunnel: boolean;
   /** The tunnel's length, where `time_in_state` is defined. */
   readonly tunnelLength?: number;
+  /** The state whose row or reward this is (for messages); none in initial values. */
+  readonly state?: string;
 }
 
 /** A problem in an expression: its message and the offset in the text (0 when unknown). */
@@ -304,8 +306,13 @@ export class ExpressionCompiler {
           );
         }
         if (s === TIME_IN_STATE && !context.tunnel) {
+          const state = context.state;
+          const fix =
+            state === undefined
+              ? "not in initial shares or rewards"
+              : `here the state is ${state}, which is not a tunnel: declare tunnels: { ${state}: length } to follow its time in state`;
           throw new ModelExpressionIssue(
-            `uses time_in_state, which is defined only in a tunnel state's expressions${at} (declare tunnels: { S: length })`,
+            `uses time_in_state, which is defined only in a tunnel state's expressions${at} (${fix})`,
             offsetOf(text, s),
           );
         }

@@ -184,7 +184,7 @@ function runCheckedAt(
     if (!(e instanceof LookupBelow)) throw e;
     throw new InputError({
       ...code.at,
-      message: `${code.what}: ${quoteText(code.text)} looks up ${show(e.x)} in table ${e.table.name}, below its first ${e.table.key} (${e.table.keys[0]})${t === undefined ? "" : ` at t = ${t}`}`,
+      message: `${code.what}: ${quoteText(code.text)} looks up ${show(e.x)} in table ${e.table.name}, ${Number.isNaN(e.x) ? `which is not a value of its ${e.table.key}` : `below its first ${e.table.key} (${e.table.keys[0]})`}${t === undefined ? "" : ` at t = ${t}`}`,
     });
   }
   const probability = code.probability;

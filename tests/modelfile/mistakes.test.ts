@@ -235,6 +235,17 @@ describe("each kind of mistake alone", () => {
       /^error: m\.model\.yaml:10:21 discount\.0\.until: expected a positive number, got 0\n$/,
     ],
     [
+      "time_in_state in a transition reward whose source is not a tunnel",
+      (t) =>
+        t
+          .replace("initial: { alive: 1 }", "tunnels: { dead: 2 }\ninitial: { alive: 1 }")
+          .replace(
+            "state_costs: { alive: c_alive }",
+            'state_costs: { alive: c_alive }\n    transition_costs: { "alive->dead": time_in_state }',
+          ),
+      /^error: m\.model\.yaml:\d+:\d+ strategies\.usual\.transition_costs\.alive->dead: the expression "time_in_state" uses time_in_state, which is defined only in a tunnel state's expressions \(here the state is alive, which is not a tunnel: declare tunnels: \{ alive: length \} to follow its time in state\)\n$/,
+    ],
+    [
       "a bad discount_at",
       (t) => t.replace("correction: none", "correction: none\ndiscount_at: cycle-strat"),
       /^error: m\.model\.yaml:10:14 discount_at: expected one of "vector", "cycle-start", "cycle-end" or \{ costs, effects \}, got "cycle-strat" \(did you mean "cycle-start"\?\)$/m,
@@ -345,6 +356,25 @@ describe("each kind of mistake alone", () => {
     });
     expect(r.stderr).toMatch(
       /^error: m\.model\.yaml:17:6 derived\.q: the expression "lookup\(life, 30 \+ t, "femal"\)" calls lookup on the column "femal", which table life does not have \(did you mean "female"\?\); its value columns are male, female\n$/,
+    );
+    expect(r.code).toBe(2);
+  });
+
+  test("a lookup of not a number says so (not that it is below the table)", async () => {
+    const model = modelFile((t) =>
+      t
+        .replace(
+          "strategies:",
+          'tables:\n  life: { file: life.csv, key: age }\nderived:\n  q: lookup(life, 0/0, "female")\nstrategies:',
+        )
+        .replace("dead: p_die }", "dead: q }"),
+    );
+    const r = await runInProcess(["validate", "m.model.yaml"], {
+      "m.model.yaml": model,
+      "life.csv": "age,male,female\n30,0.1,0.2\n",
+    });
+    expect(r.stderr).toMatch(
+      /^error: m\.model\.yaml:17:6 derived\.q: derived value q: "lookup\(life, 0\/0, "female"\)" looks up not a number in table life, which is not a value of its age\n$/,
     );
     expect(r.code).toBe(2);
   });

@@ -133,3 +133,23 @@ describe("scenarios built on a model file", () => {
     );
   });
 });
+
+describe("dsa --two-way", () => {
+  it("refuses a fixed parameter without a range rather than print one value repeated", async () => {
+    const fixed = MODEL.replace("  q: { type: beta, alpha: 10, beta: 90 }", "  q: 0.1");
+    const line = expectOneRefusal(
+      await runInProcess(["dsa", "m.model.yaml", "--two-way", "p,q"], { "m.model.yaml": fixed }),
+    );
+    expect(line).toBe(
+      "error: --two-way: q has no range to vary over: it is fixed at 0.1; give it one in the scenario (dsa: { ranges: { q: [low, high] } }) or a distribution",
+    );
+    // With a range from the scenario, it varies.
+    const s = "model: ./m.model.yaml\ntitle: S\ndsa: { ranges: { q: [0.05, 0.2] } }\n";
+    const r = await runInProcess(["dsa", "s.yaml", "--two-way", "p,q", "--format", "json"], {
+      "m.model.yaml": fixed,
+      "s.yaml": s,
+    });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+  });
+});
