@@ -177,18 +177,14 @@ function scanRow(
   const taus = Math.max(...programs.map((e) => (e.timeDependent ? e.tunnelLength : 1)));
   const sum = new Float64Array(n);
   const out = new Float64Array(n);
+  const loops = programs.map((e) => loopOf(e, lookups));
+  const inputs = programs.map((e) => e.inputs.map((c) => columns[c] as Float64Array));
   for (let t = 1; t <= times; t++) {
     for (let tau = 1; tau <= taus; tau++) {
       sum.fill(constant);
-      for (const e of programs) {
+      for (let k = 0; k < loops.length; k++) {
         try {
-          loopOf(e, lookups)(
-            e.inputs.map((c) => columns[c] as Float64Array),
-            out,
-            n,
-            t,
-            tau,
-          );
+          (loops[k] as ReturnType<typeof loopOf>)(inputs[k] as Float64Array[], out, n, t, tau);
         } catch (x) {
           if (x instanceof LookupBelow) return undefined;
           throw x;
