@@ -26,7 +26,8 @@ const asGiven: Identify = (path) => path;
 /** `inner` lies inside the directory `dir`. */
 function inside(inner: string, dir: string, identify: Identify): boolean {
   const d = identify(dir);
-  return identify(inner).startsWith(d.endsWith("/") ? d : `${d}/`);
+  const sep = d.includes("\\") && !d.includes("/") ? "\\" : "/";
+  return identify(inner).startsWith(d.endsWith(sep) ? d : d + sep);
 }
 
 /**
@@ -62,7 +63,10 @@ function replacesInput(output: Output, input: string): InputError {
       : output.path === input
         ? `${output.path} is an input of this command; write the report elsewhere`
         : `${output.path} is the same file as ${input}, an input of this command; write the report elsewhere`;
-  return new InputError({ field: "--out", message });
+  return new InputError({
+    field: output.kind === "file" ? (output.field ?? "--out") : "--out",
+    message,
+  });
 }
 
 /**

@@ -92,7 +92,7 @@ export function runInit(io: CliIo, file: string, flags: InitFlags): void {
  * is given, and even then only a regular file is replaced.
  */
 function writeTemplate(io: CliIo, file: string, template: string, force: boolean): void {
-  const output = { kind: "file", path: file, replace: force } satisfies FileOutput;
+  const output = { kind: "file", path: file, replace: force, field: "file" } satisfies FileOutput;
   io.checkOutput(output);
   io.writeFile(output, template);
   io.stdout(

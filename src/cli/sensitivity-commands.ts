@@ -288,18 +288,35 @@ export async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<
     return;
   }
   const ranges = loaded.scenario.dsa?.ranges;
-  const dsa = await locatingModelErrors(loaded, () =>
-    oneWayDsa(model, {
-      wtp,
-      ...(parameters === undefined ? {} : { parameters }),
-      ...(ranges === undefined ? {} : { ranges }),
-      ...(strategy === undefined ? {} : { strategy }),
-    }),
-  ).catch((e: unknown) => {
-    // The model failing at one end of a range the scenario set: the range is to blame.
+  const tornado = (only?: readonly string[]) =>
+    locatingModelErrors(loaded, () =>
+      oneWayDsa(model, {
+        wtp,
+        ...(only === undefined ? {} : { parameters: only }),
+        ...(ranges === undefined ? {} : { ranges }),
+        ...(strategy === undefined ? {} : { strategy }),
+      }),
+    );
+  const dsa = await tornado(parameters).catch(async (e: unknown) => {
     if (!(e instanceof InputError)) throw e;
-    const set = Object.keys(ranges ?? {}).map((name) => ["dsa", "ranges", name]);
-    throw loaded.blame(e, set, "at one end of this range, the model fails");
+    // The model failing at one end of a range the scenario set: that range is to blame, found
+    // by varying each such parameter alone (the others at their point values).
+    for (const name of Object.keys(ranges ?? {})) {
+      if (parameters !== undefined && !parameters.includes(name)) continue;
+      const alone = await tornado([name]).then(
+        () => undefined,
+        (inner: unknown) => inner,
+      );
+      if (alone instanceof InputError) {
+        throw loaded.blame(
+          alone,
+          [["dsa", "ranges", name]],
+          "at one end of this range, the model fails",
+          true,
+        );
+      }
+    }
+    throw e;
   });
   const table: ReportTable = {
     name: "dsa",

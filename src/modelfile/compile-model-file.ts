@@ -437,8 +437,10 @@ export async function compileModelFile(
   // Derived values: parsed and ordered, then each checked on its own. A derived value with a
   // mistake is reported once, where it is defined, not again at each use.
   const broken = new Set<string>();
-  const usesBroken = (text: string) =>
-    [...broken].some((name) => new RegExp(`(^|[^\\w.])${name}($|[^\\w])`).test(text));
+  const usesBroken = (text: string) => {
+    const code = text.replace(/"[^"]*"|'[^']*'/g, '""');
+    return [...broken].some((name) => new RegExp(`(^|[^\\w.])${name}($|[^\\w])`).test(code));
+  };
   const compiler = await ExpressionCompiler.create(
     Object.keys(inputs).concat(
       Object.keys(model.parameters ?? {}).filter((n) => !Object.hasOwn(inputs, n)),

@@ -6,10 +6,11 @@
  */
 
 import { realpathSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 
 /**
- * The real path of the file at `path` (symbolic links and `..` resolved); for a file that does
+ * The real path of the file at `path`, resolved by the operating system as it opens files
+ * (`x/..` goes up from where the link `x` leads, not back to where `x` is); for a file that does
  * not exist yet, the real path of its directory joined with its name; else the absolute path.
  *
  * @example
@@ -18,14 +19,13 @@ import { dirname, join, resolve } from "node:path";
  * ```
  */
 export function fileIdentity(path: string): string {
-  const absolute = resolve(path);
   try {
-    return realpathSync(absolute);
+    return realpathSync.native(path);
   } catch {
     try {
-      return join(realpathSync(dirname(absolute)), absolute.slice(dirname(absolute).length + 1));
+      return join(realpathSync.native(dirname(path)), basename(path));
     } catch {
-      return absolute;
+      return resolve(path);
     }
   }
 }

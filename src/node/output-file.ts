@@ -27,6 +27,8 @@ export interface FileOutput {
   readonly replace: boolean;
   /** Create the file's directory (one level, not its parents) if it does not exist. */
   readonly makeParent?: boolean;
+  /** The flag or argument that named the file, for messages (default `--out`). */
+  readonly field?: string;
 }
 
 /** A directory of files written as one set (it replaces an earlier set in `dir`). */

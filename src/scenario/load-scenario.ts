@@ -156,6 +156,7 @@ export interface LoadedScenario {
     e: InputError,
     settings: readonly (readonly PropertyKey[])[],
     lead: string,
+    known?: boolean,
   ) => InputError;
 }
 
@@ -408,7 +409,7 @@ async function build(
     file,
     files: chain.map((s) => s.file),
     strategyAt: strategyLocations(chain, config),
-    blame: (e, settings, lead) => blameSetting(chain, e, settings, lead),
+    blame: (e, settings, lead, known) => blameSetting(chain, e, settings, lead, known),
     scenario,
     factory,
     config,

@@ -119,7 +119,9 @@ export function resolveInput(
     } else {
       const dist = distributionPart(base as unknown as Record<string, unknown>);
       const created = createDistribution(dist as unknown as DistributionSpec);
-      if (row.bounds !== undefined) {
+      // A value or distribution a scenario gives must keep to the input's bounds; the model's
+      // own (a model file's, whose draws its probability scan checks) is not refused here.
+      if (row.bounds !== undefined && o !== undefined) {
         checkBounds(created.support, row.bounds, dist.type as string, override, path);
       }
       if (typeof dist.base === "number") {

@@ -45,8 +45,9 @@ export function inputSettings(chain: readonly YamlSource[]): (readonly PropertyK
 
 /**
  * `e` (a mistake the model reported in its own file) located at the first of `settings` whose
- * input the message shows a value of; `lead` says why, and the model's message follows. `e`
- * itself when the message shows none of them (the model is then to blame, where it says).
+ * input the message shows a value of (with `known`, the first the files hold: the caller knows
+ * the setting to blame); `lead` says why, and the model's message follows. `e` itself when there
+ * is none (the model is then to blame, where it says).
  *
  * @example
  * ```ts
@@ -59,9 +60,10 @@ export function blameSetting(
   e: InputError,
   settings: readonly (readonly PropertyKey[])[],
   lead: string,
+  known = false,
 ): InputError {
   const path = settings.find(
-    (p) => chain.some((s) => s.has(p)) && mentions(e.message, String(p.at(-1))),
+    (p) => chain.some((s) => s.has(p)) && (known || mentions(e.message, String(p.at(-1)))),
   );
   if (path === undefined) return e;
   const { message: _, ...at } = locateIssue(chain, path, "");

@@ -164,10 +164,11 @@ function walk(root: Node | null, path: readonly PropertyKey[]) {
   return { node, keyNode, complete: depth === path.length };
 }
 
-/** The YAML tags a scenario or model file may carry: those of plain values. */
-const PLAIN_TAGS = new Set(
-  ["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`),
-);
+/** The YAML tags a scenario or model file may carry: those of plain values, and `!` (a text). */
+const PLAIN_TAGS = new Set([
+  "!",
+  ...["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`),
+]);
 
 /**
  * Refuses an explicit tag that does not give a plain value: one the parser cannot apply

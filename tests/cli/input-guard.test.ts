@@ -4,7 +4,7 @@
  * written, in memory and on disk (through a symbolic link to the input's directory too).
  */
 
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -105,7 +105,7 @@ describe("--out is never an input", () => {
   });
 });
 
-describe("--out through a symbolic link to the input's directory, on disk", () => {
+describe("--out through symbolic links, on disk", () => {
   const made: string[] = [];
   afterEach(() => {
     for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -128,5 +128,32 @@ describe("--out through a symbolic link to the input's directory, on disk", () =
     );
     expect(readFileSync(model, "utf8")).toBe(before);
     expect(readFileSync(join(dir, "thr-life.csv"), "utf8")).toBe(readFileSync(THR_TABLE, "utf8"));
+  });
+
+  it("x/.. where x is a link goes up from the link's target, as the system opens it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ceakit-guard-"));
+    made.push(dir);
+    for (const d of ["a/sub", "b"]) mkdirSync(join(dir, d), { recursive: true });
+    const model = join(dir, "a", "thr.model.yaml");
+    copyFileSync(THR, model);
+    copyFileSync(THR_TABLE, join(dir, "a", "thr-life.csv"));
+    symlinkSync(join(dir, "a", "sub"), join(dir, "b", "x"));
+    const before = readFileSync(model, "utf8");
+    // Written by hand: path.join would take x/.. away as text.
+    const out = `${dir}/b/x/../thr.model.yaml`;
+    const run = await runOnDisk(["run", model, "--format", "json", "--out", out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `error: --out: ${out} is the same file as ${model}, an input of this command; write the report elsewhere\n`,
+    );
+    expect(readFileSync(model, "utf8")).toBe(before);
+  });
+
+  it("init names its file argument, not --out", async () => {
+    const run = await runOnDisk(["init", "scenarios/local-template.yaml", "--force"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^error: file: scenarios\/local-template\.yaml is the same file as .*local-template\.yaml, an input of this command/,
+    );
   });
 });

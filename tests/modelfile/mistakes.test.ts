@@ -213,6 +213,14 @@ describe("each kind of mistake alone", () => {
       /^error: m\.model\.yaml:6:17 cycles: the YAML tag !!float cannot be applied to this value; remove the tag and write the value as it is\n$/,
     ],
     [
+      "a YAML tag of a type no setting takes, after a plain text tagged ! (which is fine)",
+      (t) =>
+        t
+          .replace("title: Two states", "title: ! Two states")
+          .replace("cycles: 5", "cycles: !!set { 5 }"),
+      /^error: m\.model\.yaml:6:15 cycles: the YAML tag !!set gives a value of a type no setting takes; remove it and write a number, a text, a list or a mapping\n$/,
+    ],
+    [
       "a YAML tag of a type no setting takes",
       (t) => t.replace("title: Two states", "title: !!binary aGVsbG8="),
       /^error: m\.model\.yaml:3:17 title: the YAML tag !!binary gives a value of a type no setting takes; remove it and write a number, a text, a list or a mapping\n$/,
@@ -356,6 +364,28 @@ describe("each kind of mistake alone", () => {
     });
     expect(r.stderr).toMatch(
       /^error: m\.model\.yaml:17:6 derived\.q: the expression "lookup\(life, 30 \+ t, "femal"\)" calls lookup on the column "femal", which table life does not have \(did you mean "female"\?\); its value columns are male, female\n$/,
+    );
+    expect(r.code).toBe(2);
+  });
+
+  test("a derived value's name inside a quoted lookup column does not hide another mistake", async () => {
+    const model = modelFile((t) =>
+      t
+        .replace(
+          "strategies:",
+          'tables:\n  life: { file: life.csv, key: age }\nderived:\n  female: "1 +"\nstrategies:',
+        )
+        .replace("dead: p_die }", `dead: 'lookup(life, 30 + t, "female") + zzz' }`),
+    );
+    const r = await runInProcess(["validate", "m.model.yaml"], {
+      "m.model.yaml": model,
+      "life.csv": "age,male,female\n30,0.1,0.2\n",
+    });
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^error: m\.model\.yaml:17:\d+ derived\.female: /);
+    expect(lines[1]).toMatch(
+      /^error: m\.model\.yaml:\d+:\d+ strategies\.usual\.transitions\.alive\.dead: .*uses "zzz", which is not a parameter/,
     );
     expect(r.code).toBe(2);
   });

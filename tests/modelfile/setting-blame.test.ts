@@ -46,6 +46,16 @@ describe("a parameter that an entry uses as a probability is bounded to [0, 1]",
     );
   });
 
+  it("the model file's own distribution for it is not refused (its draws are scanned)", async () => {
+    const normal = MODEL.replace(
+      "  p: { type: beta, alpha: 10, beta: 90 }",
+      "  p: { type: normal, mean: 0.5, sd: 0.01 }",
+    );
+    const r = await runInProcess(["validate", "m.model.yaml"], { "m.model.yaml": normal });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+  });
+
   it("in a scenario's override and DSA range", async () => {
     const override = "model: ./m.model.yaml\ntitle: S\nparameters: { p: 2 }\n";
     expect(await refusal(["validate", "s.yaml"], { "s.yaml": override })).toBe(
@@ -98,6 +108,18 @@ describe("a model failing at a value set outside the model file is blamed on the
     const line = await refusal(["dsa", "s.yaml"], { "s.yaml": s });
     expect(line.replace(/sensitivity point \d+/, "sensitivity point N")).toBe(
       `error: s.yaml:3:21 dsa.ranges.q: at one end of this range, the model fails: ${FAILS} at sensitivity point N, not a probability between 0 and 1 (q = 0.6)`,
+    );
+  });
+
+  it("of two DSA ranges, the one whose end makes the model fail", async () => {
+    const sum = MODEL.replace("S: q * 2, D: 0.01", "S: p + q, D: 0.01");
+    const s =
+      "model: ./m.model.yaml\ntitle: S\ndsa: { ranges: { q: [0.05, 0.15], p: [0.05, 0.99] } }\n";
+    const line = expectOneRefusal(
+      await runInProcess(["dsa", "s.yaml"], { "m.model.yaml": sum, "s.yaml": s }),
+    );
+    expect(line).toMatch(
+      /^error: s\.yaml:3:38 dsa\.ranges\.p: at one end of this range, the model fails: m\.model\.yaml:23:24 strategies\.b\.transitions\.H\.S: strategy "b", H → S: "p \+ q" is 1\.09 /,
     );
   });
 
