@@ -59,6 +59,12 @@ export function loadScenarioFile(
   file: string,
   options: LoadOptions = {},
 ): Promise<LoadedScenario> {
+  // An empty path (an unset shell variable) names its argument, not "no such file".
+  if (file === "") {
+    return Promise.reject(
+      new InputError({ field: "file", message: "expected a path, got an empty one" }),
+    );
+  }
   return loadScenario(file, cliScenarioHost(io, options.checkMemory ?? true));
 }
 

@@ -475,6 +475,14 @@ export async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Prom
   const loaded = await loadFor(io, to, file, { checkMemory: samples === undefined });
   const model = await scenarioModel(loaded);
   const chosen = parameterList(flags.parameters, model);
+  // A fixed parameter never varies in the PSA: it would be left out of the table unsaid.
+  const fixed = chosen?.find((name) => loaded.config.inputs[name]?.type === "fixed");
+  if (fixed !== undefined) {
+    throw new InputError({
+      field: "--parameters",
+      message: `${fixed} is fixed (it does not vary in the PSA), so it has no value of information; name parameters that have a distribution`,
+    });
+  }
   if (flags.group === true) {
     // The group's quadratic regression needs more samples than it has terms.
     const m = (chosen ?? model.model.parameterNames).length;

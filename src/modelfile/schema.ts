@@ -20,7 +20,7 @@ import {
 import { DISCOUNT_AT, type DiscountAt } from "../cohort/reward-timing.js";
 import { MAX_NUMERIC_SEED } from "../core/seed.js";
 import { EVIDENCE_TAGS } from "../model/provenance.js";
-import { inputOverride, NUMBER_LIMIT, numericSeed } from "../scenario/schema.js";
+import { inputOverride, NUMBER_LIMIT, numericSeed, shownText } from "../scenario/schema.js";
 
 /** The value of `format:` that marks a model file. */
 export const MODEL_FORMAT = "ceakit-model/1";
@@ -76,7 +76,7 @@ export const expression = z
   );
 
 const provenance = {
-  label: z.string().optional().describe("What it is"),
+  label: shownText().optional().describe("What it is"),
   unit: z.string().optional().describe("Unit, e.g. '£ per year'"),
   source: z.string().optional().describe("Where it comes from"),
   tag: z.enum(EVIDENCE_TAGS).optional().describe("Evidence tag"),
@@ -153,19 +153,19 @@ const rate = z.union([
 
 const common = {
   format: z.literal(MODEL_FORMAT).describe("Marks a ceakit model file"),
-  title: z.string().min(1).describe("Title of the model and its reports"),
+  title: shownText().describe("Title of the model and its reports"),
   description: z.string().optional(),
   effect: z
     .strictObject({
       key: name.describe("Short name of the effect, e.g. qalys"),
-      label: z.string().optional(),
+      label: shownText().optional(),
       unit: z.string().optional(),
       per: z.string().optional().describe("One unit in words, for 'cost per …' (e.g. QALY gained)"),
     })
     .optional()
     .describe("What the ICER divides by"),
   cost: z
-    .strictObject({ label: z.string().optional(), unit: z.string().optional() })
+    .strictObject({ label: shownText().optional(), unit: z.string().optional() })
     .optional()
     .describe("Label and unit of costs"),
   parameters: z
@@ -209,7 +209,7 @@ const common = {
     .describe("Price year of the model's money inputs"),
 };
 
-const labelled = { label: z.string().optional().describe("Name shown in reports") };
+const labelled = { label: shownText().optional().describe("Name shown in reports") };
 
 const markovStrategy = z.strictObject({
   ...labelled,

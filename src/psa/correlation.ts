@@ -7,6 +7,9 @@
 import { cholesky } from "../core/cholesky.js";
 import { InputError } from "../errors.js";
 
+/** Smallest pivot (squared diagonal of L) of a correlation matrix taken as positive definite. */
+const SINGULAR_PIVOT = 1e-10;
+
 /**
  * The correlation of the underlying normals that gives rank (Spearman) correlation `rho` after
  * any continuous marginals: 2·sin(π·ρ/6) (Pearson's relation for the bivariate normal).
@@ -69,7 +72,14 @@ export function choleskyOfCorrelation(
       ? matrix
       : matrix.map((row, i) => row.map((v, j) => (i === j ? 1 : normalCorrelationForSpearman(v))));
   const l = cholesky(normal);
-  if (l === undefined) {
+  // A pivot that is rounding noise is a singular matrix (correlations of ±1, or one variable a
+  // combination of others): not positive definite, though rounding may leave it just above 0.
+  const singular =
+    l !== undefined &&
+    Array.from({ length: m }, (_, i) => l[i * m + i] as number).some(
+      (d) => !(d * d > SINGULAR_PIVOT),
+    );
+  if (l === undefined || singular) {
     fail(
       "the matrix is not positive definite, so no set of variables can have these correlations; check for pairs that contradict each other",
     );

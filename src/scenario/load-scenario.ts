@@ -44,7 +44,7 @@ import { scenarioSchema } from "./schema.js";
 import { blameSetting, inputSettings } from "./setting-blame.js";
 import { wtpGrid } from "./wtp-grid.js";
 import { locateIssue, parseYaml, type YamlSource } from "./yaml-source.js";
-import { explainIssue, keysFor, tightestBounds } from "./zod-issues.js";
+import { describeValue, explainIssue, keysFor, tightestBounds } from "./zod-issues.js";
 
 export { outsideBounds } from "./input-checks.js";
 export { resolvePath } from "./paths.js";
@@ -181,13 +181,27 @@ async function readChain(file: string, host: ScenarioHost): Promise<YamlSource[]
         message: "a scenario must be a mapping of keys (model:, title:, …)",
       });
     }
+    const format = (source.value as { format?: unknown }).format;
+    if (chain.length > 0 && typeof format === "string" && format.startsWith("ceakit-model/")) {
+      // A scenario extends scenarios; a model file is run with `model:`.
+      const previous = chain.at(-1) as YamlSource;
+      throw new InputError({
+        file: previous.file,
+        ...previous.locate(["extends"]),
+        field: "extends",
+        message: `${current} is a model file, not a scenario; to run it with this scenario's settings, name it with model: ${(previous.value as { extends: string }).extends}`,
+      });
+    }
     chain.push(source);
     const parent = (source.value as { extends?: unknown }).extends;
     if (parent === undefined) return chain;
     const at = source.locate(["extends"]);
     const where = { file: current, ...at, field: "extends" };
-    if (typeof parent !== "string") {
-      throw new InputError({ ...where, message: "expected the path of a scenario file" });
+    if (typeof parent !== "string" || parent.trim() === "") {
+      throw new InputError({
+        ...where,
+        message: `expected the path of a scenario file, got ${typeof parent === "string" ? "an empty one" : describeValue(parent)}`,
+      });
     }
     const next = resolvePath(current, parent);
     if (chain.some((s) => s.file === next)) {

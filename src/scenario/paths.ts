@@ -29,5 +29,6 @@ function normalise(path: string): string {
     if (part === ".." && out.length > 0 && out.at(-1) !== "..") out.pop();
     else out.push(part);
   }
-  return (absolute ? "/" : "") + out.join("/");
+  // The directory itself is "." (an empty path would name nothing in messages).
+  return (absolute ? "/" : "") + (out.length === 0 && !absolute ? "." : out.join("/"));
 }

@@ -103,6 +103,14 @@ export function resolveInput(
   const { label, unit, source, tag, price_year } = provenance;
   const base = o === undefined ? row : (spec as unknown as ParameterSpec);
   const money = row.priceYear !== undefined;
+  if (!money && price_year !== undefined && row.type !== "dirichlet") {
+    // Only money is uprated: a price year on a probability or a count would scale it.
+    ctx.at(
+      [...path, "price_year"],
+      `${name} is not an amount of money, so it has no price year; remove price_year`,
+    );
+    return undefined;
+  }
   const given =
     o === undefined
       ? row.priceYear

@@ -25,6 +25,18 @@ export const numericSeed = z
 export const NUMBER_LIMIT = 1e12;
 const LIMIT = NUMBER_LIMIT;
 const finite = z.number().finite().min(-LIMIT).max(LIMIT);
+
+/**
+ * A text a report shows (a title, a label): not blank, or the report would have holes.
+ *
+ * @example
+ * ```ts
+ * shownText().safeParse("  ").success; // false
+ * ```
+ */
+export function shownText() {
+  return z.string().regex(/\S/, "expected a text that is not blank");
+}
 const positive = finite.positive();
 const nonNegative = finite.nonnegative();
 const probability = finite.min(0).max(1);
@@ -38,7 +50,7 @@ const MAX_REPORT_WTP = 100;
 
 /** Provenance fields any input override may carry. */
 const provenance = {
-  label: z.string().optional().describe("What the input is"),
+  label: shownText().optional().describe("What the input is"),
   unit: z.string().optional().describe("Unit, e.g. '£ per year'"),
   source: z.string().optional().describe("Where the value comes from"),
   tag: z
@@ -237,7 +249,7 @@ function buildScenarioSchema(factory: ModelFactory) {
     );
   return z.strictObject({
     model: z.literal(factory.name).describe("The model this scenario configures"),
-    title: z.string().min(1).describe("Title shown at the top of the report"),
+    title: shownText().describe("Title shown at the top of the report"),
     description: z.string().optional(),
     extends: z
       .string()
@@ -299,7 +311,7 @@ function buildScenarioSchema(factory: ModelFactory) {
       .record(
         strategyName,
         z.strictObject({
-          label: z.string().optional(),
+          label: shownText().optional(),
           intervention: z.boolean().optional(),
           inputs: anyInput(factory).optional(),
         }),

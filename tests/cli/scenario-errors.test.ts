@@ -411,7 +411,7 @@ const CASES: readonly Case[] = [
     line: 2,
     column: 10,
     field: "extends",
-    message: /^expected the path of a scenario file$/,
+    message: /^expected the path of a scenario file, got 5$/,
   },
   {
     file: "extends-child-bad-discount.yaml",

@@ -1,0 +1,104 @@
+/**
+ * Cases a probe of scenario files and flags found: a price year that scaled a probability, blank
+ * titles and labels that left holes in the report, `extends` of a model file or of nothing, an
+ * empty path, a missing model module, a fixed parameter asked for its EVPPI, a correlation
+ * matrix that is singular though rounding let it pass. Each is one located message, exit 2.
+ */
+import { describe, expect, it } from "vitest";
+import { expectOneRefusal, runInProcess } from "../helpers/cli.js";
+
+/** A scenario of the SWIS model with these extra lines. */
+const swis = (...lines: string[]) =>
+  ["model: swis", "title: probe", "psa: { samples: 20, seed: 1 }", ...lines, ""].join("\n");
+
+const refused = async (args: string[], files: Record<string, string> = {}) =>
+  expectOneRefusal(await runInProcess(args, files));
+
+describe("inputs", () => {
+  it("a price year on an input that is not money is refused (it scaled a probability past 1)", async () => {
+    const s = swis("parameters:", "  p_icpc_given_s47: { value: 0.9, price_year: 2014/15 }");
+    expect(await refused(["validate", "s.yaml"], { "s.yaml": s })).toBe(
+      "error: s.yaml:5:47 parameters.p_icpc_given_s47.price_year: p_icpc_given_s47 is not an amount of money, so it has no price year; remove price_year",
+    );
+    // Money still takes one.
+    const money = swis("unit_costs:", "  c_s47: { value: 1000, price_year: 2014/15 }");
+    expect((await runInProcess(["validate", "s.yaml"], { "s.yaml": money })).code).toBe(0);
+  });
+
+  it("a blank title or strategy label is refused", async () => {
+    const r = await runInProcess(["validate", "s.yaml"], {
+      "s.yaml": [
+        "model: swis",
+        "title: '  '",
+        "strategies: { usual: { label: '', intervention: false }, swis: { label: SWIS } }",
+        "",
+      ].join("\n"),
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'error: s.yaml:2:8 title: expected a text that is not blank, got "  "\n' +
+        'error: s.yaml:3:31 strategies.usual.label: expected a text that is not blank, got ""\n',
+    );
+  });
+
+  it("a singular correlation matrix is not positive definite, though rounding leaves a pivot above 0", async () => {
+    const s = swis(
+      "correlations:",
+      "  - name: g",
+      "    parameters: [irr_s47, irr_s17]",
+      "    matrix: [[1, -1], [-1, 1]]",
+    );
+    expect(await refused(["validate", "s.yaml"], { "s.yaml": s })).toMatch(
+      /^error: s\.yaml:7:13 correlations\.0\.matrix: correlation "g": the matrix is not positive definite/,
+    );
+  });
+});
+
+describe("files and paths", () => {
+  it("extends of a model file says to name it with model:", async () => {
+    const s = "model: swis\ntitle: T\nextends: models/hiv.model.yaml\n";
+    expect(await refused(["validate", "s.yaml"], { "s.yaml": s })).toBe(
+      "error: s.yaml:3:10 extends: models/hiv.model.yaml is a model file, not a scenario; to run it with this scenario's settings, name it with model: models/hiv.model.yaml",
+    );
+  });
+
+  it("extends of an empty path or of the scenario's own directory says what it names", async () => {
+    expect(
+      await refused(["validate", "s.yaml"], { "s.yaml": "model: swis\ntitle: T\nextends: ''\n" }),
+    ).toBe("error: s.yaml:3:10 extends: expected the path of a scenario file, got an empty one");
+    expect(
+      await refused(["validate", "s.yaml"], { "s.yaml": "model: swis\ntitle: T\nextends: .\n" }),
+    ).toMatch(/^error: s\.yaml:3:10 extends: cannot read "\." \(looked for \.\): /);
+  });
+
+  it("an empty path names its argument or flag", async () => {
+    expect(await refused(["validate", ""])).toBe("error: file: expected a path, got an empty one");
+    expect(await refused(["analyse", ""])).toBe("error: file: expected a path, got an empty one");
+    expect(await refused(["analyse", "p.csv", "--effects", ""])).toBe(
+      "error: --effects: expected a path, got an empty one",
+    );
+  });
+
+  it("a missing model module is 'no such file', without the loader's paths", async () => {
+    expect(await refused(["schema", "--model", "./no-such-model.mjs"])).toBe(
+      'error: --model: cannot load the model module "./no-such-model.mjs": no such file',
+    );
+  });
+});
+
+describe("commands", () => {
+  it("evppi refuses a fixed parameter (it was left out of the table unsaid)", async () => {
+    expect(
+      await refused([
+        "evppi",
+        "scenarios/swis-rct.yaml",
+        "--samples",
+        "300",
+        "--parameters",
+        "pupils_per_school",
+      ]),
+    ).toBe(
+      "error: --parameters: pupils_per_school is fixed (it does not vary in the PSA), so it has no value of information; name parameters that have a distribution",
+    );
+  });
+});
