@@ -7,8 +7,11 @@
 import { parseWtpGrid } from "../analysis/wtp.js";
 import { InputError } from "../errors.js";
 
+/** A decimal number: sign, digits with an optional point, an optional exponent. */
+const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
 /**
- * Parses a finite number given to `flag`, checking it against `check` (which returns an error
+ * Parses a finite number given to `flag` (decimal; `_` may group digits, as in 1_000_000), checking it against `check` (which returns an error
  * description or undefined).
  *
  * @example
@@ -22,7 +25,8 @@ export function parseNumberFlag(
   check: (value: number) => string | undefined = () => undefined,
 ): number {
   const t = text.trim().replace(/_/g, "");
-  const v = t === "" ? Number.NaN : Number(t);
+  // Decimal only: Number() would also read 0x10, 0b11 and "Infinity".
+  const v = DECIMAL.test(t) ? Number(t) : Number.NaN;
   if (!Number.isFinite(v)) {
     throw new InputError({ field: flag, message: `expected a number, got "${text}"` });
   }

@@ -102,3 +102,27 @@ describe("commands", () => {
     );
   });
 });
+
+describe("numbers on the command line", () => {
+  it.each(["0x10", "0b11", "Infinity"])(
+    "%s is not a decimal number, so not a sample count",
+    async (text) => {
+      expect(await refused(["run", "scenarios/swis-rct.yaml", "--samples", text])).toBe(
+        `error: --samples: expected a number, got "${text}"`,
+      );
+    },
+  );
+
+  it("underscores group digits", async () => {
+    const r = await runInProcess([
+      "run",
+      "scenarios/swis-rct.yaml",
+      "--samples",
+      "1_000",
+      "--format",
+      "json",
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).settings.samples).toBe(1000);
+  });
+});
