@@ -128,6 +128,50 @@ function parameterList(
 }
 
 /**
+ * Refuses a share of a Dirichlet group among `names` (given to `flag`): the shares of a group
+ * sum to 1, so one cannot be set on its own as a DSA or threshold does.
+ */
+function refuseShares(loaded: LoadedScenario, names: readonly string[], flag: string): void {
+  for (const [group, spec] of Object.entries(loaded.config.inputs)) {
+    if (spec.type !== "dirichlet") continue;
+    const shares = Object.keys("alpha" in spec ? spec.alpha : spec.mean);
+    const share = names.find((n) => shares.includes(n));
+    if (share !== undefined) {
+      throw new InputError({
+        field: flag,
+        message: `${share} is a share of the group ${group}, whose shares sum to 1; it cannot be varied on its own`,
+      });
+    }
+  }
+}
+
+/**
+ * The parameters a DSA or threshold flag names ({@link parameterList}), with a Dirichlet group
+ * or one of its shares refused as such (not as an unknown parameter, nor varied alone).
+ */
+function variedParameters(
+  loaded: LoadedScenario,
+  model: PreparedModel,
+  text: string | undefined,
+  flag: string,
+): string[] | undefined {
+  const groups = Object.entries(loaded.config.inputs).filter(([, s]) => s.type === "dirichlet");
+  const group = text
+    ?.split(",")
+    .map((s) => s.trim())
+    .find((n) => groups.some(([g]) => g === n));
+  if (group !== undefined) {
+    throw new InputError({
+      field: flag,
+      message: `${group} is a group of shares that sum to 1 (a Dirichlet); its shares cannot be varied one at a time`,
+    });
+  }
+  const names = parameterList(text, model, flag);
+  refuseShares(loaded, names ?? [], flag);
+  return names;
+}
+
+/**
  * The strategy `--strategy` names, checked here so that a mistake names the flag: one of the
  * model's strategies, and not the comparator (the first), which it is compared with.
  */
@@ -171,7 +215,7 @@ async function runTwoWay(
   wtp: number,
   names: string,
 ): Promise<void> {
-  const pair = parameterList(names, model, "--two-way") ?? [];
+  const pair = variedParameters(loaded, model, names, "--two-way") ?? [];
   if (pair.length !== 2) {
     throw new InputError({
       field: "--two-way",
@@ -280,7 +324,7 @@ export async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<
   const loaded = await loadFor(io, to, file, { checkMemory: false });
   const model = await scenarioModel(loaded);
   const wtp = wtpFlag(flags.wtp, loaded.reportWtp.at(-1) as number);
-  const parameters = parameterList(flags.parameters, model);
+  const parameters = variedParameters(loaded, model, flags.parameters, "--parameters");
   const strategy = strategyFlag(flags.strategy, model);
   if (flags.twoWay !== undefined) {
     const pair = flags.twoWay;
@@ -383,7 +427,7 @@ export async function runThreshold(io: CliIo, file: string, flags: ThresholdFlag
   }
   const loaded = await loadFor(io, to, file, { checkMemory: false });
   const model = await scenarioModel(loaded);
-  const [parameter] = parameterList(flags.parameter, model, "--parameter") as [string];
+  const [parameter] = variedParameters(loaded, model, flags.parameter, "--parameter") as [string];
   const bounds = parameterBounds(loaded, parameter);
   for (const v of [lo, hi]) {
     const problem = outsideBounds(v, bounds);

@@ -126,3 +126,31 @@ describe("numbers on the command line", () => {
     expect(JSON.parse(r.stdout).settings.samples).toBe(1000);
   });
 });
+
+describe("Dirichlet shares in one-at-a-time analyses", () => {
+  it("a share is refused at the flag that names it (it was varied alone, or an internal message)", async () => {
+    expect(await refused(["dsa", "scenarios/swis-rct.yaml", "--parameters", "mix_foster"])).toBe(
+      "error: --parameters: mix_foster is a share of the group placement_mix, whose shares sum to 1; it cannot be varied on its own",
+    );
+    expect(
+      await refused([
+        "threshold",
+        "scenarios/swis-rct.yaml",
+        "--parameter",
+        "mix_foster",
+        "--range",
+        "0:1",
+      ]),
+    ).toBe(
+      "error: --parameter: mix_foster is a share of the group placement_mix, whose shares sum to 1; it cannot be varied on its own",
+    );
+  });
+
+  it("a group is named as one, not as an unknown parameter", async () => {
+    expect(
+      await refused(["dsa", "scenarios/swis-rct.yaml", "--two-way", "irr_s47,placement_mix"]),
+    ).toBe(
+      "error: --two-way: placement_mix is a group of shares that sum to 1 (a Dirichlet); its shares cannot be varied one at a time",
+    );
+  });
+});
