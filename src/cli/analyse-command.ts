@@ -256,6 +256,13 @@ export async function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): 
       message: `has ${samples.nSamples} sample; a PSA needs at least ${MIN_SAMPLES} (with one, no spread, interval or probability is defined)`,
     });
   }
+  if (samples.strategies.length < 2) {
+    // No comparison, acceptability or value of information is defined for one strategy.
+    throw new InputError({
+      file,
+      message: `has one strategy (${samples.strategies[0] ?? ""}); an analysis compares at least two (is a strategy column missing, or the file cut short?)`,
+    });
+  }
   if (format !== "table") checkReportFits(samples, wtp.length);
   if (flags.comparator !== undefined && !samples.strategies.includes(flags.comparator)) {
     throw new InputError({

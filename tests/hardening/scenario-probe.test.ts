@@ -154,3 +154,16 @@ describe("Dirichlet shares in one-at-a-time analyses", () => {
     );
   });
 });
+
+describe("analyse", () => {
+  it("refuses a PSA of one strategy, long or wide (no comparison is defined)", async () => {
+    const long = "iteration,strategy,cost,effect\n1,a,1,1\n2,a,1,1\n3,a,2,1\n";
+    expect(await refused(["analyse", "p.csv"], { "p.csv": long })).toBe(
+      "error: p.csv: has one strategy (a); an analysis compares at least two (is a strategy column missing, or the file cut short?)",
+    );
+    const wide = "a\n1\n2\n3\n";
+    expect(
+      await refused(["analyse", "c.csv", "--effects", "e.csv"], { "c.csv": wide, "e.csv": wide }),
+    ).toMatch(/^error: c\.csv: has one strategy \(a\)/);
+  });
+});
