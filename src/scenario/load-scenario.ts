@@ -44,7 +44,13 @@ import { scenarioSchema } from "./schema.js";
 import { blameSetting, inputSettings } from "./setting-blame.js";
 import { wtpGrid } from "./wtp-grid.js";
 import { locateIssue, parseYaml, type YamlSource } from "./yaml-source.js";
-import { describeValue, explainIssue, keysFor, tightestBounds } from "./zod-issues.js";
+import {
+  describeValue,
+  explainIssue,
+  keysFor,
+  mergeMisspelt,
+  tightestBounds,
+} from "./zod-issues.js";
 
 export { outsideBounds } from "./input-checks.js";
 export { resolvePath } from "./paths.js";
@@ -339,7 +345,9 @@ async function checkAndBuild(
     const keysAt = keysFor(schema);
     // Only the first problems are located and reported: a file of tens of thousands of mistakes
     // is answered at once, with a count of the rest.
-    const explained = tightestBounds(parsed.error.issues).flatMap((i) => explainIssue(i, keysAt));
+    const explained = mergeMisspelt(
+      tightestBounds(parsed.error.issues).flatMap((i) => explainIssue(i, keysAt)),
+    );
     const shown = explained
       .slice(0, MAX_REPORTED_ISSUES)
       .map((i) => locateIssue(chain, i.path, i.message, i.key));

@@ -6,6 +6,7 @@
  */
 
 import type { z } from "zod";
+import { MAX_NUMERIC_SEED } from "../core/seed.js";
 import { valueText } from "../core/value-text.js";
 import { suggest } from "../model/expressions.js";
 import { PROVENANCE_KEYS } from "../model/provenance.js";
@@ -111,6 +112,30 @@ export function tightestBounds(issues: readonly z.core.$ZodIssue[]): z.core.$Zod
   );
 }
 
+/**
+ * Drops a "required" message for a key that an unknown key's "did you mean" already names: one
+ * misspelt key (`outcome:` for `outcomes:`) is one mistake, said once, with its suggestion.
+ *
+ * @example
+ * ```ts
+ * mergeMisspelt([
+ *   { path: ["discount", "outcomes"], message: "required: expected a number" },
+ *   { path: ["discount", "outcome"], message: 'unknown key "outcome" (did you mean "outcomes"?)' },
+ * ]); // only the second
+ * ```
+ */
+export function mergeMisspelt(issues: readonly PathIssue[]): PathIssue[] {
+  const suggested = new Set(
+    issues.flatMap((i) => {
+      const hint = /^unknown key "[^"]*" \(did you mean "([^"]+)"\?\)/.exec(i.message)?.[1];
+      return hint === undefined ? [] : [[...i.path.slice(0, -1), hint].map(String).join("\u0000")];
+    }),
+  );
+  return issues.filter(
+    (i) => !(i.message.startsWith("required:") && suggested.has(i.path.map(String).join("\u0000"))),
+  );
+}
+
 /** Expands one zod issue into located messages. */
 export function explainIssue(issue: z.core.$ZodIssue, keysAt: KeysAt = () => []): PathIssue[] {
   const path = issue.path;
@@ -212,6 +237,44 @@ function explainDerived(
   ];
 }
 
+/**
+ * A union that is a setting, not an input: `psa.seed` (a number or a word), `discount` (a rate
+ * or `{ costs, outcomes }`), `wtp` (`{ from, to, by }` or a list), in that setting's words.
+ * Undefined for an input override.
+ */
+function settingUnion(
+  issue: z.core.$ZodIssueInvalidUnion,
+  input: unknown,
+  isObject: boolean,
+): PathIssue[] | undefined {
+  const path = issue.path;
+  const top = path.length === 1 ? String(path[0]) : path.join(".");
+  const one = (message: string) => [{ path, message: `${message}, got ${describeValue(input)}` }];
+  if (top === "psa.seed") {
+    return one(`expected a whole number from 0 to ${MAX_NUMERIC_SEED} or a word`);
+  }
+  // A mapping meant the object form: its own mistakes, with its keys for "did you mean".
+  const objectForm = (keys: readonly string[]) => {
+    const branch = issue.errors.find((errors) => errors.some((e) => e.path.length > 0));
+    return (branch ?? []).flatMap((i) =>
+      explainIssue({ ...i, path: [...path, ...i.path] } as never, () => keys),
+    );
+  };
+  if (top === "discount") {
+    return isObject
+      ? objectForm(["costs", "outcomes"])
+      : one("expected a rate such as 0.035, or { costs, outcomes }");
+  }
+  if (top === "wtp") {
+    if (!isObject) return one("expected { from, to, by } or a list of values");
+    const missing = ["from", "to", "by"].filter((k) => !Object.hasOwn(input as object, k));
+    return missing.length > 0
+      ? [{ path, message: `expected { from, to, by }: ${missing.join(", ")} missing` }]
+      : objectForm(["from", "to", "by"]);
+  }
+  return undefined;
+}
+
 /** For a union (an input override), explains the branch the value was evidently meant for. */
 function explainUnion(
   issue: z.core.$ZodIssueInvalidUnion,
@@ -221,6 +284,8 @@ function explainUnion(
   const path = issue.path;
   const isObject = typeof input === "object" && input !== null && !Array.isArray(input);
   if (path[0] === "derived") return explainDerived(issue, input, isObject);
+  const setting = settingUnion(issue, input, isObject);
+  if (setting !== undefined) return setting;
   if (isObject && "type" in input) {
     const type = (input as { type: unknown }).type;
     if (typeof type !== "string" || !DISTRIBUTION_TYPES.includes(type as never)) {

@@ -167,3 +167,32 @@ describe("analyse", () => {
     ).toMatch(/^error: c\.csv: has one strategy \(a\)/);
   });
 });
+
+describe("settings in their own words", () => {
+  it.each([
+    [
+      "discount: { costs: 0.035, outcome: 0.01 }",
+      'error: s.yaml:4:27 discount.outcome: unknown key "outcome" (did you mean "outcomes"?)',
+    ],
+    [
+      "discount: [0.035]",
+      "error: s.yaml:4:11 discount: expected a rate such as 0.035, or { costs, outcomes }, got a list",
+    ],
+    [
+      "psa: { seed: [1] }",
+      "error: s.yaml:4:14 psa.seed: expected a whole number from 0 to 9007199254740991 or a word, got a list",
+    ],
+    [
+      "wtp: '0:100000:1000'",
+      'error: s.yaml:4:6 wtp: expected { from, to, by } or a list of values, got "0:100000:1000"',
+    ],
+    ["wtp: { from: 0, to: 10 }", "error: s.yaml:4:6 wtp: expected { from, to, by }: by missing"],
+    [
+      "derived: { sw_salary: { expresion: '1' } }",
+      'error: s.yaml:4:25 derived.sw_salary.expresion: unknown key "expresion" (did you mean "expression"?)',
+    ],
+  ])("%s: one message", async (line, expected) => {
+    const s = ["model: swis", "title: T", "report_wtp: [20000]", line, ""].join("\n");
+    expect(await refused(["validate", "s.yaml"], { "s.yaml": s })).toBe(expected);
+  });
+});
