@@ -8,6 +8,11 @@
 import { InputError } from "../errors.js";
 import { limitText, MAX_WTP, MAX_WTP_POINTS } from "./limits.js";
 
+/** A count of grid points for a message: grouped digits, or "more than 10^15" past that. */
+function pointCount(n: number): string {
+  return n > 1e15 ? "more than 10^15" : grouped(n);
+}
+
 /** A strictly increasing array of finite WTP values, per unit of effect. */
 export type WtpGrid = Float64Array;
 
@@ -118,7 +123,7 @@ export function parseWtpGrid(spec: string): WtpGrid {
     }
     if ((stop - start) / step + 1 > MAX_WTP_POINTS) {
       throw new InputError({
-        message: `"${text}" has ${grouped(Math.floor((stop - start) / step + 1e-9) + 1)} points; at most ${grouped(MAX_WTP_POINTS)} (use a larger step)`,
+        message: `"${text}" has ${pointCount(Math.floor((stop - start) / step + 1e-9) + 1)} points; at most ${grouped(MAX_WTP_POINTS)} (use a larger step)`,
       });
     }
     return wtpRange(start, stop, step);

@@ -33,7 +33,8 @@ export function parseNumberFlag(
   const problem = check(v);
   if (problem !== undefined)
     throw new InputError({ field: flag, message: `${problem}, got ${text}` });
-  return v;
+  // -0 is 0 (it would print as "-0").
+  return v === 0 ? 0 : v;
 }
 
 /**

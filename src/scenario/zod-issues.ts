@@ -58,6 +58,7 @@ const ARTICLE: Record<string, string> = {
   string: "a text",
   boolean: "true or false",
   object: "a mapping",
+  record: "a mapping of names to entries",
   array: "a list",
   int: "a whole number",
 };

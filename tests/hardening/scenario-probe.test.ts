@@ -196,3 +196,25 @@ describe("settings in their own words", () => {
     expect(await refused(["validate", "s.yaml"], { "s.yaml": s })).toBe(expected);
   });
 });
+
+describe("small things a person reads", () => {
+  it("a WTP grid of astronomically many points is not printed digit by digit", async () => {
+    const long = "iteration,strategy,cost,effect\n1,a,1,1\n1,b,2,2\n2,a,1,1\n2,b,3,2\n";
+    expect(await refused(["analyse", "p.csv", "--wtp", "0:1:1e-300"], { "p.csv": long })).toBe(
+      'error: --wtp: "0:1:1e-300" has more than 10^15 points; at most 100,001 (use a larger step)',
+    );
+  });
+
+  it("--wtp -0 is 0, not '-0'", async () => {
+    const r = await runInProcess(["dsa", "scenarios/swis-rct.yaml", "--wtp", "-0"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[0]).toContain("at WTP 0.00 ");
+  });
+
+  it("strategies as a list: a mapping is expected, in words", async () => {
+    const s = "model: swis\ntitle: T\nstrategies: [usual, swis]\n";
+    expect(await refused(["validate", "s.yaml"], { "s.yaml": s })).toBe(
+      "error: s.yaml:3:13 strategies: expected a mapping of names to entries, got a list",
+    );
+  });
+});
