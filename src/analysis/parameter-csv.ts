@@ -11,11 +11,11 @@
  */
 
 import { tokenizeCsv } from "../core/csv.js";
+import { labelKey } from "../core/iteration-label.js";
 import { InputError } from "../errors.js";
 import { isLabelColumn } from "./column-aliases.js";
 import { checkWidth, FloatList, fastNumber, parseCell, readHeader } from "./csv-cells.js";
 import { checkCommaSeparated } from "./csv-separator.js";
-import { labelKey } from "./iteration-label.js";
 import { limitText } from "./limits.js";
 
 /**

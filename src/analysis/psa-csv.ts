@@ -17,11 +17,11 @@
  */
 
 import { tokenizeCsv } from "../core/csv.js";
+import { labelKey } from "../core/iteration-label.js";
 import { InputError } from "../errors.js";
 import { isLabelColumn } from "./column-aliases.js";
 import { checkWidth, FloatList, parseCell, readHeader, tooManyStrategies } from "./csv-cells.js";
 import { checkCommaSeparated } from "./csv-separator.js";
-import { labelKey } from "./iteration-label.js";
 import { MAX_STRATEGIES } from "./limits.js";
 import { readLongPsaBytes } from "./long-psa-bytes.js";
 import { type CeSamples, createCeSamples } from "./samples.js";

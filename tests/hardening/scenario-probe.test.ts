@@ -156,6 +156,19 @@ describe("Dirichlet shares in one-at-a-time analyses", () => {
 });
 
 describe("analyse", () => {
+  it("iterations 1 and 01 are one number, as parameter draws match them: refused, not kept apart", async () => {
+    const long =
+      "iteration,strategy,cost,effect\n1,a,1,1\n1,b,2,2\n01,a,1,1\n01,b,3,2\n2,a,1,1\n2,b,3,3\n";
+    expect(await refused(["analyse", "p.csv"], { "p.csv": long })).toBe(
+      "error: p.csv:4 iteration: iteration 01 is the number of iteration 1 written another way; write each iteration one way",
+    );
+    // Labels that are not numbers, or numbers each written one way, are read as before.
+    const words = "iteration,strategy,cost,effect\nr1,a,1,1\nr1,b,2,2\nr2,a,1,1\nr2,b,3,2\n";
+    expect((await runInProcess(["analyse", "p.csv"], { "p.csv": words })).code).toBe(0);
+    const padded = "iteration,strategy,cost,effect\n01,a,1,1\n01,b,2,2\n02,a,1,1\n02,b,3,2\n";
+    expect((await runInProcess(["analyse", "p.csv"], { "p.csv": padded })).code).toBe(0);
+  });
+
   it("refuses a PSA of one strategy, long or wide (no comparison is defined)", async () => {
     const long = "iteration,strategy,cost,effect\n1,a,1,1\n2,a,1,1\n3,a,2,1\n";
     expect(await refused(["analyse", "p.csv"], { "p.csv": long })).toBe(
