@@ -224,6 +224,13 @@ describe("small things a person reads", () => {
     expect(r.stdout.split("\n")[0]).toContain("at WTP 0.00 ");
   });
 
+  it("a price year written as a number is shown as the financial year it likely means", async () => {
+    const s = "model: swis\ntitle: T\nprice_year: 2023\n";
+    expect(await refused(["validate", "s.yaml"], { "s.yaml": s })).toBe(
+      'error: s.yaml:3:13 price_year: expected a financial year such as "2023/24", got 2023',
+    );
+  });
+
   it("strategies as a list: a mapping is expected, in words", async () => {
     const s = "model: swis\ntitle: T\nstrategies: [usual, swis]\n";
     expect(await refused(["validate", "s.yaml"], { "s.yaml": s })).toBe(
