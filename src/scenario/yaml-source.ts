@@ -101,9 +101,7 @@ function refuseOddKeys(file: string, doc: Document, lineCounter: LineCounter): v
     Pair: (_, pair, ancestors) => {
       const key = pair.key;
       const scalar = isScalar(key);
-      const path = ancestors.flatMap((a) =>
-        isPair(a) && isScalar(a.key) ? [String(a.key.value)] : [],
-      );
+      const path = keyPath(ancestors);
       // A key of null (`~:`, `null:`, or none before the colon) would become the key "".
       if (key === null || key === undefined || (scalar && key.value === null)) {
         const node = (key ?? pair.value) as Node | null;
@@ -132,13 +130,29 @@ function refuseOddKeys(file: string, doc: Document, lineCounter: LineCounter): v
     },
   });
   if (culprit === undefined) return;
-  const pos = lineCounter.linePos(culprit.key.range?.[0] ?? 0);
-  throw new InputError({
+  throw nodeError(file, lineCounter, culprit.key, culprit.path, culprit.message);
+}
+
+/** The keys of the map entries above a node, as a path. */
+function keyPath(ancestors: readonly unknown[]): string[] {
+  return ancestors.flatMap((a) => (isPair(a) && isScalar(a.key) ? [String(a.key.value)] : []));
+}
+
+/** A mistake at a node of the file: its line and column, and the field of its path. */
+function nodeError(
+  file: string,
+  lineCounter: LineCounter,
+  node: Node,
+  path: readonly string[],
+  message: string,
+): InputError {
+  const pos = lineCounter.linePos(node.range?.[0] ?? 0);
+  return new InputError({
     file,
     line: pos.line,
     column: pos.col,
-    ...(culprit.path.length === 0 ? {} : { field: culprit.path.join(".") }),
-    message: culprit.message,
+    ...(path.length === 0 ? {} : { field: path.join(".") }),
+    message,
   });
 }
 
@@ -186,7 +200,7 @@ function refuseOddTags(file: string, doc: Document, lineCounter: LineCounter): v
       if (!failed && (unresolved !== undefined || PLAIN_TAGS.has(tag))) return undefined;
       culprit = {
         node,
-        path: ancestors.flatMap((a) => (isPair(a) && isScalar(a.key) ? [String(a.key.value)] : [])),
+        path: keyPath(ancestors),
         message: failed
           ? `the YAML tag ${shortTag(tag)} cannot be applied to this value; remove the tag and write the value as it is`
           : `the YAML tag ${shortTag(tag)} gives a value of a type no setting takes; remove it and write a number, a text, a list or a mapping`,
@@ -195,14 +209,7 @@ function refuseOddTags(file: string, doc: Document, lineCounter: LineCounter): v
     },
   });
   if (culprit === undefined) return;
-  const pos = lineCounter.linePos(culprit.node.range?.[0] ?? 0);
-  throw new InputError({
-    file,
-    line: pos.line,
-    column: pos.col,
-    ...(culprit.path.length === 0 ? {} : { field: culprit.path.join(".") }),
-    message: culprit.message,
-  });
+  throw nodeError(file, lineCounter, culprit.node, culprit.path, culprit.message);
 }
 
 /** `!!float` for `tag:yaml.org,2002:float`; any other tag as written. */
