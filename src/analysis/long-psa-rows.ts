@@ -22,7 +22,6 @@ import {
   STOP,
 } from "../core/csv-bytes.js";
 import { parseDecimalBytes } from "../core/decimal-bytes.js";
-import { labelKey } from "../core/iteration-label.js";
 import { decimalEnd, plainDecimal } from "../core/plain-decimal.js";
 import { InputError, type SourceLocation } from "../errors.js";
 import { checkWidth, fastNumber, parseCell, tooManyStrategies } from "./csv-cells.js";
@@ -726,26 +725,6 @@ export class LongPsaRows {
         field: header.names[header.strategy],
         message: `iteration ${iterations.text(duplicate.it)} already has a row for strategy "${strategies[duplicate.st]}"`,
       });
-    }
-    if (iterations.oddNumbers) {
-      // "1" and "01" are one number: as the parameter draws and a wide file match iterations,
-      // they are one iteration, so written two ways they are refused rather than kept apart.
-      const seen = new Map<string, number>();
-      for (let it = 0; it < n; it++) {
-        const text = iterations.text(it);
-        const key = labelKey(text);
-        const first = seen.get(key);
-        if (first === undefined) {
-          seen.set(key, it);
-          continue;
-        }
-        throw new InputError({
-          file,
-          line: columns.lineOf(it),
-          field: header.names[header.iteration],
-          message: `iteration ${text} is the number of iteration ${iterations.text(first)} written another way; write each iteration one way`,
-        });
-      }
     }
     if (this.rows !== n * S) {
       // The first iteration that lacks a strategy, and the first strategy it lacks.

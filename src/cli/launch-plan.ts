@@ -84,8 +84,9 @@ export function samplesAsked(args: readonly string[]): number | undefined {
     const text =
       a === "--samples" ? args[i + 1] : a.startsWith("--samples=") ? a.slice(10) : undefined;
     if (text === undefined) continue;
+    // Read as --samples is (src/cli/options.ts): decimal, `_` grouping digits.
     const t = text.trim().replace(/_/g, "");
-    const v = t === "" ? Number.NaN : Number(t);
+    const v = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/.test(t) ? Number(t) : Number.NaN;
     return Number.isFinite(v) ? v : undefined;
   }
   return undefined;

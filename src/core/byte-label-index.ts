@@ -12,13 +12,7 @@
  * @module
  */
 
-import { labelKey } from "./iteration-label.js";
-
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-
-/** 1 for the bytes a decimal number can start with: digits, sign, point. */
-const NUMBER_START = new Uint8Array(256);
-for (const c of "0123456789+-.") NUMBER_START[c.charCodeAt(0)] = 1;
 const encoder = new TextEncoder();
 
 /**
@@ -49,12 +43,6 @@ export class ByteLabelIndex {
    * is then empty); −1 once they are not.
    */
   private first = -1;
-
-  /**
-   * Whether some label is a number written other than as its canonical digits (`01`, `1.0`,
-   * `+1`), so that two labels may be one number (see {@link labelKey}).
-   */
-  oddNumbers = false;
 
   /** Labels interned so far. */
   get size(): number {
@@ -155,11 +143,6 @@ export class ByteLabelIndex {
       this.keepLabels();
     }
     this.store(bytes, a, b);
-    // A number not written as its canonical digits ("01", "1.0") may be another label's number.
-    if (whole < 0 && !this.oddNumbers && b > a && NUMBER_START[bytes[a] as number] === 1) {
-      const text = decoder.decode(bytes.subarray(a, b));
-      if (labelKey(text) !== text) this.oddNumbers = true;
-    }
     if (this.table === undefined) {
       this.last = whole;
     } else {

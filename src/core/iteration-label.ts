@@ -13,9 +13,17 @@
  * ```ts
  * labelKey("07") === labelKey("7.0"); // true
  * labelKey("0x10") === labelKey("16"); // false: only decimal numbers are read as numbers
+ * labelKey("12345678901234567891"); // as written: past 15 digits numbers would collide
  * ```
  */
 export function labelKey(label: string): string {
   const t = label.trim();
-  return /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(t) ? String(Number(t)) : t;
+  if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(t)) return t;
+  // Past 15 significant digits a number cannot hold every label apart: kept as written.
+  const digits = t
+    .replace(/[eE].*$/, "")
+    .replace(/\D/g, "")
+    .replace(/^0+/, "")
+    .replace(/0+$/, "");
+  return digits.length > 15 ? t : String(Number(t));
 }

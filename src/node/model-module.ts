@@ -5,7 +5,7 @@
  * @module
  */
 
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Model } from "../model/define-model.js";
@@ -23,6 +23,7 @@ import { modelAsFactory } from "../modelfile/model-as-factory.js";
 export async function importModelModule(path: string): Promise<ModelFactory> {
   // A missing module is said so plainly (the loader's own message names ceakit's files).
   if (!existsSync(resolve(path))) throw new Error("no such file");
+  if (!statSync(resolve(path)).isFile()) throw new Error("not a file");
   const url = pathToFileURL(resolve(path)).href;
   const exported = ((await import(url)) as { default?: unknown }).default as
     | Partial<ModelFactory & Model>

@@ -79,7 +79,12 @@ export function choleskyOfCorrelation(
     Array.from({ length: m }, (_, i) => l[i * m + i] as number).some(
       (d) => !(d * d > SINGULAR_PIVOT),
     );
-  if (l === undefined || singular) {
+  if (singular) {
+    fail(
+      "the matrix is singular (a correlation of 1 or −1, or a parameter that the others determine), so no parameters can be drawn with exactly these correlations; keep each correlation strictly between −1 and 1",
+    );
+  }
+  if (l === undefined) {
     fail(
       "the matrix is not positive definite, so no set of variables can have these correlations; check for pairs that contradict each other",
     );

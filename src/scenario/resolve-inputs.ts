@@ -103,11 +103,12 @@ export function resolveInput(
   const { label, unit, source, tag, price_year } = provenance;
   const base = o === undefined ? row : (spec as unknown as ParameterSpec);
   const money = row.priceYear !== undefined;
-  if (!money && price_year !== undefined && row.type !== "dirichlet") {
-    // Only money is uprated: a price year on a probability or a count would scale it.
+  if (!money && price_year !== undefined) {
+    // Only inputs the model prices are uprated: a price year elsewhere (a probability, a count,
+    // a cost the model gives no price year) would scale it, or say it was uprated when it was not.
     ctx.at(
       [...path, "price_year"],
-      `${name} is not an amount of money, so it has no price year; remove price_year`,
+      `the model gives ${name} no price year (it is not uprated), so it takes none; remove price_year`,
     );
     return undefined;
   }

@@ -148,13 +148,9 @@ export function explainIssue(issue: z.core.$ZodIssue, keysAt: KeysAt = () => [])
       if (input === undefined) return [{ path, message: `required: expected ${expected}` }];
       if (path.at(-1) === "price_year" && typeof input === "number") {
         // YAML reads 2023 as a number; a price year is a financial year, in quotes or not.
-        const next = String((Math.trunc(input) + 1) % 100).padStart(2, "0");
-        return [
-          {
-            path,
-            message: `expected a financial year such as "${Math.trunc(input)}/${next}", ${got(input)}`,
-          },
-        ];
+        const year = Number.isInteger(input) && input >= 1900 && input <= 2100 ? input : 2023;
+        const example = `${year}/${String((year + 1) % 100).padStart(2, "0")}`;
+        return [{ path, message: `expected a financial year such as "${example}", ${got(input)}` }];
       }
       return [{ path, message: `expected ${expected}, ${got(input)}` }];
     }

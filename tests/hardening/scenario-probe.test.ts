@@ -18,7 +18,7 @@ describe("inputs", () => {
   it("a price year on an input that is not money is refused (it scaled a probability past 1)", async () => {
     const s = swis("parameters:", "  p_icpc_given_s47: { value: 0.9, price_year: 2014/15 }");
     expect(await refused(["validate", "s.yaml"], { "s.yaml": s })).toBe(
-      "error: s.yaml:5:47 parameters.p_icpc_given_s47.price_year: p_icpc_given_s47 is not an amount of money, so it has no price year; remove price_year",
+      "error: s.yaml:5:47 parameters.p_icpc_given_s47.price_year: the model gives p_icpc_given_s47 no price year (it is not uprated), so it takes none; remove price_year",
     );
     // Money still takes one.
     const money = swis("unit_costs:", "  c_s47: { value: 1000, price_year: 2014/15 }");
@@ -49,8 +49,21 @@ describe("inputs", () => {
       "    matrix: [[1, -1], [-1, 1]]",
     );
     expect(await refused(["validate", "s.yaml"], { "s.yaml": s })).toMatch(
-      /^error: s\.yaml:7:13 correlations\.0\.matrix: correlation "g": the matrix is not positive definite/,
+      /^error: s\.yaml:7:13 correlations\.0\.matrix: correlation "g": the matrix is singular \(a correlation of 1 or −1/,
     );
+    // Strong correlations short of ±1 are still taken, on both scales.
+    for (const rho of ["0.99", "0.999", "0.999999"]) {
+      for (const scale of ["spearman", "normal"]) {
+        const strong = swis(
+          "correlations:",
+          "  - name: g",
+          "    parameters: [irr_s47, irr_s17]",
+          `    matrix: [[1, ${rho}], [${rho}, 1]]`,
+          `    scale: ${scale}`,
+        );
+        expect((await runInProcess(["validate", "s.yaml"], { "s.yaml": strong })).code).toBe(0);
+      }
+    }
   });
 });
 
@@ -156,17 +169,19 @@ describe("Dirichlet shares in one-at-a-time analyses", () => {
 });
 
 describe("analyse", () => {
-  it("iterations 1 and 01 are one number, as parameter draws match them: refused, not kept apart", async () => {
+  it("iteration labels past 15 significant digits are matched as written (as numbers they would collide)", async () => {
     const long =
-      "iteration,strategy,cost,effect\n1,a,1,1\n1,b,2,2\n01,a,1,1\n01,b,3,2\n2,a,1,1\n2,b,3,3\n";
-    expect(await refused(["analyse", "p.csv"], { "p.csv": long })).toBe(
-      "error: p.csv:4 iteration: iteration 01 is the number of iteration 1 written another way; write each iteration one way",
+      "iteration,strategy,cost,effect\n12345678901234567890,a,1,1\n12345678901234567890,b,2,2\n12345678901234567891,a,1,1\n12345678901234567891,b,3,2\n";
+    const draws = "iteration,p\n12345678901234567891,0.2\n12345678901234567890,0.1\n";
+    const r = await runInProcess(
+      ["analyse", "p.csv", "--parameters", "d.csv", "--format", "json"],
+      {
+        "p.csv": long,
+        "d.csv": draws,
+      },
     );
-    // Labels that are not numbers, or numbers each written one way, are read as before.
-    const words = "iteration,strategy,cost,effect\nr1,a,1,1\nr1,b,2,2\nr2,a,1,1\nr2,b,3,2\n";
-    expect((await runInProcess(["analyse", "p.csv"], { "p.csv": words })).code).toBe(0);
-    const padded = "iteration,strategy,cost,effect\n01,a,1,1\n01,b,2,2\n02,a,1,1\n02,b,3,2\n";
-    expect((await runInProcess(["analyse", "p.csv"], { "p.csv": padded })).code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
   });
 
   it("refuses a PSA of one strategy, long or wide (no comparison is defined)", async () => {
@@ -225,10 +240,21 @@ describe("small things a person reads", () => {
   });
 
   it("a price year written as a number is shown as the financial year it likely means", async () => {
-    const s = "model: swis\ntitle: T\nprice_year: 2023\n";
+    const s = "model: swis\ntitle: T\nprice_year: 2019\n";
     expect(await refused(["validate", "s.yaml"], { "s.yaml": s })).toBe(
-      'error: s.yaml:3:13 price_year: expected a financial year such as "2023/24", got 2023',
+      'error: s.yaml:3:13 price_year: expected a financial year such as "2019/20", got 2019',
     );
+    // Not a plausible year: a plain example, never NaN or Infinity.
+    for (const [value, shown] of [
+      [".inf", "infinity"],
+      ["-5", "-5"],
+      ["1e20", "100000000000000000000"],
+    ]) {
+      const odd = `model: swis\ntitle: T\nprice_year: ${value}\n`;
+      expect(await refused(["validate", "s.yaml"], { "s.yaml": odd })).toBe(
+        `error: s.yaml:3:13 price_year: expected a financial year such as "2023/24", got ${shown}`,
+      );
+    }
   });
 
   it("strategies as a list: a mapping is expected, in words", async () => {
