@@ -186,6 +186,12 @@ export function explainIssue(issue: z.core.$ZodIssue, keysAt: KeysAt = () => [])
 
     case "invalid_value": {
       const options = issue.values.map((v) => JSON.stringify(v));
+      if (options.length === 0) {
+        // A setting the model offers no choice of (a model file has no price indices).
+        return [
+          { path, message: `the model offers no choice of ${String(path.at(-1))}, ${got(input)}` },
+        ];
+      }
       const hint = typeof input === "string" ? suggest(input, issue.values.map(String)) : undefined;
       return [
         {

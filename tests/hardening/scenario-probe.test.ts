@@ -257,6 +257,13 @@ describe("small things a person reads", () => {
     }
   });
 
+  it("a price index for a model file, which has none, says so (it listed no choices)", async () => {
+    const s = "model: ./models/sick-sicker.model.yaml\ntitle: T\nprice_index: nhscii\n";
+    expect(await refused(["validate", "s.yaml"], { "s.yaml": s })).toBe(
+      'error: s.yaml:3:14 price_index: the model offers no choice of price_index, got "nhscii"',
+    );
+  });
+
   it("strategies as a list: a mapping is expected, in words", async () => {
     const s = "model: swis\ntitle: T\nstrategies: [usual, swis]\n";
     expect(await refused(["validate", "s.yaml"], { "s.yaml": s })).toBe(
