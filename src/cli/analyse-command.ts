@@ -32,6 +32,7 @@ import {
   parseNumberFlag,
   parseNumberInRange,
   parseWtpFlag,
+  refuseEmptyPath,
 } from "./options.js";
 
 /** Flags of `analyse` as commander delivers them. */
@@ -187,13 +188,9 @@ function checkReportFits(samples: CeSamples, wtpPoints: number): void {
  */
 export async function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): Promise<void> {
   // An empty path (an unset shell variable) names its argument, not "no such file".
-  for (const [field, path] of [
-    ["file", file],
-    ["--effects", flags.effects],
-    ["--parameters", flags.parameters],
-  ] as const) {
-    if (path === "") throw new InputError({ field, message: "expected a path, got an empty one" });
-  }
+  refuseEmptyPath("file", file);
+  refuseEmptyPath("--effects", flags.effects);
+  refuseEmptyPath("--parameters", flags.parameters);
   const format = parseChoice("--format", flags.format, FORMATS);
   const wtp = parseWtpFlag("--wtp", flags.wtp);
   // --years and --discount are checked first, then refused without --population, so they are

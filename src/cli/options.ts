@@ -128,3 +128,16 @@ export function parseWtpFlag(flag: string, text: string): Float64Array {
     throw e;
   }
 }
+
+/**
+ * Refuses an empty path given to `field` (an unset shell variable, say), naming the argument or
+ * flag rather than reporting "no such file".
+ *
+ * @example
+ * ```ts
+ * refuseEmptyPath("--effects", ""); // throws InputError: --effects: expected a path, got an empty one
+ * ```
+ */
+export function refuseEmptyPath(field: string, path: string | undefined): void {
+  if (path === "") throw new InputError({ field, message: "expected a path, got an empty one" });
+}

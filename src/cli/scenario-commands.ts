@@ -16,6 +16,7 @@ import { PACKAGE_ROOT } from "../node/package-root.js";
 import { isModelPath } from "../scenario/model-source.js";
 import { scenarioJsonSchema } from "../scenario/schema.js";
 import type { CliIo } from "./io.js";
+import { refuseEmptyPath } from "./options.js";
 import { importModelAt, loadScenarioFile } from "./scenario-io.js";
 
 /** The commented template for commissioners, shipped as scenarios/local-template.yaml. */
@@ -66,8 +67,7 @@ export interface InitFlags {
  */
 export function runInit(io: CliIo, file: string, flags: InitFlags): void {
   // `init` has no --out: an empty name is its [file] argument's.
-  if (file === "")
-    throw new InputError({ field: "file", message: "expected a path, got an empty one" });
+  refuseEmptyPath("file", file);
   let template: string;
   try {
     template = io.readInput(TEMPLATE.pathname, "scenario");

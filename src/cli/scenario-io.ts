@@ -18,6 +18,7 @@ import {
   type ScenarioHost,
 } from "../scenario/load-scenario.js";
 import type { CliIo } from "./io.js";
+import { refuseEmptyPath } from "./options.js";
 
 /**
  * A scenario host reading through `io`: every scenario file and every file it `extends` goes
@@ -54,17 +55,12 @@ export interface LoadOptions {
  * const loaded = await loadScenarioFile(io, "scenarios/swis-rct.yaml");
  * ```
  */
-export function loadScenarioFile(
+export async function loadScenarioFile(
   io: CliIo,
   file: string,
   options: LoadOptions = {},
 ): Promise<LoadedScenario> {
-  // An empty path (an unset shell variable) names its argument, not "no such file".
-  if (file === "") {
-    return Promise.reject(
-      new InputError({ field: "file", message: "expected a path, got an empty one" }),
-    );
-  }
+  refuseEmptyPath("file", file);
   return loadScenario(file, cliScenarioHost(io, options.checkMemory ?? true));
 }
 
