@@ -11,8 +11,8 @@ import { InputError } from "../errors.js";
 const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /**
- * Parses a finite number given to `flag` (decimal; `_` may group digits, as in 1_000_000), checking it against `check` (which returns an error
- * description or undefined).
+ * Parses a finite number given to `flag` (decimal; `_` may group digits, as in 1_000_000),
+ * checking it against `check` (which returns an error description or undefined).
  *
  * @example
  * ```ts

@@ -15,7 +15,6 @@ import {
   discountTiming,
   PER_CYCLE_TRANSITIONS,
 } from "../cohort/reward-timing.js";
-import { MAX_NUMERIC_SEED } from "../core/seed.js";
 import { valueText } from "../core/value-text.js";
 import { createDistribution } from "../distributions/create.js";
 import type { DistributionSpec } from "../distributions/spec.js";
@@ -26,7 +25,14 @@ import { suggest } from "../model/expressions.js";
 import type { InputRow } from "../model/model-factory.js";
 import { splitProvenance } from "../model/provenance.js";
 import { locateIssue, locateIssueInText, type YamlSource } from "../scenario/yaml-source.js";
-import { describeValue, explainIssue, keysFor, tightestBounds } from "../scenario/zod-issues.js";
+import {
+  describeValue,
+  explainIssue,
+  keysFor,
+  seedFormMessage,
+  tightestBounds,
+  wtpFormMessage,
+} from "../scenario/zod-issues.js";
 import { parseLookupCsv, type TableData } from "./lookup-csv.js";
 import {
   type ExpressionCompiler as Compiler,
@@ -266,15 +272,12 @@ function unionMessage(path: readonly PropertyKey[], at: unknown): string | undef
   if (top === "discount_at") return discountAtMessage(at, path.length === 1);
   if (top === "parameters" || top === "derived") return undefined;
   if (top === "wtp") {
-    const missing =
-      scalar || Array.isArray(at) ? [] : ["from", "to", "by"].filter((k) => !(k in at));
-    return missing.length > 0
-      ? `expected { from, to, by }: ${missing.join(", ")} missing`
-      : `expected { from, to, by } or a list of values, got ${describeValue(at)}`;
+    return (
+      wtpFormMessage(at) ??
+      `expected { from, to, by } or a list of values, got ${describeValue(at)}`
+    );
   }
-  if (top === "psa" && path[1] === "seed") {
-    return `expected a whole number from 0 to ${MAX_NUMERIC_SEED} or a word, got ${describeValue(at)}`;
-  }
+  if (top === "psa" && path[1] === "seed") return seedFormMessage(at);
   return `expected a number or a formula in quotes, got ${describeValue(at)}`;
 }
 

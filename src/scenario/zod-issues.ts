@@ -251,6 +251,37 @@ function explainDerived(
 }
 
 /**
+ * What a seed that is neither a number nor a word gets, in a scenario or a model file.
+ *
+ * @example
+ * ```ts
+ * seedFormMessage([1]); // "expected a whole number from 0 to 9007199254740991 or a word, got a list"
+ * ```
+ */
+export function seedFormMessage(input: unknown): string {
+  return `expected a whole number from 0 to ${MAX_NUMERIC_SEED} or a word, got ${describeValue(input)}`;
+}
+
+/**
+ * What a `wtp` that is not a grid gets: the keys `{ from, to, by }` lacks, or its forms; undefined
+ * for a mapping that has all three (whose own mistakes say more).
+ *
+ * @example
+ * ```ts
+ * wtpFormMessage({ from: 0, to: 10 }); // "expected { from, to, by }: by missing"
+ * ```
+ */
+export function wtpFormMessage(input: unknown): string | undefined {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return `expected { from, to, by } or a list of values, got ${describeValue(input)}`;
+  }
+  const missing = ["from", "to", "by"].filter((k) => !Object.hasOwn(input, k));
+  return missing.length > 0
+    ? `expected { from, to, by }: ${missing.join(", ")} missing`
+    : undefined;
+}
+
+/**
  * A union that is a setting, not an input: `psa.seed` (a number or a word), `discount` (a rate
  * or `{ costs, outcomes }`), `wtp` (`{ from, to, by }` or a list), in that setting's words.
  * Undefined for an input override.
@@ -263,9 +294,7 @@ function settingUnion(
   const path = issue.path;
   const top = path.length === 1 ? String(path[0]) : path.join(".");
   const one = (message: string) => [{ path, message: `${message}, got ${describeValue(input)}` }];
-  if (top === "psa.seed") {
-    return one(`expected a whole number from 0 to ${MAX_NUMERIC_SEED} or a word`);
-  }
+  if (top === "psa.seed") return [{ path, message: seedFormMessage(input) }];
   // A mapping meant the object form: its own mistakes, with its keys for "did you mean".
   const objectForm = (keys: readonly string[]) => {
     const branch = issue.errors.find((errors) => errors.some((e) => e.path.length > 0));
@@ -279,11 +308,8 @@ function settingUnion(
       : one("expected a rate such as 0.035, or { costs, outcomes }");
   }
   if (top === "wtp") {
-    if (!isObject) return one("expected { from, to, by } or a list of values");
-    const missing = ["from", "to", "by"].filter((k) => !Object.hasOwn(input as object, k));
-    return missing.length > 0
-      ? [{ path, message: `expected { from, to, by }: ${missing.join(", ")} missing` }]
-      : objectForm(["from", "to", "by"]);
+    const message = wtpFormMessage(input);
+    return message === undefined ? objectForm(["from", "to", "by"]) : [{ path, message }];
   }
   return undefined;
 }
