@@ -9,7 +9,9 @@
  * commissioner answers (new outcomes and the `commissioner` key; costs, effects and every other
  * number unchanged), and once when discount factors moved to the engine-independent `power`
  * (Node 24's `**` differs from Node 20's in the last bit; the digests now hold on Node 20, 22 and
- * 24). When an input changes on purpose, regenerate the map and review the files it names:
+ * 24). The two DARTH time-dependent model files were added with their digests taken after `^`
+ * and `pow` in expressions moved to `power` (their digests hold on Node 20, 22 and 24; no other
+ * digest moved). When an input changes on purpose, regenerate the map and review the files it names:
  * `UPDATE_OUTPUT_DIGESTS=1 npx vitest run tests/cli/output-digests.test.ts`.
  */
 import { createHash } from "node:crypto";
