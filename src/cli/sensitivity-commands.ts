@@ -11,6 +11,7 @@ import { type EvppiRanking, rankEvppi } from "../analysis/evppi-ranking.js";
 import { MAX_WTP } from "../analysis/limits.js";
 import { InputError } from "../errors.js";
 import { suggest } from "../model/expressions.js";
+import { currencyOf } from "../model/model-factory.js";
 import { oneWayDsa, thresholdAnalysis, twoWayDsa } from "../psa/deterministic.js";
 import type { PreparedModel } from "../psa/run-psa.js";
 import { tornadoChart } from "../report/charts.js";
@@ -19,6 +20,7 @@ import {
   commandCsvTables,
   renderCommandReport,
 } from "../report/command-report.js";
+import { money } from "../report/currency.js";
 import { type ReportColumn, type ReportTable, tableRecords } from "../report/document.js";
 import {
   APPROX_ZERO,
@@ -291,16 +293,16 @@ export interface DsaFlags {
   out?: string;
 }
 
-/** The columns of the one-way DSA table. */
-const DSA_COLUMNS: readonly ReportColumn[] = [
+/** The columns of the one-way DSA table, amounts in `currency`. */
+const dsaColumns = (currency: string): readonly ReportColumn[] => [
   { title: "parameter", kind: "text", dimension: "item" },
   { title: "low", kind: "number" },
   { title: "high", kind: "number" },
-  { title: "INMB low £", key: "inmb_low", kind: "money" },
-  { title: "INMB high £", key: "inmb_high", kind: "money" },
-  { title: "ICER low £", key: "icer_low", kind: "icer" },
-  { title: "ICER high £", key: "icer_high", kind: "icer" },
-  { title: "swing £", key: "swing", kind: "money" },
+  { title: `INMB low ${currency}`, key: "inmb_low", kind: "money" },
+  { title: `INMB high ${currency}`, key: "inmb_high", kind: "money" },
+  { title: `ICER low ${currency}`, key: "icer_low", kind: "icer" },
+  { title: `ICER high ${currency}`, key: "icer_high", kind: "icer" },
+  { title: `swing ${currency}`, key: "swing", kind: "money" },
   { title: "quadrant low", key: "quadrant_low", kind: "text" },
   { title: "quadrant high", key: "quadrant_high", kind: "text" },
 ];
@@ -364,7 +366,7 @@ export async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<
   });
   const table: ReportTable = {
     name: "dsa",
-    columns: DSA_COLUMNS,
+    columns: dsaColumns(currencyOf(loaded.factory)),
     rows: dsa.bars.map((b) => [
       b.parameter,
       b.low,
@@ -388,7 +390,7 @@ export async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<
     io,
     to,
     singleTable(title, notes, table, {
-      charts: () => [tornadoChart(dsa.bars, dsa.baseInmb, dsa.wtp)],
+      charts: () => [tornadoChart(dsa.bars, dsa.baseInmb, dsa.wtp, currencyOf(loaded.factory))],
     }),
   );
 }
@@ -485,20 +487,18 @@ export interface EvppiFlags {
   out?: string;
 }
 
-const formatFloor = formatNoiseFloor;
-
 /** The sentences that say what the EVPPI estimates show, at each WTP. */
-function evppiVerdicts(r: EvppiRanking, evpi: readonly number[]): string[] {
+function evppiVerdicts(r: EvppiRanking, evpi: readonly number[], currency: string): string[] {
   const all = [...r.ranked, ...r.belowFloor];
   return r.wtp.map((w, k) => {
     const above = all
       .filter((e) => e.aboveFloor[k])
       .sort((a, b) => (b.values[k] as number) - (a.values[k] as number))
       .map((e) => e.parameter);
-    const at = `At WTP £${formatWtp(w)}`;
-    const floor = formatFloor(r.floor.floor[k] as number);
+    const at = `At WTP ${money(currency, formatWtp(w))}`;
+    const floor = formatNoiseFloor(r.floor.floor[k] as number, currency);
     if (above.length === 0) {
-      return `${at}, no single parameter carries value of information: every estimate is within the estimator's noise (${floor}), so none is ranked${(evpi[k] as number) > (r.floor.floor[k] as number) ? `; the EVPI of £${formatMoney(evpi[k] as number)} lies in learning several parameters together (see --group)` : ""}.`;
+      return `${at}, no single parameter carries value of information: every estimate is within the estimator's noise (${floor}), so none is ranked${(evpi[k] as number) > (r.floor.floor[k] as number) ? `; the EVPI of ${money(currency, formatMoney(evpi[k] as number))} lies in learning several parameters together (see --group)` : ""}.`;
     }
     const shown = above.slice(0, 5).join(", ");
     return `${at}, ${above.length} parameter${above.length === 1 ? "" : "s"} above the noise floor (${floor}): ${shown}${above.length > 5 ? ` and ${above.length - 5} more` : ""}.`;
@@ -559,6 +559,7 @@ export async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Prom
   const ranking = rankEvppi(psa.samples, columns, wtp, { group: flags.group === true });
   // EVPI, the value of learning everything, bounds every EVPPI.
   const evpi = wtp.map((w) => result.acceptability.find((a) => a.wtp === w)?.evpi ?? Number.NaN);
+  const currency = currencyOf(loaded.factory);
   const cells = (values: Float64Array, above: readonly boolean[]): CellValue[] =>
     Array.from(values, (v, k) => (above[k] === true ? v : APPROX_ZERO));
   const table: ReportTable = {
@@ -566,11 +567,19 @@ export async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Prom
     columns: [
       { title: "parameter", kind: "text" },
       { title: "rank", kind: "number" },
-      ...wtp.map((w) => ({ title: `£${formatWtp(w)}`, key: `evppi_${w}`, kind: "money" as const })),
+      ...wtp.map((w) => ({
+        title: money(currency, formatWtp(w)),
+        key: `evppi_${w}`,
+        kind: "money" as const,
+      })),
     ],
     rows: [
       ["EVPI (all parameters)", "", ...evpi],
-      ["noise floor (no information)", "", ...Array.from(ranking.floor.floor, formatFloor)],
+      [
+        "noise floor (no information)",
+        "",
+        ...Array.from(ranking.floor.floor, (f) => formatNoiseFloor(f, currency)),
+      ],
       ...(ranking.group === undefined
         ? []
         : [
@@ -586,8 +595,8 @@ export async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Prom
   };
   const title = `EVPPI per decision (${loaded.scenario.title}, ${psa.samples.nSamples} samples)`;
   const notes = [
-    ...evppiVerdicts(ranking, evpi),
-    `Single parameters by Strong & Oakley's sort-and-bin estimator (${ranking.floor.bins} bins), ranked by EVPPI at WTP £${formatWtp(ranking.rankWtp)} among those above the noise floor; a group by quadratic regression. The noise floor is what the estimator gives a parameter that carries no information: the mean plus 3 SD of its estimates over ${ranking.floor.permutations} random permutations of the samples. "${APPROX_ZERO}": at or below the floor.`,
+    ...evppiVerdicts(ranking, evpi, currency),
+    `Single parameters by Strong & Oakley's sort-and-bin estimator (${ranking.floor.bins} bins), ranked by EVPPI at WTP ${money(currency, formatWtp(ranking.rankWtp))} among those above the noise floor; a group by quadratic regression. The noise floor is what the estimator gives a parameter that carries no information: the mean plus 3 SD of its estimates over ${ranking.floor.permutations} random permutations of the samples. "${APPROX_ZERO}": at or below the floor.`,
   ];
   const record = (
     e: { parameter: string; values: Float64Array; aboveFloor: readonly boolean[] },
@@ -624,7 +633,7 @@ export async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Prom
   ];
   await emit(io, to, {
     sections: [{ heading: title, text: notes, table }],
-    charts: () => [evppiRankingChart(ranking)],
+    charts: () => [evppiRankingChart(ranking, currency)],
     json: () => ({
       title,
       notes,
@@ -775,23 +784,25 @@ export async function runCompare(
       });
     }
   }
+  // The first scenario's currency (scenarios compared side by side share their model's).
+  const currency = currencyOf((loadedAll[0] as LoadedScenario).factory);
   const table: ReportTable = {
     name: "compare",
     columns: [
       { title: "scenario", kind: "text" },
       { title: "strategy", kind: "text" },
-      { title: "inc. cost £", key: "inc_cost", kind: "money" },
+      { title: `inc. cost ${currency}`, key: "inc_cost", kind: "money" },
       { title: "inc. effect", key: "inc_effect", kind: "number" },
-      { title: "ICER £", key: "icer", kind: "icer" },
+      { title: `ICER ${currency}`, key: "icer", kind: "icer" },
       { title: "quadrant", kind: "text" },
       { title: "status", kind: "text" },
       ...wtps.map((w) => ({
-        title: `P(CE) £${formatWtp(w)}`,
+        title: `P(CE) ${money(currency, formatWtp(w))}`,
         key: `p_ce_${w}`,
         kind: "probability" as const,
       })),
       ...wtps.map((w) => ({
-        title: `EVPI £${formatWtp(w)}`,
+        title: `EVPI ${money(currency, formatWtp(w))}`,
         key: `evpi_${w}`,
         kind: "money" as const,
       })),

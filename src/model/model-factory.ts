@@ -143,6 +143,21 @@ export interface CommissionerSpec {
   };
 }
 
+/** The currency of a model that states none ({@link ModelFactory.currency}): pounds sterling. */
+export const DEFAULT_CURRENCY = "£";
+
+/**
+ * The currency of a model's costs: its own, else {@link DEFAULT_CURRENCY}.
+ *
+ * @example
+ * ```ts
+ * currencyOf(factory); // "£" for SWIS, "$" for a model file with `cost: { unit: $ }`
+ * ```
+ */
+export function currencyOf(factory: Pick<ModelFactory, "currency">): string {
+  return factory.currency ?? DEFAULT_CURRENCY;
+}
+
 /** A scenario-configurable model. */
 export interface ModelFactory {
   readonly name: string;
@@ -161,6 +176,11 @@ export interface ModelFactory {
   readonly defaultDiscount: number;
   /** Perspective name → description; the first is the default. */
   readonly perspectives: Readonly<Record<string, string>>;
+  /**
+   * The currency of its costs, written before amounts in reports ("$", "€", "CHF"); pounds
+   * sterling, "£", when not given.
+   */
+  readonly currency?: string;
   /** Effect measure name → label and unit; the first is the default. */
   readonly effects: Readonly<
     Record<string, { readonly label: string; readonly unit: string; readonly per: string }>

@@ -69,6 +69,7 @@ export function modelFileFactory(program: ModelProgram): ModelFactory {
     ...(program.wtp === undefined ? {} : { defaultWtp: program.wtp }),
     ...(program.reportWtp === undefined ? {} : { defaultReportWtp: program.reportWtp }),
     perspectives: { model: `as stated in the model file ${program.file}` },
+    currency: program.costUnit,
     effects: {
       [program.effect.key]: { label, unit: program.effect.unit, per: program.effect.per },
     },

@@ -22,6 +22,9 @@ import { MAX_NUMERIC_SEED } from "../core/seed.js";
 import { EVIDENCE_TAGS } from "../model/provenance.js";
 import { inputOverride, NUMBER_LIMIT, numericSeed, shownText } from "../scenario/schema.js";
 
+/** Longest currency a model file may give its costs (`cost.unit`), e.g. "US$" or "CHF". */
+const MAX_CURRENCY_LENGTH = 8;
+
 /** The value of `format:` that marks a model file. */
 export const MODEL_FORMAT = "ceakit-model/1";
 
@@ -165,9 +168,17 @@ const common = {
     .optional()
     .describe("What the ICER divides by"),
   cost: z
-    .strictObject({ label: shownText().optional(), unit: z.string().optional() })
+    .strictObject({
+      label: shownText().optional(),
+      unit: shownText()
+        .max(MAX_CURRENCY_LENGTH)
+        .optional()
+        .describe(
+          "Currency of costs, written before every amount in reports ('$', '€', 'CHF'); '£' when not given",
+        ),
+    })
     .optional()
-    .describe("Label and unit of costs"),
+    .describe("Label and currency of costs"),
   parameters: z
     .record(name, inputOverride)
     .optional()

@@ -9,6 +9,7 @@
 
 import type { PsaAnalysis } from "../analysis/analyse.js";
 import type { PsaEvppi } from "../analysis/psa-evppi.js";
+import { DEFAULT_CURRENCY, money } from "./currency.js";
 import {
   APPROX_ZERO,
   type CellValue,
@@ -53,8 +54,8 @@ export function groupName(parameters: readonly string[]): string {
 }
 
 /** A list of WTPs in a sentence: "£0, £10,000 and £20,000". */
-function wtpList(values: readonly number[]): string {
-  const shown = values.map((w) => `£${formatWtp(w)}`);
+function wtpList(values: readonly number[], currency: string): string {
+  const shown = values.map((w) => money(currency, formatWtp(w)));
   return shown.length < 2
     ? (shown[0] ?? "")
     : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
@@ -69,16 +70,16 @@ function wtpList(values: readonly number[]): string {
  * evppiVerdicts(report); // ["At WTP £70,000, 2 parameters stand above the noise floor (≤ £41.20) …", …]
  * ```
  */
-export function evppiVerdicts(e: PsaEvppi): string[] {
+export function evppiVerdicts(e: PsaEvppi, currency: string = DEFAULT_CURRENCY): string[] {
   const k = e.rankAt;
-  const at = `At WTP £${formatWtp(e.wtp[k] as number)}`;
-  const floor = formatNoiseFloor(e.floor.floor[k] as number);
+  const at = `At WTP ${money(currency, formatWtp(e.wtp[k] as number))}`;
+  const floor = formatNoiseFloor(e.floor.floor[k] as number, currency);
   const out: string[] = [];
   const below = e.belowFloor.map((p) => p.parameters.join(" + "));
   if (e.parameters.length === 0 && below.length === 0) return out;
   if (e.parameters.length === 0) {
     out.push(
-      `${at}, where EVPI is highest, no single parameter carries value of information: every estimate is within the estimator's noise (${floor}), so none is ranked${(e.evpi[k] as number) > (e.floor.floor[k] as number) ? `; the EVPI of £${formatMoney(e.evpi[k] as number)} lies in learning several parameters together (see --group)` : ""}.`,
+      `${at}, where EVPI is highest, no single parameter carries value of information: every estimate is within the estimator's noise (${floor}), so none is ranked${(e.evpi[k] as number) > (e.floor.floor[k] as number) ? `; the EVPI of ${money(currency, formatMoney(e.evpi[k] as number))} lies in learning several parameters together (see --group)` : ""}.`,
     );
   } else {
     const n = e.parameters.length;
@@ -92,7 +93,7 @@ export function evppiVerdicts(e: PsaEvppi): string[] {
   );
   if (none.length > 0) {
     out.push(
-      `No single parameter carries value of information at WTP ${wtpList(none)}: every estimate there is within the estimator's noise.`,
+      `No single parameter carries value of information at WTP ${wtpList(none, currency)}: every estimate there is within the estimator's noise.`,
     );
   }
   return out;
@@ -125,7 +126,7 @@ export function evppiSection(e: EvppiReport): ReportSection {
     Array.from(p.evppi, (v, k) => (p.aboveFloor[k] === true ? v : APPROX_ZERO));
   const rows: CellValue[][] = [
     ["EVPI (all parameters)", ...e.evpi],
-    ["noise floor (no information)", ...Array.from(e.floor.floor, formatNoiseFloor)],
+    ["noise floor (no information)", ...Array.from(e.floor.floor, (f) => formatNoiseFloor(f))],
     ...(e.group === undefined ? [] : [[groupName(e.group.parameters), ...cells(e.group)]]),
     ...[...e.parameters, ...e.belowFloor].map((p) => [p.parameters.join(" + "), ...cells(p)]),
   ];

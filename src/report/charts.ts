@@ -7,6 +7,7 @@
  */
 
 import type { TopLevelSpec } from "vega-lite";
+import { DEFAULT_CURRENCY, money } from "./currency.js";
 import { loadVega } from "./load-vega.js";
 
 /** A chart: its name, title, the rows it plots and its vega-lite specification. */
@@ -99,6 +100,7 @@ export function cePlaneChart(
   wtp: number,
   effectLabel: string,
   strategies?: readonly string[],
+  currency: string = DEFAULT_CURRENCY,
 ): Chart {
   const effects = points.map((p) => p.incEffect);
   const lo = Math.min(0, ...effects);
@@ -106,7 +108,7 @@ export function cePlaneChart(
   const values = points.map((p) => ({ ...p }));
   return {
     name: "ce_plane",
-    title: `Cost-effectiveness plane (line: WTP £${wtp.toLocaleString("en-GB")})`,
+    title: `Cost-effectiveness plane (line: WTP ${money(currency, wtp.toLocaleString("en-GB"))})`,
     values,
     spec: {
       width: WIDTH,
@@ -118,7 +120,7 @@ export function cePlaneChart(
           mark: { type: "point", filled: true, opacity: 0.35, size: 12 },
           encoding: {
             x: { field: "incEffect", type: "quantitative", title: `Incremental ${effectLabel}` },
-            y: { field: "incCost", type: "quantitative", title: "Incremental cost (£)" },
+            y: { field: "incCost", type: "quantitative", title: `Incremental cost (${currency})` },
             color: {
               field: "strategy",
               type: "nominal",
@@ -160,6 +162,7 @@ export function cePlaneChart(
 export function ceacChart(
   rows: readonly { wtp: number; strategy: string; probability: number; frontier: number }[],
   strategies?: readonly string[],
+  currency: string = DEFAULT_CURRENCY,
 ): Chart {
   const values = rows.map((r) => ({ ...r }));
   return {
@@ -175,7 +178,7 @@ export function ceacChart(
         {
           mark: { type: "line" },
           encoding: {
-            x: { field: "wtp", type: "quantitative", title: "Willingness to pay (£)" },
+            x: { field: "wtp", type: "quantitative", title: `Willingness to pay (${currency})` },
             y: {
               field: "probability",
               type: "quantitative",
@@ -212,7 +215,10 @@ export function ceacChart(
  * evpiChart([{ wtp: 0, evpi: 620 }, { wtp: 1000, evpi: 610 }]);
  * ```
  */
-export function evpiChart(rows: readonly { wtp: number; evpi: number }[]): Chart {
+export function evpiChart(
+  rows: readonly { wtp: number; evpi: number }[],
+  currency: string = DEFAULT_CURRENCY,
+): Chart {
   const values = rows.map((r) => ({ ...r }));
   return {
     name: "evpi",
@@ -225,8 +231,8 @@ export function evpiChart(rows: readonly { wtp: number; evpi: number }[]): Chart
       data: { values },
       mark: { type: "line", color: "#7b3294" },
       encoding: {
-        x: { field: "wtp", type: "quantitative", title: "Willingness to pay (£)" },
-        y: { field: "evpi", type: "quantitative", title: "EVPI (£)" },
+        x: { field: "wtp", type: "quantitative", title: `Willingness to pay (${currency})` },
+        y: { field: "evpi", type: "quantitative", title: `EVPI (${currency})` },
       },
     },
   };
@@ -245,6 +251,7 @@ export function tornadoChart(
   bars: readonly { parameter: string; inmbLow: number; inmbHigh: number; swing: number }[],
   baseInmb: number,
   wtp: number,
+  currency: string = DEFAULT_CURRENCY,
 ): Chart {
   const order = bars.map((b) => b.parameter);
   const values = bars.flatMap((b) => [
@@ -253,7 +260,7 @@ export function tornadoChart(
   ]);
   return {
     name: "tornado",
-    title: `One-way sensitivity: incremental net monetary benefit at WTP £${wtp.toLocaleString("en-GB")}`,
+    title: `One-way sensitivity: incremental net monetary benefit at WTP ${money(currency, wtp.toLocaleString("en-GB"))}`,
     values,
     spec: {
       width: WIDTH,
@@ -267,7 +274,7 @@ export function tornadoChart(
             // The order by its domain: a sort by a list of names becomes a vega expression, where
             // a name such as "constructor" finds an inherited method and fails.
             y: { field: "parameter", type: "nominal", scale: { domain: order }, title: null },
-            x: { field: "inmb", type: "quantitative", title: "Incremental NMB (£)" },
+            x: { field: "inmb", type: "quantitative", title: `Incremental NMB (${currency})` },
             x2: { field: "base" },
             color: {
               field: "end",
@@ -301,17 +308,19 @@ export function evppiChart(
   rows: readonly { parameter: string; evppi: number }[],
   wtp: number,
   floor?: number,
+  currency: string = DEFAULT_CURRENCY,
 ): Chart {
   const values = rows.map((r) => ({ ...r }));
-  const at = `WTP £${wtp.toLocaleString("en-GB")}`;
-  const floorText = floor === undefined ? "" : ` (above the noise floor of £${formatFloor(floor)})`;
+  const at = `WTP ${money(currency, wtp.toLocaleString("en-GB"))}`;
+  const floorText =
+    floor === undefined ? "" : ` (above the noise floor of ${money(currency, formatFloor(floor))})`;
   return {
     name: "evppi",
     title: `EVPPI per parameter at ${at}${floorText}`,
     values,
     ...(values.length === 0
       ? {
-          note: `No single parameter carries value of information at ${at}: every estimate is within the noise of the estimator (≈ 0)${floor === undefined ? "" : `, at or below £${formatFloor(floor)}`}.`,
+          note: `No single parameter carries value of information at ${at}: every estimate is within the noise of the estimator (≈ 0)${floor === undefined ? "" : `, at or below ${money(currency, formatFloor(floor))}`}.`,
         }
       : {}),
     spec: {
@@ -322,7 +331,7 @@ export function evppiChart(
       mark: { type: "bar", color: "#1b7837" },
       encoding: {
         y: { field: "parameter", type: "nominal", sort: "-x", title: null },
-        x: { field: "evppi", type: "quantitative", title: "EVPPI (£)" },
+        x: { field: "evppi", type: "quantitative", title: `EVPPI (${currency})` },
       },
     },
   };

@@ -10,6 +10,7 @@
  */
 
 import { escapeCsvControls } from "../control-characters.js";
+import { DEFAULT_CURRENCY, money } from "./currency.js";
 
 /** What an undefined quantity is shown as. */
 export const DASH = "—";
@@ -398,13 +399,15 @@ export const STATUS_TEXT = {
 export const APPROX_ZERO = "≈ 0";
 
 /**
- * An EVPPI noise floor for a reader: "≤ £0.01" when it is below a penny, else "≤ £12.34".
+ * An EVPPI noise floor for a reader: "≤ £0.01" when it is below a penny (a cent, …), else
+ * "≤ £12.34", in `currency`.
  *
  * @example
  * ```ts
  * formatNoiseFloor(388.2); // "≤ £388.20"
+ * formatNoiseFloor(388.2, "$"); // "≤ $388.20"
  * ```
  */
-export function formatNoiseFloor(x: number): string {
-  return x < 0.01 ? "≤ £0.01" : `≤ £${formatMoney(x)}`;
+export function formatNoiseFloor(x: number, currency: string = DEFAULT_CURRENCY): string {
+  return `≤ ${money(currency, x < 0.01 ? "0.01" : formatMoney(x))}`;
 }

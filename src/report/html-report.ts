@@ -20,6 +20,7 @@ import {
   tornadoChart,
 } from "./charts.js";
 import { cohortTraceChart } from "./cohort-sections.js";
+import { DEFAULT_CURRENCY } from "./currency.js";
 import { formatCell, type ReportSection, type ReportTable } from "./document.js";
 import { footnoteLines, sampleIndices } from "./format.js";
 import { scenarioSections } from "./scenario-report.js";
@@ -90,14 +91,17 @@ export function scenarioCharts(r: ScenarioResult, extras: HtmlExtras = {}): Char
     })),
   );
   const charts = [
-    cePlaneChart(points, r.acceptability.at(-1)?.wtp ?? 0, r.effect.label, labels),
-    ceacChart(ceac, labels),
-    evpiChart(Array.from(c.wtp, (wtp, k) => ({ wtp, evpi: c.evpi[k] as number }))),
+    cePlaneChart(points, r.acceptability.at(-1)?.wtp ?? 0, r.effect.label, labels, r.currency),
+    ceacChart(ceac, labels, r.currency),
+    evpiChart(
+      Array.from(c.wtp, (wtp, k) => ({ wtp, evpi: c.evpi[k] as number })),
+      r.currency,
+    ),
   ];
   if (extras.dsa !== undefined) {
-    charts.push(tornadoChart(extras.dsa.bars, extras.dsa.baseInmb, extras.dsa.wtp));
+    charts.push(tornadoChart(extras.dsa.bars, extras.dsa.baseInmb, extras.dsa.wtp, r.currency));
   }
-  if (extras.evppi !== undefined) charts.push(evppiRankingChart(extras.evppi));
+  if (extras.evppi !== undefined) charts.push(evppiRankingChart(extras.evppi, r.currency));
   if (r.cohort !== undefined) charts.push(cohortTraceChart(r.cohort));
   return charts;
 }
@@ -111,13 +115,16 @@ export function scenarioCharts(r: ScenarioResult, extras: HtmlExtras = {}): Char
  * evppiRankingChart(rankEvppi(psa.samples, psa.parameters, [20000]));
  * ```
  */
-export function evppiRankingChart(ranking: EvppiRanking): Chart {
+export function evppiRankingChart(
+  ranking: EvppiRanking,
+  currency: string = DEFAULT_CURRENCY,
+): Chart {
   const at = ranking.wtp.indexOf(ranking.rankWtp);
   const rows = ranking.ranked.map((e) => ({
     parameter: e.parameter,
     evppi: e.values[at] as number,
   }));
-  return evppiChart(rows, ranking.rankWtp, ranking.floor.floor[at] as number);
+  return evppiChart(rows, ranking.rankWtp, ranking.floor.floor[at] as number, currency);
 }
 
 /** The report pages' inline style sheet. */

@@ -15,6 +15,7 @@ import type { ScenarioResult } from "../scenario/run-scenario.js";
 import { analysisTidyRows, analysisToJson } from "./analysis-report.js";
 import { cohortCycleSections } from "./cohort-sections.js";
 import { commissionerSections, commissionerTidyRows } from "./commissioner-sections.js";
+import { money } from "./currency.js";
 import {
   type ReportSection,
   type ReportTable,
@@ -45,16 +46,17 @@ function icerTable(
   effectLabel: string,
   labels: readonly string[],
   names: readonly string[],
+  currency: string,
 ): ReportTable {
   return {
     name,
     columns: [
       { title: "strategy", kind: "text" },
-      { title: "cost £", kind: "money" },
+      { title: `cost ${currency}`, kind: "money" },
       { title: effectLabel, kind: "number" },
-      { title: "inc. cost £", kind: "money" },
+      { title: `inc. cost ${currency}`, kind: "money" },
       { title: "inc. effect", kind: "number" },
-      { title: "ICER £", kind: "money" },
+      { title: `ICER ${currency}`, kind: "money" },
       { title: "status", kind: "text" },
     ],
     rows: rows.map((row, i) => {
@@ -72,8 +74,8 @@ function icerTable(
   };
 }
 
-/** "£1,234" style for sentences. */
-const pounds = (x: number) => `£${formatMoney(Math.round(x))}`;
+/** "£1,234" style for sentences, in the report's currency. */
+const whole = (currency: string, x: number) => money(currency, formatMoney(Math.round(x)));
 
 /** What the effect measure is called, in sentences. */
 interface EffectWords {
@@ -94,7 +96,9 @@ function verdict(
   incCost: number,
   incEffect: number,
   words: EffectWords,
+  currency: string,
 ) {
+  const pounds = (x: number) => whole(currency, x);
   const more = incCost >= 0 ? `costs ${pounds(incCost)} more` : `saves ${pounds(-incCost)}`;
   const change = `${words.label}: ${incEffect > 0 ? "+" : ""}${formatNumber(incEffect)}`;
   let reading: string;
@@ -120,6 +124,7 @@ export function scenarioSections(r: ScenarioResult): ReportSection[] {
   const labels = r.strategies.map((s) => s.label);
   const names = r.strategies.map((s) => s.name);
   const comparator = labels[0] as string;
+  const cur = r.currency;
   const sections: ReportSection[] = [];
   const index = factory.priceIndices[loaded.priceIndex];
   sections.push({
@@ -152,9 +157,10 @@ export function scenarioSections(r: ScenarioResult): ReportSection[] {
         (bc.cost[j] as number) - (bc.cost[0] as number),
         (bc.effect[j] as number) - (bc.effect[0] as number),
         r.effect,
+        cur,
       );
     }),
-    table: icerTable("base_case", bc.icers, r.effect.label, labels, names),
+    table: icerTable("base_case", bc.icers, r.effect.label, labels, names, cur),
   });
   sections.push({
     heading: "Probabilistic analysis: incremental results (means over samples)",
@@ -165,9 +171,10 @@ export function scenarioSections(r: ScenarioResult): ReportSection[] {
         p.incCost,
         p.incEffect,
         r.effect,
+        cur,
       ),
     ),
-    table: icerTable("icers", r.psa.icers, r.effect.label, labels, names),
+    table: icerTable("icers", r.psa.icers, r.effect.label, labels, names, cur),
   });
   sections.push({
     heading: "Probability of being cost-effective",
@@ -181,10 +188,10 @@ export function scenarioSections(r: ScenarioResult): ReportSection[] {
     table: {
       name: "acceptability",
       columns: [
-        { title: "WTP £", kind: "wtp" },
+        { title: `WTP ${cur}`, kind: "wtp" },
         ...labels.map((l) => ({ title: `P(${l})`, kind: "probability" as const })),
         ...labels.slice(1).flatMap((l) => [
-          { title: `INMB ${l} £`, kind: "money" as const },
+          { title: `INMB ${l} ${cur}`, kind: "money" as const },
           { title: "2.5%", kind: "money" as const },
           { title: "97.5%", kind: "money" as const },
         ]),
@@ -207,7 +214,7 @@ export function scenarioSections(r: ScenarioResult): ReportSection[] {
         : r.psa.switchPoints
             .map(
               (p) =>
-                `The expected-best strategy changes from ${labels[names.indexOf(p.from)]} to ${labels[names.indexOf(p.to)]} at WTP ${pounds(p.wtp)}.`,
+                `The expected-best strategy changes from ${labels[names.indexOf(p.from)]} to ${labels[names.indexOf(p.to)]} at WTP ${whole(cur, p.wtp)}.`,
             )
             .join(" "),
       shown.length < c.wtp.length
@@ -217,10 +224,10 @@ export function scenarioSections(r: ScenarioResult): ReportSection[] {
     table: {
       name: "curves",
       columns: [
-        { title: "WTP £", kind: "wtp" },
+        { title: `WTP ${cur}`, kind: "wtp" },
         ...labels.map((l) => ({ title: `P(${l})`, kind: "probability" as const })),
         { title: "CEAF", kind: "text" },
-        { title: "EVPI £", kind: "money" },
+        { title: `EVPI ${cur}`, kind: "money" },
       ],
       rows: (shown.length < c.wtp.length ? shown : Array.from(c.wtp, (_, k) => k)).map((k) => [
         c.wtp[k] as number,
@@ -271,9 +278,9 @@ export function scenarioSections(r: ScenarioResult): ReportSection[] {
         columns: [
           { title: "strategy", kind: "text" },
           { title: "year", kind: "number" },
-          { title: "programme £", kind: "money" },
-          { title: "social care change £", kind: "money" },
-          { title: "net £", kind: "money" },
+          { title: `programme ${cur}`, kind: "money" },
+          { title: `social care change ${cur}`, kind: "money" },
+          { title: `net ${cur}`, kind: "money" },
         ],
         rows: r.budgetImpact.map((b) => [
           labels[names.indexOf(b.strategy)] as string,

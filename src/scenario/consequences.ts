@@ -11,6 +11,7 @@
 import type { EstimatePair, EstimateTask } from "../analysis/estimate.js";
 import { mean } from "../core/sum.js";
 import { CeaError } from "../errors.js";
+import { currencyOf } from "../model/model-factory.js";
 import type { BaseCaseResult } from "../psa/base-case.js";
 import type { PsaResult } from "../psa/run-psa.js";
 import type { LoadedScenario } from "./load-scenario.js";
@@ -55,7 +56,7 @@ export function consequenceQuantities(
     {
       outcome: "total_cost",
       label: "Total cost (discounted)",
-      unit: "£",
+      unit: currencyOf(factory),
       columns: per(psa.samples.cost),
       base: baseOf(base.cost),
       table: true,

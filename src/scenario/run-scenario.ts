@@ -11,7 +11,7 @@ import { calculateIcers, type IcerRow } from "../analysis/icers.js";
 import { comparePairwise } from "../analysis/pairwise.js";
 import type { CohortTrace } from "../cohort/trace.js";
 import { mean } from "../core/sum.js";
-import type { BudgetImpactRow } from "../model/model-factory.js";
+import { type BudgetImpactRow, currencyOf } from "../model/model-factory.js";
 import { type BaseCaseResult, runBaseCase } from "../psa/base-case.js";
 import { runCohortBaseCase } from "../psa/cohort-base-case.js";
 import { type PreparedModel, type PsaResult, runPsa } from "../psa/run-psa.js";
@@ -59,6 +59,8 @@ export interface ScenarioResult {
   /** The seed the PSA used (the scenario's, or the one given to {@link runScenario}). */
   readonly seed: string | number;
   readonly strategies: readonly { readonly name: string; readonly label: string }[];
+  /** The currency of costs, written before amounts (the model's; "£" unless it states one). */
+  readonly currency: string;
   readonly effect: {
     readonly name: string;
     readonly label: string;
@@ -273,6 +275,7 @@ export async function runScenario(
     loaded,
     seed,
     strategies: config.strategies.map((s) => ({ name: s.name, label: s.label })),
+    currency: currencyOf(factory),
     effect: {
       name: config.effect,
       ...(factory.effects[config.effect] as { label: string; unit: string; per: string }),

@@ -171,6 +171,14 @@ export function explainIssue(issue: z.core.$ZodIssue, keysAt: KeysAt = () => [])
     case "too_big":
       if (issue.origin === "array")
         return [{ path, message: `expected at most ${issue.maximum} entries` }];
+      if (issue.origin === "string") {
+        return [
+          {
+            path,
+            message: `expected a text of at most ${issue.maximum} characters, ${got(input)}`,
+          },
+        ];
+      }
       return [{ path, message: `expected ${bound(issue, true)}, ${got(input)}` }];
     case "unrecognized_keys": {
       // Inside an input override the allowed keys depend on its distribution type.

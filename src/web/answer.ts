@@ -6,7 +6,8 @@
  * @module
  */
 
-import { percent, pounds, roughly } from "./chart-views.js";
+import { money } from "../report/currency.js";
+import { moneyText, percent, roughly } from "./chart-views.js";
 import type { RunSummary } from "./protocol.js";
 
 /** "a" or "an" before a percentage read aloud ("an 86.1%", "an 11%", "an 18.2%", "a 14.8%"). */
@@ -34,7 +35,7 @@ const chance = (p: number) => {
 export function answerSentence(s: RunSummary): string {
   const a = s.acceptability.at(-1);
   if (a === undefined) return "";
-  const at = `At ${pounds(a.wtp)} per ${s.effectPer}`;
+  const at = `At ${moneyText(a.wtp, s.currency)} per ${s.effectPer}`;
   if (s.strategies.length <= 2) {
     const whom = s.model === "swis" ? "for your authority" : `compared with ${s.comparator}`;
     return `${at}, ${s.programme} has ${chance(a.probability)} of being cost-effective ${whom}.`;
@@ -59,7 +60,7 @@ export function answerSentence(s: RunSummary): string {
 export function comparisons(s: RunSummary): string[] {
   return s.options.map((o) => {
     const more = o.incCost >= 0 ? "more" : "less";
-    const cost = `${o.label} costs ${pounds(Math.abs(o.incCost))} ${more} than ${s.comparator}`;
+    const cost = `${o.label} costs ${moneyText(Math.abs(o.incCost), s.currency)} ${more} than ${s.comparator}`;
     const effect = `change in ${s.effectLabel.toLowerCase()}: ${roughly(o.incEffect)}`;
     const verdict =
       o.icer === "dominated"
@@ -68,7 +69,7 @@ export function comparisons(s: RunSummary): string[] {
           ? "it costs less for at least as much gain (dominant)"
           : o.icer === "—"
             ? "no cost per unit can be given"
-            : `£${o.icer} per ${s.effectPer}`;
+            : `${money(s.currency, o.icer)} per ${s.effectPer}`;
     return `${cost} (${effect}): ${verdict}.`;
   });
 }
@@ -84,13 +85,13 @@ export function comparisons(s: RunSummary): string[] {
  */
 export function howToRead(s: RunSummary): string[] {
   const a = s.acceptability.at(-1);
-  const money = pounds(a?.wtp ?? 0);
+  const wtp = moneyText(a?.wtp ?? 0, s.currency);
   const threshold =
     s.model === "swis"
       ? "There is no agreed threshold for children's social care (unlike the NHS's £20,000 to £30,000 per quality-adjusted life-year). The published evaluation reports £1,000, £10,000 and £20,000; set your own under “Horizon and willingness to pay” and run again."
       : "Use the value your decision-makers accept; change it under “Willingness to pay” and run again.";
   return [
-    `A willingness to pay of ${money} per ${s.effectPer} means you would pay up to ${money} for each ${s.effectPer}. An option is cost-effective when what it costs extra, for each ${s.effectPer}, is less than that.`,
+    `A willingness to pay of ${wtp} per ${s.effectPer} means you would pay up to ${wtp} for each ${s.effectPer}. An option is cost-effective when what it costs extra, for each ${s.effectPer}, is less than that.`,
     threshold,
     `The chance is the share of ${s.samples.toLocaleString("en-GB")} simulated results, each drawing every uncertain number from its range, in which the option gives the most value for money. The curve of chances (below) shows it at every willingness to pay: read across to yours.`,
   ];

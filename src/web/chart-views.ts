@@ -7,6 +7,7 @@
  */
 
 import { type Chart, renderSvg } from "../report/charts.js";
+import { DEFAULT_CURRENCY, money } from "../report/currency.js";
 import { formatMoney, sampleIndices } from "../report/format.js";
 import type { ScenarioResult } from "../scenario/run-scenario.js";
 import type { ChartView, TableView } from "./protocol.js";
@@ -14,10 +15,10 @@ import type { ChartView, TableView } from "./protocol.js";
 /** A probability as a percentage with one decimal, "14.8%". */
 export const percent = (p: number) => (Number.isFinite(p) ? `${(100 * p).toFixed(1)}%` : "—");
 
-/** Pounds, "£20,000", "£0", "£12.50" (negative: "−£1,200"). */
-export const pounds = (x: number) =>
+/** An amount in `currency` (moneyText by default): "£20,000", "£0", "£12.50" (negative: "−£1,200"). */
+export const moneyText = (x: number, currency: string = DEFAULT_CURRENCY) =>
   Number.isFinite(x)
-    ? `${x < 0 ? "−" : ""}£${Number.isInteger(x) ? Math.abs(x).toLocaleString("en-GB") : formatMoney(Math.abs(x))}`
+    ? `${x < 0 ? "−" : ""}${money(currency, Number.isInteger(x) ? Math.abs(x).toLocaleString("en-GB") : formatMoney(Math.abs(x)))}`
     : "—";
 
 /**
@@ -46,6 +47,7 @@ const CURVE_ROWS = 11;
  * dashed line (cost-effective at the willingness to pay).
  */
 function cePlaneText(r: ScenarioResult, wtp: number): { summary: string; table: TableView } {
+  const amount = (x: number) => moneyText(x, r.currency);
   const n = r.draws.samples.nSamples;
   const { cost, effect } = r.draws.samples;
   const comparator = r.strategies[0]?.label ?? "";
@@ -67,19 +69,19 @@ function cePlaneText(r: ScenarioResult, wtp: number): { summary: string; table: 
   });
   const parts = rows.map(
     (o) =>
-      `${o.label}: ${percent(o.below)} of its dots lie below the line (on average ${pounds(o.dc)} extra cost and a change of ${roughly(o.de)} in ${r.effect.label.toLowerCase()})`,
+      `${o.label}: ${percent(o.below)} of its dots lie below the line (on average ${amount(o.dc)} extra cost and a change of ${roughly(o.de)} in ${r.effect.label.toLowerCase()})`,
   );
   return {
-    summary: `Each dot is one simulated result of an option compared with ${comparator}: across, the change in ${r.effect.label.toLowerCase()}; up, the extra cost. Dots below the dashed line are cost-effective at ${pounds(wtp)} per ${r.effect.per}. ${parts.join("; ")}.`,
+    summary: `Each dot is one simulated result of an option compared with ${comparator}: across, the change in ${r.effect.label.toLowerCase()}; up, the extra cost. Dots below the dashed line are cost-effective at ${amount(wtp)} per ${r.effect.per}. ${parts.join("; ")}.`,
     table: {
       caption: `Cost-effectiveness plane: the ${n.toLocaleString("en-GB")} samples summarised, compared with ${comparator}`,
       head: [
         "Option",
         "Mean extra cost",
         `Mean change in ${r.effect.label.toLowerCase()}`,
-        `Samples below the line (cost-effective at ${pounds(wtp)})`,
+        `Samples below the line (cost-effective at ${amount(wtp)})`,
       ],
-      rows: rows.map((o) => [o.label, pounds(o.dc), roughly(o.de), percent(o.below)]),
+      rows: rows.map((o) => [o.label, amount(o.dc), roughly(o.de), percent(o.below)]),
     },
   };
 }
@@ -89,6 +91,7 @@ function cePlaneText(r: ScenarioResult, wtp: number): { summary: string; table: 
  * which range of willingness to pay, and a table of the curves at up to 11 points.
  */
 function ceacText(r: ScenarioResult): { summary: string; table: TableView } {
+  const amount = (x: number) => moneyText(x, r.currency);
   const c = r.psa.curves;
   const S = r.strategies.length;
   const K = c.wtp.length;
@@ -106,12 +109,12 @@ function ceacText(r: ScenarioResult): { summary: string; table: TableView } {
     const from = c.wtp[k] as number;
     const to = c.wtp[e] as number;
     ranges.push(
-      from === to ? `${who} at ${pounds(from)}` : `${who} from ${pounds(from)} to ${pounds(to)}`,
+      from === to ? `${who} at ${amount(from)}` : `${who} from ${amount(from)} to ${amount(to)}`,
     );
     k = e + 1;
   }
   const rows = sampleIndices(K, CURVE_ROWS).map((k) => [
-    pounds(c.wtp[k] as number),
+    amount(c.wtp[k] as number),
     ...r.strategies.map((_, j) => percent(c.ceac[k * S + j] as number)),
   ]);
   return {

@@ -96,6 +96,8 @@ export interface RunSummary {
   readonly programme: string;
   readonly effectPer: string;
   readonly effectLabel: string;
+  /** The currency of costs, written before amounts ("£", or a model file's `cost.unit`). */
+  readonly currency: string;
   readonly samples: number;
   readonly seed: string | number;
   /**

@@ -43,7 +43,7 @@ const money = (x: number) => formatMoney(x);
 export function baseCaseTable(s: RunSummary): TableView {
   return {
     caption: "Base case (every input at its point value)",
-    head: ["Strategy", "Cost £", s.effectLabel],
+    head: ["Strategy", `Cost ${s.currency}`, s.effectLabel],
     rows: s.baseCase.map((b) => [b.label, money(b.cost), formatNumber(b.effect)]),
   };
 }
@@ -59,7 +59,13 @@ export function baseCaseTable(s: RunSummary): TableView {
 export function icerTable(s: RunSummary): TableView {
   return {
     caption: "Incremental analysis (PSA means), cheapest first",
-    head: ["Strategy", "Cost £", s.effectLabel, `ICER £ per ${s.effectPer}`, "Status"],
+    head: [
+      "Strategy",
+      `Cost ${s.currency}`,
+      s.effectLabel,
+      `ICER ${s.currency} per ${s.effectPer}`,
+      "Status",
+    ],
     rows: s.icers.map((r) => [r.strategy, money(r.cost), formatNumber(r.effect), r.icer, r.status]),
   };
 }
@@ -77,7 +83,13 @@ export function budgetTable(s: RunSummary): TableView | undefined {
   if (s.budget.length === 0) return undefined;
   return {
     caption: `Budget impact per year against ${s.comparator} (undiscounted PSA means)`,
-    head: ["Strategy", "Year", "Programme £", "Social care change £", "Net £"],
+    head: [
+      "Strategy",
+      "Year",
+      `Programme ${s.currency}`,
+      `Social care change ${s.currency}`,
+      `Net ${s.currency}`,
+    ],
     rows: s.budget.map((b) => [
       b.strategy,
       String(b.year),

@@ -59,6 +59,7 @@ async function answer(
     programme: result.strategies[1]?.label ?? "",
     effectPer: result.effect.per,
     effectLabel: result.effect.label,
+    currency: result.currency,
     samples: result.psa.nSamples,
     seed: result.seed,
     acceptability: result.acceptability.map((a) => ({

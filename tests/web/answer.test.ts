@@ -12,6 +12,7 @@ function summary(over: Partial<RunSummary> = {}): RunSummary {
     programme: "Embedded",
     effectPer: "Section 47 enquiry avoided",
     effectLabel: "Section 47 enquiries avoided",
+    currency: "£",
     samples: 2000,
     seed: 1,
     acceptability: [
@@ -79,6 +80,22 @@ describe("answer", () => {
       ],
     });
     expect(comparisons(odd).join()).not.toMatch(/NaN|Infinity/);
+  });
+
+  it("writes amounts in the model's currency", () => {
+    const s = summary({ currency: "$", effectPer: "QALY gained", model: "sick-sicker-age" });
+    expect(answerSentence(s)).toMatch(/^At \$20,000 per QALY gained, /);
+    expect(
+      comparisons(
+        summary({
+          currency: "$",
+          options: [
+            { label: "B", incCost: 86162, incEffect: 1.32, icer: "65,288", probability: 0.5 },
+          ],
+        }),
+      )[0],
+    ).toContain("$86,162 more");
+    expect(howToRead(s).join(" ").includes("£")).toBe(false);
   });
 
   it("howToRead explains the willingness to pay, the missing threshold and the curve", () => {

@@ -1,0 +1,92 @@
+/**
+ * The currency of a report: a model file's `cost: { unit }` is written before every amount and
+ * in every money column of every command's report, in every format; a model that states none
+ * (SWIS, or a model file without `cost.unit`) keeps pounds, and its reports are unchanged (the
+ * output digests in tests/cli/output-digests.test.ts hold them to the byte).
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { money } from "../../src/report/currency.js";
+import { formatNoiseFloor } from "../../src/report/format.js";
+import { runInProcess } from "../helpers/cli.js";
+
+describe("money", () => {
+  test("a symbol goes straight before the amount, a unit ending in a letter takes a space", () => {
+    expect(money("£", "1,234")).toBe("£1,234");
+    expect(money("$", "1,234")).toBe("$1,234");
+    expect(money("US$", "1,234")).toBe("US$1,234");
+    expect(money("€", "0.50")).toBe("€0.50");
+    expect(money("CHF", "1,234")).toBe("CHF 1,234");
+    expect(money("kr", "10")).toBe("kr 10");
+  });
+
+  test("formatNoiseFloor keeps pounds by default and takes a currency", () => {
+    expect(formatNoiseFloor(388.2)).toBe("≤ £388.20");
+    expect(formatNoiseFloor(0.001, "$")).toBe("≤ $0.01");
+    expect(formatNoiseFloor(2325, "CHF")).toBe("≤ CHF 2,325");
+  });
+});
+
+describe("a model file in US dollars (cost: { unit: $ })", () => {
+  const file = "models/sick-sicker-age.model.yaml";
+
+  test("run: every format writes $ and never £", async () => {
+    for (const format of ["table", "md", "csv", "json", "html"]) {
+      const r = await runInProcess(["run", file, "--samples", "200", "--format", format]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.includes("£"), `${format} has no £`).toBe(false);
+    }
+    const table = (await runInProcess(["run", file, "--samples", "200"])).stdout;
+    expect(table).toContain("an ICER of $65,288 per QALY gained");
+    expect(table).toMatch(/cost \$ +QALYs +inc\. cost \$ +inc\. effect +ICER \$/);
+    expect(table).toContain("Total cost (discounted) ($)");
+  });
+
+  test("dsa, threshold and evppi write $ in their columns and sentences", async () => {
+    const dsa = await runInProcess(["dsa", file, "--format", "md"]);
+    expect(dsa.code, dsa.stderr).toBe(0);
+    expect(dsa.stdout).toContain(
+      "| INMB low $ | INMB high $ | ICER low $ | ICER high $ | swing $ |",
+    );
+    const evppi = await runInProcess(["evppi", file, "--samples", "300"]);
+    expect(evppi.code, evppi.stderr).toBe(0);
+    expect(evppi.stdout).toMatch(/At WTP \$50,000, /);
+    const threshold = await runInProcess([
+      "threshold",
+      file,
+      "--parameter",
+      "c_trtA",
+      "--range",
+      "0:30000",
+    ]);
+    expect(threshold.code, threshold.stderr).toBe(0);
+    for (const r of [dsa, evppi, threshold]) expect(r.stdout.includes("£")).toBe(false);
+  });
+
+  test("a model file without cost.unit keeps pounds; a currency name takes a space", async () => {
+    const hiv = await runInProcess(["run", "models/hiv.model.yaml", "--samples", "200"]);
+    expect(hiv.stdout).toMatch(/cost £ +Life-years/);
+    const chf = readFileSync("models/hiv.model.yaml", "utf8").replace(
+      /^effect: .*$/m,
+      (line) => `${line}\ncost: { unit: CHF }`,
+    );
+    const r = await runInProcess(["run", "chf.model.yaml", "--samples", "200"], {
+      "chf.model.yaml": chf,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/costs CHF [\d,]+ more than/);
+    expect(r.stdout).toMatch(/cost CHF +Life-years/);
+  });
+
+  test("a currency longer than 8 characters is refused at its line and column", async () => {
+    const text = readFileSync(file, "utf8").replace('unit: "$"', 'unit: "US dollars"');
+    // Beside the shipped model, so that its life table is found.
+    const r = await runInProcess(["validate", "models/m.model.yaml"], {
+      "models/m.model.yaml": text,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^error: models\/m\.model\.yaml:\d+:\d+ cost\.unit: expected a text of at most 8 characters, got "US dollars"\n$/,
+    );
+  });
+});
