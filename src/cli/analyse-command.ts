@@ -11,6 +11,7 @@ import { type PsaTable, readWidePsaTable } from "../analysis/psa-csv.js";
 import { psaEvppiBytes } from "../analysis/psa-evppi.js";
 import type { CeSamples } from "../analysis/samples.js";
 import { InputError } from "../errors.js";
+import { MAX_CURRENCY_LENGTH } from "../model/model-factory.js";
 import { analysePsaParallel, PARALLEL_ANALYSIS_FROM } from "../node/analyse-parallel.js";
 import { spawnAnalysisWorker } from "../node/analysis-thread.js";
 import { bytesAsChunks, type InputChunks } from "../node/input-chunks.js";
@@ -45,9 +46,35 @@ export interface AnalyseFlags extends EvppiFlags {
   population?: string;
   years?: string;
   discount?: string;
+  currency?: string;
 }
 
 const FORMATS = ["table", "json", "csv", "md", "html"] as const;
+
+/**
+ * The currency a flag gives (`analyse --currency $`): a text that is not blank, of at most
+ * {@link MAX_CURRENCY_LENGTH} characters, as a model file's `cost.unit`.
+ *
+ * @example
+ * ```ts
+ * parseCurrency("--currency", "$"); // "$"
+ * parseCurrency("--currency", "US dollars"); // InputError: expected a text of at most 8 characters
+ * ```
+ */
+function parseCurrency(flag: string, value: string): string {
+  if (!/\S/.test(value))
+    throw new InputError({
+      field: flag,
+      message: "expected a currency such as $, € or CHF, got a blank text",
+    });
+  if ([...value].length > MAX_CURRENCY_LENGTH) {
+    throw new InputError({
+      field: flag,
+      message: `expected a text of at most ${MAX_CURRENCY_LENGTH} characters, got "${value}"`,
+    });
+  }
+  return value;
+}
 
 /**
  * Reads the samples (one long CSV, or a cost matrix plus `--effects` matrix) and the text of the
@@ -192,6 +219,8 @@ export async function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): 
   refuseEmptyPath("--effects", flags.effects);
   refuseEmptyPath("--parameters", flags.parameters);
   const format = parseChoice("--format", flags.format, FORMATS);
+  const currency =
+    flags.currency === undefined ? undefined : parseCurrency("--currency", flags.currency);
   const wtp = parseWtpFlag("--wtp", flags.wtp);
   // --years and --discount are checked first, then refused without --population, so they are
   // never silently ignored.
@@ -284,6 +313,7 @@ export async function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): 
   const options = {
     title: flags.effects === undefined ? file : `${file} + ${flags.effects}`,
     ...(evppi === undefined ? {} : { evppi }),
+    ...(currency === undefined ? {} : { currency }),
   };
   const text =
     format === "json"

@@ -146,6 +146,9 @@ export interface CommissionerSpec {
 /** The currency of a model that states none ({@link ModelFactory.currency}): pounds sterling. */
 export const DEFAULT_CURRENCY = "£";
 
+/** Longest currency a model file or `analyse --currency` may give, e.g. "US$" or "CHF". */
+export const MAX_CURRENCY_LENGTH = 8;
+
 /**
  * The currency of a model's costs: its own, else {@link DEFAULT_CURRENCY}.
  *

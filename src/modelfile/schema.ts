@@ -19,11 +19,9 @@ import {
 } from "../analysis/limits.js";
 import { DISCOUNT_AT, type DiscountAt } from "../cohort/reward-timing.js";
 import { MAX_NUMERIC_SEED } from "../core/seed.js";
+import { MAX_CURRENCY_LENGTH } from "../model/model-factory.js";
 import { EVIDENCE_TAGS } from "../model/provenance.js";
 import { inputOverride, NUMBER_LIMIT, numericSeed, shownText } from "../scenario/schema.js";
-
-/** Longest currency a model file may give its costs (`cost.unit`), e.g. "US$" or "CHF". */
-const MAX_CURRENCY_LENGTH = 8;
 
 /** The value of `format:` that marks a model file. */
 export const MODEL_FORMAT = "ceakit-model/1";

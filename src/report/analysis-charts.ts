@@ -10,6 +10,7 @@ import type { PsaAnalysis } from "../analysis/analyse.js";
 import type { PsaEvppi } from "../analysis/psa-evppi.js";
 import type { CeSamples } from "../analysis/samples.js";
 import { type Chart, ceacChart, cePlaneChart, evpiChart, evppiChart } from "./charts.js";
+import { DEFAULT_CURRENCY } from "./currency.js";
 import { sampleIndices } from "./format.js";
 
 /** Most samples per strategy drawn on the CE plane: enough to see the cloud. */
@@ -45,7 +46,12 @@ export function planeWtp(a: PsaAnalysis): number {
  * analysisCharts(result, samples).map((c) => c.name); // ["ce_plane", "ceac", "evpi"]
  * ```
  */
-export function analysisCharts(a: PsaAnalysis, samples: CeSamples, evppi?: PsaEvppi): Chart[] {
+export function analysisCharts(
+  a: PsaAnalysis,
+  samples: CeSamples,
+  evppi?: PsaEvppi,
+  currency: string = DEFAULT_CURRENCY,
+): Chart[] {
   const n = samples.nSamples;
   const { cost, effect } = samples;
   const ref = a.strategies.indexOf(a.comparator);
@@ -71,9 +77,12 @@ export function analysisCharts(a: PsaAnalysis, samples: CeSamples, evppi?: PsaEv
     })),
   );
   const charts = [
-    cePlaneChart(points, planeWtp(a), `effect vs ${a.comparator}`, a.strategies),
-    ceacChart(ceac, a.strategies),
-    evpiChart(curve.map((k) => ({ wtp: c.wtp[k] as number, evpi: c.evpi[k] as number }))),
+    cePlaneChart(points, planeWtp(a), `effect vs ${a.comparator}`, a.strategies, currency),
+    ceacChart(ceac, a.strategies, currency),
+    evpiChart(
+      curve.map((k) => ({ wtp: c.wtp[k] as number, evpi: c.evpi[k] as number })),
+      currency,
+    ),
   ];
   if (evppi !== undefined && evppi.parameters.length + evppi.belowFloor.length > 0) {
     // Only the parameters above the noise floor; with none, the chart says so instead of bars.
@@ -85,6 +94,7 @@ export function analysisCharts(a: PsaAnalysis, samples: CeSamples, evppi?: PsaEv
         })),
         evppi.wtp[evppi.rankAt] as number,
         evppi.floor.floor[evppi.rankAt] as number,
+        currency,
       ),
     );
   }

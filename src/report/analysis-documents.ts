@@ -38,5 +38,8 @@ export async function analysisHtml(
   samples: CeSamples,
   options: AnalysisReportOptions = {},
 ): Promise<string> {
-  return sectionsHtml(analysisSections(a, options), analysisCharts(a, samples, options.evppi));
+  return sectionsHtml(
+    analysisSections(a, options),
+    analysisCharts(a, samples, options.evppi, options.currency),
+  );
 }

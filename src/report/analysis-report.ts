@@ -229,7 +229,7 @@ export function analysisJsonText(a: PsaAnalysis, evppi?: EvppiReport): string {
  */
 export function analysisText(
   a: PsaAnalysis,
-  options: { title?: string; evppi?: EvppiReport } = {},
+  options: { title?: string; evppi?: EvppiReport; currency?: string } = {},
 ): string {
   const c = a.curves;
   const S = a.strategies.length;
@@ -340,7 +340,7 @@ export function analysisText(
     );
   }
   if (options.evppi !== undefined) {
-    const section = evppiSection(options.evppi);
+    const section = evppiSection(options.evppi, options.currency);
     const table = section.table as NonNullable<typeof section.table>;
     out.push(section.heading, ...section.text.map((t) => `  ${t}`));
     out.push(

@@ -39,6 +39,8 @@ export interface AnalysisReportOptions {
   readonly title?: string;
   /** EVPPI of the parameters, when their draws were given. */
   readonly evppi?: EvppiReport;
+  /** The currency written before amounts ({@link DEFAULT_CURRENCY}, £, when not given). */
+  readonly currency?: string;
 }
 
 /**
@@ -109,12 +111,12 @@ export function evppiVerdicts(e: PsaEvppi, currency: string = DEFAULT_CURRENCY):
  * evppiSection(report).table?.rows[0]?.[0]; // "EVPI (all parameters)"
  * ```
  */
-export function evppiSection(e: EvppiReport): ReportSection {
+export function evppiSection(e: EvppiReport, currency: string = DEFAULT_CURRENCY): ReportSection {
   const text = [
     `Per decision, from ${e.file} (parameter draws matched to the samples by ${e.matchedBy}). Single parameters by Strong & Oakley's sort-and-bin estimator (${e.bins} bins); a group by quadratic regression. EVPI, the value of learning every parameter, bounds every EVPPI.`,
     ...(e.parameters.length + e.belowFloor.length === 0
       ? ["No parameter varies across the samples."]
-      : evppiVerdicts(e)),
+      : evppiVerdicts(e, currency)),
     `The noise floor is what the estimator gives a parameter that carries no information: the mean plus 3 SD of its estimates over ${e.floor.permutations} random permutations of the samples (for the group, of a random bin per regression term). "${APPROX_ZERO}": at or below the floor.`,
   ];
   if (e.fixed.length > 0) {
@@ -126,7 +128,10 @@ export function evppiSection(e: EvppiReport): ReportSection {
     Array.from(p.evppi, (v, k) => (p.aboveFloor[k] === true ? v : APPROX_ZERO));
   const rows: CellValue[][] = [
     ["EVPI (all parameters)", ...e.evpi],
-    ["noise floor (no information)", ...Array.from(e.floor.floor, (f) => formatNoiseFloor(f))],
+    [
+      "noise floor (no information)",
+      ...Array.from(e.floor.floor, (f) => formatNoiseFloor(f, currency)),
+    ],
     ...(e.group === undefined ? [] : [[groupName(e.group.parameters), ...cells(e.group)]]),
     ...[...e.parameters, ...e.belowFloor].map((p) => [p.parameters.join(" + "), ...cells(p)]),
   ];
@@ -318,6 +323,6 @@ export function analysisSections(
       },
     });
   }
-  if (options.evppi !== undefined) sections.push(evppiSection(options.evppi));
+  if (options.evppi !== undefined) sections.push(evppiSection(options.evppi, options.currency));
   return sections;
 }

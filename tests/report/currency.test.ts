@@ -90,3 +90,33 @@ describe("a model file in US dollars (cost: { unit: $ })", () => {
     );
   });
 });
+
+describe("analyse --currency", () => {
+  const psa = "tests/fixtures/reference/psa-1e4/psa_1e4.csv";
+  const params = "tests/fixtures/reference/psa-1e4/psa_1e4_params.csv";
+
+  test("writes the currency in the EVPPI sentences, table and charts, in every format", async () => {
+    for (const format of ["table", "md", "html"]) {
+      const args = ["analyse", psa, "--parameters", params, "--format", format];
+      const dollars = await runInProcess([...args, "--currency", "$"]);
+      expect(dollars.code, dollars.stderr).toBe(0);
+      expect(dollars.stdout.includes("£"), `${format} has no £`).toBe(false);
+      expect(dollars.stdout).toMatch(/≤ \$\d/);
+      // Without the flag, pounds as before.
+      const pounds = await runInProcess(args);
+      expect(pounds.stdout).toMatch(/≤ £\d/);
+    }
+  });
+
+  test("a blank or too long currency is refused at the flag, exit 2, nothing written", async () => {
+    for (const [value, message] of [
+      ["US dollars", 'expected a text of at most 8 characters, got "US dollars"'],
+      [" ", "expected a currency such as $, € or CHF, got a blank text"],
+    ]) {
+      const r = await runInProcess(["analyse", psa, "--currency", value as string]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(`error: --currency: ${message}\n`);
+    }
+  });
+});

@@ -49,6 +49,10 @@ export function addAnalyseCommand(program: Command, io: CliIo): void {
     )
     .option("--years <n>", "years the decision applies for, for population EVPI (default: 1)")
     .option("--discount <rate>", "annual discount rate for population EVPI (default: 0.035)")
+    .option(
+      "--currency <unit>",
+      "currency written before amounts in the report, e.g. $ (default: £)",
+    )
     .addHelpText(
       "after",
       examplesHelp([
