@@ -721,6 +721,15 @@ export async function runCompare(
   for (const f of files) {
     loadedAll.push(await loadFor(io, to, f, { checkMemory: samples === undefined }));
   }
+  // One currency for the table: scenarios of models in different currencies are not compared.
+  const currency = currencyOf((loadedAll[0] as LoadedScenario).factory);
+  const other = loadedAll.find((l) => currencyOf(l.factory) !== currency);
+  if (other !== undefined) {
+    throw new InputError({
+      field: "files",
+      message: `${other.file} is in ${currencyOf(other.factory)} and ${(loadedAll[0] as LoadedScenario).file} in ${currency}: compare scenarios whose models are in one currency`,
+    });
+  }
   // Scenarios run one after another: each must fit on its own.
   for (const loaded of loadedAll) {
     checkPsaFits(
@@ -784,8 +793,6 @@ export async function runCompare(
       });
     }
   }
-  // The first scenario's currency (scenarios compared side by side share their model's).
-  const currency = currencyOf((loadedAll[0] as LoadedScenario).factory);
   const table: ReportTable = {
     name: "compare",
     columns: [

@@ -13,8 +13,12 @@
 const MAX_SQUARING = 1024;
 
 /**
- * x raised to the power y, engine-independent (see the module note); within a few units in the
- * last place of the correctly rounded value.
+ * x raised to the power y, engine-independent (see the module note). For the exponents of
+ * discounting and of most formulas (up to a few hundred) it is within a few units in the last
+ * place of the correctly rounded value; the error of repeated squaring grows with a whole
+ * exponent (1.1^1000 is some 80 units off), and exp(y · ln x) loses about |y · ln x| units. A
+ * whole power whose squaring overflows or underflows is taken as exp(y · ln x), so 10^−320 is
+ * the subnormal 1e−320, not 0.
  *
  * @example
  * ```ts
@@ -33,7 +37,13 @@ export function power(x: number, y: number): number {
       base *= base;
       e = Math.floor(e / 2);
     }
-    return y < 0 ? 1 / result : result;
+    const whole = y < 0 ? 1 / result : result;
+    // Squaring past the range of doubles (10^−320 through 10^320 = Infinity) loses what
+    // exp(y · ln x) keeps; within the range the squares stand, as they always have.
+    if (x > 0 && Number.isFinite(x) && (whole === 0 || !Number.isFinite(whole))) {
+      return Math.exp(y * Math.log(x));
+    }
+    return whole;
   }
   if (x > 0 && Number.isFinite(x) && Number.isFinite(y)) return Math.exp(y * Math.log(x));
   // Zero, negative, infinite or NaN operands: the special cases every engine gives alike.

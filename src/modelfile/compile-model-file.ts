@@ -22,7 +22,7 @@ import { FileReadError, InputError, type InputIssue, ScenarioError } from "../er
 import type { ParameterSpec } from "../model/define-model.js";
 import { runtime } from "../model/expression-runtime.js";
 import { suggest } from "../model/expressions.js";
-import type { InputRow } from "../model/model-factory.js";
+import { DEFAULT_CURRENCY, type InputRow } from "../model/model-factory.js";
 import { splitProvenance } from "../model/provenance.js";
 import { locateIssue, locateIssueInText, type YamlSource } from "../scenario/yaml-source.js";
 import {
@@ -33,6 +33,7 @@ import {
   tightestBounds,
   wtpFormMessage,
 } from "../scenario/zod-issues.js";
+import { hoistedPrograms, isHoisted } from "./hoisted-columns.js";
 import { parseLookupCsv, type TableData } from "./lookup-csv.js";
 import {
   type ExpressionCompiler as Compiler,
@@ -515,6 +516,8 @@ export async function compileModelFile(
       }
       return { value: x };
     }
+    // Its fast path reads the time-dependent derived values it uses as shared columns.
+    const fast = code.timeDependent ? await compiler.compile(text, context, true) : undefined;
     entries.push({
       ...code,
       at: locateIssue(chain, path, ""),
@@ -522,6 +525,7 @@ export async function compileModelFile(
       probability,
       tunnelLength: context.tunnelLength ?? 1,
       ...(path[0] === "strategies" ? { strategy: String(path[1]) } : {}),
+      ...(fast?.inputs.some(isHoisted) === true ? { fast } : {}),
     });
     return { entry: entries.length - 1 };
   };
@@ -874,10 +878,11 @@ function header(
       unit: model.effect?.unit ?? "",
       per: model.effect?.per ?? model.effect?.unit ?? model.effect?.label ?? key,
     },
-    costUnit: model.cost?.unit ?? "£",
+    costUnit: model.cost?.unit?.trim() ?? DEFAULT_CURRENCY,
     inputs,
     derived,
     entries,
+    hoisted: hoistedPrograms(compiler, entries),
     tables,
     tableInfo,
     lookups: [...compiler.lookups],

@@ -42,6 +42,19 @@ export const RESERVED = new Set([
   "false",
 ]);
 
+/**
+ * Prefix of an input that is a time-dependent derived value read as a column (see
+ * {@link ExpressionCompiler.compile}'s `hoist`): "\u0000" followed by the value's name, a name
+ * no parameter can have.
+ */
+export const HOISTED = "\u0000";
+
+/** Which of t and time_in_state a time-dependent derived value uses (directly or not). */
+export interface TimeUse {
+  readonly t: boolean;
+  readonly tau: boolean;
+}
+
 /** A compiled expression as plain data. */
 export interface EntryCode {
   /** The text as written. */
@@ -136,8 +149,10 @@ export function quote(text: string): string {
 export class ExpressionCompiler {
   /** The lookups code refers to, in the order of L[k]. */
   readonly lookups: LookupRef[] = [];
-  /** Derived values that depend on time (inlined where used). */
+  /** Derived values that depend on time (inlined where used, or read as hoisted columns). */
   readonly timeDependent: ReadonlySet<string>;
+  /** For each time-dependent derived value, whether it uses t, time_in_state or both. */
+  readonly timeUse: ReadonlyMap<string, TimeUse>;
   /** Derived values in an order where each comes after those it reads. */
   readonly order: readonly string[];
   private readonly parameters: ReadonlySet<string>;
@@ -152,7 +167,7 @@ export class ExpressionCompiler {
     nodes: ReadonlyMap<string, MathNode>,
     tables: readonly TableData[],
     order: readonly string[],
-    timeDependent: ReadonlySet<string>,
+    timeUse: ReadonlyMap<string, TimeUse>,
     unreadable: ReadonlySet<string>,
   ) {
     this.parameters = new Set(parameters);
@@ -161,7 +176,8 @@ export class ExpressionCompiler {
     this.nodes = nodes;
     this.tables = new Map(tables.map((t) => [t.name, t]));
     this.order = order;
-    this.timeDependent = timeDependent;
+    this.timeUse = timeUse;
+    this.timeDependent = new Set(timeUse.keys());
   }
 
   /**
@@ -228,22 +244,14 @@ export class ExpressionCompiler {
         texts.delete(name);
       }
     }
-    const timeDependent = new Set<string>();
+    const timeUse = new Map<string, TimeUse>();
     for (const name of order) {
       const r = reads.get(name) ?? [];
-      if (r.some((s) => s === TIME || s === TIME_IN_STATE || timeDependent.has(s))) {
-        timeDependent.add(name);
-      }
+      const t = r.some((s) => s === TIME || timeUse.get(s)?.t === true);
+      const tau = r.some((s) => s === TIME_IN_STATE || timeUse.get(s)?.tau === true);
+      if (t || tau) timeUse.set(name, { t, tau });
     }
-    return new ExpressionCompiler(
-      parameters,
-      texts,
-      nodes,
-      tables,
-      order,
-      timeDependent,
-      unreadable,
-    );
+    return new ExpressionCompiler(parameters, texts, nodes, tables, order, timeUse, unreadable);
   }
 
   /** Whether `name` is a derived value that was read without problems. */
@@ -251,21 +259,31 @@ export class ExpressionCompiler {
     return this.nodes.has(name);
   }
 
-  /** The derived value `name` compiled on its own (its text as written), for per-chunk columns. */
-  derived(name: string, context: ExpressionContext): EntryCode {
+  /**
+   * The derived value `name` compiled on its own (its text as written), for per-chunk columns,
+   * or with `hoist` for a time-dependent one's column per cycle or time in state.
+   */
+  derived(name: string, context: ExpressionContext, hoist = false): EntryCode {
     const node = this.nodes.get(name);
     const text = this.texts.get(name);
     if (node === undefined || text === undefined) {
       throw new RangeError(`ExpressionCompiler: no derived value "${name}"`);
     }
-    return this.fromNode(node, text, context);
+    return this.fromNode(node, text, context, hoist);
   }
 
   /**
    * Compiles one expression written in the file (a number or a formula). Throws a
-   * {@link ModelExpressionIssue} at the offending token.
+   * {@link ModelExpressionIssue} at the offending token. A time-dependent derived value it uses
+   * is written out in its code, or with `hoist` read as an input column named {@link HOISTED}
+   * + its name, which the caller computes once per cycle (or time in state) and shares: the same
+   * operations on the same numbers, so the same bits.
    */
-  async compile(text: string | number, context: ExpressionContext): Promise<EntryCode> {
+  async compile(
+    text: string | number,
+    context: ExpressionContext,
+    hoist = false,
+  ): Promise<EntryCode> {
     if (typeof text === "number") {
       return {
         text: String(text),
@@ -282,10 +300,15 @@ export class ExpressionCompiler {
       if (!(e instanceof ExpressionError)) throw e;
       throw new ModelExpressionIssue(e.issue.message, e.offset);
     }
-    return this.fromNode(node, text, context);
+    return this.fromNode(node, text, context, hoist);
   }
 
-  private fromNode(node: MathNode, text: string, context: ExpressionContext): EntryCode {
+  private fromNode(
+    node: MathNode,
+    text: string,
+    context: ExpressionContext,
+    hoist: boolean,
+  ): EntryCode {
     const inputs: string[] = [];
     const index = new Map<string, string>();
     let timeDependent = false;
@@ -332,18 +355,21 @@ export class ExpressionCompiler {
         timeDependent = true;
         const inner = this.nodes.get(name) as MathNode;
         check(inner, ` (through the derived value ${name})`);
+        if (hoist) return input(`${HOISTED}${name}`);
         return `(${transpile(inner, this.texts.get(name) as string, scope, column, special)})`;
       }
-      if (this.parameters.has(name) || this.nodes.has(name)) {
-        let code = index.get(name);
-        if (code === undefined) {
-          code = `c${inputs.length}[i]`;
-          inputs.push(name);
-          index.set(name, code);
-        }
-        return code;
-      }
+      if (this.parameters.has(name) || this.nodes.has(name)) return input(name);
       return undefined;
+    };
+    /** The code that reads column `name`, added to the inputs on first use. */
+    const input = (name: string): string => {
+      let code = index.get(name);
+      if (code === undefined) {
+        code = `c${inputs.length}[i]`;
+        inputs.push(name);
+        index.set(name, code);
+      }
+      return code;
     };
     const special: SpecialCall = (name, args, visit, offset) => {
       if (name !== "lookup") return undefined;

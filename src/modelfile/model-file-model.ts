@@ -25,8 +25,9 @@ import {
 } from "../model/define-model.js";
 import { runtime } from "../model/expression-runtime.js";
 import type { ModelConfig } from "../model/model-factory.js";
+import { hoistedColumns, isHoisted } from "./hoisted-columns.js";
 import type { TableData } from "./lookup-csv.js";
-import type { EntryCode } from "./model-expressions.js";
+import { type EntryCode, HOISTED } from "./model-expressions.js";
 import {
   type DerivedProgram,
   type MarkovProgram,
@@ -254,12 +255,29 @@ export function modelFileModel(program: ModelProgram, config: ModelConfig): Mode
     probability: false,
   }));
   const entries = program.entries.map((e) => {
-    const mapped =
-      e.strategy === undefined
-        ? e
-        : { ...e, inputs: e.inputs.map(own.column(e.strategy as string)) };
-    return { ...mapped, loop: loopOf(mapped, lookups) };
+    const rename = e.strategy === undefined ? (x: string) => x : own.column(e.strategy);
+    const mapped = e.strategy === undefined ? e : { ...e, inputs: e.inputs.map(rename) };
+    // The fast path reads hoisted columns as they are; its other inputs are renamed alike.
+    const fast =
+      e.fast === undefined
+        ? undefined
+        : { ...e.fast, inputs: e.fast.inputs.map((x) => (isHoisted(x) ? x : rename(x))) };
+    return {
+      ...mapped,
+      loop: loopOf(mapped, lookups),
+      rename,
+      fast: fast === undefined ? undefined : { code: fast, loop: loopOf(fast, lookups) },
+    };
   });
+  const ownInputs = new Set(
+    config.strategies.filter((s) => Object.keys(s.inputs).length > 0).map((s) => s.name),
+  );
+  const hoisted = hoistedColumns(
+    program.hoisted ?? [],
+    (code) => loopOf(code, lookups),
+    (strategy) => !ownInputs.has(strategy),
+  );
+  const hoistedNames = new Set((program.hoisted ?? []).map((h) => h.name));
   const names = config.strategies.map((s) => s.name);
   const staticEntries = entries.flatMap((e, k) => (e.timeDependent ? [] : [k]));
   const ownColumns = [...derived.map((d) => d.name), ...staticEntries.map(entryColumn)];
@@ -309,7 +327,20 @@ export function modelFileModel(program: ModelProgram, config: ModelConfig): Mode
     // Called every cycle: the input columns go into the same array each time (and are let go
     // after the call, so that no chunk is kept alive), so that a cycle allocates nothing.
     const inputs: Float64Array[] = e.inputs.map(() => NO_COLUMN);
+    // The fast path, when every hoisted column it reads was compiled (hoisted-columns.ts).
+    const fast = e.fast?.code.inputs.every(
+      (x) => !isHoisted(x) || hoistedNames.has(x.slice(HOISTED.length)),
+    )
+      ? e.fast
+      : undefined;
+    const strategy = e.strategy ?? "";
     return (out: Float64Array, ctx: CycleContext) => {
+      if (
+        fast !== undefined &&
+        hoisted.fill(fast.code, fast.loop, e.probability, e.rename, strategy, out, ctx)
+      ) {
+        return;
+      }
       for (let k = 0; k < inputs.length; k++) {
         inputs[k] = ctx.p[e.inputs[k] as string] as Float64Array;
       }

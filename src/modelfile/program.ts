@@ -11,7 +11,7 @@ import type { DiscountTiming } from "../cohort/reward-timing.js";
 import type { SourceLocation } from "../errors.js";
 import type { InputRow } from "../model/model-factory.js";
 import type { TableData } from "./lookup-csv.js";
-import type { EntryCode, LookupRef } from "./model-expressions.js";
+import type { EntryCode, HOISTED, LookupRef } from "./model-expressions.js";
 
 /** How far a row without `rest` may stray from summing to 1 (and a rest below 0). */
 export const ROW_SUM_TOLERANCE = 1e-9;
@@ -31,6 +31,24 @@ export interface EntryProgram extends EntryCode {
   readonly tunnelLength: number;
   /** The strategy it is written under; undefined for the initial shares. */
   readonly strategy?: string;
+  /**
+   * The same expression reading its time-dependent derived values as columns ({@link HOISTED}
+   * inputs, see {@link ModelProgram.hoisted}) instead of computing them in every entry, cycle
+   * and time in state; when it uses any. The same bits: the fast path of a run.
+   */
+  readonly fast?: EntryCode;
+}
+
+/**
+ * A time-dependent derived value as a column of its own, computed once per block of samples and
+ * cycle (if it uses t) and time in state (if it uses time_in_state), and shared by the entries
+ * that read it.
+ */
+export interface HoistedProgram extends EntryCode {
+  readonly name: string;
+  /** Whether it changes with t, with time_in_state. */
+  readonly usesTime: boolean;
+  readonly usesTimeInState: boolean;
 }
 
 /** A derived value computed once per chunk (it does not depend on time). */
@@ -111,6 +129,8 @@ export interface ModelProgram {
   /** Time-independent derived values in evaluation order. */
   readonly derived: readonly DerivedProgram[];
   readonly entries: readonly EntryProgram[];
+  /** Time-dependent derived values that entries' fast paths read, in evaluation order. */
+  readonly hoisted?: readonly HoistedProgram[];
   readonly tables: readonly TableData[];
   /** Table provenance, for reports. */
   readonly tableInfo: readonly {

@@ -9,8 +9,8 @@
 export { DEFAULT_CURRENCY } from "../model/model-factory.js";
 
 /**
- * An amount written with its currency: the symbol before it, "£1,234" or "$1,234", and a space
- * after a unit that ends in a letter, "CHF 1,234".
+ * An amount written with its currency: a unit that ends in a currency sign goes straight before
+ * it, "£1,234", "$1,234", "US$1,234"; any other takes a space, "CHF 1,234", "kr. 1,234".
  *
  * @example
  * ```ts
@@ -19,5 +19,6 @@ export { DEFAULT_CURRENCY } from "../model/model-factory.js";
  * ```
  */
 export function money(currency: string, amount: string): string {
-  return /\p{L}$/u.test(currency) ? `${currency} ${amount}` : `${currency}${amount}`;
+  if (currency === "") return amount;
+  return /\p{Sc}$/u.test(currency) ? `${currency}${amount}` : `${currency} ${amount}`;
 }

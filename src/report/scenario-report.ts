@@ -656,6 +656,7 @@ export function scenarioToJson(r: ScenarioResult): Record<string, unknown> {
       horizonYears: config.horizonYears,
       discount: config.discount,
       effect: r.effect,
+      currency: r.currency,
       samples: r.psa.nSamples,
       seed: r.seed,
       ...config.settings,

@@ -15,7 +15,7 @@ import type { ChartView, TableView } from "./protocol.js";
 /** A probability as a percentage with one decimal, "14.8%". */
 export const percent = (p: number) => (Number.isFinite(p) ? `${(100 * p).toFixed(1)}%` : "—");
 
-/** An amount in `currency` (moneyText by default): "£20,000", "£0", "£12.50" (negative: "−£1,200"). */
+/** An amount for reading in `currency` (£ by default): "£20,000", "£0", "£12.50" (negative: "−£1,200"). */
 export const moneyText = (x: number, currency: string = DEFAULT_CURRENCY) =>
   Number.isFinite(x)
     ? `${x < 0 ? "−" : ""}${money(currency, Number.isInteger(x) ? Math.abs(x).toLocaleString("en-GB") : formatMoney(Math.abs(x)))}`

@@ -26,7 +26,7 @@ const plain = (x: number) => String(Number(x.toPrecision(6)));
  *
  * @example
  * ```ts
- * readTyped("£41,000", {}); // { message: "£41,000: type 41000 (digits only, without £ or commas)" }
+ * readTyped("£41,000", {}); // { message: "£41,000: type 41000 (digits only, without a currency sign or commas)" }
  * readTyped("28", { proportion: true }); // { message: "28: this is a proportion between 0 and 1: type 0.28 for 28%" }
  * readTyped("0.28", { proportion: true }); // { value: 0.28 }
  * ```
@@ -59,7 +59,9 @@ export function readTyped(text: string, field: TypedField): Typed {
   }
   const money = Number(digits);
   if (digits !== "" && Number.isFinite(money) && /^[-+]?[\d.]+(e[-+]?\d+)?$/i.test(digits)) {
-    return { message: `${t}: type ${plain(money)} (digits only, without £ or commas)` };
+    return {
+      message: `${t}: type ${plain(money)} (digits only, without a currency sign or commas)`,
+    };
   }
   return {
     message: `"${t}" is not a number: type digits only, e.g. ${field.proportion === true ? "0.28" : "41000"}`,

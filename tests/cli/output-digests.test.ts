@@ -11,7 +11,9 @@
  * (Node 24's `**` differs from Node 20's in the last bit; the digests now hold on Node 20, 22 and
  * 24). The two DARTH time-dependent model files were added with their digests taken after `^`
  * and `pow` in expressions moved to `power` (their digests hold on Node 20, 22 and 24; no other
- * digest moved). When an input changes on purpose, regenerate the map and review the files it names:
+ * digest moved). Retaken when the report's settings gained `currency` (for every file the new
+ * report less that one line is the old one, checked file by file) and the DARTH Sick-Sicker
+ * model file its dollars (its cost units read $ where they read £). When an input changes on purpose, regenerate the map and review the files it names:
  * `UPDATE_OUTPUT_DIGESTS=1 npx vitest run tests/cli/output-digests.test.ts`.
  */
 import { createHash } from "node:crypto";

@@ -10,7 +10,9 @@
  * factors moved to the engine-independent `power` (Node 24's `**` differs from Node 20's in the
  * last bit), after which they hold on Node 20, 22 and 24 alike; and once when `^` and `pow` in
  * model-file expressions moved to `power` too (revision.model.yaml's Weibull hazard: only last
- * bits moved, at most 1.2e-13 relative, in an ICER; checked field by field).
+ * bits moved, at most 1.2e-13 relative, in an ICER; checked field by field); and when the
+ * report's settings gained `currency` (only that line differs, checked per file; Sick-Sicker's
+ * cost units also read $ since its model file gives its currency).
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";

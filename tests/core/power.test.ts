@@ -36,6 +36,16 @@ describe("power", () => {
     );
   });
 
+  it("a whole power past the range of squaring keeps its subnormal value instead of 0", () => {
+    // 10^320 overflows, so 1/10^320 would be 0; exp(−320 · ln 10) is the subnormal 1e−320.
+    expect(rel(power(10, -320), 1e-320)).toBeLessThan(1e-3);
+    expect(power(2, -1074)).toBe(5e-324);
+    expect(power(10, 400)).toBe(Number.POSITIVE_INFINITY);
+    expect(power(1e-200, 2)).toBe(0);
+    // Within the range nothing changes: the squares stand.
+    expect(power(10, -300)).toBe(1 / power(10, 300));
+  });
+
   it("power follows Math.pow on zero, negative, infinite and NaN operands", () => {
     const special: [number, number][] = [
       [0, 0.5],

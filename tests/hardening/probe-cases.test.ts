@@ -318,7 +318,7 @@ describe("messages that pointed elsewhere", () => {
       const r = await runInProcess(["validate", file], {
         [file]: edited("discount: { costs: 0.03, effects: 0.03 }", `discount: ${discount}`),
       });
-      expectRefused(r, new RegExp(`^error: probe-discount\\.model\\.yaml:17:\\d+ ${expected}\\n$`));
+      expectRefused(r, new RegExp(`^error: probe-discount\\.model\\.yaml:18:\\d+ ${expected}\\n$`));
     }
   });
 

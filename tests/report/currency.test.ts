@@ -18,6 +18,8 @@ describe("money", () => {
     expect(money("€", "0.50")).toBe("€0.50");
     expect(money("CHF", "1,234")).toBe("CHF 1,234");
     expect(money("kr", "10")).toBe("kr 10");
+    expect(money("kr.", "10")).toBe("kr. 10");
+    expect(money("", "10")).toBe("10");
   });
 
   test("formatNoiseFloor keeps pounds by default and takes a currency", () => {
@@ -76,6 +78,38 @@ describe("a model file in US dollars (cost: { unit: $ })", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/costs CHF [\d,]+ more than/);
     expect(r.stdout).toMatch(/cost CHF +Life-years/);
+  });
+
+  test("compare refuses scenarios of models in different currencies, before running any", async () => {
+    const r = await runInProcess(["compare", "models/hiv.model.yaml", file, "--samples", "200"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      `error: files: ${file} is in $ and models/hiv.model.yaml in £: compare scenarios whose models are in one currency\n`,
+    );
+  });
+
+  test("the JSON report states the currency; spaces around cost.unit are not kept", async () => {
+    const text = readFileSync(file, "utf8").replace('unit: "$"', 'unit: " $ "');
+    const r = await runInProcess(
+      ["run", "models/m.model.yaml", "--samples", "200", "--format", "json"],
+      { "models/m.model.yaml": text },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { settings: { currency: string } }).settings.currency).toBe(
+      "$",
+    );
+    const swis = await runInProcess([
+      "run",
+      "scenarios/swis-rct.yaml",
+      "--samples",
+      "200",
+      "--format",
+      "json",
+    ]);
+    expect((JSON.parse(swis.stdout) as { settings: { currency: string } }).settings.currency).toBe(
+      "£",
+    );
   });
 
   test("a currency longer than 8 characters is refused at its line and column", async () => {

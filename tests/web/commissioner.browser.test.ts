@@ -245,7 +245,7 @@ describe("the commissioners' page at 1280 px", () => {
     await page.fill("#sw_salary", "£41,000");
     await expect
       .poll(() => page.textContent("#sw_salary-error"))
-      .toBe("£41,000: type 41000 (digits only, without £ or commas)");
+      .toBe("£41,000: type 41000 (digits only, without a currency sign or commas)");
     await page.fill("#oncost_rate", "28");
     await expect
       .poll(() => page.textContent("#oncost_rate-error"))

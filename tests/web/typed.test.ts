@@ -12,13 +12,13 @@ describe("readTyped", () => {
 
   it("readTyped quotes money typed with £ or commas and says what to type", () => {
     expect(readTyped("£41,000", {})).toEqual({
-      message: "£41,000: type 41000 (digits only, without £ or commas)",
+      message: "£41,000: type 41000 (digits only, without a currency sign or commas)",
     });
     expect(readTyped("41,000.50", {})).toEqual({
-      message: "41,000.50: type 41000.5 (digits only, without £ or commas)",
+      message: "41,000.50: type 41000.5 (digits only, without a currency sign or commas)",
     });
     expect(readTyped("£41k", {})).toEqual({
-      message: "£41k: type 41000 (digits only, without £ or commas)",
+      message: "£41k: type 41000 (digits only, without a currency sign or commas)",
     });
   });
 
