@@ -262,7 +262,7 @@ async function runTwoWay(
     ],
     rows: grid.y.map((vy, iy) => [vy, ...grid.x.map((_, ix) => optimal(ix, iy))]),
   };
-  const title = `Optimal strategy at WTP ${formatMoney(wtp)} by ${y} (rows) and ${x} (columns) (${loaded.scenario.title})`;
+  const title = `Optimal strategy at WTP ${money(currencyOf(loaded.factory), formatMoney(wtp))} by ${y} (rows) and ${x} (columns) (${loaded.scenario.title})`;
   await emit(
     io,
     to,
@@ -381,16 +381,18 @@ export async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<
       quadrantCell(b.highIncrement.cost, b.highIncrement.effect),
     ]),
   };
-  const title = `One-way sensitivity of ${dsa.strategy} vs ${dsa.comparator} at WTP ${formatMoney(wtp)} (${loaded.scenario.title})`;
+  const currency = currencyOf(loaded.factory);
+  const icer = formatIcer(dsa.base.cost, dsa.base.effect);
+  const title = `One-way sensitivity of ${dsa.strategy} vs ${dsa.comparator} at WTP ${money(currency, formatMoney(wtp))} (${loaded.scenario.title})`;
   const notes = [
-    `Base case: incremental net monetary benefit ${formatMoney(dsa.baseInmb)}, ICER ${formatIcer(dsa.base.cost, dsa.base.effect)} (quadrant ${quadrant(dsa.base.cost, dsa.base.effect) ?? "—"}).`,
+    `Base case: incremental net monetary benefit ${money(currency, formatMoney(dsa.baseInmb))}, ICER ${/^-?\d/.test(icer) ? money(currency, icer) : icer} (quadrant ${quadrant(dsa.base.cost, dsa.base.effect) ?? "—"}).`,
     "Each parameter at its 2.5% and 97.5% quantiles (or the scenario's dsa.ranges), the others at their point values; sorted by swing. Quadrants of the CE plane: NE costs more for more effect, SW saves for less, SE dominates, NW is dominated.",
   ];
   await emit(
     io,
     to,
     singleTable(title, notes, table, {
-      charts: () => [tornadoChart(dsa.bars, dsa.baseInmb, dsa.wtp, currencyOf(loaded.factory))],
+      charts: () => [tornadoChart(dsa.bars, dsa.baseInmb, dsa.wtp, currency)],
     }),
   );
 }
@@ -471,7 +473,7 @@ export async function runThreshold(io: CliIo, file: string, flags: ThresholdFlag
     io,
     to,
     singleTable(
-      `Threshold analysis of ${parameter} at WTP ${formatMoney(wtp)} (${loaded.scenario.title})`,
+      `Threshold analysis of ${parameter} at WTP ${money(currencyOf(loaded.factory), formatMoney(wtp))} (${loaded.scenario.title})`,
       notes,
       table,
     ),

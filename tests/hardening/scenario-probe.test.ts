@@ -236,7 +236,7 @@ describe("small things a person reads", () => {
   it("--wtp -0 is 0, not '-0'", async () => {
     const r = await runInProcess(["dsa", "scenarios/swis-rct.yaml", "--wtp", "-0"]);
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n")[0]).toContain("at WTP 0.00 ");
+    expect(r.stdout.split("\n")[0]).toContain("at WTP £0.00 ");
   });
 
   it("a price year written as a number is shown as the financial year it likely means", async () => {

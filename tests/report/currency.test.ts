@@ -50,6 +50,10 @@ describe("a model file in US dollars (cost: { unit: $ })", () => {
     expect(dsa.stdout).toContain(
       "| INMB low $ | INMB high $ | ICER low $ | ICER high $ | swing $ |",
     );
+    expect(dsa.stdout).toMatch(/at WTP \$150,000 \(/);
+    expect(dsa.stdout).toMatch(
+      /Base case: incremental net monetary benefit \$[\d,.]+, ICER \$[\d,.]+ /,
+    );
     const evppi = await runInProcess(["evppi", file, "--samples", "300"]);
     expect(evppi.code, evppi.stderr).toBe(0);
     expect(evppi.stdout).toMatch(/At WTP \$50,000, /);
