@@ -181,7 +181,8 @@ export interface ModelFactory {
   readonly perspectives: Readonly<Record<string, string>>;
   /**
    * The currency of its costs, written before amounts in reports ("$", "€", "CHF"); pounds
-   * sterling, "£", when not given.
+   * sterling, "£", when not given. The commissioner answers ({@link ModelFactory.commissioner},
+   * written for English local authorities) keep pounds.
    */
   readonly currency?: string;
   /** Effect measure name → label and unit; the first is the default. */
