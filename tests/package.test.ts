@@ -190,35 +190,30 @@ describe("the installed package", () => {
     }
   });
 
-  it("npx ceakit run runs a shipped model file from the installed package", () => {
+  /** `npx ceakit run` of a shipped model file: the base-case costs of its JSON report. */
+  const shippedCosts = (file: string): number[] => {
     const run = ceakit([
       "run",
-      "node_modules/ceakit/models/hiv.model.yaml",
+      `node_modules/ceakit/models/${file}`,
       "--format",
       "json",
       "--samples",
       "200",
     ]);
     expect(run.status, run.stderr).toBe(0);
-    const cost = (JSON.parse(run.stdout) as { baseCase: { cost: number[] } }).baseCase.cost;
+    return (JSON.parse(run.stdout) as { baseCase: { cost: number[] } }).baseCase.cost;
+  };
+
+  it("npx ceakit run runs a shipped model file from the installed package", () => {
+    const cost = shippedCosts("hiv.model.yaml");
     // The published costs (Chancellor et al. 1997; Briggs et al. 2006), as in the sources' tests.
     expect(cost[0]).toBeCloseTo(44663.4535637, 6);
     expect(cost[1]).toBeCloseTo(50601.6513312, 6);
   });
 
   it("npx ceakit run runs a shipped model file that reads its shipped life table", () => {
-    const run = ceakit([
-      "run",
-      "node_modules/ceakit/models/sick-sicker-age.model.yaml",
-      "--format",
-      "json",
-      "--samples",
-      "200",
-    ]);
-    expect(run.status, run.stderr).toBe(0);
-    const cost = (JSON.parse(run.stdout) as { baseCase: { cost: number[] } }).baseCase.cost;
     // The published standard-of-care cost, $116,374 (DARTH time-dependent tutorial, CEA table).
-    expect(Math.round(cost[0] as number)).toBe(116374);
+    expect(Math.round(shippedCosts("sick-sicker-age.model.yaml")[0] as number)).toBe(116374);
   });
 
   it("npx ceakit init writes the template, pointing at the installed schema; it validates and runs", () => {

@@ -21,6 +21,7 @@ import {
   type EntryCode,
   type ExpressionCompiler,
   HOISTED,
+  type Loop,
   ModelExpressionIssue,
 } from "./model-expressions.js";
 import type { EntryProgram, HoistedProgram } from "./program.js";
@@ -68,15 +69,6 @@ export function hoistedPrograms(
     return [{ ...code, name, usesTime: use.t, usesTimeInState: use.tau }];
   });
 }
-
-/** A compiled loop over a block: `loop(columns, out, n, t, tau)`. */
-type Loop = (
-  columns: readonly Float64Array[],
-  out: Float64Array,
-  n: number,
-  t: number,
-  tau: number,
-) => void;
 
 /** The hoisted columns of a model, computed on demand and kept for the block that asked. */
 export interface HoistedColumns {

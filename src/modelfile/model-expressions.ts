@@ -55,6 +55,15 @@ export interface TimeUse {
   readonly tau: boolean;
 }
 
+/** One generated loop of an expression's code over a block: (columns, out, n, t, tau). */
+export type Loop = (
+  columns: readonly Float64Array[],
+  out: Float64Array,
+  n: number,
+  t: number,
+  tau: number,
+) => void;
+
 /** A compiled expression as plain data. */
 export interface EntryCode {
   /** The text as written. */

@@ -27,7 +27,7 @@ import { runtime } from "../model/expression-runtime.js";
 import type { ModelConfig } from "../model/model-factory.js";
 import { hoistedColumns, isHoisted } from "./hoisted-columns.js";
 import type { TableData } from "./lookup-csv.js";
-import { type EntryCode, HOISTED } from "./model-expressions.js";
+import { type EntryCode, HOISTED, type Loop } from "./model-expressions.js";
 import {
   type DerivedProgram,
   type MarkovProgram,
@@ -46,14 +46,7 @@ export class LookupBelow extends Error {
   }
 }
 
-/** One generated loop: (columns, out, n, t, tau). */
-export type Loop = (
-  columns: readonly Float64Array[],
-  out: Float64Array,
-  n: number,
-  t: number,
-  tau: number,
-) => void;
+export type { Loop } from "./model-expressions.js";
 
 /**
  * A lookup function per table column, refusing x below the first key (or NaN).
