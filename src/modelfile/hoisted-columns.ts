@@ -75,6 +75,8 @@ export interface HoistedColumns {
   /**
    * The fast fill of an entry: `true` when it wrote valid values into `out` (finite, and in
    * [0, 1] for a probability), `false` when the entry must run its written-out code instead.
+   * `columns` is the entry's own array of input columns (as long as `code.inputs`), reused
+   * from call to call so that a cycle allocates nothing.
    */
   fill(
     code: EntryCode,
@@ -82,30 +84,58 @@ export interface HoistedColumns {
     probability: boolean,
     column: (name: string) => string,
     strategy: string,
+    columns: Float64Array[],
     out: Float64Array,
     ctx: CycleContext,
   ): boolean;
 }
 
+/** Largest time in state (tunnel length), and cycle, a slot key makes room for. */
+const TAU_SLOTS = 1001;
+const T_SLOTS = 10_001;
+
+/** What a column holds: its values, and the block (generation) they were computed for. */
+interface Slot {
+  values: Float64Array;
+  generation: number;
+}
+
+const NO_COLUMN: Float64Array = new Float64Array(0);
+
 /**
- * The hoisted columns of `programs`. Columns are kept per block (a block's context, which the
- * cohort engine makes anew for each block), per strategy whose inputs `column` renames, and per t
- * or time in state as the value uses them.
+ * The hoisted columns of `programs`. A column is computed once per block (a block's context,
+ * which the cohort engine makes anew for each block), per strategy whose inputs `column`
+ * renames, and per t or time in state as the value uses them; its array is kept and reused by
+ * the next block, so that after the first block nothing is allocated.
  *
  * @example
  * ```ts
- * const hoisted = hoistedColumns(program.hoisted ?? [], (code) => loopOf(code, lookups), shares);
- * if (!hoisted.fill(e.fast, fastLoop, e.probability, column, e.strategy, out, ctx)) slowPath();
+ * const hoisted = hoistedColumns(program.hoisted ?? [], (code) => loopOf(code, lookups), strategies, shares);
+ * if (!hoisted.fill(e.fast, fastLoop, e.probability, column, e.strategy, scratch, out, ctx)) slowPath();
  * ```
  */
 export function hoistedColumns(
   programs: readonly HoistedProgram[],
   loopOf: (code: EntryCode) => Loop,
+  strategies: readonly string[],
   /** Whether strategy s reads the shared columns (no input of its own). */
   shared: (strategy: string) => boolean,
 ): HoistedColumns {
-  const byInput = new Map(programs.map((h) => [HOISTED + h.name, { ...h, loop: loopOf(h) }]));
-  const blocks = new WeakMap<object, Map<string, Float64Array>>();
+  const byInput = new Map(
+    programs.map((h) => [
+      HOISTED + h.name,
+      {
+        ...h,
+        loop: loopOf(h),
+        columns: h.inputs.map((): Float64Array => NO_COLUMN),
+        slots: new Map<number, Slot>(),
+      },
+    ]),
+  );
+  // 0 for the shared columns, 1 + its index for a strategy with inputs of its own.
+  const strategySlot = new Map(strategies.map((s, j) => [s, shared(s) ? 0 : j + 1]));
+  const generations = new WeakMap<object, number>();
+  let generation = 0;
 
   /** The column of hoisted input `input` in this block, cycle and time in state. */
   const columnOf = (
@@ -113,36 +143,54 @@ export function hoistedColumns(
     ctx: CycleContext,
     strategy: string,
     column: (name: string) => string,
+    block: number,
   ): Float64Array => {
     const h = byInput.get(input);
     if (h === undefined) throw new RangeError(`no hoisted column ${input.slice(HOISTED.length)}`);
-    let cache = blocks.get(ctx);
-    if (cache === undefined) {
-      cache = new Map();
-      blocks.set(ctx, cache);
+    const key =
+      ((strategySlot.get(strategy) ?? 0) * T_SLOTS + (h.usesTime ? ctx.t : 0)) * TAU_SLOTS +
+      (h.usesTimeInState ? ctx.tau : 0);
+    let slot = h.slots.get(key);
+    if (slot !== undefined && slot.generation === block) return slot.values;
+    if (slot === undefined || slot.values.length < ctx.n) {
+      slot = { values: new Float64Array(ctx.n), generation: 0 };
+      h.slots.set(key, slot);
     }
-    const key = `${shared(strategy) ? "" : strategy}\u0000${h.name}\u0000${h.usesTime ? ctx.t : ""}\u0000${h.usesTimeInState ? ctx.tau : ""}`;
-    let values = cache.get(key);
-    if (values === undefined) {
-      const columns = h.inputs.map((x) =>
-        isHoisted(x) ? columnOf(x, ctx, strategy, column) : (ctx.p[column(x)] as Float64Array),
-      );
-      values = new Float64Array(ctx.n);
-      h.loop(columns, values, ctx.n, ctx.t, ctx.tau);
-      cache.set(key, values);
+    const columns = h.columns;
+    try {
+      for (let k = 0; k < columns.length; k++) {
+        const x = h.inputs[k] as string;
+        columns[k] = isHoisted(x)
+          ? columnOf(x, ctx, strategy, column, block)
+          : (ctx.p[column(x)] as Float64Array);
+      }
+      h.loop(columns, slot.values, ctx.n, ctx.t, ctx.tau);
+    } finally {
+      columns.fill(NO_COLUMN);
     }
-    return values;
+    slot.generation = block;
+    return slot.values;
   };
 
   return {
-    fill(code, loop, probability, column, strategy, out, ctx) {
+    fill(code, loop, probability, column, strategy, columns, out, ctx) {
+      let block = generations.get(ctx);
+      if (block === undefined) {
+        block = ++generation;
+        generations.set(ctx, block);
+      }
       try {
-        const columns = code.inputs.map((x) =>
-          isHoisted(x) ? columnOf(x, ctx, strategy, column) : (ctx.p[x] as Float64Array),
-        );
+        for (let k = 0; k < columns.length; k++) {
+          const x = code.inputs[k] as string;
+          columns[k] = isHoisted(x)
+            ? columnOf(x, ctx, strategy, column, block)
+            : (ctx.p[x] as Float64Array);
+        }
         loop(columns, out, ctx.n, ctx.t, ctx.tau);
       } catch {
         return false;
+      } finally {
+        columns.fill(NO_COLUMN);
       }
       for (let i = 0; i < ctx.n; i++) {
         const x = out[i] as number;

@@ -268,6 +268,7 @@ export function modelFileModel(program: ModelProgram, config: ModelConfig): Mode
   const hoisted = hoistedColumns(
     program.hoisted ?? [],
     (code) => loopOf(code, lookups),
+    config.strategies.map((s) => s.name),
     (strategy) => !ownInputs.has(strategy),
   );
   const hoistedNames = new Set((program.hoisted ?? []).map((h) => h.name));
@@ -327,10 +328,11 @@ export function modelFileModel(program: ModelProgram, config: ModelConfig): Mode
       ? e.fast
       : undefined;
     const strategy = e.strategy ?? "";
+    const fastColumns: Float64Array[] = (fast?.code.inputs ?? []).map(() => NO_COLUMN);
     return (out: Float64Array, ctx: CycleContext) => {
       if (
         fast !== undefined &&
-        hoisted.fill(fast.code, fast.loop, e.probability, e.rename, strategy, out, ctx)
+        hoisted.fill(fast.code, fast.loop, e.probability, e.rename, strategy, fastColumns, out, ctx)
       ) {
         return;
       }
