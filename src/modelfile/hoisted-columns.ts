@@ -90,14 +90,14 @@ export interface HoistedColumns {
   ): boolean;
 }
 
-/** Largest time in state (tunnel length), and cycle, a slot key makes room for. */
-const TAU_SLOTS = 1001;
-const T_SLOTS = 10_001;
-
-/** What a column holds: its values, and the block (generation) they were computed for. */
+/**
+ * What a column holds: its values, the block (generation) and, for a value of t, the t they
+ * were computed for.
+ */
 interface Slot {
   values: Float64Array;
   generation: number;
+  t: number;
 }
 
 const NO_COLUMN: Float64Array = new Float64Array(0);
@@ -105,8 +105,11 @@ const NO_COLUMN: Float64Array = new Float64Array(0);
 /**
  * The hoisted columns of `programs`. A column is computed once per block (a block's context,
  * which the cohort engine makes anew for each block), per strategy whose inputs `column`
- * renames, and per t or time in state as the value uses them; its array is kept and reused by
- * the next block, so that after the first block nothing is allocated.
+ * renames, per time in state if the value uses it, and again whenever t moves on if it uses t:
+ * one array per strategy and time in state, whatever the number of cycles, kept and reused by
+ * the next block, so that after the first block nothing is allocated. A value of t is not
+ * shared across cycles (the engine runs the cycles in order, and a past cycle's column is not
+ * read again), only across the entries and rewards of a cycle.
  *
  * @example
  * ```ts
@@ -128,7 +131,8 @@ export function hoistedColumns(
         ...h,
         loop: loopOf(h),
         columns: h.inputs.map((): Float64Array => NO_COLUMN),
-        slots: new Map<number, Slot>(),
+        // Per strategy slot, per time in state (1 for a value that does not use it).
+        slots: [] as (Map<number, Slot> | undefined)[],
       },
     ]),
   );
@@ -147,14 +151,20 @@ export function hoistedColumns(
   ): Float64Array => {
     const h = byInput.get(input);
     if (h === undefined) throw new RangeError(`no hoisted column ${input.slice(HOISTED.length)}`);
-    const key =
-      ((strategySlot.get(strategy) ?? 0) * T_SLOTS + (h.usesTime ? ctx.t : 0)) * TAU_SLOTS +
-      (h.usesTimeInState ? ctx.tau : 0);
-    let slot = h.slots.get(key);
-    if (slot !== undefined && slot.generation === block) return slot.values;
+    const s = strategySlot.get(strategy) ?? 0;
+    let byTau = h.slots[s];
+    if (byTau === undefined) {
+      byTau = new Map();
+      h.slots[s] = byTau;
+    }
+    const tau = h.usesTimeInState ? ctx.tau : 1;
+    let slot = byTau.get(tau);
+    if (slot !== undefined && slot.generation === block && (!h.usesTime || slot.t === ctx.t)) {
+      return slot.values;
+    }
     if (slot === undefined || slot.values.length < ctx.n) {
-      slot = { values: new Float64Array(ctx.n), generation: 0 };
-      h.slots.set(key, slot);
+      slot = { values: new Float64Array(ctx.n), generation: 0, t: 0 };
+      byTau.set(tau, slot);
     }
     const columns = h.columns;
     try {
@@ -169,6 +179,7 @@ export function hoistedColumns(
       columns.fill(NO_COLUMN);
     }
     slot.generation = block;
+    slot.t = ctx.t;
     return slot.values;
   };
 

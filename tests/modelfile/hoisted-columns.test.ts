@@ -111,6 +111,53 @@ describe("hoisted time-dependent derived values", () => {
     expect(out.baseCase.effect[0]).toBeCloseTo(0.9 + 0.72 + 0.576 + 0.4608 + 0.32256, 12);
   });
 
+  test("past 10,000 cycles and with a strategy's own input, every cycle reads its own t", async () => {
+    // 1 / 0.00005 = 20,000 cycles. Strategy a has its own k (3), b the shared one (1); each
+    // earns d = k · t / 100,000 on A in cycle t, undiscounted, with nobody leaving A: b's cost is
+    // Σ_{t=1}^{20000} t / 1e5 = 20000 · 20001 / 2 / 1e5 = 2000.1, and a's three times that.
+    const model = [
+      "format: ceakit-model/1",
+      "kind: markov",
+      "title: many cycles",
+      "effect: { key: ly }",
+      "states: [A, D]",
+      "initial: { A: 1 }",
+      "cycles: 10",
+      "cycle_years: 0.00005",
+      "rewards_on: end",
+      "correction: none",
+      "discount: 0",
+      "parameters: { k: 1 }",
+      "derived:",
+      "  d: k * t / 100000",
+      "strategies:",
+      "  a:",
+      "    transitions: { A: { A: 1 }, D: { D: 1 } }",
+      "    state_costs: { A: d }",
+      "    state_effects: { A: 1 }",
+      "  b:",
+      "    transitions: { A: { A: 1 }, D: { D: 1 } }",
+      "    state_costs: { A: d }",
+      "    state_effects: { A: 1 }",
+      "",
+    ].join("\n");
+    const scenario = [
+      "title: many cycles, a with its own k",
+      "model: ./many.model.yaml",
+      "horizon_years: 1",
+      "strategies: { a: { inputs: { k: { value: 3 } } }, b: {} }",
+      "",
+    ].join("\n");
+    const r = await runInProcess(["run", "s.yaml", "--samples", "20", "--format", "json"], {
+      "many.model.yaml": model,
+      "s.yaml": scenario,
+    });
+    expect(r.stderr).toBe("");
+    const cost = (JSON.parse(r.stdout) as { baseCase: { cost: number[] } }).baseCase.cost;
+    expect(cost[0]).toBeCloseTo(6000.3, 6);
+    expect(cost[1]).toBeCloseTo(2000.1, 6);
+  });
+
   test("a value out of range is reported as the written-out code reports it", async () => {
     // A Weibull shape that makes the risk of becoming sicker exceed 1 within the tunnel (set in
     // the configuration, past the checks of loading, so that the run meets it).
