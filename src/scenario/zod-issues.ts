@@ -277,6 +277,7 @@ export function seedFormMessage(input: unknown): string {
  * @example
  * ```ts
  * wtpFormMessage({ from: 0, to: 10 }); // "expected { from, to, by }: by missing"
+ * wtpFormMessage({ from: 0, to: 10, step: 1 }); // "…: by missing (write by instead of step)"
  * ```
  */
 export function wtpFormMessage(input: unknown): string | undefined {
@@ -284,10 +285,28 @@ export function wtpFormMessage(input: unknown): string | undefined {
     return `expected { from, to, by } or a list of values, got ${describeValue(input)}`;
   }
   const missing = ["from", "to", "by"].filter((k) => !Object.hasOwn(input, k));
-  return missing.length > 0
-    ? `expected { from, to, by }: ${missing.join(", ")} missing`
-    : undefined;
+  if (missing.length === 0) return undefined;
+  // Other names for the three (`step: 1000` as in R's seq, `start`/`end`), with the fix.
+  const fixes = Object.keys(input).flatMap((k) => {
+    const meant = GRID_SYNONYMS[k.toLowerCase()];
+    return meant !== undefined && missing.includes(meant) ? [`${meant} instead of ${k}`] : [];
+  });
+  return `expected { from, to, by }: ${missing.join(", ")} missing${fixes.length > 0 ? ` (write ${fixes.join(", ")})` : ""}`;
 }
+
+/** Keys people write for a WTP grid's from, to and by. */
+const GRID_SYNONYMS: Readonly<Record<string, string>> = {
+  start: "from",
+  min: "from",
+  lower: "from",
+  stop: "to",
+  end: "to",
+  max: "to",
+  upper: "to",
+  step: "by",
+  increment: "by",
+  interval: "by",
+};
 
 /**
  * A union that is a setting, not an input: `psa.seed` (a number or a word), `discount` (a rate

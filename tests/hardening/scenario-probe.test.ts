@@ -216,6 +216,14 @@ describe("settings in their own words", () => {
     ],
     ["wtp: { from: 0, to: 10 }", "error: s.yaml:4:6 wtp: expected { from, to, by }: by missing"],
     [
+      "wtp: { from: 0, to: 10, step: 1 }",
+      "error: s.yaml:4:6 wtp: expected { from, to, by }: by missing (write by instead of step)",
+    ],
+    [
+      "wtp: { start: 0, end: 10, by: 1 }",
+      "error: s.yaml:4:6 wtp: expected { from, to, by }: from, to missing (write from instead of start, to instead of end)",
+    ],
+    [
       "derived: { sw_salary: { expresion: '1' } }",
       'error: s.yaml:4:25 derived.sw_salary.expresion: unknown key "expresion" (did you mean "expression"?)',
     ],
