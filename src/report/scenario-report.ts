@@ -98,14 +98,14 @@ function verdict(
   words: EffectWords,
   currency: string,
 ) {
-  const pounds = (x: number) => whole(currency, x);
-  const more = incCost >= 0 ? `costs ${pounds(incCost)} more` : `saves ${pounds(-incCost)}`;
+  const amount = (x: number) => whole(currency, x);
+  const more = incCost >= 0 ? `costs ${amount(incCost)} more` : `saves ${amount(-incCost)}`;
   const change = `${words.label}: ${incEffect > 0 ? "+" : ""}${formatNumber(incEffect)}`;
   let reading: string;
   if (incCost >= 0 && incEffect <= 0) reading = `so it is dominated by ${comparator}`;
   else if (incCost <= 0 && incEffect >= 0) reading = `so it dominates ${comparator}`;
-  else if (incCost > 0) reading = `an ICER of ${pounds(incCost / incEffect)} per ${words.per}`;
-  else reading = `it saves ${pounds(incCost / incEffect)} per ${words.per} forgone`;
+  else if (incCost > 0) reading = `an ICER of ${amount(incCost / incEffect)} per ${words.per}`;
+  else reading = `it saves ${amount(incCost / incEffect)} per ${words.per} forgone`;
   return `${label} ${more} than ${comparator}; ${change}, ${reading}.`;
 }
 
