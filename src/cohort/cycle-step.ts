@@ -1,11 +1,13 @@
 /**
- * One cycle of one strategy as a single loop over the samples of a block, generated from the
+ * One cycle of one strategy as a loop over the samples of a block, generated from the
  * strategy's plan: every state's share read once, every flow moved, every transition and state
  * reward added, with the states, flows and rewards unrolled into local variables. The loop does
  * the same floating-point operations, in the same order for each sample, as a pass per flow
  * and per reward would (next_d = 0 + Σ share × probability in row order; each outcome's total
  * += reward after reward in plan order), so its results are bit-identical to theirs; it only
- * reads and writes each array once per cycle instead of once per flow or reward.
+ * reads and writes each array once per cycle instead of once per flow or reward. A large plan
+ * (a long tunnel) is split into several such loops run in turn ({@link SEGMENT_TERMS}), which
+ * read and write the sums they share once per loop instead.
  *
  * Entries and rewards are evaluated before the loop (fill functions called, entries that are
  * one number checked). The rest of a row evaluated every cycle, and the check of its entries
@@ -111,12 +113,12 @@ export function isScalarValue(v: ValuePlan): boolean {
 
 /**
  * Generates the loops of strategy `sp` of a plan with `states` expanded states and `outcomes`
- * outcomes.
+ * outcomes, each split into functions of at most `segmentTerms` terms ({@link SEGMENT_TERMS}).
  *
  * @example
  * ```ts
- * const step = cycleStep(plan.strategies[0], plan.expanded.length, plan.outcomes.length);
- * step.moveAndReward(cur, next, probs, out, transition, state, c, n);
+ * const step = cycleStep(plan.strategies[0], plan.expanded.length, plan.outcomes.length, 1e-9);
+ * const bad = step.moveAndReward(cur, next, totals, inputs, n); // 1 if a row is wrong
  * ```
  */
 export function cycleStep(
@@ -125,6 +127,7 @@ export function cycleStep(
   outcomes: number,
   tolerance: number,
   vectors: RewardedVectors = TARGET_ONLY,
+  segmentTerms: number = SEGMENT_TERMS,
 ): CycleStep {
   const scalarFlow = sp.rows.map((row) => {
     const arrays = row.flows.some((f) => f.value !== null && !isScalarValue(f.value));
@@ -143,8 +146,8 @@ export function cycleStep(
   };
   return {
     ...step,
-    move: generate(sp, states, tolerance, step, false, vectors),
-    moveAndReward: generate(sp, states, tolerance, step, true, vectors),
+    move: generate(sp, states, tolerance, step, false, vectors, segmentTerms),
+    moveAndReward: generate(sp, states, tolerance, step, true, vectors, segmentTerms),
   };
 }
 
@@ -172,7 +175,84 @@ function liveStates(sp: StrategyPlan, states: number): boolean[] {
   return live;
 }
 
-/** The source of a loop, compiled. */
+/**
+ * The most terms (rows' flows, transition and state rewards) one generated function holds. A
+ * strategy with more is split into several loops over the samples, run one after the other, that
+ * hand the shares being summed and the outcomes' totals on through the `next` and `out` arrays:
+ * each addition is the same, in the same order, so the results are the same bits.
+ *
+ * V8's optimising compiler takes time that grows faster than a function's size: one loop over
+ * the 78 expanded states of a 75-position tunnel took it 2.2–2.5 s per strategy, and a 1,000-
+ * sample run of that model spent most of its 5–6 s waiting for it. Measured on that model (2
+ * cores), loops of 4 to 16 terms ran a 10,000-sample PSA in 8.2–8.7 s, 24 terms in 10.3–13.2 s,
+ * one loop in 11.5–14.2 s; a plan of at most 16 terms per strategy (the shipped Markov models,
+ * the benchmark's hip replacement) stays one loop, as before.
+ *
+ * @example
+ * ```ts
+ * SEGMENT_TERMS; // 16
+ * ```
+ */
+export const SEGMENT_TERMS = 16;
+
+/** The source of one generated function: lines before the loop, in it and at its end. */
+interface Segment {
+  readonly head: string[];
+  readonly body: string[];
+  readonly tail: string[];
+  /** States whose share (m), sum (n) and outcomes whose total (a) the segment has a local of. */
+  readonly m: Set<number>;
+  readonly n: Set<number>;
+  readonly a: Set<number>;
+  terms: number;
+}
+
+/** A new segment, with the locals every segment binds. */
+function newSegment(): Segment {
+  return {
+    head: [
+      '"use strict";',
+      "let bad = 0;",
+      "const probs = inputs.probs, scalars = inputs.scalars, constants = inputs.constants;",
+      "const c = inputs.c;",
+    ],
+    body: [],
+    tail: [],
+    m: new Set(),
+    n: new Set(),
+    a: new Set(),
+    terms: 0,
+  };
+}
+
+/** Compiles a segment into a loop over the samples. */
+function compileSegment(seg: Segment, tolerance: number): StepLoop {
+  const source = [
+    ...seg.head,
+    "for (let i = 0; i < n; i++) {",
+    ...seg.body,
+    ...seg.tail,
+    "}",
+    "return bad;",
+  ].join("\n");
+  const make = new Function(
+    "tolerance",
+    `return function step(cur, next, out, inputs, n) {\n${source}\n};`,
+  );
+  return make(tolerance) as StepLoop;
+}
+
+/** Runs the loops of a strategy split into segments one after the other. */
+function chain(loops: readonly StepLoop[]): StepLoop {
+  if (loops.length === 1) return loops[0] as StepLoop;
+  return (cur, next, out, inputs, n) => {
+    let bad = 0;
+    for (let s = 0; s < loops.length; s++) bad |= (loops[s] as StepLoop)(cur, next, out, inputs, n);
+    return bad;
+  };
+}
+
+/** The loop (or chained loops, past {@link SEGMENT_TERMS} terms) of a strategy, compiled. */
 function generate(
   sp: StrategyPlan,
   states: number,
@@ -180,44 +260,68 @@ function generate(
   step: Omit<CycleStep, "move" | "moveAndReward">,
   rewarding: boolean,
   vectors: RewardedVectors,
+  segmentTerms: number,
 ): StepLoop {
-  const head: string[] = [
-    '"use strict";',
-    "let bad = 0;",
-    "const probs = inputs.probs, scalars = inputs.scalars, constants = inputs.constants;",
-    "const c = inputs.c;",
-  ];
-  const body: string[] = [];
-  const tail: string[] = [];
   const live = liveStates(sp, states);
-  for (let e = 0; e < states; e++) {
-    if (!live[e]) continue;
-    head.push(`const x${e} = cur[${e}], y${e} = next[${e}];`);
-    body.push(`const m${e} = x${e}[i];`, `let n${e} = 0;`);
-    tail.push(`y${e}[i] = n${e};`);
-  }
-  const rewarded = new Set<number>();
-  if (rewarding) {
-    for (const r of step.transitionRewards) rewarded.add(r.outcome);
-    for (const r of step.stateRewards) rewarded.add(r.outcome);
-  }
-  for (const o of rewarded) {
-    head.push(`const o${o} = out[${o}], c${o} = c[${o}];`);
-    body.push(`let a${o} = o${o}[i];`);
-  }
+  const segments: Segment[] = [newSegment()];
+  let seg = segments[0] as Segment;
+  /** Starts a new segment if the current one has terms and `terms` more would overfill it. */
+  const room = (terms: number) => {
+    if (seg.terms > 0 && seg.terms + terms > segmentTerms) {
+      seg = newSegment();
+      segments.push(seg);
+    }
+    seg.terms += terms;
+  };
+  // States whose sum an earlier segment has stored in `next`.
+  const stored = new Set<number>();
+  /** The local m_e: state e's share at the start of the cycle. */
+  const m = (e: number) => {
+    if (!seg.m.has(e)) {
+      seg.m.add(e);
+      seg.head.push(`const x${e} = cur[${e}];`);
+      seg.body.push(`const m${e} = x${e}[i];`);
+    }
+    return `m${e}`;
+  };
+  /** The local n_e: state e's share at the end of the cycle, summed so far. */
+  const nSum = (e: number) => {
+    if (!seg.n.has(e)) {
+      seg.n.add(e);
+      seg.head.push(`const y${e} = next[${e}];`);
+      seg.body.push(`let n${e} = ${stored.has(e) ? `y${e}[i]` : "0"};`);
+      seg.tail.push(`y${e}[i] = n${e};`);
+      stored.add(e);
+    }
+    return `n${e}`;
+  };
+  /** The local a_o: outcome o's total so far. */
+  const total = (o: number) => {
+    if (!seg.a.has(o)) {
+      seg.a.add(o);
+      seg.head.push(`const o${o} = out[${o}], c${o} = c[${o}];`);
+      seg.body.push(`let a${o} = o${o}[i];`);
+      seg.tail.push(`o${o}[i] = a${o};`);
+    }
+    return `a${o}`;
+  };
   /** a_o += reward, as a pass per reward would add it: m × (c × v) or c × (m × v). */
-  const add = (o: number, m: string, v: ValuePlan, slot: string) =>
-    isScalarValue(v)
-      ? `a${o} = a${o} + ${m} * ${slot};`
-      : `a${o} = a${o} + c${o} * (${m} * ${slot}[i]);`;
+  const add = (o: number, share: string, v: ValuePlan, slot: string) => {
+    const a = total(o);
+    return isScalarValue(v)
+      ? `${a} = ${a} + ${share} * ${slot};`
+      : `${a} = ${a} + c${o} * (${share} * ${slot}[i]);`;
+  };
   sp.rows.forEach((row, r) => {
     const from = live[row.from] === true;
     const inline = row.dynamic && row.arrays > 0;
     // A row out of a state whose share no reward ever reaches is skipped, but for its checks.
     if (!from && !inline) return;
-    const rewardedFlows = new Set(
-      rewarding ? step.transitionRewards.filter((tr) => tr.row === r).map((tr) => tr.flow) : [],
-    );
+    const rewards = rewarding
+      ? step.transitionRewards.flatMap((tr, k) => (tr.row === r ? [{ tr, k }] : []))
+      : [];
+    room(row.flows.length + rewards.length);
+    const rewardedFlows = new Set(rewards.map(({ tr }) => tr.flow));
     // The probability of each flow as an expression of the loop.
     const q: string[] = [];
     const entries: string[] = [];
@@ -228,7 +332,7 @@ function generate(
         return;
       }
       if ((step.scalarFlow[r] as boolean[])[f]) {
-        head.push(`const ${name} = scalars[${r}][${f}];`);
+        seg.head.push(`const ${name} = scalars[${r}][${f}];`);
         q.push(name);
         return;
       }
@@ -236,66 +340,55 @@ function generate(
       const used = from && (live[flow.target] === true || rewardedFlows.has(f));
       if (flow.value !== null && inline) entries.push(`p${r}_${f}`);
       else if (!used) return;
-      head.push(`const ${name} = probs[${r}][${f}];`);
-      body.push(`const p${r}_${f} = ${name}[i];`);
+      seg.head.push(`const ${name} = probs[${r}][${f}];`);
+      seg.body.push(`const p${r}_${f} = ${name}[i];`);
     });
     if (inline) {
       // The rest and the checks of a row evaluated every cycle, as the kernel's pass would.
-      head.push(`const k${r} = constants[${r}];`);
-      for (const p of entries) body.push(`if (!(${p} >= 0 && ${p} <= 1)) bad = 1;`);
-      body.push(`let r${r} = k${r} - ${entries[0]};`);
-      for (const p of entries.slice(1)) body.push(`r${r} = r${r} - ${p};`);
-      body.push(
+      seg.head.push(`const k${r} = constants[${r}];`);
+      for (const p of entries) seg.body.push(`if (!(${p} >= 0 && ${p} <= 1)) bad = 1;`);
+      seg.body.push(`let r${r} = k${r} - ${entries[0]};`);
+      for (const p of entries.slice(1)) seg.body.push(`r${r} = r${r} - ${p};`);
+      seg.body.push(
         row.rest >= 0
           ? `if (!(r${r} >= -tolerance)) bad = 1;`
           : `if (!(Math.abs(r${r}) <= tolerance)) bad = 1;`,
       );
     }
     if (!from) return;
+    const share = m(row.from);
     row.flows.forEach((flow, f) => {
       if (!live[flow.target]) return;
-      body.push(`n${flow.target} = n${flow.target} + m${row.from} * ${q[f]};`);
+      const next = nSum(flow.target);
+      seg.body.push(`${next} = ${next} + ${share} * ${q[f]};`);
     });
-    if (!rewarding) return;
-    step.transitionRewards.forEach((tr, k) => {
-      if (tr.row !== r) return;
-      body.push(
-        `{ const w = m${row.from} * ${q[tr.flow]}; ${add(tr.outcome, "w", tr.value, `t${k}`)} }`,
-      );
-    });
-  });
-  if (rewarding) {
-    step.transitionRewards.forEach((tr, k) => {
+    for (const { tr, k } of rewards) {
       const from = isScalarValue(tr.value) ? "transitionScalars" : "transitionArrays";
-      head.push(`const t${k} = inputs.${from}[${k}];`);
-    });
-    step.stateRewards.forEach((sr, k) => {
-      const from = isScalarValue(sr.value) ? "stateScalars" : "stateArrays";
-      head.push(`const s${k} = inputs.${from}[${k}];`);
-    });
+      seg.head.push(`const t${k} = inputs.${from}[${k}];`);
+      seg.body.push(
+        `{ const w = ${share} * ${q[tr.flow]}; ${add(tr.outcome, "w", tr.value, `t${k}`)} }`,
+      );
+    }
+  });
+  // Every live state's share is stored, 0 where no flow leads to it.
+  for (let e = 0; e < states; e++) if (live[e] && !stored.has(e)) nSum(e);
+  if (rewarding) {
     // The source's state rewards, then the target's, as the kernel's pass adds them.
-    for (const [on, share] of [
-      [vectors.source, "m"],
-      [vectors.target, "n"],
+    for (const [on, source] of [
+      [vectors.source, true],
+      [vectors.target, false],
     ] as const) {
       if (!on) continue;
       step.stateRewards.forEach((sr, k) => {
-        tail.push(add(sr.outcome, `${share}${sr.state}`, sr.value, `s${k}`));
+        room(1);
+        const from = isScalarValue(sr.value) ? "stateScalars" : "stateArrays";
+        if (!seg.head.includes(`const s${k} = inputs.${from}[${k}];`)) {
+          seg.head.push(`const s${k} = inputs.${from}[${k}];`);
+        }
+        const share = source ? m(sr.state) : nSum(sr.state);
+        seg.body.push(add(sr.outcome, share, sr.value, `s${k}`));
       });
     }
-    for (const o of rewarded) tail.push(`o${o}[i] = a${o};`);
   }
-  const source = [
-    ...head,
-    "for (let i = 0; i < n; i++) {",
-    ...body,
-    ...tail,
-    "}",
-    "return bad;",
-  ].join("\n");
-  const make = new Function(
-    "tolerance",
-    `return function step(cur, next, out, inputs, n) {\n${source}\n};`,
-  );
-  return make(tolerance) as StepLoop;
+  return chain(segments.map((s) => compileSegment(s, tolerance)));
 }

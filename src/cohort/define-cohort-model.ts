@@ -8,6 +8,7 @@
  */
 
 import type { ChunkInfo, Model, ModelOutput, ParameterSpec } from "../model/define-model.js";
+import { SEGMENT_TERMS } from "./cycle-step.js";
 import type { CohortDefinition, CohortNames } from "./definition.js";
 import {
   type CohortRecord,
@@ -49,6 +50,8 @@ function expandNames(parameters: Readonly<Record<string, ParameterSpec>>): strin
 /**
  * Evaluates a cohort model over a chunk with a workspace kept between chunks (grown when a
  * larger chunk comes), writing the totals into the model output and, optionally, the record.
+ * `segmentTerms` sets how many terms one generated loop holds ({@link SEGMENT_TERMS}); it never
+ * changes the results.
  *
  * @example
  * ```ts
@@ -56,7 +59,7 @@ function expandNames(parameters: Readonly<Record<string, ParameterSpec>>): strin
  * run(columns, output, { n: 1000, start: 0 });
  * ```
  */
-export function cohortEvaluator(plan: CohortPlan) {
+export function cohortEvaluator(plan: CohortPlan, segmentTerms: number = SEGMENT_TERMS) {
   let ws: CohortWorkspace | undefined;
   return (
     params: Readonly<Record<string, Float64Array>>,
@@ -65,7 +68,7 @@ export function cohortEvaluator(plan: CohortPlan) {
     record?: CohortRecord,
   ): void => {
     const need = record === undefined ? Math.min(chunk.n, KERNEL_BLOCK) : chunk.n;
-    if (ws === undefined || ws.capacity < need) ws = cohortWorkspace(plan, need);
+    if (ws === undefined || ws.capacity < need) ws = cohortWorkspace(plan, need, segmentTerms);
     const totals = plan.strategies.map((s) =>
       plan.outcomes.map((o, k) =>
         k === plan.cost

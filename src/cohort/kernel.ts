@@ -3,7 +3,7 @@
  * once, in blocks of {@link KERNEL_BLOCK} samples. The trace is held as one Float64Array per
  * expanded state (n samples each). Each cycle first evaluates the entries and rewards over the
  * block (fill functions are called once per entry and cycle, never per sample; numbers are
- * checked), then one loop generated from the strategy's plan ({@link cycleStep}) checks the rows
+ * checked), then a loop generated from the strategy's plan ({@link cycleStep}) checks the rows
  * that change every cycle, moves the cohort and adds the rewards with the precomputed
  * weight × discount coefficient of the cycle. A run that records the trace, or a plan too large
  * for a generated loop, makes one pass per flow and reward instead, with the same arithmetic:
@@ -15,7 +15,13 @@
 import { valueText } from "../core/value-text.js";
 import { CeaError, ModelError } from "../errors.js";
 import type { ChunkInfo, ParameterColumns } from "../model/define-model.js";
-import { type CycleStep, cycleStep, isScalarValue, type StepInputs } from "./cycle-step.js";
+import {
+  type CycleStep,
+  cycleStep,
+  isScalarValue,
+  SEGMENT_TERMS,
+  type StepInputs,
+} from "./cycle-step.js";
 import type { CycleContext } from "./definition.js";
 import type { CohortPlan, RewardPlan, RowPlan, TransitionRewardPlan, ValuePlan } from "./plan.js";
 
@@ -113,14 +119,19 @@ function generated(plan: CohortPlan): boolean {
 }
 
 /**
- * Allocates the buffers for chunks of up to `capacity` samples.
+ * Allocates the buffers for chunks of up to `capacity` samples, and generates the cycle loops
+ * of each strategy, split into functions of at most `segmentTerms` terms ({@link SEGMENT_TERMS}).
  *
  * @example
  * ```ts
  * const ws = cohortWorkspace(plan, 10000);
  * ```
  */
-export function cohortWorkspace(plan: CohortPlan, capacity: number): CohortWorkspace {
+export function cohortWorkspace(
+  plan: CohortPlan,
+  capacity: number,
+  segmentTerms: number = SEGMENT_TERMS,
+): CohortWorkspace {
   const E = plan.expanded.length;
   // A loop, not a spread: a model with long tunnels has more rows than a call takes arguments.
   let widest = 1;
@@ -143,10 +154,8 @@ export function cohortWorkspace(plan: CohortPlan, capacity: number): CohortWorks
     spread: Array.from({ length: widest }, make),
     views: new Map(),
     steps: (generated(plan) ? plan.strategies : []).map((sp, j): StepBuffers => {
-      const step = cycleStep(sp, E, plan.outcomes.length, plan.rowTolerance, {
-        source: plan.sourceRewards,
-        target: plan.targetRewards,
-      });
+      const vectors = { source: plan.sourceRewards, target: plan.targetRewards };
+      const step = cycleStep(sp, E, plan.outcomes.length, plan.rowTolerance, vectors, segmentTerms);
       const none = new Float64Array(0);
       const fill = (v: ValuePlan | null) => (v?.kind === "fill" ? make() : none);
       return {

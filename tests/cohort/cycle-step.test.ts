@@ -10,6 +10,7 @@ import { describe, expect, test } from "vitest";
 import hip from "../../bench/models/hip-replacement.js";
 import hivChancellor from "../../models/markov/hiv-chancellor.js";
 import sickSicker from "../../models/markov/sick-sicker.js";
+import { SEGMENT_TERMS } from "../../src/cohort/cycle-step.js";
 import {
   C,
   type CohortModel,
@@ -25,8 +26,16 @@ import {
   randomCohort,
 } from "../helpers/cohort.js";
 
-/** Every total of a model over `columns`: by the fast path and by the recorded path. */
-function bothPaths(model: CohortModel, columns: Record<string, Float64Array>, n: number) {
+/**
+ * Every total of a model over `columns`: by the fast path (its generated loops split into
+ * functions of at most `segmentTerms` terms) and by the recorded path.
+ */
+function bothPaths(
+  model: CohortModel,
+  columns: Record<string, Float64Array>,
+  n: number,
+  segmentTerms?: number,
+) {
   const plan = model.cohort;
   const output = (): ModelOutput<string, string> => {
     const per = () => Object.fromEntries(plan.strategies.map((s) => [s.name, new Float64Array(n)]));
@@ -37,7 +46,7 @@ function bothPaths(model: CohortModel, columns: Record<string, Float64Array>, n:
     };
   };
   const fast = output();
-  cohortEvaluator(plan)(columns, fast, { n, start: 0 });
+  cohortEvaluator(plan, segmentTerms)(columns, fast, { n, start: 0 });
   const recorded = output();
   const S = plan.strategies.length;
   const E = plan.expanded.length;
@@ -84,14 +93,15 @@ describe("the generated cycle loop", () => {
     });
   }
 
-  test("random models (tunnels, transition rewards, every convention, rewards per vector or per cycle): the fast path's totals are the recorded path's, bit for bit", () => {
+  test("random models (tunnels, transition rewards, every convention, rewards per vector or per cycle, loops split anywhere): the fast path's totals are the recorded path's, bit for bit", () => {
     fc.assert(
       fc.property(
         randomCohort,
         fc.oneof(conventions, perCycleConventions),
         fc.integer({ min: 0, max: 20 }),
         fc.integer({ min: 1, max: 4 }),
-        (r, conv, pick, length) => {
+        fc.constantFrom(1, 2, 3, 5, SEGMENT_TERMS),
+        (r, conv, pick, length, segmentTerms) => {
           // No tunnel, or one on any state that is not absorbing.
           const tunnel = pick % r.states === r.states - 1 ? undefined : pick % r.states;
           const { model, columns } = buildRandomCohort(
@@ -99,7 +109,7 @@ describe("the generated cycle loop", () => {
             conv,
             tunnel === undefined ? {} : { tunnel, length },
           );
-          const { fast, recorded } = bothPaths(model, columns, r.n);
+          const { fast, recorded } = bothPaths(model, columns, r.n, segmentTerms);
           expectBitIdentical(flat(fast), flat(recorded));
         },
       ),
@@ -107,7 +117,7 @@ describe("the generated cycle loop", () => {
   });
 
   for (const length of [100, 900]) {
-    test(`a tunnel of ${length} positions (${length > 400 ? "too large for a generated loop: passes" : "one generated loop"}) gives the recorded path's totals, bit for bit`, () => {
+    test(`a tunnel of ${length} positions (${length > 400 ? "too large for generated loops: passes" : `generated loops of ${SEGMENT_TERMS} terms`}) gives the recorded path's totals, bit for bit`, () => {
       const r = fc.sample(randomCohort, { numRuns: 1, seed: length })[0];
       if (r === undefined) throw new Error("no sample");
       const { model, columns } = buildRandomCohort(
@@ -171,9 +181,10 @@ function erring(options: {
   });
 }
 
-function run(model: CohortModel, p: number[]) {
+/** Evaluates a one-strategy model at the values `p`, its loops split at `segmentTerms` terms. */
+function run(model: CohortModel, p: number[], segmentTerms = SEGMENT_TERMS) {
   const n = p.length;
-  model.evaluate(
+  cohortEvaluator(model.cohort, segmentTerms)(
     { p: Float64Array.from(p) },
     { cost: { s: new Float64Array(n) }, effect: { s: new Float64Array(n) }, outcomes: {} },
     { n, start: 0 },
@@ -185,13 +196,18 @@ describe("the generated cycle loop (errors)", () => {
     'model erring: strategy "s", state "A", cycle 2, sample 2: the probabilities of row A sum to 1.2, above 1, so the rest of the row would be negative (A → B 0.7, A → D 0.5) (parameters: p = 0.7)';
 
   test("a wrong row evaluated every cycle is located at its first wrong sample", () => {
-    expect(() => run(erring({ throwIn: "nothing" }) as never, [0.2, 0.7, 0.9])).toThrow(rowError);
-    expect(() => run(erring({ throwIn: "nothing" }) as never, [0.2, 0.3])).not.toThrow();
+    for (const segmentTerms of [SEGMENT_TERMS, 1]) {
+      const model = erring({ throwIn: "nothing" }) as never;
+      expect(() => run(model, [0.2, 0.7, 0.9], segmentTerms)).toThrow(rowError);
+      expect(() => run(model, [0.2, 0.3], segmentTerms)).not.toThrow();
+    }
   });
 
   for (const throwIn of ["transition reward", "later row", "state reward"] as const) {
     test(`a wrong row is reported before a ${throwIn}'s fill function that throws later in the same cycle`, () => {
       expect(() => run(erring({ throwIn }) as never, [0.2, 0.7, 0.9])).toThrow(rowError);
+      // The same with the loop split into one function per term.
+      expect(() => run(erring({ throwIn }) as never, [0.2, 0.7, 0.9], 1)).toThrow(rowError);
     });
 
     test(`a ${throwIn}'s fill function that throws is reported when the rows are right`, () => {
