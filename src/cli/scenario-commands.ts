@@ -10,11 +10,15 @@ import { escapeControls } from "../control-characters.js";
 import { CeaError, InputError, type InputIssue, ScenarioError } from "../errors.js";
 import { suggest } from "../model/expressions.js";
 import type { ModelFactory } from "../model/model-factory.js";
+import { isModelFile } from "../modelfile/compile-model-file.js";
 import { availableModels, canonicalModelName, loadModelFactory } from "../node/model-registry.js";
 import type { FileOutput } from "../node/output-file.js";
 import { PACKAGE_ROOT } from "../node/package-root.js";
+import type { LoadedScenario } from "../scenario/load-scenario.js";
 import { isModelPath } from "../scenario/model-source.js";
+import { resolvePath } from "../scenario/paths.js";
 import { scenarioJsonSchema } from "../scenario/schema.js";
+import { yamlToValue } from "../scenario/yaml-source.js";
 import type { CliIo } from "./io.js";
 import { refuseEmptyPath } from "./options.js";
 import { importModelAt, loadScenarioFile } from "./scenario-io.js";
@@ -119,13 +123,29 @@ export async function runSchema(io: CliIo, flags: SchemaFlags): Promise<void> {
 }
 
 /**
+ * Refuses a scenario file given where a model is asked for (`--model s.yaml`): its schema would
+ * be its model's, which the person meant to name. `head` is the file's YAML value.
+ */
+function refuseScenarioAsModel(file: string, head: unknown, loaded: LoadedScenario): void {
+  if (isModelFile(head)) return;
+  const model = loaded.scenario.model;
+  const named = isModelPath(model) ? resolvePath(file, model) : model;
+  throw new InputError({
+    field: "--model",
+    message: `${file} is a scenario (its model is ${model}), not a model; write --model ${named}`,
+  });
+}
+
+/**
  * The model `ceakit schema --model` names: a shipped model, or by path a model file (checked as
  * `validate` checks it) or an ES module exporting a model.
  */
 async function schemaModel(io: CliIo, name: string): Promise<ModelFactory> {
   if (isModelPath(name)) {
     if (/\.m?js$/i.test(name)) return importModelAt(name);
-    return (await loadScenarioFile(io, name, { checkMemory: false })).factory;
+    const loaded = await loadScenarioFile(io, name, { checkMemory: false });
+    refuseScenarioAsModel(name, yamlToValue(await io.readInput(name, "scenario")), loaded);
+    return loaded.factory;
   }
   const models = availableModels();
   if (!models.includes(canonicalModelName(name))) {

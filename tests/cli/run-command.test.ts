@@ -237,7 +237,7 @@ describe("ceakit validate, init, schema", () => {
     expect(inputs.sort()).toEqual(["c_alive", "p_die"]);
   });
 
-  it("schema --model refuses a model file with mistakes, located, exit 2, printing nothing", async () => {
+  it("schema --model refuses a model file with mistakes, a scenario file or a missing file, exit 2, printing nothing", async () => {
     const r = await runInProcess([
       "schema",
       "--model",
@@ -247,6 +247,12 @@ describe("ceakit validate, init, schema", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(
       /^error: tests\/fixtures\/modelfile\/mistakes\.model\.yaml:8:13 rewards_on/,
+    );
+    const scenario = await runInProcess(["schema", "--model", "scenarios/swis-rct.yaml"]);
+    expect(scenario.code).toBe(2);
+    expect(scenario.stdout).toBe("");
+    expect(scenario.stderr).toBe(
+      "error: --model: scenarios/swis-rct.yaml is a scenario (its model is swis), not a model; write --model swis\n",
     );
     const missing = await runInProcess(["schema", "--model", "./no-such.model.yaml"]);
     expect(missing.code).toBe(2);
