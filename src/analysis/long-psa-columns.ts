@@ -1,7 +1,7 @@
 /**
  * The columns a long-format PSA table is read into: strategy-major costs and effects with room
  * for `cap` iterations of `room` strategies, a bit per cell saying whether a row filled it, and
- * the line where each iteration first appears. They are sized once, from an estimate of the
+ * the line (and column of its label) where each iteration first appears. They are sized once, from an estimate of the
  * iterations the file holds, and moved only when the estimate proves short: on this kind of
  * machine, memory touched for the first time is a large part of reading a big file.
  *
@@ -29,6 +29,9 @@ export class LongColumns {
   private lines: Int32Array | undefined;
   private line0 = 0;
   private step = 0;
+  /** Columns of iterations' labels on their first lines, once they stop all being {@link column0}. */
+  private columns: Int32Array | undefined;
+  private column0 = 1;
 
   /**
    * `allocate` gives the cost and effect arrays (e.g. on a SharedArrayBuffer, for a caller that
@@ -75,8 +78,20 @@ export class LongColumns {
     return ((this.filled[st * this.words + (it >>> 5)] as number) & (1 << (it & 31))) !== 0;
   }
 
-  /** Records that iteration `it` (the next new one) first appears on `line`. */
-  firstLine(it: number, line: number): void {
+  /**
+   * Records that iteration `it` (the next new one) first appears on `line`, its label at
+   * `column` (1 when the label is a row's first field).
+   */
+  firstLine(it: number, line: number, column = 1): void {
+    if (this.columns !== undefined) {
+      this.columns[it] = column;
+    } else if (it === 0) {
+      this.column0 = column;
+    } else if (column !== this.column0) {
+      const columns = new Int32Array(this.cap).fill(this.column0, 0, it);
+      columns[it] = column;
+      this.columns = columns;
+    }
     if (this.lines !== undefined) {
       this.lines[it] = line;
     } else if (it === 0) {
@@ -101,6 +116,11 @@ export class LongColumns {
         : this.line0 + it * this.step;
   }
 
+  /** The column of iteration `it`'s label on the line where it first appears. */
+  columnOf(it: number): number {
+    return this.columns !== undefined ? (this.columns[it] as number) : this.column0;
+  }
+
   /** Moves the first `strategies` columns into room for `cap` iterations of `room` strategies. */
   relayout(cap: number, room: number, strategies: number): void {
     const move = <T extends Float64Array | Uint32Array>(
@@ -118,11 +138,14 @@ export class LongColumns {
     this.cost = move(this.cost, this.allocate(cap * room), this.cap, cap);
     this.effect = move(this.effect, this.allocate(cap * room), this.cap, cap);
     this.filled = move(this.filled, new Uint32Array(words * room), this.words, words);
-    if (this.lines !== undefined && cap !== this.cap) {
-      const lines = new Int32Array(cap);
-      lines.set(this.lines.subarray(0, Math.min(cap, this.cap)));
-      this.lines = lines;
-    }
+    const resize = (from: Int32Array | undefined) => {
+      if (from === undefined || cap === this.cap) return from;
+      const to = new Int32Array(cap);
+      to.set(from.subarray(0, Math.min(cap, this.cap)));
+      return to;
+    };
+    this.lines = resize(this.lines);
+    this.columns = resize(this.columns);
     this.words = words;
     this.cap = cap;
     this.room = room;

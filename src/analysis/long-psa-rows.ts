@@ -254,7 +254,7 @@ export class LongPsaRows {
         it = iterations.add(itBytes, itA, itB);
         if (it >= this.reservedFrom) this.releaseReserved();
         if (it >= columns.cap) this.grow(it, record.line, base + (record.at[0] as number));
-        columns.firstLine(it, record.line);
+        columns.firstLine(it, record.line, csvFieldColumn(bytes, record, ci));
       }
     }
     this.lastIt = it;
@@ -573,7 +573,7 @@ export class LongPsaRows {
       // The row is read: record it.
       if (it < 0) {
         it = iterations.add(bytes, itA, itB);
-        columns.firstLine(it, line);
+        columns.firstLine(it, line, itA === rowStart ? 1 : csvColumn(bytes, rowStart, itA));
       }
       lastIt = it;
       lastSt = st;
@@ -734,7 +734,8 @@ export class LongPsaRows {
             throw new InputError({
               file,
               line: columns.lineOf(it),
-              field: "strategy",
+              column: columns.columnOf(it),
+              field: header.names[header.iteration],
               message: `iteration ${iterations.text(it)} has no row for strategy "${strategies[j]}" (every iteration needs all ${S} strategies)`,
             });
           }

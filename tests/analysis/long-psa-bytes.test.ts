@@ -86,7 +86,7 @@ describe("readLongPsaBytes", () => {
       if (s === 2000) text += "2000,late,0,0\n";
     }
     expect(() => readLongPsaBytes(encoder.encode(text), { file: "psa.csv" })).toThrow(
-      'psa.csv:2 strategy: iteration 1 has no row for strategy "late"',
+      'psa.csv:2:1 iteration: iteration 1 has no row for strategy "late"',
     );
   });
 

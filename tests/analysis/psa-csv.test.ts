@@ -205,11 +205,25 @@ describe("readLongPsaCsv", () => {
 
   it("readLongPsaCsv rejects an iteration missing a strategy, at that iteration's first row", () => {
     expect(longError(`${HEADER}1,a,1,1\n1,b,2,2\n2,a,1,1\n3,a,1,1\n3,b,2,2\n`)).toBe(
-      'psa.csv:4 strategy: iteration 2 has no row for strategy "b" (every iteration needs all 2 strategies)',
+      'psa.csv:4:1 iteration: iteration 2 has no row for strategy "b" (every iteration needs all 2 strategies)',
     );
     // A strategy first seen in a later iteration is missing from the earlier ones.
     expect(longError(`${HEADER}1,a,1,1\n2,a,1,1\n2,b,2,2\n`)).toBe(
-      'psa.csv:2 strategy: iteration 1 has no row for strategy "b" (every iteration needs all 2 strategies)',
+      'psa.csv:2:1 iteration: iteration 1 has no row for strategy "b" (every iteration needs all 2 strategies)',
+    );
+    // The column is that of the iteration's label on its first row, wherever that column is.
+    const late = "strategy,sim,cost,effect\na,1,1,1\nb,1,2,2\nlonger,2,1,1\nb,2,1,1\na,2,1,1\n";
+    expect(longError(late)).toBe(
+      'psa.csv:2:3 sim: iteration 1 has no row for strategy "longer" (every iteration needs all 3 strategies)',
+    );
+    const missingA = "strategy,sim,cost,effect\na,1,1,1\nb,1,2,2\nlonger,2,1,1\n";
+    expect(longError(missingA.replace("a,1,1,1\n", "a,1,1,1\nlonger,1,1,1\n"))).toBe(
+      'psa.csv:5:8 sim: iteration 2 has no row for strategy "a" (every iteration needs all 3 strategies)',
+    );
+    // Columns count characters, not bytes.
+    const quoted = 'strategy,sim,cost,effect\na,1,1,1\n"b",1,2,2\n"é",1,1,1\n"é",2,1,1\n';
+    expect(longError(quoted)).toBe(
+      'psa.csv:5:5 sim: iteration 2 has no row for strategy "a" (every iteration needs all 3 strategies)',
     );
   });
 

@@ -412,7 +412,7 @@ describe("analyse", () => {
     await expectBadInput(
       ["analyse", "missing-strategy.csv"],
       badInput("missing-strategy.csv"),
-      'missing-strategy.csv:4 strategy: iteration 2 has no row for strategy "swis" (every iteration needs all 2 strategies)',
+      'missing-strategy.csv:4:1 iteration: iteration 2 has no row for strategy "swis" (every iteration needs all 2 strategies)',
     );
   });
 
