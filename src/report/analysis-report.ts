@@ -8,7 +8,7 @@
 import type { PsaAnalysis } from "../analysis/analyse.js";
 import type { EvppiRow } from "../analysis/psa-evppi.js";
 import { escapeControlsInLines, escapeJsonControls } from "../control-characters.js";
-import { type EvppiReport, evppiSection } from "./analysis-sections.js";
+import { type EvppiReport, evppiSection, populationHeading } from "./analysis-sections.js";
 import {
   type CellValue,
   DASH,
@@ -328,9 +328,7 @@ export function analysisText(
   }
   if (a.population !== undefined) {
     const pop = a.population;
-    out.push(
-      `Population EVPI (${formatNumber(pop.annualPopulation)} a year for ${pop.years} years, discounted at ${(pop.discountRate ?? 0) * 100}%)`,
-    );
+    out.push(populationHeading(pop));
     out.push(
       textTable(
         ["WTP", "population EVPI"],

@@ -150,6 +150,26 @@ export function evppiSection(e: EvppiReport, currency: string = DEFAULT_CURRENCY
 }
 
 /** The per-strategy summary table. */
+/**
+ * The heading of the population EVPI table: who, for how long, at what discount rate (as a
+ * percentage of at most 4 decimals, so that 0.035 reads 3.5%, not 3.5000000000000004%).
+ *
+ * @example
+ * ```ts
+ * populationHeading({ annualPopulation: 1000, years: 1, discountRate: 0.035 });
+ * // "Population EVPI (1,000 a year for 1 year, discounted at 3.5%)"
+ * ```
+ */
+export function populationHeading(pop: {
+  readonly annualPopulation: number;
+  readonly years: number;
+  readonly discountRate?: number | undefined;
+}): string {
+  const years = `${formatNumber(pop.years)} year${pop.years === 1 ? "" : "s"}`;
+  const rate = Number(((pop.discountRate ?? 0) * 100).toFixed(4));
+  return `Population EVPI (${formatNumber(pop.annualPopulation)} a year for ${years}, discounted at ${rate}%)`;
+}
+
 function summaryTable(a: PsaAnalysis): ReportTable {
   return {
     name: "summary",
@@ -311,7 +331,7 @@ export function analysisSections(
   const pop = a.population;
   if (pop !== undefined) {
     sections.push({
-      heading: `Population EVPI (${formatNumber(pop.annualPopulation)} a year for ${pop.years} years, discounted at ${Number(((pop.discountRate ?? 0) * 100).toFixed(4))}%)`,
+      heading: populationHeading(pop),
       text: [],
       table: {
         name: "population_evpi",
