@@ -704,6 +704,28 @@ export interface CompareFlags {
   out?: string;
 }
 
+/** The effect measure of a loaded scenario: its label and unit (else its key, for both). */
+function effectOf(loaded: LoadedScenario): { readonly label: string; readonly unit: string } {
+  const key = loaded.config.effect;
+  return loaded.factory.effects[key] ?? { label: key, unit: key };
+}
+
+/**
+ * Refuses scenarios whose effects are measured in different units: their incremental effects
+ * and ICERs would share one column (life-years beside S47 enquiries avoided).
+ */
+function refuseMixedEffects(loadedAll: readonly LoadedScenario[]): void {
+  const first = loadedAll[0] as LoadedScenario;
+  const effect = effectOf(first);
+  const other = loadedAll.find((l) => effectOf(l).unit !== effect.unit);
+  if (other === undefined) return;
+  const measure = (e: { label: string; unit: string }) => `${e.label} (${e.unit})`;
+  throw new InputError({
+    field: "files",
+    message: `${other.file} measures effects as ${measure(effectOf(other))} and ${first.file} as ${measure(effect)}: compare scenarios with one effect unit`,
+  });
+}
+
 /**
  * Runs `ceakit compare <files...>`: the key results of several scenarios side by side.
  *
@@ -732,6 +754,7 @@ export async function runCompare(
       message: `${other.file} is in ${currencyOf(other.factory)} and ${(loadedAll[0] as LoadedScenario).file} in ${currency}: compare scenarios whose models are in one currency`,
     });
   }
+  refuseMixedEffects(loadedAll);
   // Scenarios run one after another: each must fit on its own.
   for (const loaded of loadedAll) {
     checkPsaFits(

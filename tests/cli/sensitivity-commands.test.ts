@@ -153,6 +153,23 @@ describe("sensitivity commands", () => {
     expect(rows[0]?.status).toBe("D");
     expect(rows[1]?.status).toBe("ND");
   });
+
+  it("compare refuses scenarios whose effects are in different units, before running any", async () => {
+    const r = await runInProcess(["compare", "models/hiv.model.yaml", RCT, "--samples", "200"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      `error: files: ${RCT} measures effects as Section 47 enquiries avoided (enquiries) and models/hiv.model.yaml as Life-years (years): compare scenarios with one effect unit\n`,
+    );
+    // One model, two effect measures: S47 enquiries against S17 assessments.
+    const s17 = await runInProcess(["compare", RCT, "s17.yaml", "--samples", "200"], {
+      "s17.yaml": `extends: ${RCT}\neffect: s17_avoided\n`,
+    });
+    expect(s17.code).toBe(2);
+    expect(s17.stderr).toMatch(
+      /^error: files: s17\.yaml measures effects as Section 17 assessments avoided \(assessments\)/,
+    );
+  });
 });
 
 describe("two-way DSA and scenario DSA ranges", () => {
