@@ -49,7 +49,8 @@ export interface StepInputs {
 
 /**
  * The generated loop of one cycle over samples i < n: reads the state shares `cur[e]`, writes
- * `next[e]` (every expanded state), and, in the rewarding form, adds the rewards to `out[o]`.
+ * `next[e]` (every state some reward depends on), and, in the rewarding form, adds the rewards
+ * to `out[o]`.
  * Returns 1 if an entry or the rest of a row evaluated every cycle is wrong in some sample,
  * else 0.
  */
@@ -113,7 +114,8 @@ export function isScalarValue(v: ValuePlan): boolean {
 
 /**
  * Generates the loops of strategy `sp` of a plan with `states` expanded states and `outcomes`
- * outcomes, each split into functions of at most `segmentTerms` terms ({@link SEGMENT_TERMS}).
+ * outcomes, each split between rows into functions of about `segmentTerms` terms
+ * ({@link SEGMENT_TERMS}).
  *
  * @example
  * ```ts
@@ -176,22 +178,14 @@ function liveStates(sp: StrategyPlan, states: number): boolean[] {
 }
 
 /**
- * The most terms (rows' flows, transition and state rewards) one generated function holds. A
- * strategy with more is split into several loops over the samples, run one after the other, that
- * hand the shares being summed and the outcomes' totals on through the `next` and `out` arrays:
- * each addition is the same, in the same order, so the results are the same bits.
- *
- * V8's optimising compiler takes time that grows faster than a function's size: one loop over
- * the 78 expanded states of a 75-position tunnel took it 2.2–2.5 s per strategy, and a 1,000-
- * sample run of that model spent most of its 5–6 s waiting for it. Measured on that model (2
- * cores), loops of 4 to 16 terms ran a 10,000-sample PSA in 8.2–8.7 s, 24 terms in 10.3–13.2 s,
- * one loop in 11.5–14.2 s; a plan of at most 16 terms per strategy (the shipped Markov models,
- * the benchmark's hip replacement) stays one loop, as before.
- *
- * @example
- * ```ts
- * SEGMENT_TERMS; // 16
- * ```
+ * About how many terms (rows' flows and transition rewards, state rewards) one generated
+ * function holds. A strategy with more is split, between rows (a row is never split, so a row
+ * wider than this has a function of its own), into several loops over the samples run one after
+ * the other, which hand the shares being summed and the outcomes' totals on through the `next`
+ * and `out` arrays: each addition is the same, in the same order, so the results are the same
+ * bits. V8 takes time that grows faster than a function's size to optimise it, and one loop over
+ * a long tunnel's expanded states took it seconds (README, "Speed" of the cohort engine); the
+ * shipped Markov models and the benchmark's hip replacement stay one loop.
  */
 export const SEGMENT_TERMS = 16;
 
@@ -204,6 +198,9 @@ interface Segment {
   readonly m: Set<number>;
   readonly n: Set<number>;
   readonly a: Set<number>;
+  /** State rewards whose value the segment has a local of (s_k). */
+  readonly s: Set<number>;
+  /** Terms so far: flows and transition rewards of its rows, state rewards. */
   terms: number;
 }
 
@@ -221,6 +218,7 @@ function newSegment(): Segment {
     m: new Set(),
     n: new Set(),
     a: new Set(),
+    s: new Set(),
     terms: 0,
   };
 }
@@ -252,7 +250,7 @@ function chain(loops: readonly StepLoop[]): StepLoop {
   };
 }
 
-/** The loop (or chained loops, past {@link SEGMENT_TERMS} terms) of a strategy, compiled. */
+/** The loop (or chained loops, past about {@link SEGMENT_TERMS} terms) of a strategy, compiled. */
 function generate(
   sp: StrategyPlan,
   states: number,
@@ -266,14 +264,15 @@ function generate(
   const segments: Segment[] = [newSegment()];
   let seg = segments[0] as Segment;
   /** Starts a new segment if the current one has terms and `terms` more would overfill it. */
-  const room = (terms: number) => {
+  const reserve = (terms: number) => {
     if (seg.terms > 0 && seg.terms + terms > segmentTerms) {
       seg = newSegment();
       segments.push(seg);
     }
     seg.terms += terms;
   };
-  // States whose sum an earlier segment has stored in `next`.
+  // States whose sum some segment so far keeps (and stores in `next` at its end): a later
+  // segment starts from the stored sum, not 0.
   const stored = new Set<number>();
   /** The local m_e: state e's share at the start of the cycle. */
   const m = (e: number) => {
@@ -317,11 +316,11 @@ function generate(
     const inline = row.dynamic && row.arrays > 0;
     // A row out of a state whose share no reward ever reaches is skipped, but for its checks.
     if (!from && !inline) return;
-    const rewards = rewarding
+    const rowRewards = rewarding
       ? step.transitionRewards.flatMap((tr, k) => (tr.row === r ? [{ tr, k }] : []))
       : [];
-    room(row.flows.length + rewards.length);
-    const rewardedFlows = new Set(rewards.map(({ tr }) => tr.flow));
+    reserve(row.flows.length + rowRewards.length);
+    const rewardedFlows = new Set(rowRewards.map(({ tr }) => tr.flow));
     // The probability of each flow as an expression of the loop.
     const q: string[] = [];
     const entries: string[] = [];
@@ -359,12 +358,12 @@ function generate(
     const share = m(row.from);
     row.flows.forEach((flow, f) => {
       if (!live[flow.target]) return;
-      const next = nSum(flow.target);
-      seg.body.push(`${next} = ${next} + ${share} * ${q[f]};`);
+      const sum = nSum(flow.target);
+      seg.body.push(`${sum} = ${sum} + ${share} * ${q[f]};`);
     });
-    for (const { tr, k } of rewards) {
-      const from = isScalarValue(tr.value) ? "transitionScalars" : "transitionArrays";
-      seg.head.push(`const t${k} = inputs.${from}[${k}];`);
+    for (const { tr, k } of rowRewards) {
+      const field = isScalarValue(tr.value) ? "transitionScalars" : "transitionArrays";
+      seg.head.push(`const t${k} = inputs.${field}[${k}];`);
       seg.body.push(
         `{ const w = ${share} * ${q[tr.flow]}; ${add(tr.outcome, "w", tr.value, `t${k}`)} }`,
       );
@@ -380,10 +379,11 @@ function generate(
     ] as const) {
       if (!on) continue;
       step.stateRewards.forEach((sr, k) => {
-        room(1);
-        const from = isScalarValue(sr.value) ? "stateScalars" : "stateArrays";
-        if (!seg.head.includes(`const s${k} = inputs.${from}[${k}];`)) {
-          seg.head.push(`const s${k} = inputs.${from}[${k}];`);
+        reserve(1);
+        if (!seg.s.has(k)) {
+          seg.s.add(k);
+          const field = isScalarValue(sr.value) ? "stateScalars" : "stateArrays";
+          seg.head.push(`const s${k} = inputs.${field}[${k}];`);
         }
         const share = source ? m(sr.state) : nSum(sr.state);
         seg.body.push(add(sr.outcome, share, sr.value, `s${k}`));

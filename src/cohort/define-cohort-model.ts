@@ -50,8 +50,8 @@ function expandNames(parameters: Readonly<Record<string, ParameterSpec>>): strin
 /**
  * Evaluates a cohort model over a chunk with a workspace kept between chunks (grown when a
  * larger chunk comes), writing the totals into the model output and, optionally, the record.
- * `segmentTerms` sets how many terms one generated loop holds ({@link SEGMENT_TERMS}); it never
- * changes the results.
+ * `segmentTerms` (at least 1; Infinity for one loop) sets about how many terms one generated loop
+ * holds ({@link SEGMENT_TERMS}); it never changes the results.
  *
  * @example
  * ```ts
@@ -60,6 +60,9 @@ function expandNames(parameters: Readonly<Record<string, ParameterSpec>>): strin
  * ```
  */
 export function cohortEvaluator(plan: CohortPlan, segmentTerms: number = SEGMENT_TERMS) {
+  if (!(segmentTerms >= 1)) {
+    throw new RangeError(`cohortEvaluator: segmentTerms must be at least 1, got ${segmentTerms}`);
+  }
   let ws: CohortWorkspace | undefined;
   return (
     params: Readonly<Record<string, Float64Array>>,

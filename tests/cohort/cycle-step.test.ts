@@ -100,7 +100,7 @@ describe("the generated cycle loop", () => {
         fc.oneof(conventions, perCycleConventions),
         fc.integer({ min: 0, max: 20 }),
         fc.integer({ min: 1, max: 4 }),
-        fc.constantFrom(1, 2, 3, 5, SEGMENT_TERMS),
+        fc.constantFrom(1, 2, 3, 5, SEGMENT_TERMS, Number.POSITIVE_INFINITY),
         (r, conv, pick, length, segmentTerms) => {
           // No tunnel, or one on any state that is not absorbing.
           const tunnel = pick % r.states === r.states - 1 ? undefined : pick % r.states;
