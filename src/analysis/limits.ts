@@ -37,6 +37,9 @@ export const DISCOUNT_RANGE: readonly [number, number] = [0, 0.2];
 /** Fewest PSA samples an analysis accepts: with one, no spread or probability is defined. */
 export const MIN_SAMPLES = 2;
 
+/** The most PSA samples a run accepts, whatever the memory: 10⁸. */
+export const MAX_SAMPLES = 100_000_000;
+
 /**
  * Most strategies in one analysis. Every per-WTP table has a column per strategy and the
  * incremental table compares each pair; 100 is ten times the largest published comparison we know.

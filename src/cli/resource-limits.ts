@@ -5,7 +5,7 @@
  * @module
  */
 
-import { MIN_SAMPLES } from "../analysis/limits.js";
+import { MAX_SAMPLES, MIN_SAMPLES } from "../analysis/limits.js";
 import { InputError } from "../errors.js";
 import { maxWorkers, memoryBudget } from "../node/memory-budget.js";
 import { psaBytes } from "../psa/memory-estimate.js";
@@ -18,8 +18,7 @@ import {
 } from "../scenario/psa-shape.js";
 import { parseIntegerInRange } from "./options.js";
 
-/** The most PSA samples any command accepts, whatever the memory: 10⁸. */
-export const MAX_SAMPLES = 100_000_000;
+export { MAX_SAMPLES } from "../analysis/limits.js";
 
 /**
  * Parses `--samples` (2 to {@link MAX_SAMPLES}: with one sample no spread, interval or

@@ -11,7 +11,7 @@
  * @module
  */
 
-import { allWithinMagnitude, limitText, MAX_MAGNITUDE } from "../analysis/limits.js";
+import { allWithinMagnitude, limitText, MAX_MAGNITUDE, MAX_SAMPLES } from "../analysis/limits.js";
 import { type CeSamples, createCeSamples } from "../analysis/samples.js";
 import { Rng } from "../core/rng.js";
 import { valueText } from "../core/value-text.js";
@@ -409,13 +409,22 @@ export interface PsaResult<
   readonly outcomes: Readonly<Record<O, Readonly<Record<S, Float64Array>>>>;
 }
 
+/** {@link MAX_SAMPLES} with thousands separators, for messages. */
+const MAX_SAMPLES_TEXT = String(MAX_SAMPLES).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
 /** Checks the sample count and chunk size. */
 export function checkRunOptions(options: PsaOptions): number {
+  if (typeof options !== "object" || options === null) {
+    throw new InputError({
+      field: "options",
+      message: "expected the run's options, such as { samples: 10000, seed: 1 }",
+    });
+  }
   const { samples } = options;
-  if (!Number.isInteger(samples) || samples < 1) {
+  if (!Number.isInteger(samples) || samples < 1 || samples > MAX_SAMPLES) {
     throw new InputError({
       field: "samples",
-      message: `expected a positive whole number, got ${samples}`,
+      message: `expected a whole number from 1 to ${MAX_SAMPLES_TEXT}, ${samples === undefined ? "none given" : `got ${typeof samples === "number" ? valueText(samples) : JSON.stringify(samples)}`}`,
     });
   }
   const chunkSize = options.chunkSize ?? 10_000;

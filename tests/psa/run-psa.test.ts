@@ -126,9 +126,18 @@ describe("runPsa", () => {
     );
   });
 
-  test("runPsa rejects a sample count that is not a positive whole number", async () => {
-    await expect(runPsa(twenty, { samples: 0, seed: 1 })).rejects.toThrow(
-      "samples: expected a positive whole number, got 0",
+  test("runPsa rejects a sample count that is not a whole number from 1 to 10⁸, or no options", async () => {
+    const refused = async (options: unknown, message: string) =>
+      expect(runPsa(twenty, options as never)).rejects.toThrow(message);
+    const range = "samples: expected a whole number from 1 to 100,000,000";
+    await refused({ samples: 0, seed: 1 }, `${range}, got 0`);
+    await refused({ samples: 1e12, seed: 1 }, `${range}, got 1000000000000`);
+    await refused({ samples: Number.NaN, seed: 1 }, `${range}, got not a number`);
+    await refused({ samples: "100", seed: 1 }, `${range}, got "100"`);
+    await refused({ seed: 1 }, `${range}, none given`);
+    await refused(
+      undefined,
+      "options: expected the run's options, such as { samples: 10000, seed: 1 }",
     );
   });
 });
