@@ -55,6 +55,19 @@ export async function startServer(options: ServeOptions): Promise<Server> {
   return server;
 }
 
+/**
+ * `host:port` as a URL writes it: an IPv6 address in brackets.
+ *
+ * @example
+ * ```ts
+ * hostPort("::1", 8080); // "[::1]:8080"
+ * hostPort("127.0.0.1", 8080); // "127.0.0.1:8080"
+ * ```
+ */
+export function hostPort(host: string, port: number): string {
+  return host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
 /** Flags of `serve` as commander delivers them. */
 export interface ServeFlags {
   port: string;
@@ -87,15 +100,18 @@ export async function runServe(io: CliIo, flags: ServeFlags): Promise<void> {
     server = await startServer({ port, host: flags.host });
   } catch (e) {
     if (e instanceof EnvironmentError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
     throw new InputError({
-      field: "--port",
-      message: `cannot listen on ${flags.host}:${port} (${(e as Error).message})`,
+      // A port in use or not allowed is the port's fault; anything else (an unknown name, an
+      // address not on this machine) the host's.
+      field: code === "EADDRINUSE" || code === "EACCES" ? "--port" : "--host",
+      message: `cannot listen on ${escapeControls(hostPort(flags.host, port))} (${escapeControls((e as Error).message)})`,
     });
   }
   const address = server.address();
   const shown = typeof address === "object" && address !== null ? address.port : port;
   io.stdout(
-    `serving the web page at http://${escapeControls(flags.host)}:${shown}/ (Ctrl-C to stop)\n`,
+    `serving the web page at http://${escapeControls(hostPort(flags.host, shown))}/ (Ctrl-C to stop)\n`,
   );
   await new Promise<void>((resolve) => server.on("close", () => resolve()));
 }

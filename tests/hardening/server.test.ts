@@ -4,11 +4,12 @@
  * Generated cases: random request paths through links inside and outside the folder.
  */
 import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join, sep } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer } from "../../src/cli/serve-command.js";
+import { hostPort, startServer } from "../../src/cli/serve-command.js";
 import { fileFor } from "../../src/node/static-server.js";
 import { runInProcess } from "../helpers/cli.js";
 import { expectRefused, removeDir, tempDir } from "../helpers/disk.js";
@@ -98,5 +99,29 @@ describe("ceakit serve --host", () => {
   it.each(["", " ", "\t"])("issue: refuses the empty host %j with exit 2", async (host) => {
     const r = await runInProcess(["serve", "--host", host, "--port", "0"]);
     expectRefused(r, 2, /^error: --host: expected an address such as 127\.0\.0\.1/);
+  });
+
+  it("blames --host for an address not on this machine, --port for a port in use", async () => {
+    // 192.0.2.1 is TEST-NET-1 (RFC 5737): never an address of this machine.
+    const away = await runInProcess(["serve", "--host", "192.0.2.1", "--port", "0"]);
+    expectRefused(away, 2, /^error: --host: cannot listen on 192\.0\.2\.1:0 \(/);
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const busy = await runInProcess(["serve", "--host", "127.0.0.1", "--port", String(port)]);
+      expectRefused(
+        busy,
+        2,
+        new RegExp(`^error: --port: cannot listen on 127\\.0\\.0\\.1:${port} \\(`),
+      );
+    } finally {
+      taken.close();
+    }
+  });
+
+  it("writes an IPv6 address in brackets, as a URL needs", () => {
+    expect(hostPort("::1", 8080)).toBe("[::1]:8080");
+    expect(hostPort("127.0.0.1", 8080)).toBe("127.0.0.1:8080");
   });
 });
