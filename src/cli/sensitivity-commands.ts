@@ -173,6 +173,23 @@ function variedParameters(
   return names;
 }
 
+/** The message for a parameter named to vary that has no range: fixed, with none in `dsa`. */
+function noRangeMessage(name: string, value: number): string {
+  return `${name} has no range to vary over: it is fixed at ${formatNumber(value)}; give it one in the scenario (dsa: { ranges: { ${name}: [low, high] } }) or a distribution`;
+}
+
+/**
+ * Refuses a fixed parameter named in `--parameters` of a one-way DSA without a range in the
+ * scenario's `dsa.ranges`: its bar would have no width, as if it did not matter.
+ */
+function refuseUnvaried(loaded: LoadedScenario, names: readonly string[] | undefined): void {
+  for (const name of names ?? []) {
+    const spec = loaded.config.inputs[name];
+    if (spec?.type !== "fixed" || loaded.scenario.dsa?.ranges?.[name] !== undefined) continue;
+    throw new InputError({ field: "--parameters", message: noRangeMessage(name, spec.value) });
+  }
+}
+
 /**
  * The strategy `--strategy` names, checked here so that a mistake names the flag: one of the
  * model's strategies, and not the comparator (the first), which it is compared with.
@@ -231,10 +248,7 @@ async function runTwoWay(
     const hi = given?.[1] ?? bar?.high ?? 0;
     if (!(hi > lo)) {
       // A fixed parameter without a range would give a grid of one value repeated.
-      throw new InputError({
-        field: "--two-way",
-        message: `${name} has no range to vary over: it is fixed at ${formatNumber(lo)}; give it one in the scenario (dsa: { ranges: { ${name}: [low, high] } }) or a distribution`,
-      });
+      throw new InputError({ field: "--two-way", message: noRangeMessage(name, lo) });
     }
     return Array.from(
       { length: TWO_WAY_STEPS },
@@ -329,10 +343,17 @@ export async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<
   const parameters = variedParameters(loaded, model, flags.parameters, "--parameters");
   const strategy = strategyFlag(flags.strategy, model);
   if (flags.twoWay !== undefined) {
+    if (flags.parameters !== undefined) {
+      throw new InputError({
+        field: "--parameters",
+        message: "a two-way DSA varies the two parameters of --two-way; leave out --parameters",
+      });
+    }
     const pair = flags.twoWay;
     await locatingModelErrors(loaded, () => runTwoWay(io, to, loaded, model, wtp, pair));
     return;
   }
+  refuseUnvaried(loaded, parameters);
   const ranges = loaded.scenario.dsa?.ranges;
   const tornado = (only?: readonly string[]) =>
     locatingModelErrors(loaded, () =>

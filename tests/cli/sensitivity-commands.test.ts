@@ -172,6 +172,37 @@ describe("sensitivity commands", () => {
   });
 });
 
+describe("parameters a DSA cannot vary", () => {
+  it("dsa --parameters refuses a fixed parameter without a range, and goes with one in dsa.ranges", async () => {
+    const fixed = await runInProcess(["dsa", RCT, "--parameters", "rate_s47"]);
+    expect(fixed.code).toBe(2);
+    expect(fixed.stdout).toBe("");
+    expect(fixed.stderr).toBe(
+      "error: --parameters: rate_s47 has no range to vary over: it is fixed at 19.16; give it one in the scenario (dsa: { ranges: { rate_s47: [low, high] } }) or a distribution\n",
+    );
+    const ranged = await runInProcess(["dsa", "r.yaml", "--parameters", "rate_s47"], {
+      "r.yaml": `extends: ${RCT}\ndsa: { ranges: { rate_s47: [15, 25] } }\n`,
+    });
+    expect(ranged.code, ranged.stderr).toBe(0);
+    expect(ranged.stdout).toMatch(/^rate_s47 +15 +25 /m);
+  });
+
+  it("dsa --two-way with --parameters is refused: the pair is what varies", async () => {
+    const r = await runInProcess([
+      "dsa",
+      RCT,
+      "--two-way",
+      "irr_s47,irr_days_care",
+      "--parameters",
+      "irr_s47",
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "error: --parameters: a two-way DSA varies the two parameters of --two-way; leave out --parameters\n",
+    );
+  });
+});
+
 describe("two-way DSA and scenario DSA ranges", () => {
   it("dsa --two-way gives the optimal strategy per cell, as evaluatePoints does", async () => {
     const r = await runInProcess([
