@@ -88,6 +88,17 @@ describe("sensitivity commands", () => {
     expect(bad.stderr).toMatch(/^error: --range: expected high above low/);
   });
 
+  it("evppi --group takes at most 10 parameters that vary, as analyse --group does", async () => {
+    // Without --parameters the group is every parameter of the model that varies (31 in SWIS):
+    // a regression of 528 terms, which overfits (its EVPPI came out above EVPI at 991 samples).
+    const all = await runInProcess(["evppi", RCT, "--samples", "991", "--group"]);
+    expect(all.code).toBe(2);
+    expect(all.stdout).toBe("");
+    expect(all.stderr).toBe(
+      'error: --group: a group of 31 parameters; a group has at most 10 (its quadratic regression has 66 terms; see README, "Limits"): name the group\'s parameters with --parameters\n',
+    );
+  });
+
   it("evppi ranks parameters above the noise floor and never exceeds EVPI beyond sampling error", async () => {
     const r = await runInProcess([
       "evppi",
