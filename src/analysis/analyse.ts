@@ -101,6 +101,11 @@ export function analysisFromParts(
  * ```
  */
 export function analysePsa(samples: CeSamples, options: AnalysisOptions): PsaAnalysis {
+  if (typeof options !== "object" || options === null || options.wtp === undefined) {
+    throw new TypeError(
+      "analysePsa: options.wtp is required: the WTP grid, e.g. { wtp: wtpRange(0, 100000, 1000) }",
+    );
+  }
   const comparator = options.comparator ?? (samples.strategies[0] as string);
   const means = strategyMeans(samples);
   const curves = decisionCurves(samples, options.wtp, means);

@@ -19,12 +19,17 @@ import { cholesky } from "../core/cholesky.js";
 import { mean } from "../core/sum.js";
 import type { CeSamples } from "./samples.js";
 
-/** Checks a parameter column against the samples. */
+/** Checks a parameter column against the samples: one finite draw per sample. */
 function checkColumn(samples: CeSamples, x: Float64Array, what: string): void {
   if (x.length !== samples.nSamples) {
     throw new RangeError(
       `${what}: the parameter has ${x.length} draws for ${samples.nSamples} samples`,
     );
+  }
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i])) {
+      throw new RangeError(`${what}: the parameter's draw ${i} is ${x[i]}, not a finite number`);
+    }
   }
 }
 

@@ -65,6 +65,18 @@ function assertFinite(x: Float64Array, name: string, strategies: readonly string
  * ```
  */
 export function createCeSamples(init: CeSamplesInit): CeSamples {
+  if (typeof init !== "object" || init === null) {
+    throw new TypeError("createCeSamples: expected { strategies, cost, effect }");
+  }
+  if (!Array.isArray(init.strategies) || init.strategies.some((s) => typeof s !== "string")) {
+    throw new TypeError("createCeSamples: strategies must be an array of names (strings)");
+  }
+  for (const key of ["cost", "effect"] as const) {
+    const values: unknown = init[key];
+    if (!(values instanceof Float64Array) && !Array.isArray(values)) {
+      throw new TypeError(`createCeSamples: ${key} must be a Float64Array or an array of numbers`);
+    }
+  }
   const strategies = [...init.strategies];
   const nStrategies = strategies.length;
   if (nStrategies === 0) throw new TypeError("createCeSamples: at least one strategy is needed");
