@@ -100,8 +100,24 @@ function writeTemplate(io: CliIo, file: string, template: string, force: boolean
   io.checkOutput(output);
   io.writeFile(output, template);
   io.stdout(
-    `wrote ${escapeControls(file)}: replace the numbers marked LOCAL with your authority's, then run\n  ceakit run ${escapeControls(file)}\n`,
+    `wrote ${escapeControls(file)}: replace the numbers marked LOCAL with your authority's, then run\n  ceakit run ${escapeControls(shellWord(file))}\n`,
   );
+}
+
+/**
+ * A path as a POSIX shell takes it as one word: as it is when plain, else in single quotes; a
+ * leading `-` gets `./`, so that it is not read as an option.
+ *
+ * @example
+ * ```ts
+ * shellWord("mine.yaml"); // "mine.yaml"
+ * shellWord("mé autorité.yaml"); // "'mé autorité.yaml'"
+ * shellWord("-"); // "./-"
+ * ```
+ */
+export function shellWord(path: string): string {
+  const safe = path.startsWith("-") ? `./${path}` : path;
+  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(safe) ? safe : `'${safe.replaceAll("'", "'\\''")}'`;
 }
 
 /** Flags of `schema` as commander delivers them. */
