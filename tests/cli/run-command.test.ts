@@ -271,7 +271,9 @@ describe("ceakit validate, init, schema", () => {
     // The command it suggests pastes into a shell as it is.
     const spaced = await runInProcess(["init", "mé autorité's.yaml"]);
     expect(spaced.stdout).toContain("\n  ceakit run 'mé autorité'\\''s.yaml'\n");
-    expect((await runInProcess(["init", "--", "-x.yaml"])).stdout).toContain("ceakit run ./-x.yaml\n");
+    expect((await runInProcess(["init", "--", "-x.yaml"])).stdout).toContain(
+      "ceakit run ./-x.yaml\n",
+    );
     // The written template is itself a valid scenario.
     const check = await runInProcess(["validate", "mine.yaml"], { "mine.yaml": text });
     expect(check.code).toBe(0);
