@@ -84,7 +84,15 @@ describe("the issue's reproductions", () => {
       /--samples: expected a whole number from 2 to 1e8, got 1e9/,
     );
     expectRefused(
-      await runInProcess(["evppi", RCT, "--samples", "100000000", "--group"]),
+      await runInProcess([
+        "evppi",
+        RCT,
+        "--samples",
+        "100000000",
+        "--parameters",
+        "irr_s47,irr_days_care",
+        "--group",
+      ]),
       /--samples: 100,000,000 samples need about \d+ (GB|TB); this machine allows about 12 GB: at most [\d,]+ samples fit\n$/,
     );
   });
