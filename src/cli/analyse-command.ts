@@ -10,6 +10,7 @@ import { DISCOUNT_RANGE, MAX_POPULATION, MAX_YEARS, MIN_SAMPLES } from "../analy
 import { type PsaTable, readWidePsaTable } from "../analysis/psa-csv.js";
 import { psaEvppiBytes } from "../analysis/psa-evppi.js";
 import type { CeSamples } from "../analysis/samples.js";
+import { escapeControls } from "../control-characters.js";
 import { InputError } from "../errors.js";
 import { MAX_CURRENCY_LENGTH } from "../model/model-factory.js";
 import { analysePsaParallel, PARALLEL_ANALYSIS_FROM } from "../node/analyse-parallel.js";
@@ -325,6 +326,11 @@ export async function runAnalyse(io: CliIo, file: string, flags: AnalyseFlags): 
           : format === "html"
             ? await analysisHtml(result, samples, options)
             : analysisText(result, options);
-  if (output === undefined) io.stdout(text);
-  else io.writeFile(output, text);
+  if (output === undefined) {
+    io.stdout(text);
+    return;
+  }
+  io.writeFile(output, text);
+  // As every command that writes a report file says what it wrote.
+  io.stderr(`wrote ${escapeControls(output.path)}\n`);
 }

@@ -293,14 +293,14 @@ describe("analyse", () => {
     expect(result.stdout).toContain("extendedly dominated");
   });
 
-  it("analyse --out writes the report to the file and nothing to standard output", async () => {
+  it("analyse --out writes the report to the file, nothing to standard output, and says what it wrote", async () => {
     const result = await run(
       ["analyse", "psa.csv", "--format", "json", "--wtp", WTP, "--out", "out/report.json"],
       FILES,
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toBe("");
+    expect(result.stderr).toBe("wrote out/report.json\n");
     expect([...result.writes.keys()]).toEqual(["out/report.json"]);
     const doc = parseReport(result.writes.get("out/report.json") as string);
     expect(doc.strategies).toEqual(STRATEGIES);
