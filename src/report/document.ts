@@ -7,7 +7,7 @@
  * @module
  */
 
-import { escapeControlsInLines } from "../control-characters.js";
+import { escapeControls, escapeControlsInLines } from "../control-characters.js";
 import {
   type CellValue,
   DASH,
@@ -122,8 +122,11 @@ export function tableText(t: ReportTable): string[] {
   return [
     textTable(
       t.columns.map((c) => c.title),
+      // A cell is one line: a line end in it (a file name, say) is shown escaped.
       t.rows.map((row) =>
-        row.map((v, i) => clip(formatCell(v, t.columns[i]?.kind ?? "text"), t.columns[i]?.kind)),
+        row.map((v, i) =>
+          escapeControls(clip(formatCell(v, t.columns[i]?.kind ?? "text"), t.columns[i]?.kind)),
+        ),
       ),
     ),
     ...footnoteLines(t.rows),
