@@ -266,6 +266,11 @@ export function compileCohort(def: LooseDefinition, columns: readonly string[]):
       `defineCohortModel ${model}: the cost and the effect must be different outcomes`,
     );
   }
+  if (typeof def.conventions !== "object" || def.conventions === null) {
+    throw new TypeError(
+      `defineCohortModel ${model}: conventions are required: { counting, correction, discount: { costs, effects } }`,
+    );
+  }
   if (!(Number.isInteger(def.cycles) && def.cycles >= 1)) {
     throw new TypeError(
       `defineCohortModel ${model}: cycles must be a whole number of at least 1, got ${def.cycles}`,

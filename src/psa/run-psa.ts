@@ -427,6 +427,13 @@ export function checkRunOptions(options: PsaOptions): number {
       message: `expected a whole number from 1 to ${MAX_SAMPLES_TEXT}, ${samples === undefined ? "none given" : `got ${typeof samples === "number" ? valueText(samples) : JSON.stringify(samples)}`}`,
     });
   }
+  const seed: unknown = options.seed;
+  if (!(typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed)))) {
+    throw new InputError({
+      field: "seed",
+      message: `expected a text or a finite number (the same seed gives the same draws), ${seed === undefined ? "none given" : `got ${typeof seed === "number" ? valueText(seed) : String(seed)}`}`,
+    });
+  }
   const chunkSize = options.chunkSize ?? 10_000;
   if (!Number.isInteger(chunkSize) || chunkSize < 1) {
     throw new InputError({

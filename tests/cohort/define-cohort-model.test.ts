@@ -142,6 +142,9 @@ describe("defineCohortModel", () => {
     expect(() => defineCohortModel({ ...base, cycles: 0, strategies })).toThrow(
       "cycles must be a whole number of at least 1",
     );
+    expect(() =>
+      defineCohortModel({ ...base, conventions: undefined as never, strategies }),
+    ).toThrow("conventions are required: { counting, correction, discount: { costs, effects } }");
     expect(() => defineCohortModel({ ...base, tunnels: { sick: 0 }, strategies })).toThrow(
       'tunnel "sick" needs a whole-number length of at least 1, got 0',
     );

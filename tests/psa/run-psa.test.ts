@@ -140,4 +140,20 @@ describe("runPsa", () => {
       "options: expected the run's options, such as { samples: 10000, seed: 1 }",
     );
   });
+
+  test("runPsa rejects a seed that is neither a text nor a finite number", async () => {
+    const refused = async (seed: unknown, got: string) =>
+      expect(runPsa(twenty, { samples: 10, seed } as never)).rejects.toThrow(
+        `seed: expected a text or a finite number (the same seed gives the same draws), ${got}`,
+      );
+    await refused(Number.NaN, "got not a number");
+    await refused(Number.POSITIVE_INFINITY, "got infinity");
+    await refused({}, "got [object Object]");
+    await refused(null, "got null");
+    await refused(undefined, "none given");
+    // Any text and any finite number are seeds.
+    for (const seed of ["", "swis", -1, 1.5]) {
+      expect((await runPsa(twenty, { samples: 10, seed })).samples.nSamples).toBe(10);
+    }
+  });
 });
