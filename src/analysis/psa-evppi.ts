@@ -11,7 +11,7 @@
  */
 
 import { decisionCurves } from "./decision.js";
-import { evppiRegression, evppiSortBin } from "./evppi.js";
+import { evppiRegression, evppiSortBin, quadraticTerms } from "./evppi.js";
 import { type EvppiNoiseFloor, evppiNoiseFloor } from "./evppi-floor.js";
 import type { CeSamples } from "./samples.js";
 
@@ -22,16 +22,15 @@ import type { CeSamples } from "./samples.js";
 export const MAX_GROUP_PARAMETERS = 10;
 
 /**
- * Terms of the quadratic regression on `m` parameters: intercept, m linear terms and
- * m(m + 1)/2 squares and products.
+ * The group limit as messages state it.
  *
  * @example
  * ```ts
- * regressionTerms(2); // 6
+ * groupLimitText(); // 'at most 10 (its quadratic regression has 66 terms; see README, "Limits")'
  * ```
  */
-export function regressionTerms(m: number): number {
-  return 1 + m + (m * (m + 1)) / 2;
+export function groupLimitText(): string {
+  return `at most ${MAX_GROUP_PARAMETERS} (its quadratic regression has ${quadraticTerms(MAX_GROUP_PARAMETERS)} terms; see README, "Limits")`;
 }
 
 /** EVPPI of one parameter or group, per WTP. */
@@ -148,7 +147,7 @@ function groupEvppi(
     grid,
   );
   const floor = evppiNoiseFloor(samples, grid, {
-    bins: Math.min(samples.nSamples, regressionTerms(group.length)),
+    bins: Math.min(samples.nSamples, quadraticTerms(group.length)),
     seed: "evppi-floor-group",
   });
   return { parameters: group, evppi, aboveFloor: above(evppi, floor), floor };
@@ -172,6 +171,6 @@ export function psaEvppiBytes(shape: {
 }): number {
   const { samples, parameters, groupParameters, strategies } = shape;
   const regression =
-    groupParameters === 0 ? 0 : regressionTerms(groupParameters) + 4 * (strategies - 1) + 2;
+    groupParameters === 0 ? 0 : quadraticTerms(groupParameters) + 4 * (strategies - 1) + 2;
   return 8 * samples * (3 * parameters + 2 + regression) + 16 * samples;
 }

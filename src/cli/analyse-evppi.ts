@@ -6,10 +6,11 @@
  * @module
  */
 
+import { quadraticTerms } from "../analysis/evppi.js";
 import { MAX_WTP_POINTS } from "../analysis/limits.js";
 import { type ParameterDraws, readParameterCsv } from "../analysis/parameter-csv.js";
 import type { PsaTable } from "../analysis/psa-csv.js";
-import { MAX_GROUP_PARAMETERS, psaEvppi, regressionTerms } from "../analysis/psa-evppi.js";
+import { groupLimitText, MAX_GROUP_PARAMETERS, psaEvppi } from "../analysis/psa-evppi.js";
 import { InputError } from "../errors.js";
 import { suggest } from "../model/expressions.js";
 import type { EvppiReport } from "../report/analysis-sections.js";
@@ -60,7 +61,7 @@ export function parseGroup(flags: EvppiFlags): string[] | undefined {
   if (names.length > MAX_GROUP_PARAMETERS) {
     throw new InputError({
       field: "--group",
-      message: `${names.length} parameters; a group has at most ${MAX_GROUP_PARAMETERS} (its quadratic regression has ${regressionTerms(MAX_GROUP_PARAMETERS)} terms; see README, "Limits")`,
+      message: `${names.length} parameters; a group has ${groupLimitText()}`,
     });
   }
   return names;
@@ -113,7 +114,7 @@ function checkGroup(
       message: `no column "${name}" in ${file}${hint === undefined ? "" : ` (did you mean "${hint}"?)`}; it has: ${draws.names.slice(0, 20).join(", ")}${draws.names.length > 20 ? ", …" : ""}`,
     });
   }
-  const terms = regressionTerms(group.length);
+  const terms = quadraticTerms(group.length);
   if (terms >= nSamples) {
     throw new InputError({
       field: "--group",

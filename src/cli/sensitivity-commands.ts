@@ -9,7 +9,7 @@
 import { quadraticTerms } from "../analysis/evppi.js";
 import { type EvppiRanking, rankEvppi } from "../analysis/evppi-ranking.js";
 import { MAX_WTP } from "../analysis/limits.js";
-import { MAX_GROUP_PARAMETERS } from "../analysis/psa-evppi.js";
+import { groupLimitText, MAX_GROUP_PARAMETERS } from "../analysis/psa-evppi.js";
 import { InputError } from "../errors.js";
 import { suggest } from "../model/expressions.js";
 import { currencyOf } from "../model/model-factory.js";
@@ -560,7 +560,7 @@ export async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Prom
       // As for analyse --group: a regression on more parameters overfits any PSA of usual size.
       throw new InputError({
         field: chosen === undefined ? "--group" : "--parameters",
-        message: `a group of ${m} parameters; a group has at most ${MAX_GROUP_PARAMETERS} (its quadratic regression has ${quadraticTerms(MAX_GROUP_PARAMETERS)} terms; see README, "Limits"): name the group's parameters with --parameters`,
+        message: `a group of ${m} parameters; a group has ${groupLimitText()}: name the group's parameters with --parameters`,
       });
     }
     // The group's quadratic regression needs more samples than it has terms.
