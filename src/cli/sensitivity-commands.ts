@@ -743,19 +743,17 @@ function effectOf(loaded: LoadedScenario): { readonly label: string; readonly un
 }
 
 /**
- * Refuses scenarios whose effects are measured in different units: their incremental effects
- * and ICERs would share one column (life-years beside S47 enquiries avoided).
+ * Refuses scenarios that differ from the first in `of` (their currency, their effect unit):
+ * their amounts or effects would share one column of the table. `say` words the refusal.
  */
-function refuseMixedEffects(loadedAll: readonly LoadedScenario[]): void {
+function refuseMixed(
+  loadedAll: readonly LoadedScenario[],
+  of: (loaded: LoadedScenario) => string,
+  say: (other: LoadedScenario, first: LoadedScenario) => string,
+): void {
   const first = loadedAll[0] as LoadedScenario;
-  const effect = effectOf(first);
-  const other = loadedAll.find((l) => effectOf(l).unit !== effect.unit);
-  if (other === undefined) return;
-  const measure = (e: { label: string; unit: string }) => `${e.label} (${e.unit})`;
-  throw new InputError({
-    field: "files",
-    message: `${other.file} measures effects as ${measure(effectOf(other))} and ${first.file} as ${measure(effect)}: compare scenarios with one effect unit`,
-  });
+  const other = loadedAll.find((l) => of(l) !== of(first));
+  if (other !== undefined) throw new InputError({ field: "files", message: say(other, first) });
 }
 
 /**
@@ -777,16 +775,22 @@ export async function runCompare(
   for (const f of files) {
     loadedAll.push(await loadFor(io, to, f, { checkMemory: samples === undefined }));
   }
-  // One currency for the table: scenarios of models in different currencies are not compared.
-  const currency = currencyOf((loadedAll[0] as LoadedScenario).factory);
-  const other = loadedAll.find((l) => currencyOf(l.factory) !== currency);
-  if (other !== undefined) {
-    throw new InputError({
-      field: "files",
-      message: `${other.file} is in ${currencyOf(other.factory)} and ${(loadedAll[0] as LoadedScenario).file} in ${currency}: compare scenarios whose models are in one currency`,
-    });
-  }
-  refuseMixedEffects(loadedAll);
+  // One currency and one effect unit for the table.
+  const currencyIn = (l: LoadedScenario) => currencyOf(l.factory);
+  refuseMixed(
+    loadedAll,
+    currencyIn,
+    (other, first) =>
+      `${other.file} is in ${currencyIn(other)} and ${first.file} in ${currencyIn(first)}: compare scenarios whose models are in one currency`,
+  );
+  const currency = currencyIn(loadedAll[0] as LoadedScenario);
+  const measure = (l: LoadedScenario) => `${effectOf(l).label} (${effectOf(l).unit})`;
+  refuseMixed(
+    loadedAll,
+    (l) => effectOf(l).unit,
+    (other, first) =>
+      `${other.file} measures effects as ${measure(other)} and ${first.file} as ${measure(first)}: compare scenarios with one effect unit`,
+  );
   // Scenarios run one after another: each must fit on its own.
   for (const loaded of loadedAll) {
     checkPsaFits(
