@@ -66,6 +66,8 @@ export interface PsaEvppi {
   readonly fixed: readonly string[];
   /** Bins of the sort-and-bin estimator. */
   readonly bins: number;
+  /** Samples the estimates are made from. */
+  readonly samples: number;
 }
 
 /** Whether a column takes more than one value. */
@@ -130,6 +132,7 @@ export function psaEvppi(
     group: group === undefined ? undefined : groupEvppi(samples, group, column, grid),
     fixed,
     bins,
+    samples: samples.nSamples,
   };
 }
 

@@ -33,6 +33,7 @@ import {
   formatWtp,
   noValue,
   quadrant,
+  unrankedEvpiClause,
 } from "../report/format.js";
 import { evppiRankingChart } from "../report/html-report.js";
 import type { TidyRow } from "../report/tidy-csv.js";
@@ -512,7 +513,12 @@ export interface EvppiFlags {
 }
 
 /** The sentences that say what the EVPPI estimates show, at each WTP. */
-function evppiVerdicts(r: EvppiRanking, evpi: readonly number[], currency: string): string[] {
+function evppiVerdicts(
+  r: EvppiRanking,
+  evpi: readonly number[],
+  samples: number,
+  currency: string,
+): string[] {
   const all = [...r.ranked, ...r.belowFloor];
   return r.wtp.map((w, k) => {
     const above = all
@@ -522,7 +528,13 @@ function evppiVerdicts(r: EvppiRanking, evpi: readonly number[], currency: strin
     const at = `At WTP ${money(currency, formatWtp(w))}`;
     const floor = formatNoiseFloor(r.floor.floor[k] as number, currency);
     if (above.length === 0) {
-      return `${at}, no single parameter carries value of information: every estimate is within the estimator's noise (${floor}), so none is ranked${(evpi[k] as number) > (r.floor.floor[k] as number) ? `; the EVPI of ${money(currency, formatMoney(evpi[k] as number))} lies in learning several parameters together (see --group)` : ""}.`;
+      const clause = unrankedEvpiClause({
+        evpi: evpi[k] as number,
+        floor: r.floor.floor[k] as number,
+        samples,
+        currency,
+      });
+      return `${at}, no single parameter carries value of information: every estimate is within the estimator's noise (${floor}), so none is ranked${clause}.`;
     }
     const shown = above.slice(0, 5).join(", ");
     return `${at}, ${above.length} parameter${above.length === 1 ? "" : "s"} above the noise floor (${floor}): ${shown}${above.length > 5 ? ` and ${above.length - 5} more` : ""}.`;
@@ -629,7 +641,7 @@ export async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Prom
   };
   const title = `EVPPI per decision (${loaded.scenario.title}, ${psa.samples.nSamples} samples)`;
   const notes = [
-    ...evppiVerdicts(ranking, evpi, currency),
+    ...evppiVerdicts(ranking, evpi, psa.samples.nSamples, currency),
     `Single parameters by Strong & Oakley's sort-and-bin estimator (${ranking.floor.bins} bins), ranked by EVPPI at WTP ${money(currency, formatWtp(ranking.rankWtp))} among those above the noise floor; a group by quadratic regression. The noise floor is what the estimator gives a parameter that carries no information: the mean plus 3 SD of its estimates over ${ranking.floor.permutations} random permutations of the samples. "${APPROX_ZERO}": at or below the floor.`,
   ];
   const record = (

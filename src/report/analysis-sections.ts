@@ -22,6 +22,7 @@ import {
   noIncrementReason,
   STATUS_TEXT,
   sampleIndices,
+  unrankedEvpiClause,
 } from "./format.js";
 import type { ReportSection, ReportTable } from "./scenario-report.js";
 
@@ -81,7 +82,7 @@ export function evppiVerdicts(e: PsaEvppi, currency: string = DEFAULT_CURRENCY):
   if (e.parameters.length === 0 && below.length === 0) return out;
   if (e.parameters.length === 0) {
     out.push(
-      `${at}, where EVPI is highest, no single parameter carries value of information: every estimate is within the estimator's noise (${floor}), so none is ranked${(e.evpi[k] as number) > (e.floor.floor[k] as number) ? `; the EVPI of ${money(currency, formatMoney(e.evpi[k] as number))} lies in learning several parameters together (see --group)` : ""}.`,
+      `${at}, where EVPI is highest, no single parameter carries value of information: every estimate is within the estimator's noise (${floor}), so none is ranked${unrankedEvpiClause({ evpi: e.evpi[k] as number, floor: e.floor.floor[k] as number, samples: e.samples, currency })}.`,
     );
   } else {
     const n = e.parameters.length;

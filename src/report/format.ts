@@ -199,6 +199,19 @@ export function formatMoney(x: number | null): string {
 }
 
 /**
+ * Formats a count (samples, rows) with thousands separators.
+ *
+ * @example
+ * ```ts
+ * formatCount(10000); // "10,000"
+ * ```
+ */
+export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return DASH;
+  return enGb(n, 0, 0);
+}
+
+/**
  * Formats a willingness-to-pay value: thousands separators, no decimals unless it has them.
  *
  * @example
@@ -410,4 +423,40 @@ export const APPROX_ZERO = "≈ 0";
  */
 export function formatNoiseFloor(x: number, currency: string = DEFAULT_CURRENCY): string {
   return `≤ ${money(currency, x < 0.01 ? "0.01" : formatMoney(x))}`;
+}
+
+/**
+ * Fewer samples than this and the sort-and-bin estimator (√N bins of √N samples) is too coarse
+ * to tell a parameter's value of information from its noise, so an EVPI that no single
+ * parameter explains is not put down to groups of parameters. An assumption of ceakit: at
+ * 1,000 samples each of the 32 bins still holds 31 samples.
+ */
+export const EVPPI_RESOLVING_SAMPLES = 1000;
+
+/**
+ * What an EVPI that no single parameter stands out in means, as the clause that follows
+ * "…so none is ranked": with enough samples the value lies in learning several parameters
+ * together; with fewer than {@link EVPPI_RESOLVING_SAMPLES} the run may be too small to show
+ * single parameters. Empty when the EVPI itself is within the noise floor.
+ *
+ * @example
+ * ```ts
+ * unrankedEvpiClause({ evpi: 7883, floor: 0.01, samples: 10000 });
+ * // "; the EVPI of £7,883 lies in learning several parameters together (see --group)"
+ * unrankedEvpiClause({ evpi: 7883, floor: 0.01, samples: 50 });
+ * // "; 50 samples are too few to tell whether the EVPI of £7,883 lies in single parameters or in several together: run at least 1,000"
+ * ```
+ */
+export function unrankedEvpiClause(a: {
+  readonly evpi: number;
+  readonly floor: number;
+  readonly samples: number;
+  readonly currency?: string;
+}): string {
+  if (!(a.evpi > a.floor)) return "";
+  const evpi = `the EVPI of ${money(a.currency ?? DEFAULT_CURRENCY, formatMoney(a.evpi))}`;
+  if (a.samples < EVPPI_RESOLVING_SAMPLES) {
+    return `; ${formatCount(a.samples)} samples are too few to tell whether ${evpi} lies in single parameters or in several together: run at least ${formatCount(EVPPI_RESOLVING_SAMPLES)}`;
+  }
+  return `; ${evpi} lies in learning several parameters together (see --group)`;
 }

@@ -99,6 +99,20 @@ describe("sensitivity commands", () => {
     );
   });
 
+  it("evppi at too few samples to resolve single parameters says so, and does not put the EVPI down to groups", async () => {
+    // 50 samples: 7 bins of about 7 samples each; no single parameter clears the noise floor.
+    const small = await runInProcess(["evppi", RCT, "--samples", "50"]);
+    expect(small.code, small.stderr).toBe(0);
+    const verdicts = small.stdout.split("\n").filter((l) => l.startsWith("At WTP"));
+    expect(verdicts).toHaveLength(3);
+    for (const line of verdicts) {
+      expect(line).toMatch(
+        /so none is ranked; 50 samples are too few to tell whether the EVPI of £[\d,]+ lies in single parameters or in several together: run at least 1,000\.$/,
+      );
+      expect(line).not.toContain("lies in learning several parameters together");
+    }
+  });
+
   it("evppi ranks parameters above the noise floor and never exceeds EVPI beyond sampling error", async () => {
     const r = await runInProcess([
       "evppi",

@@ -4,7 +4,14 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { formatMoney, formatNumber, formatWtp } from "../../src/report/format.js";
+import {
+  EVPPI_RESOLVING_SAMPLES,
+  formatCount,
+  formatMoney,
+  formatNumber,
+  formatWtp,
+  unrankedEvpiClause,
+} from "../../src/report/format.js";
 
 /** Any double, with the awkward ones (±0, halves, large and tiny magnitudes) well represented. */
 const doubles = fc.oneof(
@@ -58,5 +65,28 @@ describe("report number formats", () => {
   test("formatMoney(33082.254) is 33,082; formatMoney(-12.5) is -12.50", () => {
     expect(formatMoney(33082.254)).toBe("33,082");
     expect(formatMoney(-12.5)).toBe("-12.50");
+  });
+});
+
+describe("what an EVPI no single parameter explains means", () => {
+  test("from 1,000 samples it lies in groups; below, the run is too small to tell", () => {
+    expect(EVPPI_RESOLVING_SAMPLES).toBe(1000);
+    expect(unrankedEvpiClause({ evpi: 7883.4, floor: 0.01, samples: 1000 })).toBe(
+      "; the EVPI of £7,883 lies in learning several parameters together (see --group)",
+    );
+    expect(unrankedEvpiClause({ evpi: 7883.4, floor: 0.01, samples: 999, currency: "$" })).toBe(
+      "; 999 samples are too few to tell whether the EVPI of $7,883 lies in single parameters or in several together: run at least 1,000",
+    );
+  });
+
+  test("an EVPI within the noise floor says nothing more", () => {
+    expect(unrankedEvpiClause({ evpi: 12, floor: 12, samples: 10 })).toBe("");
+    expect(unrankedEvpiClause({ evpi: 0, floor: 0.01, samples: 5000 })).toBe("");
+  });
+
+  test("formatCount groups thousands and writes no decimals", () => {
+    expect(formatCount(10000)).toBe("10,000");
+    expect(formatCount(7)).toBe("7");
+    expect(formatCount(Number.NaN)).toBe("—");
   });
 });
