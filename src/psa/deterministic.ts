@@ -64,6 +64,7 @@ export function evaluatePoints(
     derived: (r) => `at sensitivity point ${r + 1}`,
     output: (r) => `point ${r + 1} (${describePoint(points[r])})`,
     notSamples: true,
+    base,
   });
   const { strategies } = prepared.model;
   const S = strategies.length;

@@ -265,8 +265,9 @@ export function chunkArrays(prepared: PreparedModel, n: number): ChunkArrays {
 /**
  * Throws a {@link ModelError} naming the first output of an evaluation that is NaN, ±Infinity
  * or beyond ±{@link MAX_MAGNITUDE}: the row (`label(i)`, e.g. "sample 17" or "base case"), the
- * strategy, the output and the value of every parameter and derived column in that row. Every
- * evaluation (PSA chunk, base case, DSA points) goes through it.
+ * strategy, the output and the value of every parameter and derived column in that row, or,
+ * when the rows start from a `base` setting, of those that differ from it. Every evaluation (PSA
+ * chunk, base case, DSA points) goes through it.
  *
  * @example
  * ```ts
@@ -278,12 +279,19 @@ export function checkOutputs(
   arrays: ChunkArrays,
   n: number,
   label: (row: number) => string,
+  base?: Readonly<Record<string, number>>,
 ): void {
   const { model } = prepared;
   const report = (strategy: string, what: string, i: number, value: number): never => {
-    const values = prepared.columns
-      .map((c) => `${c} = ${valueText((arrays.columns[c] as Float64Array)[i] as number)}`)
-      .join(", ");
+    const at = (c: string) => (arrays.columns[c] as Float64Array)[i] as number;
+    // Rows that start from one setting (sensitivity points) name only what differs from it.
+    const shown = prepared.columns.filter(
+      (c) => base === undefined || !Object.is(at(c), base[c]),
+    );
+    const values = [
+      ...shown.map((c) => `${c} = ${valueText(at(c))}`),
+      ...(shown.length < prepared.columns.length ? ["every other at its base-case value"] : []),
+    ].join(", ");
     const beyond = Number.isFinite(value)
       ? `, beyond the limit of ±${limitText(MAX_MAGNITUDE)}`
       : "";
@@ -321,6 +329,11 @@ export interface RowLabels {
    * model's own messages then name them as `derived` does, not as "sample N".
    */
   readonly notSamples?: boolean;
+  /**
+   * The setting every row starts from (sensitivity points: the base case), when there is one: a
+   * message then lists only the columns whose value differs from it.
+   */
+  readonly base?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -345,7 +358,7 @@ export function evaluateRows(
   const where =
     labels.notSamples === true ? (row: number) => labels.derived(row - start) : undefined;
   prepared.model.evaluate(arrays.columns, arrays.output, { n, start, where });
-  checkOutputs(prepared, arrays, n, labels.output);
+  checkOutputs(prepared, arrays, n, labels.output, labels.base);
 }
 
 /**

@@ -88,6 +88,16 @@ describe("sensitivity commands", () => {
     expect(bad.stderr).toMatch(/^error: --range: expected high above low/);
   });
 
+  it("a threshold range where the model fails names the point and only what differs from the base case", async () => {
+    // irr_s47 = 1e10 multiplies the S47 enquiries, and their cost, past the ±1e15 limit.
+    const r = await runInProcess(["threshold", RCT, "--parameter", "irr_s47", "--range=0:1e12"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /^error: --range: within 0:1e12, the model fails: scenarios\/swis-rct\.yaml:38:3 strategies\.swis: model swis: point 3 \(irr_s47 = 10000000000\), strategy "swis": cost is [\d.]+, beyond the limit of ±1e15 \(parameters: irr_s47 = 10000000000, every other at its base-case value\)\n$/,
+    );
+  });
+
   it("evppi --group takes at most 10 parameters that vary, as analyse --group does", async () => {
     // Without --parameters the group is every parameter of the model that varies (31 in SWIS):
     // a regression of 528 terms, which overfits (its EVPPI came out above EVPI at 991 samples).
