@@ -15,7 +15,7 @@ import { availableModels, canonicalModelName, loadModelFactory } from "../node/m
 import type { FileOutput } from "../node/output-file.js";
 import { PACKAGE_ROOT } from "../node/package-root.js";
 import type { LoadedScenario } from "../scenario/load-scenario.js";
-import { isModelPath } from "../scenario/model-source.js";
+import { isModelPath, unknownModelText } from "../scenario/model-source.js";
 import { resolvePath } from "../scenario/paths.js";
 import { scenarioJsonSchema } from "../scenario/schema.js";
 import { yamlToValue } from "../scenario/yaml-source.js";
@@ -168,7 +168,7 @@ async function schemaModel(io: CliIo, name: string): Promise<ModelFactory> {
     const hint = suggest(name, models);
     throw new InputError({
       field: "--model",
-      message: `unknown model "${name}"${hint === undefined ? "" : ` (did you mean "${hint}"?)`}; available: ${models.join(", ")}, or a model file's path such as ./my.model.yaml`,
+      message: unknownModelText(name, models, hint, true),
     });
   }
   return loadModelFactory(name);

@@ -27,7 +27,13 @@ import { reportSizeProblem } from "../psa/memory-estimate.js";
 import { type PreparedModel, prepareModel } from "../psa/run-psa.js";
 import { checkDsaRanges, sampledBounds } from "./input-checks.js";
 import { mergeScenarios } from "./merge.js";
-import { isModelPath, MODEL_FILE_FORMAT, modelAtPath, modelFileFactory } from "./model-source.js";
+import {
+  isModelPath,
+  MODEL_FILE_FORMAT,
+  modelAtPath,
+  modelFileFactory,
+  unknownModelText,
+} from "./model-source.js";
 import { resolvePath } from "./paths.js";
 import { type MemoryBudget, psaFitProblem, scenarioPsaShape } from "./psa-shape.js";
 import { inputContext, resolveModelInputs, resolveStrategies } from "./resolve-inputs.js";
@@ -317,7 +323,12 @@ export async function loadScenario(file: string, host: ScenarioHost): Promise<Lo
         locateIssue(
           chain,
           ["model"],
-          `unknown model "${modelName}"${hint ? ` (did you mean "${hint}"?)` : ""}; available: ${host.models.join(", ")}`,
+          unknownModelText(
+            modelName as string,
+            host.models,
+            hint,
+            host.loadModelFile !== undefined,
+          ),
         ),
       ]);
     }

@@ -20,6 +20,34 @@ export function isModelPath(name: string): boolean {
   return /\.(ya?ml|m?js)$/i.test(name) || name.startsWith(".") || name.startsWith("/");
 }
 
+/**
+ * Why `name` names no model, for a message. Where model files can be opened (`files`), a name
+ * that looks like a file's path but not a model's ("README.md", "models/x") is told which files
+ * can be models, and any other name is reminded that a path will do; the nearest shipped name is
+ * offered when one is close.
+ *
+ * @example
+ * ```ts
+ * unknownModelText("README.md", ["swis"], undefined, true);
+ * // '"README.md" is not a model: name a shipped model (swis), a model file (.yaml, .yml) or an ES module (.js, .mjs)'
+ * unknownModelText("swiss", ["swis"], "swis", false);
+ * // 'unknown model "swiss" (did you mean "swis"?); available: swis'
+ * ```
+ */
+export function unknownModelText(
+  name: string,
+  available: readonly string[],
+  hint: string | undefined,
+  files: boolean,
+): string {
+  if (files && /[/\\]|\.[A-Za-z0-9]+$/.test(name)) {
+    return `"${name}" is not a model: name a shipped model (${available.join(", ")}), a model file (.yaml, .yml) or an ES module (.js, .mjs)`;
+  }
+  const near = hint === undefined ? "" : ` (did you mean "${hint}"?)`;
+  const path = files ? ", or a model file's path such as ./my.model.yaml" : "";
+  return `unknown model "${name}"${near}; available: ${available.join(", ")}${path}`;
+}
+
 /** The factory of the model file `file` (parsed as `source`), through the host. */
 export async function modelFileFactory(
   file: string,

@@ -213,6 +213,15 @@ describe("ceakit validate, init, schema", () => {
     expect(bad.stderr).toMatch(/^error: --model: unknown model "nope"/);
     const near = await runInProcess(["schema", "--model", "swiss"]);
     expect(near.stderr).toMatch(/^error: --model: unknown model "swiss" \(did you mean "swis"\?\)/);
+    // A file that cannot be a model is told which files can.
+    for (const file of ["README.md", "models/swis"]) {
+      const notModel = await runInProcess(["schema", "--model", file]);
+      expect(notModel.code).toBe(2);
+      expect(notModel.stdout).toBe("");
+      expect(notModel.stderr).toBe(
+        `error: --model: "${file}" is not a model: name a shipped model (swis, swis-pathway), a model file (.yaml, .yml) or an ES module (.js, .mjs)\n`,
+      );
+    }
   });
 
   it("schema --model <model file> describes the scenarios of that model: its inputs, strategies", async () => {

@@ -353,7 +353,8 @@ const CASES: readonly Case[] = [
     line: 2,
     column: 8,
     field: "model",
-    message: /^unknown model "swiss" \(did you mean "swis"\?\); available: swis, swis-pathway$/,
+    message:
+      /^unknown model "swiss" \(did you mean "swis"\?\); available: swis, swis-pathway, or a model file's path such as \.\/my\.model\.yaml$/,
   },
   {
     file: "unknown-perspective.yaml",

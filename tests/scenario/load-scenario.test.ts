@@ -111,4 +111,17 @@ describe("loadScenario", () => {
       "b.yaml:2:10 extends: extends makes a cycle: a.yaml → b.yaml → a.yaml",
     );
   });
+
+  it("an unknown model is named with the host's models; where files cannot be opened, no path is offered", async () => {
+    for (const [model, message] of [
+      ["swiss", 'a.yaml:1:8 model: unknown model "swiss" (did you mean "swis"?); available: swis'],
+      ["notes.md", 'a.yaml:1:8 model: unknown model "notes.md"; available: swis'],
+    ] as const) {
+      const e = await loadScenario("a.yaml", host({ "a.yaml": `model: ${model}\n` })).catch(
+        (x: unknown) => x,
+      );
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).message).toBe(message);
+    }
+  });
 });
