@@ -5,21 +5,23 @@
  */
 
 import { power } from "../core/power.js";
+import { DISCOUNT_RANGE, MAX_POPULATION, MAX_YEARS } from "./limits.js";
 
 /** Who a decision affects: a yearly population over a number of years, discounted. */
 export interface PopulationOptions {
-  /** Units affected per year (e.g. pupils, patients or schools, in the effect's unit). */
+  /** Units affected per year (e.g. pupils, patients or schools, in the effect's unit), 0 to {@link MAX_POPULATION}. */
   readonly annualPopulation: number;
-  /** Years the decision applies for (a positive integer). */
+  /** Years the decision applies for: a whole number from 1 to {@link MAX_YEARS}. */
   readonly years: number;
-  /** Annual discount rate, e.g. 0.035; default 0. */
+  /** Annual discount rate within {@link DISCOUNT_RANGE} (0 to 20%), e.g. 0.035; default 0. */
   readonly discountRate?: number;
 }
 
 /**
  * The discounted number of people affected: `annualPopulation × Σ_{t=0}^{years−1} (1 + r)^−t`.
  * Year 0 is undiscounted, as in ceakit's model discounting (costs of year t are divided by
- * (1 + r)^t).
+ * (1 + r)^t). The inputs are held to the limits `ceakit analyse` holds its flags to (README,
+ * "Limits"), so the result is always a finite number.
  *
  * @example
  * ```ts
@@ -27,16 +29,25 @@ export interface PopulationOptions {
  * ```
  */
 export function effectivePopulation(options: PopulationOptions): number {
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError("effectivePopulation: options { annualPopulation, years } are required");
+  }
   const { annualPopulation, years } = options;
   const r = options.discountRate ?? 0;
-  if (!(annualPopulation >= 0) || !Number.isFinite(annualPopulation)) {
-    throw new RangeError("effectivePopulation: annualPopulation must be a finite number >= 0");
+  if (!(annualPopulation >= 0 && annualPopulation <= MAX_POPULATION)) {
+    throw new RangeError(
+      `effectivePopulation: annualPopulation must be a number from 0 to ${MAX_POPULATION.toExponential()}, got ${String(annualPopulation)}`,
+    );
   }
-  if (!Number.isInteger(years) || years < 1) {
-    throw new RangeError("effectivePopulation: years must be a positive integer");
+  if (!Number.isInteger(years) || years < 1 || years > MAX_YEARS) {
+    throw new RangeError(
+      `effectivePopulation: years must be a whole number from 1 to ${MAX_YEARS}, got ${String(years)}`,
+    );
   }
-  if (!(r > -1) || !Number.isFinite(r)) {
-    throw new RangeError("effectivePopulation: discountRate must be a finite number above -1");
+  if (!(r >= DISCOUNT_RANGE[0] && r <= DISCOUNT_RANGE[1])) {
+    throw new RangeError(
+      `effectivePopulation: discountRate must be a rate from ${DISCOUNT_RANGE[0]} to ${DISCOUNT_RANGE[1]}, got ${String(r)}`,
+    );
   }
   let factor = 0;
   for (let t = 0; t < years; t++) factor += power(1 + r, -t);

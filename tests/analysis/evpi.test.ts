@@ -130,11 +130,29 @@ describe("effectivePopulation", () => {
       { annualPopulation: 10, years: 2, discountRate: -1 },
       { annualPopulation: 10, years: 2, discountRate: Number.NaN },
       { annualPopulation: 10, years: 2, discountRate: Number.POSITIVE_INFINITY },
+      // Beyond the limits `ceakit analyse` holds its flags to (README, "Limits"): a rate of
+      // -99% made (1 + r)^−t overflow to Infinity, and 1e9 years took seconds.
+      { annualPopulation: 1e10 * 1.5, years: 1 },
+      { annualPopulation: 10, years: 101 },
+      { annualPopulation: 10, years: 1e9 },
+      { annualPopulation: 10, years: 2, discountRate: -0.99 },
+      { annualPopulation: 10, years: 2, discountRate: 0.21 },
     ];
     for (const options of bad) {
       expect(() => effectivePopulation(options), JSON.stringify(options)).toThrow(RangeError);
       expect(() => effectivePopulation(options)).toThrow(/^effectivePopulation:/);
     }
+    expect(() =>
+      effectivePopulation({ annualPopulation: 10, years: 2, discountRate: -0.99 }),
+    ).toThrow("effectivePopulation: discountRate must be a rate from 0 to 0.2, got -0.99");
+    expect(() => effectivePopulation({ annualPopulation: 10, years: 1e9 })).toThrow(
+      "effectivePopulation: years must be a whole number from 1 to 100, got 1000000000",
+    );
+    // The limits themselves are accepted.
+    expect(
+      effectivePopulation({ annualPopulation: 1e10, years: 100, discountRate: 0.2 }),
+    ).toBeGreaterThan(0);
+    expect(effectivePopulation({ annualPopulation: 0, years: 1, discountRate: 0 })).toBe(0);
   });
 });
 
