@@ -31,8 +31,8 @@ export const MAX_POPULATION = 1e10;
 /** Most years a decision applies for, for population EVPI. */
 export const MAX_YEARS = 100;
 
-/** Annual discount rates, for population EVPI: 0 to 20%, as in scenarios. */
-export const DISCOUNT_RANGE: readonly [number, number] = [0, 0.2];
+/** Annual discount rates, for population EVPI: 0 to 20%, as in scenarios and model files. */
+export { DISCOUNT_RANGE } from "../core/discount-range.js";
 
 /** Fewest PSA samples an analysis accepts: with one, no spread or probability is defined. */
 export const MIN_SAMPLES = 2;

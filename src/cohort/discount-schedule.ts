@@ -6,6 +6,7 @@
  * @module
  */
 
+import { DISCOUNT_RANGE } from "../core/discount-range.js";
 import { power } from "../core/power.js";
 
 /** One band of a stepped schedule: `rate` applies up to `until` years (from the previous band's end). */
@@ -61,8 +62,8 @@ export const GREEN_BOOK_HEALTH: readonly DiscountBand[] = Object.freeze([
 ]);
 
 /**
- * The bands of a rate (one band for a constant), checked: rates finite and above −1, bands
- * increasing, the last one running to infinity.
+ * The bands of a rate (one band for a constant), checked: rates within {@link DISCOUNT_RANGE}
+ * (0 to 20%), bands increasing, the last one running to infinity.
  *
  * @example
  * ```ts
@@ -81,9 +82,9 @@ export function discountBands(rate: DiscountRate): readonly DiscountBand[] {
   }
   let previous = 0;
   bands.forEach((b: DiscountBand, k: number) => {
-    if (!(Number.isFinite(b.rate) && b.rate > -1)) {
+    if (!(b.rate >= DISCOUNT_RANGE[0] && b.rate <= DISCOUNT_RANGE[1])) {
       throw new RangeError(
-        `discountBands: band ${k + 1} rate must be a finite number above −1, got ${b.rate}`,
+        `discountBands: band ${k + 1} rate must be a rate from ${DISCOUNT_RANGE[0]} to ${DISCOUNT_RANGE[1]}, got ${b.rate}`,
       );
     }
     if (!(b.until > previous)) {

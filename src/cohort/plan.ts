@@ -344,15 +344,21 @@ export function compileCohort(def: LooseDefinition, columns: readonly string[]):
     at,
   );
   const weights = timing.weights;
+  const factors = (kind: "costs" | "effects") => {
+    try {
+      return cycleDiscountFactors(
+        def.conventions.discount[kind] as never,
+        def.cycles,
+        def.cycleLength,
+      );
+    } catch (e) {
+      const why = e instanceof RangeError ? e.message.replace(/^discountBands: /, "") : String(e);
+      throw new TypeError(`defineCohortModel ${model}: conventions.discount.${kind}: ${why}`);
+    }
+  };
   const rates = {
-    costs: timedFactors(
-      cycleDiscountFactors(def.conventions.discount.costs as never, def.cycles, def.cycleLength),
-      at.costs,
-    ),
-    effects: timedFactors(
-      cycleDiscountFactors(def.conventions.discount.effects as never, def.cycles, def.cycleLength),
-      at.effects,
-    ),
+    costs: timedFactors(factors("costs"), at.costs),
+    effects: timedFactors(factors("effects"), at.effects),
   };
   const discount = kinds.map((k) => rates[k]);
   const coefficients = discount.map((d) => d.map((x, t) => x * (weights[t] as number)));

@@ -18,6 +18,7 @@ import {
   TOO_MANY_STRATEGIES,
 } from "../analysis/limits.js";
 import { DISCOUNT_AT, type DiscountAt } from "../cohort/reward-timing.js";
+import { DISCOUNT_RANGE } from "../core/discount-range.js";
 import { MAX_NUMERIC_SEED } from "../core/seed.js";
 import { MAX_CURRENCY_LENGTH } from "../model/model-factory.js";
 import { EVIDENCE_TAGS } from "../model/provenance.js";
@@ -136,7 +137,7 @@ const discountAt = z.enum(DISCOUNT_AT as unknown as readonly [DiscountAt, ...Dis
 
 /** A discount rate: a number, a named schedule or bands of `{ until, rate }`. */
 const rate = z.union([
-  finite.min(0).max(0.2).describe("Annual rate, e.g. 0.035"),
+  finite.min(DISCOUNT_RANGE[0]).max(DISCOUNT_RANGE[1]).describe("Annual rate, e.g. 0.035"),
   z.enum(["green-book", "green-book-health"]).describe("HM Treasury Green Book schedules"),
   z
     .array(
@@ -144,7 +145,7 @@ const rate = z.union([
         until: z
           .union([positive, z.literal("end")])
           .describe("End of the band in years ('end': no end)"),
-        rate: finite.min(0).max(0.2),
+        rate: finite.min(DISCOUNT_RANGE[0]).max(DISCOUNT_RANGE[1]),
       }),
     )
     .min(1)

@@ -285,9 +285,7 @@ export function checkOutputs(
   const report = (strategy: string, what: string, i: number, value: number): never => {
     const at = (c: string) => (arrays.columns[c] as Float64Array)[i] as number;
     // Rows that start from one setting (sensitivity points) name only what differs from it.
-    const shown = prepared.columns.filter(
-      (c) => base === undefined || !Object.is(at(c), base[c]),
-    );
+    const shown = prepared.columns.filter((c) => base === undefined || !Object.is(at(c), base[c]));
     const values = [
       ...shown.map((c) => `${c} = ${valueText(at(c))}`),
       ...(shown.length < prepared.columns.length ? ["every other at its base-case value"] : []),

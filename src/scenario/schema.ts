@@ -8,6 +8,7 @@
 
 import { z } from "zod";
 import { MAX_STRATEGY_NAME, MAX_WTP, MAX_WTP_POINTS, MIN_SAMPLES } from "../analysis/limits.js";
+import { DISCOUNT_RANGE } from "../core/discount-range.js";
 import { MAX_NUMERIC_SEED, seedProblem } from "../core/seed.js";
 import { MAX_HORIZON_YEARS, type ModelFactory, type SettingSpec } from "../model/model-factory.js";
 import { EVIDENCE_TAGS } from "../model/provenance.js";
@@ -25,6 +26,7 @@ export const numericSeed = z
 export const NUMBER_LIMIT = 1e12;
 const LIMIT = NUMBER_LIMIT;
 const finite = z.number().finite().min(-LIMIT).max(LIMIT);
+const discountRate = finite.min(DISCOUNT_RANGE[0]).max(DISCOUNT_RANGE[1]);
 
 /**
  * A text a report shows (a title, a label): not blank, or the report would have holes.
@@ -300,10 +302,7 @@ function buildScenarioSchema(factory: ModelFactory) {
       .optional()
       .describe("Years of programme"),
     discount: z
-      .union([
-        finite.min(0).max(0.2),
-        z.strictObject({ costs: finite.min(0).max(0.2), outcomes: finite.min(0).max(0.2) }),
-      ])
+      .union([discountRate, z.strictObject({ costs: discountRate, outcomes: discountRate })])
       .optional()
       .describe("Discount rate per year (both), or {costs, outcomes}"),
     settings: z.strictObject(settings).optional(),

@@ -142,6 +142,22 @@ describe("defineCohortModel", () => {
     expect(() => defineCohortModel({ ...base, cycles: 0, strategies })).toThrow(
       "cycles must be a whole number of at least 1",
     );
+    // Discount rates as in model files and scenarios (README, "Limits"): 0 to 20%.
+    for (const [rate, got] of [
+      [-0.5, "-0.5"],
+      [0.25, "0.25"],
+      [Number.NaN, "NaN"],
+    ] as const) {
+      expect(() =>
+        defineCohortModel({
+          ...base,
+          conventions: { ...base.conventions, discount: { costs: 0.035, effects: rate } },
+          strategies,
+        }),
+      ).toThrow(
+        `defineCohortModel typed: conventions.discount.effects: band 1 rate must be a rate from 0 to 0.2, got ${got}`,
+      );
+    }
     expect(() =>
       defineCohortModel({ ...base, conventions: undefined as never, strategies }),
     ).toThrow("conventions are required: { counting, correction, discount: { costs, effects } }");

@@ -57,7 +57,15 @@ describe("discount schedules", () => {
         { until: 5, rate: 0.02 },
       ]),
     ).toThrow("band 2 must end after 10 years");
-    expect(() => discountBands(-1)).toThrow("band 1 rate must be a finite number above −1");
+    expect(() => discountBands(-1)).toThrow("band 1 rate must be a rate from 0 to 0.2, got -1");
+    expect(() => discountBands(0.21)).toThrow("band 1 rate must be a rate from 0 to 0.2, got 0.21");
+    expect(() =>
+      discountBands([
+        { until: 10, rate: 0.035 },
+        { until: Number.POSITIVE_INFINITY, rate: -0.01 },
+      ]),
+    ).toThrow("band 2 rate must be a rate from 0 to 0.2, got -0.01");
+    expect(discountBands(0.2)).toEqual([{ until: Number.POSITIVE_INFINITY, rate: 0.2 }]);
     expect(() => discountBands("treasury" as never)).toThrow("discountBands: a rate is");
   });
 });
