@@ -49,6 +49,8 @@ export interface NoiseFloorOptions {
   readonly permutations?: number;
   /** Seed of the permutations (default "evppi-floor"), so a report is reproducible. */
   readonly seed?: string | number;
+  /** Called after each permutation with (permutations done, permutations). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Standard deviations above the null mean at which an estimate stands out. */
@@ -119,6 +121,7 @@ export function evppiNoiseFloor(
       sum[k] = (sum[k] as number) + (v[k] as number);
       sumSq[k] = (sumSq[k] as number) + (v[k] as number) ** 2;
     }
+    options.onProgress?.(r + 1, permutations);
   }
   const nullMean = new Float64Array(K);
   const nullSd = new Float64Array(K);

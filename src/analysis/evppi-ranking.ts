@@ -41,6 +41,11 @@ export interface RankEvppiOptions {
   readonly group?: boolean;
   /** Permutations of the noise floor (default 50). */
   readonly permutations?: number;
+  /**
+   * Called as the estimates are made, with (estimates done, estimates in all): each permutation
+   * of a noise floor, each parameter and the group's regression is one.
+   */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 const estimate = (parameter: string, values: Float64Array, floor: Float64Array): EvppiEstimate => ({
@@ -70,26 +75,35 @@ export function rankEvppi(
   const at = wtp.indexOf(rankWtp);
   if (at < 0) throw new RangeError(`rankEvppi: the ranking WTP ${rankWtp} is not among the WTPs`);
   const permutations = options.permutations ?? 50;
-  const floor = evppiNoiseFloor(samples, wtp, { permutations });
   const varying = Object.entries(parameters).filter(([, x]) => x.some((v) => v !== x[0]));
-  const all = varying.map(([name, x]) =>
-    estimate(name, evppiSortBin(samples, x, wtp, floor.bins), floor.floor),
-  );
+  const grouped = options.group === true && varying.length > 0;
+  const total = permutations + varying.length + (grouped ? 1 + permutations : 0);
+  let done = 0;
+  const step = (by = 1) => {
+    done += by;
+    options.onProgress?.(done, total);
+  };
+  const floor = evppiNoiseFloor(samples, wtp, { permutations, onProgress: () => step() });
+  const all = varying.map(([name, x]) => {
+    const e = estimate(name, evppiSortBin(samples, x, wtp, floor.bins), floor.floor);
+    step();
+    return e;
+  });
   const ranked = all
     .filter((e) => e.aboveFloor[at])
     .sort((a, b) => (b.values[at] as number) - (a.values[at] as number));
   const belowFloor = all
     .filter((e) => !e.aboveFloor[at])
     .sort((a, b) => (a.parameter < b.parameter ? -1 : a.parameter > b.parameter ? 1 : 0));
-  if (options.group !== true || varying.length === 0) {
-    return { wtp, rankWtp, floor, ranked, belowFloor };
-  }
+  if (!grouped) return { wtp, rankWtp, floor, ranked, belowFloor };
   const xs = varying.map(([, x]) => x);
   const values = evppiRegression(samples, xs, wtp);
+  step();
   const groupFloor = evppiNoiseFloor(samples, wtp, {
     permutations,
     bins: Math.min(samples.nSamples, quadraticTerms(xs.length)),
     seed: "evppi-floor-group",
+    onProgress: () => step(),
   });
   const group = {
     ...estimate(varying.map(([name]) => name).join(" + "), values, groupFloor.floor),

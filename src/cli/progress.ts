@@ -7,8 +7,9 @@
 import type { CliIo } from "./io.js";
 
 /**
- * A progress callback for a PSA that redraws one line on stderr (at most every 1%), or does
- * nothing when stderr is not a terminal. Call the returned `done` to clear the line.
+ * A progress callback that redraws one line on stderr (at most every 1%), or does nothing when
+ * stderr is not a terminal: "PSA [###   ]  10% 1,000/10,000 samples". Call the returned `done`
+ * to clear the line.
  *
  * @example
  * ```ts
@@ -17,7 +18,7 @@ import type { CliIo } from "./io.js";
  * bar.done();
  * ```
  */
-export function progressBar(io: CliIo, label: string) {
+export function progressBar(io: CliIo, label: string, unit = "samples") {
   let last = -1;
   const width = 30;
   return {
@@ -28,7 +29,7 @@ export function progressBar(io: CliIo, label: string) {
       last = percent;
       const filled = Math.round((width * done) / total);
       io.stderr(
-        `\r${label} [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${String(percent).padStart(3)}% ${done.toLocaleString("en-GB")}/${total.toLocaleString("en-GB")} samples`,
+        `\r${label} [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${String(percent).padStart(3)}% ${done.toLocaleString("en-GB")}/${total.toLocaleString("en-GB")} ${unit}`,
       );
     },
     done(): void {

@@ -42,6 +42,7 @@ import { runScenario } from "../scenario/run-scenario.js";
 import { scenarioModel } from "../scenario/scenario-model.js";
 import type { CliIo } from "./io.js";
 import { parseNumberInRange } from "./options.js";
+import { progressBar } from "./progress.js";
 import {
   parseReportFormat,
   type ReportFormat,
@@ -589,12 +590,15 @@ export async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Prom
     keepAllParameters: true,
     regressionParameters: flags.group === true ? (chosen ?? model.model.parameterNames).length : 0,
   });
+  const psaBar = progressBar(io, "PSA");
   const result = await locatingModelErrors(loaded, () =>
     runScenario(loaded, {
       ...(samples === undefined ? {} : { samples }),
       keepAllParameters: true,
+      onProgress: psaBar.update,
     }),
   );
+  psaBar.done();
   const psa = result.draws;
   const wtp = [...new Set(loaded.reportWtp)].sort((a, b) => a - b);
   const columns = Object.fromEntries(
@@ -602,7 +606,12 @@ export async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Prom
       .filter((name) => psa.parameters[name] !== undefined)
       .map((name) => [name, psa.parameters[name] as Float64Array]),
   );
-  const ranking = rankEvppi(psa.samples, columns, wtp, { group: flags.group === true });
+  const evppiBar = progressBar(io, "EVPPI", "estimates");
+  const ranking = rankEvppi(psa.samples, columns, wtp, {
+    group: flags.group === true,
+    onProgress: evppiBar.update,
+  });
+  evppiBar.done();
   // EVPI, the value of learning everything, bounds every EVPPI.
   const evpi = wtp.map((w) => result.acceptability.find((a) => a.wtp === w)?.evpi ?? Number.NaN);
   const currency = currencyOf(loaded.factory);

@@ -88,6 +88,27 @@ describe("sensitivity commands", () => {
     expect(bad.stderr).toMatch(/^error: --range: expected high above low/);
   });
 
+  it("evppi shows the PSA's and the estimates' progress only when stderr is a terminal", async () => {
+    const args = [
+      "evppi",
+      RCT,
+      "--samples",
+      "2000",
+      "--parameters",
+      "irr_s47,irr_days_care",
+      "--group",
+    ];
+    const tty = await runInProcess(args, {}, true);
+    expect(tty.code, tty.stderr).toBe(0);
+    expect(tty.stderr).toMatch(/\rPSA \[#+ *\] +100% 2,000\/2,000 samples/);
+    // 50 permutations for the floor, 2 parameters, the group's regression and its 50 permutations.
+    expect(tty.stderr).toMatch(/\rEVPPI \[ +\] +0% 1\/103 estimates/);
+    expect(tty.stderr).toMatch(/\rEVPPI \[#+\] +100% 103\/103 estimates/);
+    const pipe = await runInProcess(args);
+    expect(pipe.stderr).toBe("");
+    expect(pipe.stdout).toBe(tty.stdout);
+  });
+
   it("a threshold range where the model fails names the point and only what differs from the base case", async () => {
     // irr_s47 = 1e10 multiplies the S47 enquiries, and their cost, past the ±1e15 limit.
     const r = await runInProcess(["threshold", RCT, "--parameter", "irr_s47", "--range=0:1e12"]);
