@@ -7,7 +7,7 @@
  * @module
  */
 
-import { InputError } from "../errors.js";
+import { InputError, type InputIssue } from "../errors.js";
 import { INPUT_TABLES } from "./schema.js";
 import { locateIssue, type YamlSource } from "./yaml-source.js";
 
@@ -46,13 +46,17 @@ export function inputSettings(chain: readonly YamlSource[]): (readonly PropertyK
 /**
  * `e` (a mistake the model reported in its own file) located at the first of `settings` whose
  * input the message shows a value of (with `known`, the first the files hold: the caller knows
- * the setting to blame); `lead` says why, and the model's message follows. `e` itself when there
- * is none (the model is then to blame, where it says).
+ * the setting to blame); `lead` says why, and the model's message follows. When the message
+ * shows the values of several settings, the others are named with where they are set, since
+ * any of them may be the one to change. `e` itself when there is none (the model is then to
+ * blame, where it says).
  *
  * @example
  * ```ts
  * blameSetting(chain, e, inputSettings(chain), "with this scenario's values the model fails");
  * // s.yaml:3:18 parameters.p: with this scenario's values the model fails: m.model.yaml:16:24 …
+ * // or, when q's value shows too:
+ * // s.yaml:3:18 parameters.p: with this scenario's values (and parameters.q, s.yaml:4:6) the model fails: …
  * ```
  */
 export function blameSetting(
@@ -62,10 +66,28 @@ export function blameSetting(
   lead: string,
   known = false,
 ): InputError {
-  const path = settings.find(
-    (p) => chain.some((s) => s.has(p)) && (known || mentions(e.message, String(p.at(-1)))),
-  );
+  const held = settings.filter((p) => chain.some((s) => s.has(p)));
+  const shown = held.filter((p) => mentions(e.message, String(p.at(-1))));
+  const path = known ? held[0] : shown[0];
   if (path === undefined) return e;
   const { message: _, ...at } = locateIssue(chain, path, "");
-  return new InputError({ ...at, message: `${lead}: ${e.message}` });
+  const others = shown.filter((p) => p !== path).map((p) => placeText(locateIssue(chain, p, "")));
+  const why = others.length === 0 ? lead : withOthers(lead, others);
+  return new InputError({ ...at, message: `${why}: ${e.message}` });
+}
+
+/** "parameters.q, s.yaml:4:6": a setting and where it is. */
+function placeText(issue: InputIssue): string {
+  const where =
+    issue.file === undefined
+      ? ""
+      : `, ${issue.file}${issue.line === undefined ? "" : `:${issue.line}:${issue.column}`}`;
+  return `${issue.field ?? ""}${where}`;
+}
+
+/** The lead with the other settings named after its first clause ("… values (and q, s.yaml:4:6), the model fails"). */
+function withOthers(lead: string, others: readonly string[]): string {
+  const also = `(and ${others.join("; ")})`;
+  const comma = lead.indexOf(",");
+  return comma < 0 ? `${lead} ${also}` : `${lead.slice(0, comma)} ${also}${lead.slice(comma)}`;
 }

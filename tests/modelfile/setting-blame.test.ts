@@ -94,6 +94,17 @@ describe("a model failing at a value set outside the model file is blamed on the
     );
   });
 
+  it("two of the scenario's values in the failing formula: at the first, naming the other and where it is", async () => {
+    const sum = MODEL.replace("S: q * 2, D: 0.01", "S: p + q, D: 0.01");
+    const s = "model: ./m.model.yaml\ntitle: S\nparameters:\n  q: 0.6\n  p: 0.5\n";
+    const line = expectOneRefusal(
+      await runInProcess(["validate", "s.yaml"], { "m.model.yaml": sum, "s.yaml": s }),
+    );
+    expect(line).toBe(
+      'error: s.yaml:4:6 parameters.q: with this scenario\'s values (and parameters.p, s.yaml:5:6), the model fails: m.model.yaml:23:24 strategies.b.transitions.H.S: strategy "b", H → S: "p + q" is 1.1 at the base case, not a probability between 0 and 1 (p = 0.5, q = 0.6)',
+    );
+  });
+
   it("a strategy's own input: at that strategy's key", async () => {
     const s =
       "model: ./m.model.yaml\ntitle: S\nstrategies:\n  a: {}\n  b: { inputs: { q: 0.6 } }\n";
