@@ -423,6 +423,18 @@ export interface PsaResult<
 /** {@link MAX_SAMPLES} with thousands separators, for messages. */
 const MAX_SAMPLES_TEXT = String(MAX_SAMPLES).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
+/**
+ * What a caller gave for an option, for a message: "none given", a number as `valueText` writes
+ * it ("not a number", "infinity"), a text quoted, and anything else by its kind ("an object").
+ */
+function givenText(value: unknown): string {
+  if (value === undefined) return "none given";
+  if (typeof value === "number") return `got ${valueText(value)}`;
+  if (typeof value === "string") return `got ${JSON.stringify(value)}`;
+  if (value === null) return "got null";
+  return `got ${Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`}`;
+}
+
 /** Checks the sample count and chunk size. */
 export function checkRunOptions(options: PsaOptions): number {
   if (typeof options !== "object" || options === null) {
@@ -435,21 +447,21 @@ export function checkRunOptions(options: PsaOptions): number {
   if (!Number.isInteger(samples) || samples < 1 || samples > MAX_SAMPLES) {
     throw new InputError({
       field: "samples",
-      message: `expected a whole number from 1 to ${MAX_SAMPLES_TEXT}, ${samples === undefined ? "none given" : `got ${typeof samples === "number" ? valueText(samples) : JSON.stringify(samples)}`}`,
+      message: `expected a whole number from 1 to ${MAX_SAMPLES_TEXT}, ${givenText(samples)}`,
     });
   }
   const seed: unknown = options.seed;
   if (!(typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed)))) {
     throw new InputError({
       field: "seed",
-      message: `expected a text or a finite number (the same seed gives the same draws), ${seed === undefined ? "none given" : `got ${typeof seed === "number" ? valueText(seed) : String(seed)}`}`,
+      message: `expected a text or a finite number (the same seed gives the same draws), ${givenText(seed)}`,
     });
   }
   const chunkSize = options.chunkSize ?? 10_000;
   if (!Number.isInteger(chunkSize) || chunkSize < 1) {
     throw new InputError({
       field: "chunkSize",
-      message: `expected a positive whole number, got ${chunkSize}`,
+      message: `expected a positive whole number, ${givenText(chunkSize)}`,
     });
   }
   return chunkSize;

@@ -134,6 +134,11 @@ describe("runPsa", () => {
     await refused({ samples: 1e12, seed: 1 }, `${range}, got 1000000000000`);
     await refused({ samples: Number.NaN, seed: 1 }, `${range}, got not a number`);
     await refused({ samples: "100", seed: 1 }, `${range}, got "100"`);
+    await refused({ samples: { n: 1 }, seed: 1 }, `${range}, got an object`);
+    await refused(
+      { samples: 10, seed: 1, chunkSize: 0 },
+      "chunkSize: expected a positive whole number, got 0",
+    );
     await refused({ seed: 1 }, `${range}, none given`);
     await refused(
       undefined,
@@ -148,7 +153,9 @@ describe("runPsa", () => {
       );
     await refused(Number.NaN, "got not a number");
     await refused(Number.POSITIVE_INFINITY, "got infinity");
-    await refused({}, "got [object Object]");
+    await refused({}, "got an object");
+    await refused([1], "got an array");
+    await refused(true, "got a boolean");
     await refused(null, "got null");
     await refused(undefined, "none given");
     // Any text and any finite number are seeds.
