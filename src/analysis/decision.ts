@@ -18,7 +18,7 @@
 import { argmax } from "../core/argmax.js";
 import { expectedNetBenefit } from "./nmb.js";
 import type { CeSamples } from "./samples.js";
-import { strategyMeans } from "./summary.js";
+import { type StrategyMeans, strategyMeans } from "./summary.js";
 import type { WtpGrid } from "./wtp.js";
 
 /** Decision curves on a WTP grid. Per-WTP, per-strategy arrays are WTP-major: `[k * S + j]`. */
@@ -180,7 +180,7 @@ function prefixSums(hi: Float64Array, lo: Float64Array, k: number): Float64Array
 export function decisionCurves(
   samples: CeSamples,
   wtp: WtpGrid | readonly number[],
-  means: { readonly cost: Float64Array; readonly effect: Float64Array } = strategyMeans(samples),
+  means: StrategyMeans = strategyMeans(samples),
 ): DecisionCurves {
   const grid = wtp instanceof Float64Array ? wtp : Float64Array.from(wtp);
   checkGrid(grid);

@@ -26,6 +26,7 @@
 import { Rng } from "../core/rng.js";
 import { binnedEvppi } from "./evppi.js";
 import type { CeSamples } from "./samples.js";
+import { type StrategyMeans, strategyMeans } from "./summary.js";
 
 /** The estimator's behaviour under no information, per WTP. */
 export interface EvppiNoiseFloor {
@@ -51,6 +52,8 @@ export interface NoiseFloorOptions {
   readonly seed?: string | number;
   /** Called after each permutation with (permutations done, permutations). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** The strategies' mean costs and effects, when the caller has them ({@link strategyMeans}). */
+  readonly means?: StrategyMeans;
 }
 
 /** Standard deviations above the null mean at which an estimate stands out. */
@@ -109,6 +112,7 @@ export function evppiNoiseFloor(
       `evppiNoiseFloor: permutations must be a whole number ≥ 2, got ${permutations}`,
     );
   }
+  const means = options.means ?? strategyMeans(samples);
   const rng = Rng.create(options.seed ?? "evppi-floor");
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const K = wtp.length;
@@ -116,7 +120,7 @@ export function evppiNoiseFloor(
   const sumSq = new Float64Array(K);
   for (let r = 0; r < permutations; r++) {
     shuffle(order, rng);
-    const v = binnedEvppi(samples, order, wtp, bins);
+    const v = binnedEvppi(samples, order, wtp, bins, means);
     for (let k = 0; k < K; k++) {
       sum[k] = (sum[k] as number) + (v[k] as number);
       sumSq[k] = (sumSq[k] as number) + (v[k] as number) ** 2;

@@ -9,6 +9,7 @@
 import { evppiRegression, evppiSortBin, quadraticTerms } from "./evppi.js";
 import { type EvppiNoiseFloor, evppiNoiseFloor } from "./evppi-floor.js";
 import type { CeSamples } from "./samples.js";
+import { strategyMeans } from "./summary.js";
 
 /** One parameter's (or a group's) EVPPI per WTP, and whether each stands above the floor. */
 export interface EvppiEstimate {
@@ -83,9 +84,10 @@ export function rankEvppi(
     done += by;
     options.onProgress?.(done, total);
   };
-  const floor = evppiNoiseFloor(samples, wtp, { permutations, onProgress: () => step() });
+  const means = strategyMeans(samples);
+  const floor = evppiNoiseFloor(samples, wtp, { permutations, means, onProgress: () => step() });
   const all = varying.map(([name, x]) => {
-    const e = estimate(name, evppiSortBin(samples, x, wtp, floor.bins), floor.floor);
+    const e = estimate(name, evppiSortBin(samples, x, wtp, floor.bins, means), floor.floor);
     step();
     return e;
   });
@@ -103,6 +105,7 @@ export function rankEvppi(
     permutations,
     bins: Math.min(samples.nSamples, quadraticTerms(xs.length)),
     seed: "evppi-floor-group",
+    means,
     onProgress: () => step(),
   });
   const group = {

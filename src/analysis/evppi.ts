@@ -16,8 +16,10 @@
  */
 
 import { cholesky } from "../core/cholesky.js";
+import { sortedOrder } from "../core/sorted-order.js";
 import { mean } from "../core/sum.js";
 import type { CeSamples } from "./samples.js";
+import { type StrategyMeans, strategyMeans } from "./summary.js";
 
 /** Checks a parameter column against the samples: one finite draw per sample. */
 function checkColumn(samples: CeSamples, x: Float64Array, what: string): void {
@@ -35,7 +37,8 @@ function checkColumn(samples: CeSamples, x: Float64Array, what: string): void {
 
 /**
  * EVPPI of one parameter by sort-and-bin, per WTP. `bins` defaults to √N (rounded), so each bin
- * holds about √N samples.
+ * holds about √N samples. `means` are the strategies' mean costs and effects
+ * ({@link strategyMeans}), when the caller has them already (many estimates on one PSA).
  *
  * @example
  * ```ts
@@ -47,16 +50,15 @@ export function evppiSortBin(
   x: Float64Array,
   wtp: ArrayLike<number>,
   bins = Math.max(1, Math.round(Math.sqrt(samples.nSamples))),
+  means: StrategyMeans = strategyMeans(samples),
 ): Float64Array {
   checkColumn(samples, x, "evppiSortBin");
   const n = samples.nSamples;
   if (!(Number.isInteger(bins) && bins >= 1 && bins <= n)) {
     throw new RangeError(`evppiSortBin: bins must be a whole number in [1, ${n}], got ${bins}`);
   }
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => (x[a] as number) - (x[b] as number) || a - b,
-  );
-  return binnedEvppi(samples, order, wtp, bins);
+  // By value, ties in sample order.
+  return binnedEvppi(samples, sortedOrder(x), wtp, bins, means);
 }
 
 /**
@@ -75,6 +77,7 @@ export function binnedEvppi(
   order: ArrayLike<number>,
   wtp: ArrayLike<number>,
   bins: number,
+  means: StrategyMeans = strategyMeans(samples),
 ): Float64Array {
   const { nSamples: n, strategies, cost, effect } = samples;
   const S = strategies.length;
@@ -104,8 +107,8 @@ export function binnedEvppi(
       binEffect[b * S + j] = e / (to - from);
     }
   }
-  const overallCost = Array.from({ length: S }, (_, j) => mean(cost, j * n, (j + 1) * n));
-  const overallEffect = Array.from({ length: S }, (_, j) => mean(effect, j * n, (j + 1) * n));
+  const overallCost = means.cost;
+  const overallEffect = means.effect;
   const out = new Float64Array(wtp.length);
   for (let k = 0; k < wtp.length; k++) {
     const l = wtp[k] as number;

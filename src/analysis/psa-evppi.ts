@@ -14,6 +14,7 @@ import { decisionCurves } from "./decision.js";
 import { evppiRegression, evppiSortBin, quadraticTerms } from "./evppi.js";
 import { type EvppiNoiseFloor, evppiNoiseFloor } from "./evppi-floor.js";
 import type { CeSamples } from "./samples.js";
+import { type StrategyMeans, strategyMeans } from "./summary.js";
 
 /**
  * Most parameters in a group: the quadratic regression has 1 + m + m(m + 1)/2 terms (66 for 10),
@@ -96,7 +97,8 @@ export function psaEvppi(
   group?: readonly string[],
 ): PsaEvppi {
   const grid = Float64Array.from(wtp);
-  const evpi = decisionCurves(samples, grid).evpi;
+  const means = strategyMeans(samples);
+  const evpi = decisionCurves(samples, grid, means).evpi;
   let rankAt = 0;
   for (let k = 1; k < evpi.length; k++)
     if ((evpi[k] as number) > (evpi[rankAt] as number)) rankAt = k;
@@ -106,11 +108,11 @@ export function psaEvppi(
   }
   const fixed = draws.names.filter((n) => !varies(column.get(n) as Float64Array));
   const bins = Math.max(1, Math.round(Math.sqrt(samples.nSamples)));
-  const floor = evppiNoiseFloor(samples, grid, { bins });
+  const floor = evppiNoiseFloor(samples, grid, { bins, means });
   const all = draws.names
     .filter((n) => !fixed.includes(n))
     .map((n) => {
-      const evppi = evppiSortBin(samples, column.get(n) as Float64Array, grid, bins);
+      const evppi = evppiSortBin(samples, column.get(n) as Float64Array, grid, bins, means);
       return { parameters: [n], evppi, aboveFloor: above(evppi, floor) };
     });
   const parameters = all
@@ -129,7 +131,7 @@ export function psaEvppi(
     parameters,
     belowFloor,
     floor,
-    group: group === undefined ? undefined : groupEvppi(samples, group, column, grid),
+    group: group === undefined ? undefined : groupEvppi(samples, group, column, grid, means),
     fixed,
     bins,
     samples: samples.nSamples,
@@ -142,6 +144,7 @@ function groupEvppi(
   group: readonly string[],
   column: ReadonlyMap<string, Float64Array>,
   grid: Float64Array,
+  means: StrategyMeans,
 ): EvppiRow & { readonly floor: EvppiNoiseFloor } {
   // A fixed parameter adds a constant column, which the regression's ridge absorbs.
   const evppi = evppiRegression(
@@ -152,6 +155,7 @@ function groupEvppi(
   const floor = evppiNoiseFloor(samples, grid, {
     bins: Math.min(samples.nSamples, quadraticTerms(group.length)),
     seed: "evppi-floor-group",
+    means,
   });
   return { parameters: group, evppi, aboveFloor: above(evppi, floor), floor };
 }

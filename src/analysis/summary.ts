@@ -49,6 +49,12 @@ export function summarise(samples: CeSamples): StrategySummary[] {
   }));
 }
 
+/** Each strategy's mean cost and mean effect, in strategy order. */
+export interface StrategyMeans {
+  readonly cost: Float64Array;
+  readonly effect: Float64Array;
+}
+
 /**
  * Mean cost and effect of every strategy (compensated sums), as two arrays in strategy order.
  *
@@ -57,7 +63,7 @@ export function summarise(samples: CeSamples): StrategySummary[] {
  * const { cost, effect } = strategyMeans(samples);
  * ```
  */
-export function strategyMeans(samples: CeSamples): { cost: Float64Array; effect: Float64Array } {
+export function strategyMeans(samples: CeSamples): StrategyMeans {
   const n = samples.nSamples;
   const k = samples.strategies.length;
   const cost = new Float64Array(k);
