@@ -26,7 +26,8 @@ export const numericSeed = z
 export const NUMBER_LIMIT = 1e12;
 const LIMIT = NUMBER_LIMIT;
 const finite = z.number().finite().min(-LIMIT).max(LIMIT);
-const discountRate = finite.min(DISCOUNT_RANGE[0]).max(DISCOUNT_RANGE[1]);
+/** A discount rate: a new schema at each use, so the JSON Schema inlines it rather than naming it. */
+const discountRate = () => finite.min(DISCOUNT_RANGE[0]).max(DISCOUNT_RANGE[1]);
 
 /**
  * A text a report shows (a title, a label): not blank, or the report would have holes.
@@ -302,7 +303,7 @@ function buildScenarioSchema(factory: ModelFactory) {
       .optional()
       .describe("Years of programme"),
     discount: z
-      .union([discountRate, z.strictObject({ costs: discountRate, outcomes: discountRate })])
+      .union([discountRate(), z.strictObject({ costs: discountRate(), outcomes: discountRate() })])
       .optional()
       .describe("Discount rate per year (both), or {costs, outcomes}"),
     settings: z.strictObject(settings).optional(),
