@@ -48,12 +48,19 @@ export function differenceSum(x: ArrayLike<number>, y: ArrayLike<number>): numbe
 }
 
 /**
- * Mean of `x[from..to)` by compensated summation followed by one refinement pass
- * (the mean of the residuals is added back, as R's `mean` does).
+ * Mean of `x[from..to)`, as near the exact mean as doubles allow: a compensated sum divided by n
+ * gives a first mean m; the residuals x_i − m are then summed almost exactly (each split into its
+ * rounded value and rounding error by Knuth's two-sum, both parts summed with compensation) and
+ * their mean added back. The error is within about 2⁻¹⁰⁶ · mean(|x|) of the rounding of the
+ * exact mean, so the result is the double nearest the exact mean unless the values cancel to
+ * within about 10⁻¹⁵ of their size (then no double-precision method can tell). R's `mean` and
+ * `colMeans` sum in extended precision, so a tie in R is a tie here: `mean([-1, -1, 1, 1, 2])`
+ * is 0.4, not 0.4 plus one unit in the last place, which a refinement in doubles gave.
  *
  * @example
  * ```ts
  * mean(new Float64Array([1, 2, 3, 4])); // 2.5
+ * mean([-1, -1, 1, 1, 2]); // 0.4
  * ```
  */
 export function mean(x: ArrayLike<number>, from = 0, to: number = x.length): number {
@@ -62,13 +69,22 @@ export function mean(x: ArrayLike<number>, from = 0, to: number = x.length): num
   const m = sum(x, from, to) / n;
   let s = 0;
   let c = 0;
+  let es = 0;
+  let ec = 0;
   for (let i = from; i < to; i++) {
-    const v = (x[i] as number) - m;
-    const t = s + v;
-    c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+    const a = x[i] as number;
+    // r + e = a − m exactly.
+    const r = a - m;
+    const z = r - a;
+    const e = a - (r - z) + (-m - z);
+    const t = s + r;
+    c += Math.abs(s) >= Math.abs(r) ? s - t + r : r - t + s;
     s = t;
+    const u = es + e;
+    ec += Math.abs(es) >= Math.abs(e) ? es - u + e : e - u + es;
+    es = u;
   }
-  return m + (s + c) / n;
+  return m + (s + (c + (es + ec))) / n;
 }
 
 /**

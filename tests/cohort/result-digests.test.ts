@@ -12,7 +12,9 @@
  * model-file expressions moved to `power` too (revision.model.yaml's Weibull hazard: only last
  * bits moved, at most 1.2e-13 relative, in an ICER; checked field by field); and when the
  * report's settings gained `currency` (only that line differs, checked per file; Sick-Sicker's
- * cost units also read $ since its model file gives its currency).
+ * cost units also read $ since its model file gives its currency); and when `mean` became the
+ * double nearest the exact mean (revision.model.yaml: 7 numbers moved in the last bit, at most
+ * 3.7e-16 relative, checked number by number; the PSA arrays do not use means and are unchanged).
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CompensatedSum, mean, sd, sum } from "../../src/core/sum.js";
 
@@ -44,6 +45,84 @@ describe("mean", () => {
   it("mean of values with a large common offset is exact", () => {
     // (1e9+1 + 1e9+2 + 1e9+3) / 3 = 1e9 + 2, representable exactly.
     expect(mean([1e9 + 1, 1e9 + 2, 1e9 + 3])).toBe(1e9 + 2);
+  });
+
+  it("a tie in R is a tie here: the mean is the double nearest the exact mean", () => {
+    // R's mean and colMeans refine in extended precision; the exact means here are 2/5 and 9/10,
+    // whose nearest doubles are the literals 0.4 and 0.9. Refining in doubles gave
+    // 0.40000000000000008 and 0.8999999999999999 (the residuals x − m were rounded).
+    expect(mean([-1, -1, 1, 1, 2])).toBe(0.4);
+    expect(mean([6, -1, 7, 8, 2, -3, -8, -8, 4, 2])).toBe(0.9);
+    expect(mean([0.4, 0.4, 0.4, 0.4, 0.4])).toBe(0.4);
+  });
+
+  it("the mean of whole numbers is their exact sum divided by n, rounded once", () => {
+    // A sum of small integers is exact in a double, and IEEE division rounds s / n correctly.
+    const ints = fc.array(fc.integer({ min: -1_000_000, max: 1_000_000 }), {
+      minLength: 1,
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(ints, (xs) => {
+        const s = xs.reduce((a, b) => a + b, 0);
+        expect(mean(xs)).toBe(s / xs.length);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("the mean of doubles that do not cancel is the exact mean rounded to nearest (checked in exact arithmetic)", () => {
+    /** The exact mean of doubles, rounded to the nearest double (ties to even), by BigInt. */
+    const exactMean = (xs: readonly number[]): number => {
+      // Each double is m · 2^e with e ≥ −1074: scale every value to a whole multiple of 2^−1074.
+      const view = new DataView(new ArrayBuffer(8));
+      let total = 0n;
+      for (const v of xs) {
+        view.setFloat64(0, v);
+        const bits = view.getBigUint64(0);
+        const exponent = Number((bits >> 52n) & 0x7ffn);
+        const fraction = bits & ((1n << 52n) - 1n);
+        const mantissa = exponent === 0 ? fraction : fraction | (1n << 52n);
+        const shift = BigInt(Math.max(exponent, 1) - 1);
+        total += (bits >> 63n === 1n ? -1n : 1n) * (mantissa << shift);
+      }
+      // mean = total / (n · 2^1074): take 200 more bits, then round to 53 significant bits.
+      const n = BigInt(xs.length);
+      const negative = total < 0n;
+      const scaled = ((negative ? -total : total) << 200n) / n;
+      const exact = ((negative ? -total : total) << 200n) % n === 0n;
+      if (scaled === 0n) return 0;
+      const drop = BigInt(scaled.toString(2).length - 53);
+      let kept = scaled >> drop;
+      const rest = scaled - (kept << drop);
+      const half = 1n << (drop - 1n);
+      if (rest > half || (rest === half && (!exact || (kept & 1n) === 1n))) kept += 1n;
+      const value = Number(kept) * 2 ** (Number(drop) - 1274);
+      return negative ? -value : value;
+    };
+    const values = fc.array(
+      fc.oneof(
+        // Magnitudes within 1e-3 to 1e6: a value under 2⁻¹⁰⁶ of the others (1e-100 beside 1, say)
+        // can decide a rounding only at an exact midpoint, which no double-precision sum sees.
+        fc
+          .double({ min: -1e6, max: 1e6, noNaN: true })
+          .filter((v) => v === 0 || Math.abs(v) >= 1e-3),
+        fc.integer({ min: -50, max: 50 }).map((k) => k / 10),
+      ),
+      { minLength: 1, maxLength: 80 },
+    );
+    // Values whose sum is at least 1e-6 of their absolute sum: a condition number of 10⁶ or less.
+    // (Beyond about 10¹⁵ no double-precision sum can round correctly, R's extended one neither.)
+    const conditioned = values.filter((xs) => {
+      const total = xs.reduce((a, b) => a + Math.abs(b), 0);
+      return Math.abs(exactMean(xs)) * xs.length >= 1e-6 * total || total === 0;
+    });
+    fc.assert(
+      fc.property(conditioned, (xs) => {
+        expect(mean(xs)).toBe(exactMean(xs));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("mean honours from/to", () => {
