@@ -37,8 +37,11 @@ function checkColumn(samples: CeSamples, x: Float64Array, what: string): void {
 
 /**
  * EVPPI of one parameter by sort-and-bin, per WTP. `bins` defaults to √N (rounded), so each bin
- * holds about √N samples. `means` are the strategies' mean costs and effects
- * ({@link strategyMeans}), when the caller has them already (many estimates on one PSA).
+ * holds about √N samples; when `bins` does not divide N, bin sizes differ by at most one and each
+ * bin counts by its size (voi's `"so"` method refuses such a count). A parameter that takes one
+ * value in every sample carries no information: its EVPPI is 0, as voi gives. `means` are the
+ * strategies' mean costs and effects ({@link strategyMeans}), when the caller has them already
+ * (many estimates on one PSA).
  *
  * @example
  * ```ts
@@ -57,13 +60,15 @@ export function evppiSortBin(
   if (!(Number.isInteger(bins) && bins >= 1 && bins <= n)) {
     throw new RangeError(`evppiSortBin: bins must be a whole number in [1, ${n}], got ${bins}`);
   }
+  if (x.every((v) => v === x[0])) return new Float64Array(wtp.length);
   // By value, ties in sample order.
   return binnedEvppi(samples, sortedOrder(x), wtp, bins, means);
 }
 
 /**
- * The sort-and-bin estimate for samples taken in `order` and cut into `bins` groups of equal
- * size: Σ_b (n_b / N) max_j mean_b(NB_j) − max_j mean(NB_j), per WTP, floored at 0. With `order`
+ * The sort-and-bin estimate for samples taken in `order` and cut into `bins` consecutive groups
+ * (bin b holds positions ⌊bN/B⌋ to ⌊(b+1)N/B⌋ − 1, so sizes differ by at most one):
+ * Σ_b (n_b / N) max_j mean_b(NB_j) − max_j mean(NB_j), per WTP, floored at 0. With `order`
  * sorted by a parameter this is {@link evppiSortBin}; with a random permutation it is the
  * estimate for a parameter that carries no information (see evppi-floor.ts).
  *

@@ -108,6 +108,28 @@ describe("EVPPI on a linear-Gaussian model", () => {
     });
   });
 
+  it("sort-and-bin: a constant parameter is worth 0; an uneven bin count weights bins by size", () => {
+    // NB_B = 1, −1, 1, −1 against NB_A = 0 at λ = 1: EVPI = 0.5, but a parameter fixed at 3 tells
+    // nothing (voi: `if (sum(inds_const) == p) res <- data.frame(evppi = 0)`). Binned in sample
+    // order it would give 0.5.
+    const alternating = createCeSamples({
+      strategies: ["A", "B"],
+      cost: [0, 0, 0, 0, -1, 1, -1, 1],
+      effect: [0, 0, 0, 0, 0, 0, 0, 0],
+    });
+    expect(Array.from(evppiSortBin(alternating, new Float64Array(4).fill(3), [1], 4))).toEqual([0]);
+    // N = 5 in 2 bins: positions 0–1 and 2–4 (⌊bN/B⌋). x = 1…5 orders the samples as they are;
+    // NB_B = 3, −1, −1, −1, −1: bin means 1 and −1, so Σ (n_b/N) max(0, mean) = 2/5 · 1 = 0.4,
+    // and max_j mean(NB_j) = max(0, −0.2) = 0.
+    const five = createCeSamples({
+      strategies: ["A", "B"],
+      cost: [0, 0, 0, 0, 0, -3, 1, 1, 1, 1],
+      effect: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    });
+    const x = Float64Array.from([1, 2, 3, 4, 5]);
+    expect(evppiSortBin(five, x, [1], 2)[0]).toBeCloseTo(0.4, 15);
+  });
+
   it("EVPPI estimators refuse mismatched columns and bad bin counts", () => {
     const { samples, x1 } = draw(1, 100);
     expect(() => evppiSortBin(samples, x1.subarray(0, 50), WTP)).toThrow(/^evppiSortBin: /);
