@@ -16,6 +16,7 @@
  */
 
 import { argmax } from "../core/argmax.js";
+import { settleNearTies } from "./enb-ties.js";
 import { expectedNetBenefit } from "./nmb.js";
 import type { CeSamples } from "./samples.js";
 import { type StrategyMeans, strategyMeans } from "./summary.js";
@@ -188,6 +189,7 @@ export function decisionCurves(
   const S = strategies.length;
   const K = grid.length;
   const enb = expectedNetBenefit(means.cost, means.effect, grid);
+  settleNearTies(samples, grid, enb, means);
   const best = new Int32Array(K);
   for (let k = 0; k < K; k++) best[k] = argmax(enb.subarray(k * S, (k + 1) * S));
   const bestChange = nextChange(best);

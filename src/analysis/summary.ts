@@ -6,7 +6,7 @@
  */
 
 import { quantilePair } from "../core/quantile.js";
-import { mean, sd } from "../core/sum.js";
+import { mean, meanAndScale, sd } from "../core/sum.js";
 import type { CeSamples } from "./samples.js";
 
 /** Mean, SD (n − 1 denominator) and central 95% interval (type-7 quantiles) of one quantity. */
@@ -53,10 +53,16 @@ export function summarise(samples: CeSamples): StrategySummary[] {
 export interface StrategyMeans {
   readonly cost: Float64Array;
   readonly effect: Float64Array;
+  /**
+   * Each strategy's mean absolute cost and effect, the scale of rounding in per-sample net
+   * benefits ({@link strategyMeans} gives them; a caller's own means may leave them out).
+   */
+  readonly scale?: { readonly cost: Float64Array; readonly effect: Float64Array };
 }
 
 /**
- * Mean cost and effect of every strategy (compensated sums), as two arrays in strategy order.
+ * Mean cost and effect of every strategy (each the double nearest the exact mean, see `mean`),
+ * as two arrays in strategy order, with their mean absolute values as `scale`.
  *
  * @example
  * ```ts
@@ -68,9 +74,14 @@ export function strategyMeans(samples: CeSamples): StrategyMeans {
   const k = samples.strategies.length;
   const cost = new Float64Array(k);
   const effect = new Float64Array(k);
+  const scale = { cost: new Float64Array(k), effect: new Float64Array(k) };
   for (let j = 0; j < k; j++) {
-    cost[j] = mean(samples.cost, j * n, (j + 1) * n);
-    effect[j] = mean(samples.effect, j * n, (j + 1) * n);
+    const c = meanAndScale(samples.cost, j * n, (j + 1) * n);
+    const e = meanAndScale(samples.effect, j * n, (j + 1) * n);
+    cost[j] = c.mean;
+    effect[j] = e.mean;
+    scale.cost[j] = c.scale;
+    scale.effect[j] = e.scale;
   }
-  return { cost, effect };
+  return { cost, effect, scale };
 }

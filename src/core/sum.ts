@@ -64,6 +64,23 @@ export function differenceSum(x: ArrayLike<number>, y: ArrayLike<number>): numbe
  * ```
  */
 export function mean(x: ArrayLike<number>, from = 0, to: number = x.length): number {
+  return meanAndScale(x, from, to).mean;
+}
+
+/**
+ * {@link mean} of `x[from..to)` (the same double) and, from the same reading, the mean of the
+ * absolute values: the scale of the rounding in anything computed value by value from `x`.
+ *
+ * @example
+ * ```ts
+ * meanAndScale([-1, -1, 1, 1, 2]); // { mean: 0.4, scale: 1.2 }
+ * ```
+ */
+export function meanAndScale(
+  x: ArrayLike<number>,
+  from = 0,
+  to: number = x.length,
+): { readonly mean: number; readonly scale: number } {
   const n = to - from;
   if (n <= 0) throw new RangeError("mean: empty range");
   const m = sum(x, from, to) / n;
@@ -71,8 +88,10 @@ export function mean(x: ArrayLike<number>, from = 0, to: number = x.length): num
   let c = 0;
   let es = 0;
   let ec = 0;
+  let size = 0;
   for (let i = from; i < to; i++) {
     const a = x[i] as number;
+    size += Math.abs(a);
     // r + e = a − m exactly.
     const r = a - m;
     const z = r - a;
@@ -84,7 +103,7 @@ export function mean(x: ArrayLike<number>, from = 0, to: number = x.length): num
     ec += Math.abs(es) >= Math.abs(e) ? es - u + e : e - u + es;
     es = u;
   }
-  return m + (s + (c + (es + ec))) / n;
+  return { mean: m + (s + (c + (es + ec))) / n, scale: size / n };
 }
 
 /**

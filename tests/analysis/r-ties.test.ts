@@ -98,4 +98,27 @@ describe("exact ties in the means are ties, as in dampack and BCEA", () => {
     // EVPI at 40: mean of the per-sample maxima (50, −30, 10, 40, 80 → 30) minus 8.
     expect(a.curves.evpi[at40]).toBe(22);
   });
+
+  test("expected NBs equal only after per-sample rounding, as R averages them: a tie", () => {
+    // At λ = 10, A's per-sample NB is 10·0.9 − 0, 10·0.6 − 2, 10·0.4 − 4 = 9, 4, 0 and B's is
+    // 10·0.9 − 5, 10·0.8 − 4, 10·0.6 − 1 = 4, 4, 5 (each rounds to the whole number): both means
+    // are 13/3 in R (BCEA `apply(U, 2, mean)`, dampack `colMeans(nmb)`), so `which.max` takes A,
+    // optimal in 2 samples of 3. From the means, 10·Ē − C̄ gave 4.333333333333333 for A and
+    // 4.333333333333334 for B, and the CEAF was B with 1/3.
+    const a = analysePsa(
+      psa({
+        A: { cost: [0, 2, 4], effect: [0.9, 0.6, 0.4] },
+        B: { cost: [5, 4, 1], effect: [0.9, 0.8, 0.6] },
+      }),
+      { wtp: [5, 10, 15] },
+    );
+    const at10 = 1;
+    expect(a.curves.enb[at10 * 2]).toBe(13 / 3);
+    expect(a.curves.enb[at10 * 2 + 1]).toBe(13 / 3);
+    expect(a.curves.ceafStrategy[at10]).toBe(0);
+    expect(a.curves.ceaf[at10]).toBe(2 / 3);
+    // Away from the tie the expected NBs stay λ·Ē − C̄ (R's own differ there by rounding only).
+    const means = { A: [2, (0.9 + 0.6 + 0.4) / 3], B: [10 / 3, (0.9 + 0.8 + 0.6) / 3] };
+    expect(a.curves.enb[0]).toBeCloseTo(5 * (means.A[1] as number) - (means.A[0] as number), 14);
+  });
 });

@@ -1,0 +1,91 @@
+/**
+ * Expected net benefits that tie to within rounding, settled as R settles them.
+ *
+ * ceakit computes a strategy's expected net benefit from its means, λ·Ē − C̄ (NB is linear in
+ * λ). R's packages average the per-sample net benefits instead (dampack `colMeans(nmb)`, BCEA
+ * `apply(U, 2, mean)`), which rounds each sample's λe − c first. The two agree to a few units in
+ * the last place, but where two strategies tie in R that last place decides which one ceakit
+ * calls best, and with it the CEAF and its probability. So where the expected NBs of two
+ * strategies at a WTP are closer than the rounding of either way of computing them, every
+ * strategy in that near tie is recomputed R's way: the mean of its per-sample λe − c. Exact ties
+ * in R then tie here, and the lowest index wins them, as R's `which.max` does.
+ *
+ * @module
+ */
+
+import { meanAndScale, mean as meanOf } from "../core/sum.js";
+import type { CeSamples } from "./samples.js";
+import type { StrategyMeans } from "./summary.js";
+
+/**
+ * Units in the last place, relative to λ·mean|e| + mean|c|, within which two expected NBs may
+ * order differently computed from means or from per-sample values: each way rounds at most
+ * about 3 ulps of that scale (the per-sample product and difference, the mean, the final
+ * subtraction); 8 leaves room.
+ */
+const NEAR_TIE_ULPS = 8;
+
+/** The largest of a strategy scale's entries. */
+function largest(x: Float64Array): number {
+  let m = 0;
+  for (let j = 0; j < x.length; j++) m = Math.max(m, x[j] as number);
+  return m;
+}
+
+/** Mean absolute cost and effect per strategy, for means given without them. */
+function scaleOf(samples: CeSamples): {
+  readonly cost: Float64Array;
+  readonly effect: Float64Array;
+} {
+  const { nSamples: n, strategies } = samples;
+  const cost = new Float64Array(strategies.length);
+  const effect = new Float64Array(strategies.length);
+  for (let j = 0; j < strategies.length; j++) {
+    cost[j] = meanAndScale(samples.cost, j * n, (j + 1) * n).scale;
+    effect[j] = meanAndScale(samples.effect, j * n, (j + 1) * n).scale;
+  }
+  return { cost, effect };
+}
+
+/**
+ * Replaces, in `enb` (WTP-major, `enb[k * S + j]`, computed from `means`), the expected NBs of
+ * every strategy within rounding of the best at a WTP by the mean of its per-sample net
+ * benefits, as R computes them. Nothing changes where no two strategies are that close.
+ *
+ * @example
+ * ```ts
+ * const enb = expectedNetBenefit(means.cost, means.effect, grid);
+ * settleNearTies(samples, grid, enb, means);
+ * ```
+ */
+export function settleNearTies(
+  samples: CeSamples,
+  grid: ArrayLike<number>,
+  enb: Float64Array,
+  means: StrategyMeans,
+): void {
+  const { cost, effect, nSamples: n, strategies } = samples;
+  const S = strategies.length;
+  if (S < 2) return;
+  const scale = means.scale ?? scaleOf(samples);
+  const scaleCost = largest(scale.cost);
+  const scaleEffect = largest(scale.effect);
+  let nb: Float64Array | undefined;
+  for (let k = 0; k < grid.length; k++) {
+    const lambda = grid[k] as number;
+    const tolerance = NEAR_TIE_ULPS * Number.EPSILON * (Math.abs(lambda) * scaleEffect + scaleCost);
+    let top = enb[k * S] as number;
+    for (let j = 1; j < S; j++) top = Math.max(top, enb[k * S + j] as number);
+    let near = 0;
+    for (let j = 0; j < S; j++) if (top - (enb[k * S + j] as number) <= tolerance) near++;
+    if (near < 2) continue;
+    nb ??= new Float64Array(n);
+    for (let j = 0; j < S; j++) {
+      if (!(top - (enb[k * S + j] as number) <= tolerance)) continue;
+      for (let i = 0; i < n; i++) {
+        nb[i] = lambda * (effect[j * n + i] as number) - (cost[j * n + i] as number);
+      }
+      enb[k * S + j] = meanOf(nb);
+    }
+  }
+}
