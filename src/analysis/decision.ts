@@ -168,6 +168,8 @@ function prefixSums(hi: Float64Array, lo: Float64Array, k: number): Float64Array
  * Conventions (see README): NB = λ·effect − cost; the optimal strategy in a sample is the strict
  * arg-max with the lowest index winning exact ties; the CEAF strategy is the one with the highest
  * *expected* NB and its probability is that strategy's CEAC value (not the maximum CEAC).
+ * Expected NBs within rounding of each other at a WTP are recomputed as R computes them (the mean
+ * of per-sample NBs, {@link settleNearTies}), so that R's exact ties are ties here.
  * `means` are the strategies' mean costs and effects ({@link strategyMeans}), when the caller
  * has them already.
  *
