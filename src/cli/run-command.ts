@@ -6,10 +6,8 @@
  * @module
  */
 
-import { availableParallelism } from "node:os";
 import { escapeControls } from "../control-characters.js";
 import { parseSeed } from "../core/seed.js";
-import { modelReference } from "../node/model-registry.js";
 import {
   scenarioCsv,
   scenarioCsvTables,
@@ -24,6 +22,7 @@ import { scenarioModel } from "../scenario/scenario-model.js";
 import { PARALLEL_FROM } from "./commands/run.js";
 import type { CliIo } from "./io.js";
 import { progressBar } from "./progress.js";
+import { psaThreads, threadedRunPsa } from "./psa-threads.js";
 import { parseReportFormat, reportOutput, writeReport } from "./report-output.js";
 import { checkPsaFits, parseSamples, parseWorkers } from "./resource-limits.js";
 import { loadScenarioFile, locatingModelErrors } from "./scenario-io.js";
@@ -57,13 +56,8 @@ export async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<
   if (output !== undefined) io.checkOutput(output);
   // When the flags already ask for threads, they start now and load the library while this
   // thread reads the scenario.
-  if (
-    (workersFlag ?? 1) > 1 ||
-    (workersFlag === undefined && (samples ?? 0) >= PARALLEL_FROM && availableParallelism() > 1)
-  ) {
-    const early = workersFlag ?? Math.min(2, availableParallelism());
-    (await import("../node/run-psa-parallel.js")).startPsaWorkers(early - 1);
-  }
+  const early = workersFlag ?? psaThreads(samples ?? 0);
+  if (early > 1) (await import("../node/run-psa-parallel.js")).startPsaWorkers(early - 1);
   // --samples replaces the scenario's sample count; the count run is checked below.
   const loaded = await loadScenarioFile(io, file, { checkMemory: samples === undefined });
   // Now that the inputs are read: --out must not be one of them.
@@ -72,7 +66,7 @@ export async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<
   const warning = templateDefaultsWarning(templateDefaultsLeft(loaded.inputs));
   if (warning !== undefined) io.stderr(`${escapeControls(`${file}: ${warning}`)}\n`);
   const total = samples ?? loaded.samples;
-  const workers = workersFlag ?? (total >= PARALLEL_FROM ? Math.min(2, availableParallelism()) : 1);
+  const workers = workersFlag ?? psaThreads(total);
   // Before any array is allocated (threads the flags asked for may have started, idle): does
   // the PSA fit in memory?
   const need = checkPsaFits(loaded, total, samples === undefined ? undefined : "--samples", {
@@ -81,14 +75,10 @@ export async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<
   });
   // A run of a gigabyte or more says up front what it needs.
   if (need !== undefined) io.stderr(`${escapeControls(`${file}: ${need}`)}\n`);
-  const reference =
-    loaded.factory.workerReference?.(loaded.config) ??
-    modelReference(loaded.factory.name, loaded.config);
+  const bar = progressBar(io, "PSA");
   // Worker threads are loaded only for a parallel run; they load the model and warm up while
   // this thread runs the base case.
-  const parallel = workers > 1 ? await import("../node/run-psa-parallel.js") : undefined;
-  parallel?.preparePsaWorkers(workers - 1, reference);
-  const bar = progressBar(io, "PSA");
+  const runPsa = await threadedRunPsa(loaded, workers, bar.update);
   const result = await locatingModelErrors(loaded, async () =>
     runScenario(loaded, {
       ...(samples === undefined ? {} : { samples }),
@@ -96,18 +86,9 @@ export async function runRun(io: CliIo, file: string, flags: RunFlags): Promise<
       onProgress: bar.update,
       // The HTML report ranks parameters by EVPPI, which needs their draws.
       keepAllParameters: format === "html",
-      ...(parallel !== undefined
+      ...(runPsa !== undefined
         ? {
-            runPsa: (_, n, s, keep) =>
-              parallel.runPsaParallel(reference, {
-                samples: n,
-                seed: s,
-                ...(keep === undefined ? {} : { keepParameters: keep }),
-                workers,
-                prepared: loaded.model,
-                chunkSize: 25_000,
-                onProgress: bar.update,
-              }),
+            runPsa,
             // The draws are in shared memory: a PSA worker, idle once the draws are made,
             // computes the estimates and decision curves while this thread computes the rest.
             offload: (await import("../node/scenario-offload.js")).offloadScenarioAnalysis,

@@ -43,13 +43,14 @@ import { scenarioModel } from "../scenario/scenario-model.js";
 import type { CliIo } from "./io.js";
 import { parseNumberInRange } from "./options.js";
 import { progressBar } from "./progress.js";
+import { psaThreads, threadedRunPsa } from "./psa-threads.js";
 import {
   parseReportFormat,
   type ReportFormat,
   reportOutput,
   writeReport,
 } from "./report-output.js";
-import { checkPsaFits, parseSamples } from "./resource-limits.js";
+import { checkPsaFits, parseSamples, parseWorkers } from "./resource-limits.js";
 import { loadScenarioFile, locatingModelErrors } from "./scenario-io.js";
 
 /** Format and output of a command, parsed and checked before any work. */
@@ -509,6 +510,7 @@ export interface EvppiFlags {
   parameters?: string;
   group?: boolean;
   samples?: string;
+  workers?: string;
   format: string;
   out?: string;
 }
@@ -586,16 +588,23 @@ export async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Prom
       });
     }
   }
+  const threads =
+    flags.workers === undefined
+      ? psaThreads(samples ?? loaded.samples)
+      : parseWorkers(flags.workers);
   checkPsaFits(loaded, samples ?? loaded.samples, samples === undefined ? undefined : "--samples", {
     keepAllParameters: true,
     regressionParameters: flags.group === true ? (chosen ?? model.model.parameterNames).length : 0,
+    workers: threads,
   });
   const psaBar = progressBar(io, "PSA");
+  const runPsa = await threadedRunPsa(loaded, threads, psaBar.update);
   const result = await locatingModelErrors(loaded, () =>
     runScenario(loaded, {
       ...(samples === undefined ? {} : { samples }),
       keepAllParameters: true,
       onProgress: psaBar.update,
+      ...(runPsa === undefined ? {} : { runPsa }),
     }),
   );
   psaBar.done();
@@ -753,6 +762,7 @@ export async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Prom
 /** Flags of `compare` as commander delivers them. */
 export interface CompareFlags {
   samples?: string;
+  workers?: string;
   format: string;
   out?: string;
 }
@@ -792,6 +802,8 @@ export async function runCompare(
 ): Promise<void> {
   const to = destination(io, flags);
   const samples = flags.samples === undefined ? undefined : parseSamples(flags.samples);
+  const workers = flags.workers === undefined ? undefined : parseWorkers(flags.workers);
+  const threadsOf = (l: LoadedScenario) => workers ?? psaThreads(samples ?? l.samples);
   const loadedAll: LoadedScenario[] = [];
   for (const f of files) {
     loadedAll.push(await loadFor(io, to, f, { checkMemory: samples === undefined }));
@@ -818,6 +830,7 @@ export async function runCompare(
       loaded,
       samples ?? loaded.samples,
       samples === undefined ? undefined : "--samples",
+      { workers: threadsOf(loaded) },
     );
   }
   // Every scenario's reporting WTPs, as columns; a scenario without one has no value there.
@@ -826,9 +839,16 @@ export async function runCompare(
   const rows: CellValue[][] = [];
   const tidy: TidyRow[] = [];
   for (const loaded of loadedAll) {
+    const bar = progressBar(io, `PSA of ${loaded.file}`);
+    const runPsa = await threadedRunPsa(loaded, threadsOf(loaded), bar.update);
     const r = await locatingModelErrors(loaded, () =>
-      runScenario(loaded, samples === undefined ? {} : { samples }),
+      runScenario(loaded, {
+        ...(samples === undefined ? {} : { samples }),
+        onProgress: bar.update,
+        ...(runPsa === undefined ? {} : { runPsa }),
+      }),
     );
+    bar.done();
     const names = r.strategies.map((s) => s.name);
     const comparator = names[0] as string;
     const at = (w: number) => r.acceptability.find((a) => a.wtp === w);

@@ -108,4 +108,28 @@ describe("analysis on a worker thread", () => {
     expect(one.length).toBeGreaterThan(10_000);
     expect(run("2")).toBe(one);
   }, 120_000);
+
+  test("evppi and compare give the same bytes on one thread and on two (--workers)", () => {
+    const bin = fileURLToPath(new URL("dist/src/cli/bin.js", ROOT));
+    const cli = (args: readonly string[], workers: string) =>
+      execFileSync(process.execPath, [bin, ...args, "--workers", workers, "--format", "json"], {
+        cwd: fileURLToPath(ROOT),
+        encoding: "utf8",
+        maxBuffer: 1 << 28,
+      });
+    const evppi = ["evppi", "scenarios/swis-rct.yaml", "--samples", "30000"];
+    const one = cli([...evppi, "--parameters", "irr_s47,irr_days_care", "--group"], "1");
+    expect(JSON.parse(one).rows.length).toBe(2);
+    expect(cli([...evppi, "--parameters", "irr_s47,irr_days_care", "--group"], "2")).toBe(one);
+    const compare = [
+      "compare",
+      "scenarios/swis-rct.yaml",
+      "scenarios/swis-rct-3-year.yaml",
+      "--samples",
+      "30000",
+    ];
+    const first = cli(compare, "1");
+    expect(first.length).toBeGreaterThan(1000);
+    expect(cli(compare, "2")).toBe(first);
+  }, 120_000);
 });

@@ -40,10 +40,7 @@ export function addRunCommand(program: Command, io: CliIo): void {
     .option("--seed <seed>", "random seed (default: the scenario's psa.seed)")
     .option("--format <format>", FORMAT_HELP, "table")
     .option("--out <path>", OUT_HELP)
-    .option(
-      "--workers <n>",
-      `threads for the PSA (default: 2 from ${grouped(PARALLEL_FROM)} samples, else 1); never changes the results`,
-    )
+    .option("--workers <n>", WORKERS_HELP)
     .addHelpText(
       "after",
       examplesHelp([
@@ -62,3 +59,6 @@ export function addRunCommand(program: Command, io: CliIo): void {
       (await import("../run-command.js")).runRun(io, file, flags),
     );
 }
+
+/** The help of `--workers`, for every command that runs a PSA. */
+export const WORKERS_HELP = `threads for the PSA (default: 2 from ${grouped(PARALLEL_FROM)} samples, else 1); never changes the results`;

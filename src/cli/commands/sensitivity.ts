@@ -15,6 +15,7 @@ import type {
   EvppiFlags,
   ThresholdFlags,
 } from "../sensitivity-commands.js";
+import { WORKERS_HELP } from "./run.js";
 
 /**
  * Adds `dsa`, `threshold`, `evppi` and `compare` to a program.
@@ -86,6 +87,7 @@ export function addSensitivityCommands(program: Command, io: CliIo): void {
     .option("--parameters <names>", "comma-separated parameters (default: every one that varies)")
     .option("--group", "also the EVPPI of all of them together (regression)")
     .option("--samples <n>", "PSA samples (default: the scenario's)")
+    .option("--workers <n>", WORKERS_HELP)
     .option("--format <format>", FORMAT_HELP, "table")
     .option("--out <path>", OUT_HELP)
     .addHelpText(
@@ -110,6 +112,7 @@ export function addSensitivityCommands(program: Command, io: CliIo): void {
     .description("key results of several scenarios side by side")
     .argument("<scenarios...>")
     .option("--samples <n>", "PSA samples for every scenario (default: each scenario's)")
+    .option("--workers <n>", WORKERS_HELP)
     .option("--format <format>", FORMAT_HELP, "table")
     .option("--out <path>", OUT_HELP)
     .addHelpText(
