@@ -80,8 +80,8 @@ export function rankEvppi(
   const grouped = options.group === true && varying.length > 0;
   const total = permutations + varying.length + (grouped ? 1 + permutations : 0);
   let done = 0;
-  const step = (by = 1) => {
-    done += by;
+  const step = () => {
+    done += 1;
     options.onProgress?.(done, total);
   };
   const means = strategyMeans(samples);
