@@ -342,11 +342,46 @@ export interface ThresholdResult {
 }
 
 /**
+ * The first value in (a, b] at which the optimal strategy leaves `left` (optimal at a; `atB` is
+ * the optimum at b, which differs), by multisection until the bracket is two neighbouring
+ * doubles: each round evaluates up to 31 interior points in one call and keeps the first
+ * sub-interval where the optimum leaves `left` (5 bits a round instead of bisection's 1). Gives
+ * the bracket's midpoint, its upper end and the strategy optimal there.
+ */
+function firstChange(
+  optimalAt: (values: readonly number[]) => number[],
+  a: number,
+  b: number,
+  left: number,
+  atB: number,
+): { readonly value: number; readonly above: number; readonly to: number } {
+  let to = atB;
+  for (let round = 0; round < 200; round++) {
+    const inside: number[] = [];
+    for (let m = 1; m <= SECTIONS; m++) {
+      const x = a + ((b - a) * m) / (SECTIONS + 1);
+      if (x > a && x < b && x !== inside.at(-1)) inside.push(x);
+    }
+    if (inside.length === 0) break;
+    const opt = optimalAt(inside);
+    const first = opt.findIndex((j) => j !== left);
+    if (first < 0) a = inside.at(-1) as number;
+    else {
+      b = inside[first] as number;
+      to = opt[first] as number;
+      if (first > 0) a = inside[first - 1] as number;
+    }
+  }
+  return { value: a + (b - a) / 2, above: b, to };
+}
+
+/**
  * Threshold analysis: the values of one parameter, within `range`, at which the strategy with
  * the highest net monetary benefit at `wtp` changes, every other parameter at its point value.
  * A grid brackets each change and multisection (bisection with 31 points a round) refines it
- * to the last representable digit; changes closer together than one grid step can be missed,
- * so the grid is an option.
+ * to the last representable digit; where the strategies at a step's two ends differ, every
+ * change between them is found in turn (A → B → C within one step), but a change and its
+ * reversal within one step (A → B → A) can be missed, so the grid is an option.
  *
  * @example
  * ```ts
@@ -387,34 +422,26 @@ export async function thresholdAnalysis(
   const grid = Array.from({ length: steps + 1 }, (_, k) => lo + ((hi - lo) * k) / steps);
   const optimal = optimalAt(grid);
   const thresholds: Threshold[] = [];
+  const name = (j: number) => prepared.model.strategies[j] as string;
   for (let k = 0; k < steps; k++) {
     if (optimal[k] === optimal[k + 1]) continue;
-    let a = grid[k] as number;
-    let b = grid[k + 1] as number;
-    const left = optimal[k] as number;
-    // Multisection until a and b are neighbouring doubles: each round evaluates up to 31
-    // interior points in one call and keeps the first sub-interval where the optimum leaves
-    // `left` (5 bits a round instead of bisection's 1; the same final pair for one change).
-    for (let round = 0; round < 200; round++) {
-      const inside: number[] = [];
-      for (let m = 1; m <= SECTIONS; m++) {
-        const x = a + ((b - a) * m) / (SECTIONS + 1);
-        if (x > a && x < b && x !== inside.at(-1)) inside.push(x);
-      }
-      if (inside.length === 0) break;
-      const opt = optimalAt(inside);
-      const first = opt.findIndex((j) => j !== left);
-      if (first < 0) a = inside.at(-1) as number;
-      else {
-        b = inside[first] as number;
-        if (first > 0) a = inside[first - 1] as number;
-      }
+    // Each change within the step in turn: the first where the optimum leaves `left`, then, if
+    // the strategy it changes to is not the one at the step's end, the next one after it.
+    let from = grid[k] as number;
+    let left = optimal[k] as number;
+    for (;;) {
+      const change = firstChange(
+        optimalAt,
+        from,
+        grid[k + 1] as number,
+        left,
+        optimal[k + 1] as number,
+      );
+      thresholds.push({ value: change.value, from: name(left), to: name(change.to) });
+      if (change.to === optimal[k + 1]) break;
+      from = change.above;
+      left = change.to;
     }
-    thresholds.push({
-      value: a + (b - a) / 2,
-      from: prepared.model.strategies[left] as string,
-      to: prepared.model.strategies[optimal[k + 1] as number] as string,
-    });
   }
   return {
     parameter: options.parameter,

@@ -120,6 +120,34 @@ describe("deterministic sensitivity analysis", () => {
     ).rejects.toThrow(InputError);
   });
 
+  it("thresholdAnalysis finds two changes within one grid step, each with the strategies either side", async () => {
+    // NB at λ = 1: A 0, B x − 10.3, C 2x − 20.9. B overtakes A at x = 10.3 and C overtakes B at
+    // x = 10.6, both inside the grid step [10, 11] of 200 steps over [0, 200].
+    const three = defineModel({
+      name: "three",
+      parameters: { x: { type: "uniform", min: 0, max: 200 } },
+      strategies: ["A", "B", "C"],
+      evaluate(p, out, { n }) {
+        for (let i = 0; i < n; i++) {
+          const x = p.x[i] as number;
+          out.cost.A[i] = 0;
+          out.effect.A[i] = 0;
+          out.cost.B[i] = 10.3;
+          out.effect.B[i] = x;
+          out.cost.C[i] = 20.9;
+          out.effect.C[i] = 2 * x;
+        }
+      },
+    });
+    const t = await thresholdAnalysis(three, { parameter: "x", wtp: 1, range: [0, 200] });
+    expect(t.thresholds.map((h) => [h.from, h.to])).toEqual([
+      ["A", "B"],
+      ["B", "C"],
+    ]);
+    expect(t.thresholds[0]?.value).toBeCloseTo(10.3, 12);
+    expect(t.thresholds[1]?.value).toBeCloseTo(10.6, 12);
+  });
+
   it("thresholdAnalysis refines to neighbouring doubles, and sets linked parameters to the same value", async () => {
     // Linked: a = c = v, so cost_B = 100v + 10v = 110v against λ·b = 1000 × 5 (b's point value,
     // the gamma's mean): B is optimal below v = 5000/110 = 45.4545…, A above.
