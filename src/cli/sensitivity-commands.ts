@@ -13,7 +13,7 @@ import { groupLimitText, MAX_GROUP_PARAMETERS } from "../analysis/psa-evppi.js";
 import { InputError } from "../errors.js";
 import { suggest } from "../model/expressions.js";
 import { currencyOf } from "../model/model-factory.js";
-import { oneWayDsa, thresholdAnalysis, twoWayDsa } from "../psa/deterministic.js";
+import { oneWayDsa, type TornadoBar, thresholdAnalysis, twoWayDsa } from "../psa/deterministic.js";
 import type { PreparedModel } from "../psa/run-psa.js";
 import { tornadoChart } from "../report/charts.js";
 import {
@@ -268,15 +268,12 @@ async function runTwoWay(
   const optimal = (ix: number, iy: number) =>
     grid.strategies[grid.optimal[iy * grid.x.length + ix] as number] as string;
   const corner = `${y} \\ ${x}`;
+  const labels = axisLabels(grid.x);
   const table: ReportTable = {
     name: "two_way",
     columns: [
       { title: corner, key: corner, kind: "number" },
-      ...grid.x.map((v) => ({
-        title: formatNumber(v),
-        key: formatNumber(v),
-        kind: "text" as const,
-      })),
+      ...labels.map((label) => ({ title: label, key: label, kind: "text" as const })),
     ],
     rows: grid.y.map((vy, iy) => [vy, ...grid.x.map((_, ix) => optimal(ix, iy))]),
   };
@@ -412,6 +409,7 @@ export async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<
   const notes = [
     `Base case: incremental net monetary benefit ${money(currency, formatMoney(dsa.baseInmb))}, ICER ${/^-?\d/.test(icer) ? money(currency, icer) : icer} (quadrant ${quadrant(dsa.base.cost, dsa.base.effect) ?? "—"}).`,
     "Each parameter at its 2.5% and 97.5% quantiles (or the scenario's dsa.ranges), the others at their point values; sorted by swing. Quadrants of the CE plane: NE costs more for more effect, SW saves for less, SE dominates, NW is dominated.",
+    ...outsideItsRange(dsa.bars),
   ];
   await emit(
     io,
@@ -420,6 +418,39 @@ export async function runDsa(io: CliIo, file: string, flags: DsaFlags): Promise<
       charts: () => [tornadoChart(dsa.bars, dsa.baseInmb, dsa.wtp, currency)],
     }),
   );
+}
+
+/**
+ * The note for bars whose parameter's point value lies outside its low–high range (a `base:` at
+ * a distribution's edge, or a range that leaves it out): the bar then does not reach the base
+ * line, and the reader should know why.
+ */
+function outsideItsRange(bars: readonly TornadoBar[]): string[] {
+  const outside = bars.filter((b) => !(b.base >= b.low && b.base <= b.high));
+  if (outside.length === 0) return [];
+  const list = outside.map(
+    (b) =>
+      `${b.parameter} (${formatNumber(b.base)}, range ${formatNumber(b.low)} to ${formatNumber(b.high)})`,
+  );
+  return [
+    outside.length === 1
+      ? `The point value of ${list[0]} lies outside its range, so its bar does not reach the base case.`
+      : `The point values of ${list.join(", ")} lie outside their ranges, so their bars do not reach the base case.`,
+  ];
+}
+
+/**
+ * Column labels of a two-way grid's values: as reports round numbers, unless two would read
+ * the same (a narrow range), then in full, so that every column keeps its own key.
+ *
+ * @example
+ * ```ts
+ * axisLabels([0.691285, 0.6912865]); // ["0.691285", "0.6912865"], not "0.69129" twice
+ * ```
+ */
+function axisLabels(values: ArrayLike<number>): string[] {
+  const rounded = Array.from(values, (v) => formatNumber(v));
+  return new Set(rounded).size === rounded.length ? rounded : Array.from(values, (v) => String(v));
 }
 
 /** Flags of `threshold` as commander delivers them. */

@@ -103,11 +103,16 @@ export interface TornadoBar {
   readonly highIncrement: Increment;
   /** |inmbHigh − inmbLow|: bars are sorted by it, largest first. */
   readonly swing: number;
+  /** The parameter's point value, where the other bars hold it (it may lie outside low–high). */
+  readonly base: number;
 }
 
 /** Options of {@link oneWayDsa}. */
 export interface OneWayOptions {
-  /** Parameters to vary (default: every sampled univariate parameter that is not fixed). */
+  /**
+   * Parameters to vary (default: every sampled univariate parameter that is not fixed, and a
+   * fixed one that `ranges` gives a range).
+   */
   readonly parameters?: readonly string[];
   /** Low and high values per parameter (default: the 2.5% and 97.5% quantiles). */
   readonly ranges?: Readonly<Record<string, readonly [number, number]>>;
@@ -193,10 +198,23 @@ export async function oneWayDsa(
     });
   }
   const dists = univariate(prepared);
-  const names = options.parameters ?? [...dists].filter(([, d]) => !d.fixed).map(([name]) => name);
+  // By default every parameter that varies, and a fixed one that is given a range.
+  const names =
+    options.parameters ??
+    [...dists]
+      .filter(([name, d]) => !d.fixed || options.ranges?.[name] !== undefined)
+      .map(([name]) => name);
   const ranges = names.map((name): [number, number] => {
     const given = options.ranges?.[name];
-    if (given !== undefined) return [given[0], given[1]];
+    if (given !== undefined) {
+      if (!(given[0] <= given[1])) {
+        throw new InputError({
+          field: `ranges.${name}`,
+          message: `expected low ≤ high, got [${given[0]}, ${given[1]}]`,
+        });
+      }
+      return [given[0], given[1]];
+    }
     const d = dists.get(name);
     if (d === undefined) {
       throw new InputError({ field: name, message: "not a univariate sampled parameter" });
@@ -221,6 +239,7 @@ export async function oneWayDsa(
     const dc = (r.cost[row * S + j] as number) - (r.cost[row * S + ref] as number);
     return de === 0 ? null : dc / de;
   };
+  const point = pointValues(prepared);
   const bars = names.map((parameter, k): TornadoBar => {
     const lowRow = 1 + 2 * k;
     const highRow = lowRow + 1;
@@ -236,6 +255,7 @@ export async function oneWayDsa(
       lowIncrement: increment(lowRow),
       highIncrement: increment(highRow),
       swing: Math.abs(inmb(highRow) - inmb(lowRow)),
+      base: point[parameter] as number,
     };
   });
   bars.sort((a, b) => b.swing - a.swing || a.parameter.localeCompare(b.parameter));

@@ -109,6 +109,36 @@ describe("sensitivity commands", () => {
     expect(pipe.stdout).toBe(tty.stdout);
   });
 
+  it("dsa: a fixed parameter given a range is a bar; a point value outside its range is noted", async () => {
+    // c_trtA is fixed at 12,000 in the model file; c_S1's point value (4,000) is below its range.
+    const scenario =
+      "model: ./models/sick-sicker.model.yaml\ntitle: S\ndsa:\n  ranges:\n    c_trtA: [6000, 18000]\n    c_S1: [5000, 6000]\n";
+    const r = await runInProcess(["dsa", "s.yaml", "--wtp", "100000", "--format", "json"], {
+      "s.yaml": scenario,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const bars = doc.rows.map((row: { parameter: string }) => row.parameter);
+    expect(bars).toContain("c_trtA");
+    expect(doc.notes).toContain(
+      "The point values of u_H (1, range 0.96469 to 0.99693), c_S1 (4,000, range 5,000 to 6,000) lie outside their ranges, so their bars do not reach the base case.",
+    );
+  });
+
+  it("dsa --two-way over a range narrower than the labels' rounding keeps a column per value", async () => {
+    const scenario =
+      "model: ./models/sick-sicker.model.yaml\ntitle: S\ndsa:\n  ranges:\n    u_S1: [0.691285, 0.6913]\n    hr_S1S2_trtB: [0.6, 0.61]\n";
+    const r = await runInProcess(
+      ["dsa", "s.yaml", "--two-way", "u_S1,hr_S1S2_trtB", "--format", "json"],
+      { "s.yaml": scenario },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const row = JSON.parse(r.stdout).rows[0] as Record<string, unknown>;
+    // The corner and 11 columns, each keyed by its value in full (rounded, they read alike).
+    expect(Object.keys(row)).toHaveLength(12);
+    expect(Object.keys(row)).toContain("0.6912865");
+  });
+
   it("a threshold range where the model fails names the point and only what differs from the base case", async () => {
     // irr_s47 = 1e10 multiplies the S47 enquiries, and their cost, past the ±1e15 limit.
     const r = await runInProcess(["threshold", RCT, "--parameter", "irr_s47", "--range=0:1e12"]);

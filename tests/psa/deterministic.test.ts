@@ -120,6 +120,18 @@ describe("deterministic sensitivity analysis", () => {
     ).rejects.toThrow(InputError);
   });
 
+  it("oneWayDsa refuses a range given high to low, and varies a fixed parameter given a range", async () => {
+    await expect(oneWayDsa(model, { wtp: 1000, ranges: { a: [12, 8] } })).rejects.toThrow(
+      "ranges.a: expected low ≤ high, got [12, 8]",
+    );
+    // f is fixed (3) and the model does not use it: a bar of zero swing, at its base value.
+    const dsa = await oneWayDsa(model, { wtp: 1000, ranges: { f: [1, 5] } });
+    const f = dsa.bars.find((b) => b.parameter === "f");
+    expect(f?.swing).toBe(0);
+    expect(f?.base).toBe(3);
+    expect(dsa.bars.find((b) => b.parameter === "a")?.base).toBe(10);
+  });
+
   it("thresholdAnalysis finds two changes within one grid step, each with the strategies either side", async () => {
     // NB at λ = 1: A 0, B x − 10.3, C 2x − 20.9. B overtakes A at x = 10.3 and C overtakes B at
     // x = 10.6, both inside the grid step [10, 11] of 200 steps over [0, 200].
