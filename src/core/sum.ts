@@ -48,14 +48,14 @@ export function differenceSum(x: ArrayLike<number>, y: ArrayLike<number>): numbe
 }
 
 /**
- * Mean of `x[from..to)`, as near the exact mean as doubles allow: a compensated sum divided by n
- * gives a first mean m; the residuals x_i − m are then summed almost exactly (each split into its
- * rounded value and rounding error by Knuth's two-sum, both parts summed with compensation) and
- * their mean added back. The error is within about 2⁻¹⁰⁶ · mean(|x|) of the rounding of the
- * exact mean, so the result is the double nearest the exact mean unless the values cancel to
- * within about 10⁻¹⁵ of their size (then no double-precision method can tell). R's `mean` and
- * `colMeans` sum in extended precision, so a tie in R is a tie here: `mean([-1, -1, 1, 1, 2])`
- * is 0.4, not 0.4 plus one unit in the last place, which a refinement in doubles gave.
+ * Mean of `x[from..to)`, as near the exact mean as doubles allow: the sum is carried as two
+ * doubles (a running sum and the exact errors of its additions, found by Knuth's two-sum) and
+ * divided by n with the division's own error taken back (Dekker's exact product). The result is
+ * the double nearest the exact mean unless the values cancel to within about 10⁻¹⁵ of their
+ * size, or the mean lies within about 2⁻¹⁰⁶ of it of a midpoint between two doubles (there no
+ * double-precision method can tell). R's `mean` and `colMeans` sum in extended precision, so a
+ * tie in R is a tie here: `mean([-1, -1, 1, 1, 2])` is 0.4, not 0.4 plus one unit in the last
+ * place, which a refinement pass in doubles gave.
  *
  * @example
  * ```ts
@@ -65,6 +65,20 @@ export function differenceSum(x: ArrayLike<number>, y: ArrayLike<number>): numbe
  */
 export function mean(x: ArrayLike<number>, from = 0, to: number = x.length): number {
   return meanAndScale(x, from, to).mean;
+}
+
+/** Dekker's splitter, 2²⁷ + 1: splits a double into two halves of 26 bits. */
+const SPLITTER = 134217729;
+
+/** The rounding error of the product a·b (a·b − fl(a·b), exactly), by Dekker's algorithm. */
+function productError(a: number, b: number, p: number): number {
+  let t = SPLITTER * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
 }
 
 /**
@@ -83,27 +97,25 @@ export function meanAndScale(
 ): { readonly mean: number; readonly scale: number } {
   const n = to - from;
   if (n <= 0) throw new RangeError("mean: empty range");
-  const m = sum(x, from, to) / n;
   let s = 0;
   let c = 0;
-  let es = 0;
-  let ec = 0;
   let size = 0;
+  // Knuth's branch-free two-sum: the exact error of each addition, as Neumaier's magnitude test
+  // finds it, without a branch to mispredict.
   for (let i = from; i < to; i++) {
-    const a = x[i] as number;
-    size += Math.abs(a);
-    // r + e = a − m exactly.
-    const r = a - m;
-    const z = r - a;
-    const e = a - (r - z) + (-m - z);
-    const t = s + r;
-    c += Math.abs(s) >= Math.abs(r) ? s - t + r : r - t + s;
+    const v = x[i] as number;
+    size += Math.abs(v);
+    const t = s + v;
+    const z = t - s;
+    c += s - (t - z) + (v - z);
     s = t;
-    const u = es + e;
-    ec += Math.abs(es) >= Math.abs(e) ? es - u + e : e - u + es;
-    es = u;
   }
-  return { mean: m + (s + (c + (es + ec))) / n, scale: size / n };
+  const q = s / n;
+  // Dekker's split would overflow near the largest doubles; there the plain quotient serves.
+  if (!(Math.abs(q) < 1e290)) return { mean: (s + c) / n, scale: size / n };
+  // s + c − q·n exactly (s − fl(q·n) is exact: the two are within a factor of two), over n.
+  const p = q * n;
+  return { mean: q + (s - p - productError(q, n, p) + c) / n, scale: size / n };
 }
 
 /**

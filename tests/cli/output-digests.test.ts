@@ -14,8 +14,7 @@
  * digest moved). Retaken when the report's settings gained `currency` (for every file the new
  * report less that one line is the old one, checked file by file) and the DARTH Sick-Sicker
  * model file its dollars (its cost units read $ where they read £). Retaken when `mean` became
- * the double nearest the exact mean (the residuals' refinement made exact, as R's extended one
- * is): two files moved, each only in last bits (at most 1.2e-15 relative, checked number by
+ * the double nearest the exact mean (as R's, summed in extended precision, is): two files moved, each only in last bits (at most 1.2e-15 relative, checked number by
  * number; every other number and all text the same). When an input changes on purpose,
  * regenerate the map and review the files it names:
  * `UPDATE_OUTPUT_DIGESTS=1 npx vitest run tests/cli/output-digests.test.ts`.
