@@ -17,6 +17,8 @@
  * @module
  */
 
+import { productError } from "./product-error.js";
+
 const MINUS = 45;
 const PLUS = 43;
 const DOT = 46;
@@ -27,8 +29,6 @@ const E_UPPER = 69;
 /** 10^k for k = 0..22: every one an exact double. */
 const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
 const TWO53 = 2 ** 53;
-/** Veltkamp's splitter for 53-bit doubles: 2²⁷ + 1. */
-const SPLITTER = 134217729;
 
 // Bit access to doubles, for the spacing of doubles around a result.
 const f64 = new Float64Array(1);
@@ -38,17 +38,6 @@ f64[0] = 1;
 const LITTLE_ENDIAN = u32[1] === 0x3ff00000;
 /** 2^(e − 1075) for each biased exponent e: the spacing of doubles in that binade. */
 const ULP = Float64Array.from({ length: 2047 }, (_, e) => 2 ** (Math.max(e, 1) - 1075));
-
-/** The low part of the exact product a·b, whose rounded value is `p` (Dekker's two-product). */
-function productError(a: number, b: number, p: number): number {
-  let t = SPLITTER * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLITTER * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  return ah * bh - p + ah * bl + al * bh + al * bl;
-}
 
 /**
  * `z = fl(q + c)` when every value within `size`·2⁻⁴⁸ of q + c rounds to z, else NaN. `q > 0`,

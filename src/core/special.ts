@@ -13,6 +13,8 @@
  * @module
  */
 
+import { productError } from "./product-error.js";
+
 const EPS = 2.220446049250313e-16;
 /** ln √(2π). */
 const LN_SQRT_2PI = 0.9189385332046728;
@@ -488,18 +490,6 @@ export function erfc(x: number): number {
   if (y <= 0.46875) return 1 - erfSmall(x);
   const r = erfcLarge(y);
   return x < 0 ? 2 - r : r;
-}
-
-/** Dekker's exact product error: a·b − fl(a·b) for the given p = fl(a·b) (|a|, |b| < 1e300). */
-function productError(a: number, b: number, p: number): number {
-  const split = 134217729; // 2^27 + 1
-  let t = split * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = split * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  return ah * bh - p + ah * bl + al * bh + al * bl;
 }
 
 /**

@@ -6,6 +6,8 @@
  * @module
  */
 
+import { productError } from "./product-error.js";
+
 /**
  * Neumaier-compensated sum of `x[from..to)`.
  *
@@ -65,20 +67,6 @@ export function differenceSum(x: ArrayLike<number>, y: ArrayLike<number>): numbe
  */
 export function mean(x: ArrayLike<number>, from = 0, to: number = x.length): number {
   return meanAndScale(x, from, to).mean;
-}
-
-/** Dekker's splitter, 2²⁷ + 1: splits a double into two halves of 26 bits. */
-const SPLITTER = 134217729;
-
-/** The rounding error of the product a·b (a·b − fl(a·b), exactly), by Dekker's algorithm. */
-function productError(a: number, b: number, p: number): number {
-  let t = SPLITTER * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLITTER * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  return ah * bh - p + ah * bl + al * bh + al * bl;
 }
 
 /**
