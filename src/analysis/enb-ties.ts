@@ -8,7 +8,9 @@
  * calls best, and with it the CEAF and its probability. So where the expected NBs of two
  * strategies at a WTP are closer than the rounding of either way of computing them, every
  * strategy in that near tie is recomputed R's way: the mean of its per-sample λe − c. Exact ties
- * in R then tie here, and the lowest index wins them, as R's `which.max` does.
+ * in R then tie here, and the lowest index wins them, as R's `which.max` does. Strategies with
+ * the same samples (a duplicate) are left alone, as they tie both ways; two that differ but tie
+ * at every WTP (equal mean costs and effects) cost a pass over the samples per WTP.
  *
  * @module
  */
@@ -71,17 +73,33 @@ export function settleNearTies(
   const scaleCost = largest(scale.cost);
   const scaleEffect = largest(scale.effect);
   let nb: Float64Array | undefined;
+  const sameness = new Map<number, boolean>();
+  /** Whether strategies a and b have the same cost and effect in every sample (remembered). */
+  const same = (a: number, b: number): boolean => {
+    if (a === b) return true;
+    const key = a * S + b;
+    let known = sameness.get(key);
+    if (known === undefined) {
+      known = true;
+      for (let i = 0; i < n && known; i++) {
+        known = cost[a * n + i] === cost[b * n + i] && effect[a * n + i] === effect[b * n + i];
+      }
+      sameness.set(key, known);
+    }
+    return known;
+  };
   for (let k = 0; k < grid.length; k++) {
     const lambda = grid[k] as number;
     const tolerance = NEAR_TIE_ULPS * Number.EPSILON * (Math.abs(lambda) * scaleEffect + scaleCost);
     let top = enb[k * S] as number;
     for (let j = 1; j < S; j++) top = Math.max(top, enb[k * S + j] as number);
-    let near = 0;
-    for (let j = 0; j < S; j++) if (top - (enb[k * S + j] as number) <= tolerance) near++;
-    if (near < 2) continue;
+    const near: number[] = [];
+    for (let j = 0; j < S; j++) if (top - (enb[k * S + j] as number) <= tolerance) near.push(j);
+    // Strategies whose samples are the same numbers tie both ways already (a duplicated
+    // strategy would otherwise be recomputed at every WTP).
+    if (near.every((j) => same(near[0] as number, j))) continue;
     nb ??= new Float64Array(n);
-    for (let j = 0; j < S; j++) {
-      if (!(top - (enb[k * S + j] as number) <= tolerance)) continue;
+    for (const j of near) {
       for (let i = 0; i < n; i++) {
         nb[i] = lambda * (effect[j * n + i] as number) - (cost[j * n + i] as number);
       }

@@ -33,8 +33,11 @@ export function effectivePopulation(options: PopulationOptions): number {
     throw new TypeError("effectivePopulation: options { annualPopulation, years } are required");
   }
   const { annualPopulation, years } = options;
-  const r = options.discountRate ?? 0;
-  if (!(annualPopulation >= 0 && annualPopulation <= MAX_POPULATION)) {
+  const r: unknown = options.discountRate === undefined ? 0 : options.discountRate;
+  if (
+    typeof annualPopulation !== "number" ||
+    !(annualPopulation >= 0 && annualPopulation <= MAX_POPULATION)
+  ) {
     throw new RangeError(
       `effectivePopulation: annualPopulation must be a number from 0 to ${MAX_POPULATION.toExponential()}, got ${String(annualPopulation)}`,
     );
@@ -44,7 +47,7 @@ export function effectivePopulation(options: PopulationOptions): number {
       `effectivePopulation: years must be a whole number from 1 to ${MAX_YEARS}, got ${String(years)}`,
     );
   }
-  if (!(r >= DISCOUNT_RANGE[0] && r <= DISCOUNT_RANGE[1])) {
+  if (typeof r !== "number" || !(r >= DISCOUNT_RANGE[0] && r <= DISCOUNT_RANGE[1])) {
     throw new RangeError(
       `effectivePopulation: discountRate must be a rate from ${DISCOUNT_RANGE[0]} to ${DISCOUNT_RANGE[1]}, got ${String(r)}`,
     );

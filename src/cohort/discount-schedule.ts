@@ -82,7 +82,10 @@ export function discountBands(rate: DiscountRate): readonly DiscountBand[] {
   }
   let previous = 0;
   bands.forEach((b: DiscountBand, k: number) => {
-    if (!(b.rate >= DISCOUNT_RANGE[0] && b.rate <= DISCOUNT_RANGE[1])) {
+    if (
+      typeof b.rate !== "number" ||
+      !(b.rate >= DISCOUNT_RANGE[0] && b.rate <= DISCOUNT_RANGE[1])
+    ) {
       throw new RangeError(
         `discountBands: band ${k + 1} rate must be a rate from ${DISCOUNT_RANGE[0]} to ${DISCOUNT_RANGE[1]}, got ${b.rate}`,
       );

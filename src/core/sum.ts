@@ -52,9 +52,9 @@ export function differenceSum(x: ArrayLike<number>, y: ArrayLike<number>): numbe
 /**
  * Mean of `x[from..to)`, as near the exact mean as doubles allow: the sum is carried as two
  * doubles (a running sum and the exact errors of its additions, found by Knuth's two-sum) and
- * divided by n with the division's own error taken back (Dekker's exact product). The result is
- * the double nearest the exact mean unless the values cancel to within about 10⁻¹⁵ of their
- * size, or the mean lies within about 2⁻¹⁰⁶ of it of a midpoint between two doubles (there no
+ * divided by n with the division's own error taken back (Dekker's exact product). For values
+ * below 1e290 in size (beyond, the plain quotient) the result is the double nearest the exact
+ * mean unless the values cancel to within about 10⁻¹⁵ of their size, or the mean lies within about 2⁻¹⁰⁶ of it of a midpoint between two doubles (there no
  * double-precision method can tell). R's `mean` and `colMeans` sum in extended precision, so a
  * tie in R is a tie here: `mean([-1, -1, 1, 1, 2])` is 0.4, not 0.4 plus one unit in the last
  * place, which a refinement pass in doubles gave.

@@ -446,10 +446,14 @@ export async function thresholdAnalysis(
   for (let k = 0; k < steps; k++) {
     if (optimal[k] === optimal[k + 1]) continue;
     // Each change within the step in turn: the first where the optimum leaves `left`, then, if
-    // the strategy it changes to is not the one at the step's end, the next one after it.
+    // the strategy it changes to is not the one at the step's end, the next one after it. An
+    // upper envelope of S lines changes at most S − 1 times; more means strategies tied to
+    // within rounding that swap back and forth, and the step is then reported as one change,
+    // from its first strategy to its last, where the optimum first leaves the first.
+    const changes: Threshold[] = [];
     let from = grid[k] as number;
     let left = optimal[k] as number;
-    for (;;) {
+    while (changes.length < S - 1) {
       const change = firstChange(
         optimalAt,
         from,
@@ -457,11 +461,23 @@ export async function thresholdAnalysis(
         left,
         optimal[k + 1] as number,
       );
-      thresholds.push({ value: change.value, from: name(left), to: name(change.to) });
+      changes.push({ value: change.value, from: name(left), to: name(change.to) });
       if (change.to === optimal[k + 1]) break;
       from = change.above;
       left = change.to;
     }
+    const resolved = changes.at(-1)?.to === name(optimal[k + 1] as number);
+    thresholds.push(
+      ...(resolved
+        ? changes
+        : [
+            {
+              value: (changes[0] as Threshold).value,
+              from: name(optimal[k] as number),
+              to: name(optimal[k + 1] as number),
+            },
+          ]),
+    );
   }
   return {
     parameter: options.parameter,

@@ -54,4 +54,21 @@ describe("settleNearTies", () => {
     settleNearTies(samples, [10], enb, { cost, effect });
     expect(enb[0]).toBe(enb[1]);
   });
+
+  test("a duplicated strategy is not recomputed: its expected NBs tie both ways already", () => {
+    // B's λ·Ē − C̄ at λ = 10 is 4.333333333333334, its per-sample mean 13/3 = 4.333333333333333:
+    // left as it is for B and its copy, which tie whichever way they are computed.
+    const samples = createCeSamples({
+      strategies: ["B", "copy"],
+      cost: [5, 4, 1, 5, 4, 1],
+      effect: [0.9, 0.8, 0.6, 0.9, 0.8, 0.6],
+    });
+    const means = strategyMeans(samples);
+    const enb = expectedNetBenefit(means.cost, means.effect, [10]);
+    const before = enb[0];
+    settleNearTies(samples, [10], enb, means);
+    expect(enb[0]).toBe(before);
+    expect(enb[1]).toBe(before);
+    expect(before).not.toBe(13 / 3);
+  });
 });

@@ -137,6 +137,11 @@ describe("effectivePopulation", () => {
       { annualPopulation: 10, years: 1e9 },
       { annualPopulation: 10, years: 2, discountRate: -0.99 },
       { annualPopulation: 10, years: 2, discountRate: 0.21 },
+      // Not numbers: "0.035" made 1 + r the text "10.035"; null was taken as 0.
+      { annualPopulation: 10, years: 2, discountRate: "0.035" as unknown as number },
+      { annualPopulation: 10, years: 2, discountRate: null as unknown as number },
+      { annualPopulation: "1e3" as unknown as number, years: 2 },
+      { annualPopulation: null as unknown as number, years: 2 },
     ];
     for (const options of bad) {
       expect(() => effectivePopulation(options), JSON.stringify(options)).toThrow(RangeError);

@@ -66,6 +66,12 @@ describe("discount schedules", () => {
       ]),
     ).toThrow("band 2 rate must be a rate from 0 to 0.2, got -0.01");
     expect(discountBands(0.2)).toEqual([{ until: Number.POSITIVE_INFINITY, rate: 0.2 }]);
+    expect(() =>
+      discountBands([{ until: Number.POSITIVE_INFINITY, rate: "0.035" as unknown as number }]),
+    ).toThrow("band 1 rate must be a rate from 0 to 0.2, got 0.035");
+    expect(() =>
+      discountBands([{ until: Number.POSITIVE_INFINITY, rate: null as unknown as number }]),
+    ).toThrow("band 1 rate must be a rate from 0 to 0.2, got null");
     expect(() => discountBands("treasury" as never)).toThrow("discountBands: a rate is");
   });
 });

@@ -160,6 +160,39 @@ describe("deterministic sensitivity analysis", () => {
     expect(t.thresholds[1]?.value).toBeCloseTo(10.6, 12);
   });
 
+  it("thresholdAnalysis: strategies tied to within rounding do not make thousands of thresholds", async () => {
+    // A's and B's costs are 0.1x + 0.2x and 0.3x: equal but for rounding, so the optimum swaps
+    // between them at random; C (cost 2400 − 2.4x) takes over at x = 2400 / 2.7 = 888.9. With one
+    // grid step the step holds thousands of swaps: it is reported as one change, A to C.
+    let calls = 0;
+    const flicker = defineModel({
+      name: "flicker",
+      parameters: { x: { type: "uniform", min: 1, max: 1000 } },
+      strategies: ["A", "B", "C"],
+      evaluate(p, out, { n }) {
+        calls++;
+        for (let i = 0; i < n; i++) {
+          const x = p.x[i] as number;
+          out.cost.A[i] = 0.1 * x + 0.2 * x;
+          out.effect.A[i] = 0;
+          out.cost.B[i] = 0.3 * x;
+          out.effect.B[i] = 0;
+          out.cost.C[i] = 2400 - 2.4 * x;
+          out.effect.C[i] = 0;
+        }
+      },
+    });
+    const t = await thresholdAnalysis(flicker, {
+      parameter: "x",
+      wtp: 1,
+      range: [1, 1000],
+      steps: 1,
+    });
+    expect(t.thresholds).toHaveLength(1);
+    expect(t.thresholds[0]?.to).toBe("C");
+    expect(calls).toBeLessThan(200);
+  });
+
   it("thresholdAnalysis refines to neighbouring doubles, and sets linked parameters to the same value", async () => {
     // Linked: a = c = v, so cost_B = 100v + 10v = 110v against λ·b = 1000 × 5 (b's point value,
     // the gamma's mean): B is optimal below v = 5000/110 = 45.4545…, A above.
