@@ -15,9 +15,9 @@
  * @module
  */
 
-import { meanAndScale, mean as meanOf } from "../core/sum.js";
+import { mean as meanOf } from "../core/sum.js";
 import type { CeSamples } from "./samples.js";
-import type { StrategyMeans } from "./summary.js";
+import { type StrategyMeans, strategyMeans } from "./summary.js";
 
 /**
  * Units in the last place, relative to λ·mean|e| + mean|c|, within which two expected NBs may
@@ -32,21 +32,6 @@ function largest(x: Float64Array): number {
   let m = 0;
   for (let j = 0; j < x.length; j++) m = Math.max(m, x[j] as number);
   return m;
-}
-
-/** Mean absolute cost and effect per strategy, for means given without them. */
-function scaleOf(samples: CeSamples): {
-  readonly cost: Float64Array;
-  readonly effect: Float64Array;
-} {
-  const { nSamples: n, strategies } = samples;
-  const cost = new Float64Array(strategies.length);
-  const effect = new Float64Array(strategies.length);
-  for (let j = 0; j < strategies.length; j++) {
-    cost[j] = meanAndScale(samples.cost, j * n, (j + 1) * n).scale;
-    effect[j] = meanAndScale(samples.effect, j * n, (j + 1) * n).scale;
-  }
-  return { cost, effect };
 }
 
 /**
@@ -69,7 +54,8 @@ export function settleNearTies(
   const { cost, effect, nSamples: n, strategies } = samples;
   const S = strategies.length;
   if (S < 2) return;
-  const scale = means.scale ?? scaleOf(samples);
+  // Means given without their scale (a caller's own): the scale as strategyMeans finds it.
+  const scale = means.scale ?? strategyMeans(samples).scale;
   const scaleCost = largest(scale.cost);
   const scaleEffect = largest(scale.effect);
   let nb: Float64Array | undefined;

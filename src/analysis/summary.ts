@@ -69,7 +69,7 @@ export interface StrategyMeans {
  * const { cost, effect } = strategyMeans(samples);
  * ```
  */
-export function strategyMeans(samples: CeSamples): StrategyMeans {
+export function strategyMeans(samples: CeSamples): Required<StrategyMeans> {
   const n = samples.nSamples;
   const k = samples.strategies.length;
   const cost = new Float64Array(k);

@@ -586,6 +586,7 @@ function evppiVerdicts(
 export async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Promise<void> {
   const to = destination(io, flags);
   const samples = flags.samples === undefined ? undefined : parseSamples(flags.samples);
+  const workers = flags.workers === undefined ? undefined : parseWorkers(flags.workers);
   const loaded = await loadFor(io, to, file, { checkMemory: samples === undefined });
   const model = await scenarioModel(loaded);
   const chosen = parameterList(flags.parameters, model);
@@ -619,10 +620,7 @@ export async function runEvppi(io: CliIo, file: string, flags: EvppiFlags): Prom
       });
     }
   }
-  const threads =
-    flags.workers === undefined
-      ? psaThreads(samples ?? loaded.samples)
-      : parseWorkers(flags.workers);
+  const threads = workers ?? psaThreads(samples ?? loaded.samples);
   checkPsaFits(loaded, samples ?? loaded.samples, samples === undefined ? undefined : "--samples", {
     keepAllParameters: true,
     regressionParameters: flags.group === true ? (chosen ?? model.model.parameterNames).length : 0,
